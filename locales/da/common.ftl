@@ -1,0 +1,68 @@
+# Fyr — fælles tekster i brugerfladen (dansk).
+
+## Svar, der bruges i mange trin
+
+opt-next = Videre
+opt-done = Det er gjort
+opt-later = Ikke endnu – jeg gør det senere
+opt-not-relevant = Gælder ikke for mig
+opt-danger-now = Jeg er i fare lige nu
+opt-change-language = Skift sprog (svenska / dansk / English)
+
+## Sprog
+
+language-choose = Hvilket sprog vil du have, at jeg skriver på?
+opt-lang-sv = Svenska
+opt-lang-da = Dansk
+opt-lang-en = English
+language-changed = Det er i orden – fra nu af skriver jeg på dansk.
+
+## Kommandoer
+
+help =
+    Du kan altid skrive:
+    • et tal – for at vælge et svar
+    • "hjælp" – for at se denne liste
+    • "tilbage" – for at gå et trin tilbage
+    • "menu" – for at springe til en anden del
+    • "stop" – for at holde pause; du kan fortsætte, når du vil
+    • "sprog" – for at skifte sprog (eller skriv "svenska", "dansk" eller "english")
+    Er du i fare lige nu, så ring 112.
+paused = Vi holder pause her, og alt, hvad du har fortalt mig, er gemt. Skriv hvad som helst, når du vil fortsætte – i dag eller en anden dag. Er du i fare, så ring 112.
+resumed = Velkommen tilbage. Her er, hvor vi var nået til:
+
+## Fejl, du selv kan rette
+
+error-out-of-range = Vælg et tal mellem 1 og { $max }.
+error-not-understood = Det forstod jeg ikke helt. Svar med et tal mellem 1 og { $max }, eller skriv "hjælp" for at se, hvad du ellers kan skrive.
+error-too-long = Den besked er for lang til mig. Svar med et tal, eller skriv lidt kortere.
+error-nothing-to-go-back-to = Der er ikke noget tidligere trin at gå tilbage til.
+
+## Menu
+
+menu-intro = Hvor vil du gerne hen?
+opt-menu-continue = Fortsæt, hvor jeg var
+opt-menu-kind = Hvad der skete
+opt-menu-evidence = Sikr beviserne
+opt-menu-stop-harm = Få det stoppet
+opt-menu-tell = Hvem skal vide det
+opt-menu-report = Anmeld og registrér
+opt-menu-support = Støtte
+opt-menu-summary = Opsummering
+
+## Støttekontakter fra bot.toml
+
+contact-hr-crisis-line = HR's krisetelefon: { $value }
+contact-security-coordinator = Sikkerhedskoordinator: { $value }
+contact-occupational-health = Bedriftssundhedstjeneste: { $value }
+contact-crisis-psychologist = Krisepsykologer: { $value }
+contact-none = Spørg din leder eller HR, hvilken støtte din arbejdsgiver tilbyder.
+
+## Konsol
+
+console-unknown-person = Der er ingen med id'et "{ $id }" i konfigurationen. Tjek id'erne under [[person]] i bot.toml.
+console-unknown-command = Ukendt konsolkommando. Brug /as ID, /advance 3h (med --clock simulated) eller /quit.
+console-bad-advance = Skriv /advance efterfulgt af en varighed, for eksempel /advance 3h, /advance 90m eller /advance 2d.
+console-not-simulated = /advance virker kun, når Fyr er startet med --clock simulated.
+console-advanced = Det simulerede ur viser nu { $time }.
+console-now-writing = Du skriver nu som { $id }.

@@ -1,0 +1,165 @@
+# Fyr — drejebog for den medarbejder, der er blevet ramt (dansk).
+
+## Hilsen
+
+start-greeting = Hej { $name }, jeg hedder Fyr. Jeg hjælper medarbejdere, der er blevet truet, chikaneret eller angrebet af nogen, de møder gennem deres arbejde – i telefonen, på mail, ansigt til ansigt eller på nettet. Vi tager ét spørgsmål ad gangen.
+start-danger = Er du eller en anden i fare lige nu, så ring 112 først. Jeg kan ikke selv ringe for dig.
+start-how = Svar med tallet ud for det svar, du vælger. Du kan altid skrive "hjælp" for at se, hvad du ellers kan skrive, og "stop" for at holde pause. Hvor vil du begynde?
+opt-start-guidance = Der er sket noget – vejled mig
+
+## Akut fare
+
+danger-call-112 = Ring 112 nu. Sig, hvor du er, og hvad der sker. Jeg kan ikke selv ringe for dig.
+danger-get-safe = Kom i sikkerhed, hvis du kan: hen, hvor der er andre mennesker, eller bag en dør, du kan låse. Gå ikke tilbage mod personen. Kan du ikke tale, så bed en i nærheden om at ringe.
+danger-stay = Jeg bliver her hos dig. Lige nu er der ikke andet, der betyder noget. Vælg 1, når du er i sikkerhed.
+opt-danger-safe = Jeg er i sikkerhed nu
+danger-still-here = Jeg er her stadig. Er du i fare, så ring 112 nu. Vælg 1, når du er i sikkerhed.
+danger-after-not-alone = Godt, at du er i sikkerhed. Bliv ikke alene nu – bed en kollega eller en, du er tæt på, om at blive hos dig og om at følge dig hjem, hvis du har brug for det.
+danger-after-police-se = Når det ikke længere haster, kan du kontakte politiet på 114 14 eller via polisen.se.
+danger-after-police-dk = Når det ikke længere haster, kan du kontakte politiet på 114 eller via politi.dk.
+danger-after-continue = Når du er klar, går vi videre. Der er ingen hast.
+
+## Hvad der skete
+
+kind-question = Hvad er der sket? Vælg det, der passer bedst – du kan ændre det senere.
+opt-kind-threat = Jeg er blevet truet
+opt-kind-harassment = Chikane eller had: fornærmelser, ubehagelige opkald, mails eller beskeder
+opt-kind-online-exposure = Udstillet eller angrebet på nettet
+opt-kind-criticism = Hård kritik eller en kværulant
+opt-kind-hard-contact = Et svært opkald eller en svær mail
+opt-kind-other = Noget andet
+opt-crossed-line = Det er gået over i trusler eller chikane
+
+threat-serious = En trussel er alvorlig, og du gør ret i at tage den alvorligt. Det er ikke din skyld, og du skal ikke stå med det alene.
+threat-not-alone = Sørg for, at du ikke er alene lige nu, og fortæl din leder om det i dag.
+threat-in-the-moment = Sker det igen under en samtale eller et møde, så prøv at bevare roen. Spørg, hvad personen mener, og sig tydeligt, at du opfatter det som en trussel. Du må gerne afslutte samtalen.
+threat-details = Skriv så snart som muligt ned, hvad du husker om personen – stemme, cirka alder, dialekt og præcis hvad der blev sagt. Det hjælper både din arbejdsgiver og politiet.
+
+harassment-not-your-fault = Det, du har været udsat for, er ikke i orden. Det er ikke en del af dit job at finde dig i det.
+harassment-end-contact = Du må gerne afslutte en samtale eller et møde, der bliver krænkende. Sig, at du stopper nu – og gør det så.
+harassment-wait = Svar ikke, mens du er oprevet. Vent lidt, eller tal med en kollega først.
+
+exposure-not-your-fault = Det er hårdt at blive udstillet på nettet, og det er ikke din skyld. Du skal ikke klare det alene.
+exposure-do-not-engage = Lad være med at kommentere, reagere på eller svare på opslagene. Forsvar dig ikke, og gå ikke til modangreb – det gør som regel kun det hele værre. Læs ikke mere af det, end du er nødt til.
+exposure-dk-management-only = Kontakt ikke selv den, der står bag. Hvis nogen skal kontakte personen, er det din ledelse.
+exposure-order = Først sikrer vi beviserne. Derefter ser vi på, hvordan det kan stoppes, hvem der skal vide det, og hvordan det anmeldes.
+
+criticism-intro = Kritik kan være svær at tage imod, også når den er rimelig – og det er helt i orden. Svar på det, du kan, kort og sagligt, og fortæl personen, hvor der er mere hjælp at hente.
+criticism-signs = Måske har du med en kværulant at gøre, hvis du genkender flere af disse tegn: meget lange beskeder, urokkelig vished om at have ret, krav, der ikke kan opfyldes, lovregler blandet med egne oplevelser, trusler om at anmelde dig eller gå til pressen, ønske om at optage eller filme, truende billeder.
+criticism-relief = Ingen skal bære det her alene. Bed din leder om aflastning – for eksempel at en anden overtager mailen, at svarene sendes fra en fælles postkasse, eller at en anden sagsbehandler tager over.
+criticism-dk-framework = Det er din arbejdsplads, der bestemmer, hvor, hvornår og hvordan borgere kan henvende sig – for eksempel kun skriftligt via en funktionspostkasse.
+criticism-crossed-line = Er det gået over i trusler eller chikane, så vælg 1, så behandler vi det sådan.
+
+contact-phone = I telefonen: Hold stemmen rolig, og svar kun på det, du er sikker på. Tilbyd at ringe tilbage eller at tage spørgsmålene på mail. En pause er bedre end et forhastet svar. Diskutér ikke, og forsvar dig ikke.
+contact-mail = På mail: Svar kun på det, der bliver spurgt om. Bekræft, at du har fået mailen, hvis svaret tager tid, og henvis til dine tidligere svar, når de samme spørgsmål kommer igen.
+contact-may-end = Du må gerne afslutte en samtale, der er krænkende eller ikke fører nogen vegne. Sig, at du afslutter den.
+contact-crossed-line = Var der trusler eller chikane i henvendelsen, så vælg 1.
+
+other-your-experience = Din oplevelse tæller. Hvis noget gjorde dig utryg eller føltes som pres, skal det tages alvorligt.
+other-se-influence = Føltes det som et forsøg på at få dig til at handle anderledes i dit arbejde, kan det regnes som "otillåten påverkan" (utilbørlig påvirkning). Det er din egen oplevelse, der afgør det.
+other-same-steps = Vi går igennem de samme trin som ved enhver anden hændelse: beviser, at få det stoppet, hvem der skal vide det, anmeldelse og støtte.
+
+## Beviser
+
+evidence-save-first = Gem først det, der er sket – før noget bliver slettet. Beviser, der forsvinder, kan ikke hentes tilbage.
+evidence-save-what = Tag skærmbilleder af eller gem opslag, kommentarer, mails, sms'er og beskeder på telefonsvareren. Sørg for, at dato, klokkeslæt og afsender kan ses.
+evidence-save-witnessed = Hvis du kan, så lad en anden se med, mens du tager skærmbillederne. Så er der et vidne.
+evidence-save-question = Har du gemt det, der kan gemmes?
+
+evidence-notes-what = Skriv det ned, mens det er frisk: hvad der skete, hvor, hvem der var med, dato og klokkeslæt.
+evidence-notes-feelings = Skriv også, hvad der gjorde det ubehageligt, og hvordan du reagerede.
+evidence-notes-pattern = Kommer den samme person igen, så skriv også hver ny hændelse ned. Tilsammen viser de et mønster.
+evidence-notes-dk-record = Husk, at notaterne skal journaliseres på sagen, ligesom i alle andre sager.
+evidence-notes-question = Har du skrevet det ned?
+
+evidence-witnesses = Skriv ned, hvem der så eller hørte det, med navn og telefonnummer.
+evidence-links = Gem linkene (URL'erne) til opslagene, navnene på profiler og grupper, og hvornår hvert opslag blev lagt op.
+evidence-witnesses-question = Har du noteret vidner og links?
+
+## Få det stoppet
+
+stop-no-counter = Svar ikke den, der gjorde det, og gå ikke til modangreb – heller ikke når det, der bliver sagt, er usandt.
+stop-dk-no-contact = Tag ikke selv kontakt til personen. Hvis der skal tages kontakt, er det din ledelse, der gør det.
+stop-se-official-role = I din rolle som offentligt ansat må du stadig gerne svare på spørgsmål om sagen – kort, én gang og kun om sagen. Derefter behøver du ikke svare igen.
+stop-se-ask-meaning = Var en bemærkning uklar, må du gerne spørge, hvad personen mente. Svaret gør det ofte lettere at vurdere.
+stop-relief = Hvis henvendelserne slider på dig, så bed din leder om aflastning. Du skal ikke bære det alene.
+
+stop-platform-report = Rapportér opslagene til platformen (for eksempel Facebook eller X) – den kan fjerne indhold, der bryder dens regler. Gem alt først.
+stop-platform-dk-guide = Din leder kan hjælpe dig med de tekniske trin, når indhold skal fjernes.
+stop-platform-helper = Bed en, du stoler på, om at passe dine private konti i en periode – læse, gemme, rapportere og slette for dig – så du og din familie slipper for at læse det.
+stop-platform-deindex = Du kan bede søgemaskiner som Google om at fjerne krænkende søgeresultater om dig.
+stop-platform-private-info = Tjek, hvad der er offentligt om dig – adresse, telefonnummer, billeder, familie – og stram dine privatlivsindstillinger.
+stop-platform-question = Har du gjort det, der gælder for dig her?
+
+## Hvem skal vide det
+
+tell-manager = Fortæl din leder om det så hurtigt som muligt. Sig, hvordan det påvirker dig, og hvad der vil hjælpe dig – både praktisk og menneskeligt.
+tell-se-safety-rep = Du kan også tale med dit skyddsombud (jeres repræsentant for arbejdsmiljøet).
+tell-dk-amr = Du kan gå til din leder eller til din arbejdsmiljørepræsentant (AMR) – vælg det, der føles lettest.
+tell-se-security-coordinator = En trussel skal også videre til sikkerhedskoordinatoren. Vedkommende kan hjælpe med din sikkerhed og med at vurdere, om sagen skal til politiet.
+tell-se-communicator = En kommunikationsmedarbejder kan holde øje med, hvor langt det har spredt sig.
+tell-colleagues = Advar dine kolleger: den samme person kontakter ofte flere.
+tell-fyr-will-offer = Snart kan Fyr give din leder og jeres repræsentant for arbejdsmiljøet besked for dig – men kun hvis du siger ja. Indtil da beder jeg dig fortælle dem det selv.
+tell-question = Har du fortalt det til din leder?
+
+## Politi og registrering
+
+police-se-who = Du kan selv anmelde det til politiet, eller din arbejdsgiver kan anmelde det i kommunens navn. Uanset hvad er du målsägande (den forurettede), og politiet vil gerne tale med dig. Din leder kan tage med til afhøringen.
+police-se-where = Anmeld det på polisen.se eller ved at ringe 114 14. Haster det: 112.
+police-se-even-if-doubt = Anmeld det, også selvom du tvivler på, at det fører til noget. Det viser, at den slags ikke accepteres, og så er det registreret.
+police-se-civil = Går politiet ikke videre med sagen, kan Institutet för juridik och internet hjælpe dig gratis med en civilretlig sag.
+police-se-no-verdict = Fyr kan ikke afgøre, om det er strafbart – det er politiets opgave. Sikkerhedskoordinatoren kan hjælpe dig med at vurdere det.
+police-dk-who = I Danmark er det som regel dig selv, der står som anmelder, også selvom det skete i dit arbejde. Din leder hjælper dig – du skal ikke klare det alene.
+police-dk-where = Lav politianmeldelsen på politi.dk eller ved at ringe 114. Haster det: 112.
+police-dk-together = Er flere kolleger ramt, kan I i nogle tilfælde lave én fælles anmeldelse.
+police-dk-no-verdict = Fyr kan ikke afgøre, om det er strafbart – det er politiets opgave. HR og juristerne kan hjælpe dig med at vurdere det.
+police-question = Er politianmeldelsen lavet?
+
+incident-se-report = Indberet hændelsen i din arbejdsgivers system for hændelser, tillbud og skader i arbejdet.
+incident-se-mark = Skriv i indberetningen, at det drejer sig om "otillåten påverkan" (utilbørlig påvirkning), så det bliver talt med og fulgt op.
+incident-system-name = På din arbejdsplads hedder systemet { $system }.
+incident-se-authority = Alvorlige hændelser skal også straks meldes til Arbetsmiljöverket (den svenske arbejdsmiljømyndighed) – det har din leder ansvaret for.
+incident-dk-register = Hændelsen skal registreres i kategorien "mindre vold, trusler og anden krænkende adfærd". Det er din leder, der registrerer den – spørg gerne, om det er gjort.
+incident-dk-injury = Var det alvorligt, eller reagerer du stærkt, bliver det registreret som en arbejdsskade.
+incident-dk-doctor = Fortæl det også til din egen læge, så det står noteret, hvordan det påvirker dit helbred.
+incident-question = Er hændelsen indberettet eller registreret?
+
+## Støtte
+
+support-reactions = Reaktioner kan komme senere – bekymring, uro, dårlig søvn eller svært ved at koncentrere dig. Det er helt normalt. Sig det til nogen, når det sker.
+support-se-talk = Du har ret til samtalsstöd (støttesamtaler). Din arbejdsgiver bestiller det, for eksempel gennem företagshälsovården.
+support-dk-psychologist = Din leder kan sørge for en krisepsykolog til dig. Tag gerne imod det – det kan hjælpe.
+support-not-alone = Vær ikke alene efter noget alvorligt. Tag fri, hvis du har brug for det, og lad en følge dig hjem.
+support-contacts-intro = Støtte på din arbejdsplads:
+support-se-victim = Brottsofferjouren (støtte til ofre for forbrydelser) lytter og hjælper gratis: 116 006.
+support-dk-victim = Offerrådgivningen lytter og giver råd, gratis: 116 006.
+support-question = Har du fået sat den støtte i gang, du har brug for?
+
+## Opfølgning og opsummering
+
+followup-agree = Aftal med din leder, hvordan personen skal håndteres fremover, og bed om at blive holdt orienteret undervejs.
+followup-again = Sker det igen, så kom tilbage hertil, så går vi det igennem sammen.
+followup-come-back = Du kan altid komme tilbage – alt er gemt. Skriv "menu" for at springe til en hvilken som helst del.
+
+summary-intro = Her er en opsummering af sag { $case }.
+summary-danger = Du meldte om akut fare i denne sag.
+summary-done = Gjort:
+summary-done-none = Der er ikke markeret noget som gjort endnu.
+summary-left = Mangler stadig:
+summary-left-none = Der er ikke mere at gøre. Godt klaret.
+summary-closing = Tag det i dit eget tempo. Du kan altid komme tilbage og fortsætte.
+opt-finish = Afslut for nu
+opt-menu = Menu
+opt-new-case = Fortæl om en ny hændelse
+done-take-care = Pas godt på dig selv. Alt er gemt – skriv hvad som helst for at komme tilbage.
+done-danger = Kommer du nogensinde i fare, så ring 112.
+opt-show-summary = Vis opsummeringen
+
+task-evidence-saved = Beviser gemt (skærmbilleder, mails, beskeder)
+task-notes-written = Notater skrevet: hvad, hvor, hvem, hvornår
+task-witnesses-and-links = Vidner og links noteret
+task-harm-stopped = Platform, private konti og søgeresultater gennemgået
+task-manager-told = Leder orienteret
+task-police-report = Politianmeldelse
+task-incident-registered = Hændelse indberettet eller registreret
+task-support-arranged = Støtte sat i gang

@@ -1,0 +1,68 @@
+# Fyr — shared interface texts (English: UI fallback only; Swedish and Danish are the product languages).
+
+## Answers used by many steps
+
+opt-next = Continue
+opt-done = Done
+opt-later = Not yet – I'll do it later
+opt-not-relevant = Not relevant for me
+opt-danger-now = I'm in danger right now
+opt-change-language = Change language (svenska / dansk / English)
+
+## Language
+
+language-choose = Which language would you like me to write in?
+opt-lang-sv = Svenska
+opt-lang-da = Dansk
+opt-lang-en = English
+language-changed = All right – I'll write in English from now on.
+
+## Commands
+
+help =
+    You can write these at any time:
+    • a number – to choose an option
+    • help – show this list
+    • back – go back one step
+    • menu – jump to another part
+    • stop – pause; you can continue whenever you like
+    • language – change language (or write svenska, dansk or english)
+    If you are in danger right now: call 112.
+paused = I've paused here, and everything you've told me is saved. Write anything when you want to continue – today or another day. If you are in danger: call 112.
+resumed = Welcome back. This is where we were:
+
+## Errors the person can fix
+
+error-out-of-range = Please choose a number between 1 and { $max }.
+error-not-understood = I didn't quite understand. Answer with a number between 1 and { $max }, or write "help" to see what else you can write.
+error-too-long = That message is too long for me. Please answer with a number, or write something shorter.
+error-nothing-to-go-back-to = There is no earlier step to go back to.
+
+## Menu
+
+menu-intro = Where would you like to go?
+opt-menu-continue = Continue where I was
+opt-menu-kind = What happened
+opt-menu-evidence = Secure the evidence
+opt-menu-stop-harm = Stop the harm
+opt-menu-tell = Who to tell
+opt-menu-report = Report and register
+opt-menu-support = Support
+opt-menu-summary = Summary
+
+## Support contacts from bot.toml
+
+contact-hr-crisis-line = HR crisis line: { $value }
+contact-security-coordinator = Security coordinator: { $value }
+contact-occupational-health = Occupational health service: { $value }
+contact-crisis-psychologist = Crisis psychologists: { $value }
+contact-none = Ask your manager or HR which support your employer offers.
+
+## Console
+
+console-unknown-person = There is nobody with the id "{ $id }" in the configuration. Check the ids under [[person]] in bot.toml.
+console-unknown-command = Unknown console command. Use /as ID, /advance 3h (with --clock simulated) or /quit.
+console-bad-advance = Write /advance followed by a duration, for example /advance 3h, /advance 90m or /advance 2d.
+console-not-simulated = /advance only works when Fyr is started with --clock simulated.
+console-advanced = The simulated clock now shows { $time }.
+console-now-writing = You are now writing as { $id }.

@@ -1,0 +1,165 @@
+# Fyr — the targeted employee's playbook (English: UI fallback only).
+
+## Greeting
+
+start-greeting = Hi { $name }, I'm Fyr. I help staff who have been threatened, harassed or attacked by people they meet through their work – on the phone, by mail, face to face or online. We'll take it one question at a time.
+start-danger = If you or anyone else is in danger right now: call 112 first. I can't make the call for you.
+start-how = Answer with the number of an option. Write "help" at any time to see what else you can write, and "stop" to pause. Where would you like to start?
+opt-start-guidance = Something has happened – guide me
+
+## Immediate danger
+
+danger-call-112 = Call 112 now. Say where you are and what is happening. I can't make the call for you.
+danger-get-safe = If you can, get to a safe place: where there are other people, or behind a door you can lock. Don't go back towards the person. If you can't talk, ask someone near you to call.
+danger-stay = I'm staying right here. Nothing else matters now. Choose 1 when you are safe.
+opt-danger-safe = I'm safe now
+danger-still-here = I'm still here. If you are in danger, call 112 now. When you are safe, choose 1.
+danger-after-not-alone = Good that you are safe. Don't stay alone now – ask a colleague or someone close to you to stay with you, and to go home with you if you need that.
+danger-after-police-se = When it is no longer urgent, you can reach the police on 114 14 or at polisen.se.
+danger-after-police-dk = When it is no longer urgent, you can reach the police on 114 or at politi.dk.
+danger-after-continue = When you are ready, we'll go on. There is no hurry.
+
+## What happened
+
+kind-question = What happened? Choose what fits best – you can change it later.
+opt-kind-threat = Someone threatened me
+opt-kind-harassment = Harassment or hate: insults, unpleasant calls, mails or messages
+opt-kind-online-exposure = I've been exposed or attacked online
+opt-kind-criticism = Hostile criticism or a persistent complainer
+opt-kind-hard-contact = A hard phone call or mail
+opt-kind-other = Something else
+opt-crossed-line = It has turned into threats or harassment
+
+threat-serious = A threat is serious, and you are right to take it seriously. It is not your fault, and you don't have to deal with it alone.
+threat-not-alone = Make sure you are not alone right now, and tell your manager today.
+threat-in-the-moment = If it happens again during a call or a meeting: stay as calm as you can, ask what the person means, and say plainly that you take it as a threat. You may end the conversation.
+threat-details = As soon as you can, write down what you remember about the person – voice, approximate age, dialect, and exactly what was said. It helps your employer and the police.
+
+harassment-not-your-fault = What you have been through is not all right, and putting up with it is not part of your job.
+harassment-end-contact = You may end a call or a meeting that turns abusive. Say that you are ending it – then end it.
+harassment-wait = Don't reply while you are upset. Wait a while, or talk to a colleague first.
+
+exposure-not-your-fault = Being exposed online is hard, and it is not your fault. You don't have to deal with it alone.
+exposure-do-not-engage = Don't comment on, react to or reply to the posts, and don't defend yourself or hit back – it usually makes things worse. Read no more of it than you have to.
+exposure-dk-management-only = Don't contact the person behind it yourself. If anyone contacts them, it is your management.
+exposure-order = First we'll save the evidence. Then we'll look at stopping the spread, who should know, and how to report it.
+
+criticism-intro = Criticism can be hard to take even when it is fair, and that's all right. Answer what you can, briefly and factually, and tell the person where they can get more help.
+criticism-signs = It may be a persistent complainer if you recognise several of these: very long messages, total certainty of being right, demands that can't be met, law mixed with personal experience, threats to report you or go to the media, a wish to record or film, threatening imagery.
+criticism-relief = Nobody should carry this alone. Ask your manager for relief – for example that someone else takes over the mail, that replies go out from a shared mailbox, or that another caseworker takes the case.
+criticism-dk-framework = Your workplace decides where, when and how citizens get in touch – for example only in writing, through a shared mailbox.
+criticism-crossed-line = If it has turned into threats or harassment, choose 1 and we'll handle it as that.
+
+contact-phone = On the phone: keep your voice calm, answer only what you are sure of, and offer to call back or to take the questions by mail. A pause is better than a hasty answer. Don't argue or defend yourself.
+contact-mail = By mail: answer only what was asked, confirm that you have received it if the answer will take time, and refer to earlier answers when the questions repeat.
+contact-may-end = You may end a call that is abusive or goes nowhere. Say that you are ending it.
+contact-crossed-line = If the contact included threats or harassment, choose 1.
+
+other-your-experience = Your experience counts. If something made you uneasy or felt like pressure, it deserves to be taken seriously.
+other-se-influence = If it felt like an attempt to make you act differently in your work, it can count as "otillåten påverkan" (undue influence). Your own experience decides that.
+other-same-steps = We'll go through the same steps as for any incident: evidence, stopping it, who to tell, reporting and support.
+
+## Evidence
+
+evidence-save-first = First, save what happened – before anything gets deleted. Evidence that disappears can't be brought back.
+evidence-save-what = Take screenshots of, or save: posts, comments, mails, text messages and voicemail. Make sure the date, the time and the sender can be seen.
+evidence-save-witnessed = If you can, have someone else watch while you take the screenshots, so that there is a witness.
+evidence-save-question = Have you saved what there is to save?
+
+evidence-notes-what = Write down while it is fresh: what happened, where, who was involved, the date and the time.
+evidence-notes-feelings = Also write what made it unpleasant, and how you reacted.
+evidence-notes-pattern = If the same person comes back, write down every new incident as well. Together they show a pattern.
+evidence-notes-dk-record = Remember that notes belong in the case file, as in any other case.
+evidence-notes-question = Have you written it down?
+
+evidence-witnesses = Note who saw or heard it, with names and phone numbers.
+evidence-links = Save the links (URLs) to the posts, the names of profiles and groups, and when each post was published.
+evidence-witnesses-question = Have you noted witnesses and links?
+
+## Stop the harm
+
+stop-no-counter = Don't reply to the person who did it, and don't hit back – even when what they say is untrue.
+stop-dk-no-contact = Don't contact the person yourself. If they need to be contacted, your management does it.
+stop-se-official-role = In your official role you may still answer questions about the matter – briefly, once, and only about the matter. After that you don't have to answer again.
+stop-se-ask-meaning = If a remark was vague, you may ask the person what they meant. Their own explanation often makes it easier to judge.
+stop-relief = If the contacts wear you down, ask your manager for relief. You shouldn't carry this alone.
+
+stop-platform-report = Report the posts to the platform (for example Facebook or X) – it can remove content that breaks its rules. Save everything first.
+stop-platform-dk-guide = Your leader can help you with the technical steps of getting content removed.
+stop-platform-helper = Ask someone you trust to look after your private accounts for a while – read, save, report and delete for you – so that you and your family don't have to read it.
+stop-platform-deindex = You can ask search engines such as Google to remove offensive results about you.
+stop-platform-private-info = Check what is public about you – address, phone number, photos, family – and tighten your privacy settings.
+stop-platform-question = Have you done what applies to you here?
+
+## Who to tell
+
+tell-manager = Tell your manager as soon as possible. Say how this affects you and what you need – practical help as well as support.
+tell-se-safety-rep = You can also talk to your safety representative (skyddsombud).
+tell-dk-amr = You can go to your leader or to your health and safety representative (arbejdsmiljørepræsentant, AMR) – whichever feels easier.
+tell-se-security-coordinator = A threat should also go to the security coordinator, who can help with your safety and with judging whether it should go to the police.
+tell-se-communicator = A communications officer can keep an eye on how far it has spread.
+tell-colleagues = Warn your colleagues: the same person often contacts several people.
+tell-fyr-will-offer = Soon Fyr will be able to notify your manager and safety representative for you – only if you say yes. Until then, please tell them yourself.
+tell-question = Have you told your manager?
+
+## Police and registration
+
+police-se-who = You can report it to the police yourself, or your employer can report it in the municipality's name. Either way you are the injured party (målsägande), and the police will want to talk to you. Your manager can come with you to the interview.
+police-se-where = Report it at polisen.se or by calling 114 14. If it is urgent: 112.
+police-se-even-if-doubt = Report it even if you doubt that it will lead anywhere. It shows that this is not accepted, and it is on record.
+police-se-civil = If the police don't take it further, Institutet för juridik och internet can help you free of charge with a civil case.
+police-se-no-verdict = Fyr can't judge whether it is a crime – that is for the police. The security coordinator can help you assess it.
+police-dk-who = In Denmark you are normally the one who reports it (anmelder), even though it happened at work. Your leader helps you – you don't have to do it alone.
+police-dk-where = Report it at politi.dk or by calling 114. If it is urgent: 112.
+police-dk-together = If several colleagues are affected, one joint report is sometimes possible.
+police-dk-no-verdict = Fyr can't judge whether it is a crime – that is for the police. HR and the legal team can help you assess it.
+police-question = Has the police report been made?
+
+incident-se-report = Report the incident in your employer's system for incidents, near misses (tillbud) and work injuries.
+incident-se-mark = Write in the report that it concerns "otillåten påverkan" (undue influence), so that it is counted and followed up.
+incident-system-name = At your workplace the system is called { $system }.
+incident-se-authority = Serious incidents must also be reported to the Swedish Work Environment Authority (Arbetsmiljöverket) without delay – your manager is responsible for that.
+incident-dk-register = The incident is to be registered under "mindre vold, trusler og anden krænkende adfærd". Your leader does the registration – check with them that it has been done.
+incident-dk-injury = If it was serious, or you react strongly, it is registered as a work injury (arbejdsskade).
+incident-dk-doctor = Tell your own doctor as well, so that the effect on your health is on record.
+incident-question = Has the incident been reported or registered?
+
+## Support
+
+support-reactions = Reactions can come later – worry, restlessness, trouble sleeping or concentrating. That is normal. Tell someone when it happens.
+support-se-talk = You have the right to talk support (samtalsstöd). Your employer books it, for example through the occupational health service.
+support-dk-psychologist = Your leader can arrange a crisis psychologist for you. Say yes – it helps.
+support-not-alone = After something serious, don't be alone. Take time off if you need it, and let someone go home with you.
+support-contacts-intro = Support at your workplace:
+support-se-victim = Brottsofferjouren (victim support) listens and helps, free of charge: 116 006.
+support-dk-victim = Offerrådgivningen (victim support) listens and advises, free of charge: 116 006.
+support-question = Have you arranged the support you need?
+
+## Follow-up and summary
+
+followup-agree = Agree with your manager how the person will be handled from now on, and ask to be kept informed along the way.
+followup-again = If it happens again, come back here and we'll go through it.
+followup-come-back = You can come back at any time – everything is saved. Write "menu" to jump to any part.
+
+summary-intro = Here is a summary of case { $case }.
+summary-danger = You reported immediate danger in this case.
+summary-done = Done:
+summary-done-none = Nothing is marked as done yet.
+summary-left = Still to do:
+summary-left-none = Nothing is left to do. Well done.
+summary-closing = Take it at your own pace. You can come back and continue at any time.
+opt-finish = Finish for now
+opt-menu = Menu
+opt-new-case = Report a new incident
+done-take-care = Take care of yourself. Everything is saved – write anything to come back.
+done-danger = If you are ever in danger: call 112.
+opt-show-summary = Show the summary
+
+task-evidence-saved = Evidence saved (screenshots, mails, messages)
+task-notes-written = Notes written: what, where, who, when
+task-witnesses-and-links = Witnesses and links noted
+task-harm-stopped = Platform report, private accounts and search results seen to
+task-manager-told = Manager told
+task-police-report = Police report
+task-incident-registered = Incident reported or registered
+task-support-arranged = Support arranged

@@ -1,0 +1,68 @@
+# Fyr — gemensamma texter i gränssnittet (svenska).
+
+## Svar som används i många steg
+
+opt-next = Fortsätt
+opt-done = Klart
+opt-later = Inte än – jag gör det senare
+opt-not-relevant = Gäller inte mig
+opt-danger-now = Jag är i fara just nu
+opt-change-language = Byt språk (svenska / dansk / English)
+
+## Språk
+
+language-choose = Vilket språk vill du att jag skriver på?
+opt-lang-sv = Svenska
+opt-lang-da = Dansk
+opt-lang-en = English
+language-changed = Okej – från och med nu skriver jag på svenska.
+
+## Kommandon
+
+help =
+    Det här kan du skriva när som helst:
+    • en siffra – för att välja ett alternativ
+    • hjälp – visa den här listan
+    • tillbaka – gå ett steg bakåt
+    • meny – hoppa till en annan del
+    • stopp – pausa; du kan fortsätta när du vill
+    • språk – byt språk (eller skriv svenska, dansk eller english)
+    Om du är i fara just nu: ring 112.
+paused = Jag har pausat här, och allt du har berättat finns sparat. Skriv vad som helst när du vill fortsätta – i dag eller en annan dag. Om du är i fara: ring 112.
+resumed = Välkommen tillbaka. Här var vi:
+
+## Fel som du själv kan rätta
+
+error-out-of-range = Välj en siffra mellan 1 och { $max }.
+error-not-understood = Jag förstod inte riktigt. Svara med en siffra mellan 1 och { $max }, eller skriv ”hjälp” för att se vad mer du kan skriva.
+error-too-long = Meddelandet blev för långt för mig. Svara med en siffra, eller skriv något kortare.
+error-nothing-to-go-back-to = Det finns inget tidigare steg att gå tillbaka till.
+
+## Meny
+
+menu-intro = Vart vill du gå?
+opt-menu-continue = Fortsätt där jag var
+opt-menu-kind = Vad som hände
+opt-menu-evidence = Säkra bevisen
+opt-menu-stop-harm = Begränsa skadan
+opt-menu-tell = Vem som ska få veta
+opt-menu-report = Anmäl och registrera
+opt-menu-support = Stöd
+opt-menu-summary = Sammanfattning
+
+## Stödkontakter från bot.toml
+
+contact-hr-crisis-line = HR:s krislinje: { $value }
+contact-security-coordinator = Säkerhetskoordinator: { $value }
+contact-occupational-health = Företagshälsovård: { $value }
+contact-crisis-psychologist = Krispsykologer: { $value }
+contact-none = Fråga din chef eller HR vilket stöd din arbetsgivare erbjuder.
+
+## Konsol
+
+console-unknown-person = Det finns ingen med id ”{ $id }” i konfigurationen. Kontrollera id:na under [[person]] i bot.toml.
+console-unknown-command = Okänt konsolkommando. Använd /as ID, /advance 3h (med --clock simulated) eller /quit.
+console-bad-advance = Skriv /advance följt av en tidslängd, till exempel /advance 3h, /advance 90m eller /advance 2d.
+console-not-simulated = /advance fungerar bara när Fyr har startats med --clock simulated.
+console-advanced = Den simulerade klockan visar nu { $time }.
+console-now-writing = Du skriver nu som { $id }.

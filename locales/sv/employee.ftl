@@ -1,0 +1,165 @@
+# Fyr — stöd för den anställda som har utsatts (svenska).
+
+## Hälsning
+
+start-greeting = Hej { $name }, jag heter Fyr. Jag hjälper dig som har blivit hotad, trakasserad eller angripen av någon du möter i jobbet – i telefon, via mejl, på plats eller på nätet. Vi tar en fråga i taget.
+start-danger = Är du eller någon annan i fara just nu? Ring 112 först. Jag kan inte ringa åt dig.
+start-how = Svara med numret på ett alternativ. Skriv ”hjälp” när som helst för att se vad mer du kan skriva, och ”stopp” för att pausa. Var vill du börja?
+opt-start-guidance = Något har hänt – guida mig
+
+## Akut fara
+
+danger-call-112 = Ring 112 nu. Berätta var du är och vad som händer. Jag kan inte ringa åt dig.
+danger-get-safe = Ta dig till en säker plats om du kan: dit där det finns andra människor, eller bakom en dörr som går att låsa. Gå inte tillbaka mot personen. Kan du inte prata? Be någon i närheten att ringa.
+danger-stay = Jag finns kvar här. Inget annat spelar någon roll just nu. Välj 1 när du är i säkerhet.
+opt-danger-safe = Jag är i säkerhet nu
+danger-still-here = Jag är fortfarande här. Är du i fara, ring 112 nu. När du är i säkerhet, välj 1.
+danger-after-not-alone = Vad bra att du är i säkerhet. Var inte ensam nu – be en kollega eller någon närstående att stanna hos dig, och att följa med dig hem om du behöver det.
+danger-after-police-se = När det inte längre är akut kan du kontakta polisen på 114 14 eller via polisen.se.
+danger-after-police-dk = När det inte längre är akut kan du kontakta polisen på 114 eller via politi.dk.
+danger-after-continue = När du känner dig redo går vi vidare. Det är ingen brådska.
+
+## Vad som hände
+
+kind-question = Vad har hänt? Välj det som stämmer bäst – du kan ändra det senare.
+opt-kind-threat = Någon har hotat mig
+opt-kind-harassment = Trakasserier eller hat: förolämpningar, obehagliga samtal, mejl eller meddelanden
+opt-kind-online-exposure = Jag har blivit uthängd eller angripen på nätet
+opt-kind-criticism = Hätsk kritik eller en rättshaverist
+opt-kind-hard-contact = Ett svårt samtal eller mejl
+opt-kind-other = Något annat
+opt-crossed-line = Det har gått över till hot eller trakasserier
+
+threat-serious = Ett hot är allvarligt, och du gör rätt som tar det på allvar. Det är inte ditt fel, och du behöver inte hantera det ensam.
+threat-not-alone = Se till att du inte är ensam just nu, och berätta för din chef redan i dag.
+threat-in-the-moment = Om det händer igen under ett samtal eller ett möte: håll dig så lugn du kan, fråga vad personen menar och säg rakt ut att du uppfattar det som ett hot. Du får avsluta samtalet.
+threat-details = Skriv ner det du minns om personen så snart du kan – röst, ungefärlig ålder, dialekt och exakt vad som sades. Det hjälper både din arbetsgivare och polisen.
+
+harassment-not-your-fault = Det du har varit med om är inte okej. Att stå ut med sådant ingår inte i ditt jobb.
+harassment-end-contact = Du får avsluta ett samtal eller ett möte som blir kränkande. Säg att du avslutar – och gör det sedan.
+harassment-wait = Svara inte medan du är upprörd. Vänta en stund, eller prata med en kollega först.
+
+exposure-not-your-fault = Det är tungt att bli uthängd på nätet, och det är inte ditt fel. Du behöver inte hantera det ensam.
+exposure-do-not-engage = Kommentera inte inläggen, reagera inte på dem och svara inte. Försvara dig inte och ge inte igen – det brukar bara göra saken värre. Läs inte mer än du måste.
+exposure-dk-management-only = Ta inte själv kontakt med den som ligger bakom. Om någon ska kontakta personen är det ledningen som gör det.
+exposure-order = Först sparar vi bevisen. Sedan tittar vi på hur spridningen kan stoppas, vem som behöver få veta och hur du anmäler.
+
+criticism-intro = Kritik kan vara svår att ta emot, även när den är befogad – det är helt normalt. Svara på det du kan, kort och sakligt, och berätta var personen kan få mer hjälp.
+criticism-signs = Det kan vara en så kallad rättshaverist om du känner igen flera av de här tecknen: mycket långa meddelanden, en total säkerhet på att ha rätt, krav som är omöjliga att uppfylla, lagparagrafer blandade med egna erfarenheter, hot om att anmäla dig eller kontakta media, en vilja att spela in eller filma, hotfulla bilder.
+criticism-relief = Ingen ska behöva bära det här ensam. Be din chef om avlastning – till exempel att någon annan tar över mejlen, att svaren skickas från en gemensam brevlåda, eller att en annan handläggare tar ärendet.
+criticism-dk-framework = Det är din arbetsplats som bestämmer var, när och hur medborgare kan höra av sig – till exempel bara skriftligt, via en gemensam brevlåda.
+criticism-crossed-line = Har det gått över till hot eller trakasserier? Välj 1, så hanterar vi det som det.
+
+contact-phone = I telefon: håll rösten lugn, svara bara på det du är säker på, och erbjud dig att ringa tillbaka eller att ta frågorna via mejl. Hellre en paus än ett förhastat svar. Argumentera inte och försvara dig inte.
+contact-mail = Via mejl: svara bara på det som frågas, bekräfta att du har fått meddelandet om svaret dröjer, och hänvisa till tidigare svar när samma frågor kommer tillbaka.
+contact-may-end = Du får avsluta ett samtal som är kränkande eller som inte leder någonstans. Säg att du avslutar det.
+contact-crossed-line = Innehöll kontakten hot eller trakasserier? Välj 1.
+
+other-your-experience = Din upplevelse räknas. Om något gjorde dig olustig eller kändes som påtryckning förtjänar det att tas på allvar.
+other-se-influence = Kändes det som ett försök att få dig att agera annorlunda i ditt arbete? Då kan det räknas som ”otillåten påverkan”. Det är din egen upplevelse som avgör.
+other-same-steps = Vi går igenom samma steg som vid alla händelser: bevis, hur det kan stoppas, vem som ska få veta, anmälan och stöd.
+
+## Bevis
+
+evidence-save-first = Börja med att spara det som har hänt – innan något hinner försvinna. Bevis som har raderats går inte att få tillbaka.
+evidence-save-what = Ta skärmdumpar av eller spara inlägg, kommentarer, mejl, sms och röstmeddelanden. Se till att datum, klockslag och avsändare syns.
+evidence-save-witnessed = Om det går, låt någon annan se på medan du tar skärmdumparna. Då finns det ett vittne.
+evidence-save-question = Har du sparat det som går att spara?
+
+evidence-notes-what = Skriv ner medan du minns det tydligt: vad som hände, var, vilka som var inblandade, datum och klockslag.
+evidence-notes-feelings = Skriv också vad som gjorde det obehagligt och hur du reagerade.
+evidence-notes-pattern = Hör samma person av sig igen? Skriv ner varje ny händelse också. Tillsammans visar de ett mönster.
+evidence-notes-dk-record = Tänk på att anteckningarna hör hemma i akten, precis som i alla andra ärenden.
+evidence-notes-question = Har du skrivit ner det?
+
+evidence-witnesses = Skriv upp vilka som såg eller hörde det, med namn och telefonnummer.
+evidence-links = Spara länkarna (webbadresserna) till inläggen, namnen på profiler och grupper, och när varje inlägg publicerades.
+evidence-witnesses-question = Har du skrivit upp vittnen och länkar?
+
+## Begränsa skadan
+
+stop-no-counter = Svara inte den som gjorde det, och ge inte igen – inte ens när det som sägs är osant.
+stop-dk-no-contact = Ta inte själv kontakt med personen. Om personen behöver kontaktas är det ledningen som gör det.
+stop-se-official-role = I din tjänsteroll får du ändå svara på frågor om själva ärendet – kort, en gång och bara i sak. Sedan behöver du inte svara igen.
+stop-se-ask-meaning = Var något som sades otydligt? Då får du fråga personen vad som menades. Svaret gör det ofta lättare att bedöma läget.
+stop-relief = Om kontakterna tär på dig, be din chef om avlastning. Det här ska du inte behöva bära ensam.
+
+stop-platform-report = Anmäl inläggen till plattformen (till exempel Facebook eller X) – den kan ta bort sådant som bryter mot dess regler. Spara allt först.
+stop-platform-dk-guide = Din chef kan hjälpa dig med de tekniska stegen för att få innehåll borttaget.
+stop-platform-helper = Be någon du litar på att sköta dina privata konton ett tag – läsa, spara, anmäla och radera åt dig. Då slipper du och din familj läsa det.
+stop-platform-deindex = Du kan be sökmotorer som Google att ta bort kränkande sökträffar om dig. Det kallas avindexering.
+stop-platform-private-info = Se över vad som är offentligt om dig – adress, telefonnummer, bilder, familj – och skärp dina integritetsinställningar.
+stop-platform-question = Har du gjort det som gäller för dig här?
+
+## Vem som ska få veta
+
+tell-manager = Berätta för din chef så snart du kan. Säg hur det här påverkar dig och vad du behöver – både praktisk hjälp och stöd.
+tell-se-safety-rep = Du kan också prata med ditt skyddsombud.
+tell-dk-amr = Du kan vända dig till din chef eller till er arbejdsmiljørepræsentant (AMR) – välj den som känns lättast.
+tell-se-security-coordinator = Ett hot ska också till säkerhetskoordinatorn, som kan hjälpa till med din säkerhet och med att bedöma om det ska polisanmälas.
+tell-se-communicator = En kommunikatör kan hålla koll på hur långt det har spridits.
+tell-colleagues = Varna dina kollegor: samma person hör ofta av sig till flera.
+tell-fyr-will-offer = Snart kommer Fyr att kunna meddela dem åt dig – men bara om du säger ja. Till dess behöver du berätta för dem själv.
+tell-question = Har du berättat för din chef?
+
+## Polisanmälan och registrering
+
+police-se-who = Du kan polisanmäla själv, eller låta din arbetsgivare göra anmälan i kommunens namn. Oavsett vilket är du målsägande, och polisen vill prata med dig. Din chef kan följa med dig till förhöret.
+police-se-where = Anmäl på polisen.se eller ring 114 14. Är det akut: ring 112.
+police-se-even-if-doubt = Polisanmäl även om du tvivlar på att det leder någonstans. Det visar att sådant här inte accepteras, och det blir registrerat.
+police-se-civil = Om polisen inte går vidare kan Institutet för juridik och internet hjälpa dig kostnadsfritt att driva saken civilrättsligt.
+police-se-no-verdict = Fyr kan inte avgöra om det är ett brott – det är polisens sak. Säkerhetskoordinatorn kan hjälpa dig att bedöma det.
+police-dk-who = I Danmark är det normalt du själv som anmäler till polisen (du är anmelder), även om det hände i jobbet. Din chef hjälper dig – du behöver inte göra det ensam.
+police-dk-where = Anmäl på politi.dk eller ring 114. Är det akut: ring 112.
+police-dk-together = Om flera kollegor har drabbats går det ibland att göra en gemensam anmälan.
+police-dk-no-verdict = Fyr kan inte avgöra om det är ett brott – det är polisens sak. HR och juristerna kan hjälpa dig att bedöma det.
+police-question = Är polisanmälan gjord?
+
+incident-se-report = Anmäl händelsen i arbetsgivarens system för riskobservationer, tillbud och arbetsskador.
+incident-se-mark = Skriv i anmälan att det gäller ”otillåten påverkan”, så att det räknas och följs upp.
+incident-system-name = På din arbetsplats heter systemet { $system }.
+incident-se-authority = Allvarliga händelser ska också anmälas till Arbetsmiljöverket utan dröjsmål – det ansvarar din chef för.
+incident-dk-register = Händelsen ska registreras i kategorin ”mindre vold, trusler og anden krænkende adfærd”. Det är din chef som registrerar den – fråga gärna om det är gjort.
+incident-dk-injury = Om det var allvarligt, eller om du reagerar starkt, registreras det som en arbejdsskade – alltså en skada du har fått i arbetet.
+incident-dk-doctor = Berätta också för din egen läkare, så att det finns noterat hur det påverkar din hälsa.
+incident-question = Har händelsen anmälts eller registrerats?
+
+## Stöd
+
+support-reactions = Reaktioner kan komma senare – oro, rastlöshet, svårt att sova eller att koncentrera sig. Det är helt normalt. Berätta för någon när det händer.
+support-se-talk = Du har rätt till samtalsstöd. Det är din arbetsgivare som bokar det, till exempel via företagshälsovården.
+support-dk-psychologist = Din chef kan ordna en krispsykolog åt dig. Tacka gärna ja – det brukar hjälpa.
+support-not-alone = Var inte ensam efter något allvarligt. Ta ledigt om du behöver, och låt någon följa med dig hem.
+support-contacts-intro = Stöd på din arbetsplats:
+support-se-victim = Brottsofferjouren lyssnar och hjälper till, utan kostnad: 116 006.
+support-dk-victim = Offerrådgivningen, stödet för brottsoffer i Danmark, lyssnar och ger råd utan kostnad: 116 006.
+support-question = Har du ordnat det stöd du behöver?
+
+## Uppföljning och sammanfattning
+
+followup-agree = Kom överens med din chef om hur personen ska hanteras framöver, och be att få veta hur det går.
+followup-again = Om det händer igen, kom tillbaka hit så går vi igenom det tillsammans.
+followup-come-back = Du kan komma tillbaka när som helst – allt är sparat. Skriv ”meny” för att hoppa till valfri del.
+
+summary-intro = Här är en sammanfattning av ärende { $case }.
+summary-danger = Du angav akut fara i det här ärendet.
+summary-done = Gjort:
+summary-done-none = Inget är markerat som gjort än.
+summary-left = Kvar att göra:
+summary-left-none = Det finns inget kvar att göra. Bra jobbat.
+summary-closing = Ta det i din egen takt. Du kan komma tillbaka och fortsätta när som helst.
+opt-finish = Avsluta för nu
+opt-menu = Meny
+opt-new-case = Berätta om en ny händelse
+done-take-care = Ta hand om dig. Allt är sparat – skriv vad som helst när du vill komma tillbaka.
+done-danger = Om du någon gång är i fara: ring 112.
+opt-show-summary = Visa sammanfattningen
+
+task-evidence-saved = Bevis sparade (skärmdumpar, mejl, meddelanden)
+task-notes-written = Anteckningar gjorda: vad, var, vem, när
+task-witnesses-and-links = Vittnen och länkar antecknade
+task-harm-stopped = Plattformen, privata konton och sökträffar åtgärdade
+task-manager-told = Chefen informerad
+task-police-report = Polisanmälan
+task-incident-registered = Händelsen anmäld eller registrerad
+task-support-arranged = Stöd ordnat

@@ -1,0 +1,407 @@
+//! bot.toml: the organisation, its units (country, time zone, language, who manages and who is
+//! safety rep, local support contacts) and its persons. Parsed in two stages, like ripgrep: the
+//! raw file (`raw`, unknown keys rejected) and then a validated `Config` whose references all
+//! resolve. Every problem is reported with file:line:column and what to do about it.
+
+mod raw;
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use chrono_tz::Tz;
+use thiserror::Error;
+use toml::Spanned;
+
+use crate::engine::{ContactKind, Profile};
+use crate::model::{Country, Language, PersonId, UnitId};
+
+/// A validated configuration. Every id referenced in it exists.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub source: PathBuf,
+    pub organisation: String,
+    pub units: Vec<Unit>,
+    pub persons: Vec<Person>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub id: UnitId,
+    pub name: String,
+    pub country: Country,
+    pub timezone: Tz,
+    pub language: Language,
+    pub manager: PersonId,
+    pub deputies: Vec<PersonId>,
+    pub safety_reps: Vec<PersonId>,
+    pub incident_system: Option<String>,
+    pub contacts: Vec<(ContactKind, String)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    pub unit: UnitId,
+    pub language: Language,
+}
+
+/// One problem in a configuration file, located and with a fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: error: {}\n  help: {}",
+            self.file.display(),
+            self.line,
+            self.column,
+            self.message,
+            self.help
+        )
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}\n  help: pass the path of a bot.toml with --config, or run Fyr from the folder that holds bot.toml")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Problem>),
+}
+
+impl ConfigError {
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            ConfigError::Invalid(p) => p,
+            ConfigError::Read { .. } => &[],
+        }
+    }
+}
+
+impl Config {
+    /// Read and validate a bot.toml.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Validate the text of a bot.toml; `path` is used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let at = |span: std::ops::Range<usize>, message: String, help: &str| {
+            let (line, column) = line_column(text, span.start);
+            Problem {
+                file: path.to_path_buf(),
+                line,
+                column,
+                message,
+                help: help.to_string(),
+            }
+        };
+        let raw: raw::RawConfig = toml::from_str(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            let message = e.message().trim().to_string();
+            let help = if message.starts_with("unknown field") {
+                "remove this key or correct its spelling; the sample bot.toml in the repository shows every key"
+            } else if message.starts_with("missing field") {
+                "add the missing key to this table; the sample bot.toml in the repository shows every key"
+            } else if message.starts_with("unknown variant") {
+                "use one of the values listed in the message"
+            } else if message.starts_with("invalid type") {
+                "write the value with the expected type (text in quotes, lists in [ ])"
+            } else {
+                "correct the TOML syntax here (see https://toml.io)"
+            };
+            ConfigError::Invalid(vec![at(span, message, help)])
+        })?;
+        Validator {
+            problems: Vec::new(),
+            at: &at,
+        }
+        .validate(raw, path)
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.persons.iter().find(|p| p.id.as_str() == id)
+    }
+
+    pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
+        self.units.iter().find(|u| &u.id == id)
+    }
+
+    /// What the engine needs to know about a person: their country's content and their unit's
+    /// support contacts.
+    pub fn profile(&self, person: &Person) -> Profile {
+        let unit = self
+            .unit(&person.unit)
+            .expect("validated config: every person's unit exists");
+        Profile {
+            person: person.id.clone(),
+            display_name: first_name(&person.name).to_string(),
+            country: unit.country,
+            contacts: unit.contacts.clone(),
+            incident_system: unit.incident_system.clone(),
+        }
+    }
+}
+
+/// A chat greets by first name.
+fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}
+
+struct Validator<'a> {
+    problems: Vec<Problem>,
+    at: &'a dyn Fn(std::ops::Range<usize>, String, &str) -> Problem,
+}
+
+impl Validator<'_> {
+    fn problem(&mut self, span: std::ops::Range<usize>, message: String, help: &str) {
+        self.problems.push((self.at)(span, message, help));
+    }
+
+    fn validate(mut self, raw: raw::RawConfig, path: &Path) -> Result<Config, ConfigError> {
+        if raw.unit.is_empty() {
+            self.problem(
+                0..0,
+                "no [[unit]] is configured".into(),
+                "add at least one [[unit]] table with id, name, country, timezone, language, manager and safety_reps",
+            );
+        }
+        if raw.person.is_empty() {
+            self.problem(
+                0..0,
+                "no [[person]] is configured".into(),
+                "add a [[person]] table with id, name and unit for everyone who may use Fyr",
+            );
+        }
+        self.non_empty(&raw.organisation.name, "organisation.name");
+
+        let mut person_ids = HashSet::new();
+        for p in &raw.person {
+            self.id_syntax(&p.id);
+            self.non_empty(&p.name, "person.name");
+            if !person_ids.insert(p.id.get_ref().as_str()) {
+                self.problem(
+                    p.id.span(),
+                    format!("person id `{}` is used twice", p.id.get_ref()),
+                    "give every [[person]] its own id",
+                );
+            }
+        }
+        let mut unit_ids = HashSet::new();
+        for u in &raw.unit {
+            self.id_syntax(&u.id);
+            self.non_empty(&u.name, "unit.name");
+            if !unit_ids.insert(u.id.get_ref().as_str()) {
+                self.problem(
+                    u.id.span(),
+                    format!("unit id `{}` is used twice", u.id.get_ref()),
+                    "give every [[unit]] its own id",
+                );
+            }
+        }
+        let known_persons = || {
+            let mut ids: Vec<_> = raw.person.iter().map(|p| p.id.get_ref().as_str()).collect();
+            ids.sort_unstable();
+            ids.join(", ")
+        };
+
+        let mut units = Vec::new();
+        for u in &raw.unit {
+            let timezone = match Tz::from_str(u.timezone.get_ref()) {
+                Ok(tz) => tz,
+                Err(_) => {
+                    self.problem(
+                        u.timezone.span(),
+                        format!("unknown time zone `{}`", u.timezone.get_ref()),
+                        "use an IANA time zone name such as \"Europe/Stockholm\" or \"Europe/Copenhagen\"",
+                    );
+                    Tz::UTC
+                }
+            };
+            let mut person_ref = |r: &Spanned<String>, key: &str| {
+                if !person_ids.contains(r.get_ref().as_str()) {
+                    self.problem(
+                        r.span(),
+                        format!("`{key}` names `{}`, who is not a [[person]]", r.get_ref()),
+                        &format!("use one of the configured person ids: {}", known_persons()),
+                    );
+                }
+                PersonId::new(r.get_ref().clone())
+            };
+            let manager = person_ref(&u.manager, "manager");
+            let deputies = u
+                .deputies
+                .iter()
+                .map(|d| person_ref(d, "deputies"))
+                .collect();
+            let safety_reps = u
+                .safety_reps
+                .iter()
+                .map(|d| person_ref(d, "safety_reps"))
+                .collect();
+            if u.safety_reps.is_empty() {
+                self.problem(
+                    u.id.span(),
+                    format!("unit `{}` has no safety representative", u.id.get_ref()),
+                    "add at least one person id to safety_reps (skyddsombud / arbejdsmiljørepræsentant)",
+                );
+            }
+            if u.deputies
+                .iter()
+                .any(|d| d.get_ref() == u.manager.get_ref())
+            {
+                self.problem(
+                    u.manager.span(),
+                    format!(
+                        "`{}` is both manager and deputy of unit `{}`",
+                        u.manager.get_ref(),
+                        u.id.get_ref()
+                    ),
+                    "a deputy must be someone other than the manager",
+                );
+            }
+            let mut contacts = Vec::new();
+            for (kind, value) in [
+                (ContactKind::HrCrisisLine, &u.contacts.hr_crisis_line),
+                (
+                    ContactKind::SecurityCoordinator,
+                    &u.contacts.security_coordinator,
+                ),
+                (
+                    ContactKind::OccupationalHealth,
+                    &u.contacts.occupational_health,
+                ),
+                (
+                    ContactKind::CrisisPsychologist,
+                    &u.contacts.crisis_psychologist,
+                ),
+            ] {
+                if let Some(v) = value {
+                    self.non_empty(v, "contacts");
+                    contacts.push((kind, v.get_ref().trim().to_string()));
+                }
+            }
+            if let Some(system) = &u.incident_system {
+                self.non_empty(system, "incident_system");
+            }
+            units.push(Unit {
+                id: UnitId::new(u.id.get_ref().clone()),
+                name: u.name.get_ref().clone(),
+                country: u.country,
+                timezone,
+                language: u.language,
+                manager,
+                deputies,
+                safety_reps,
+                incident_system: u.incident_system.as_ref().map(|s| s.get_ref().clone()),
+                contacts,
+            });
+        }
+
+        let mut persons = Vec::new();
+        for p in &raw.person {
+            let unit = units.iter().find(|u| u.id.as_str() == p.unit.get_ref());
+            if unit.is_none() {
+                let mut ids: Vec<_> = raw.unit.iter().map(|u| u.id.get_ref().as_str()).collect();
+                ids.sort_unstable();
+                self.problem(
+                    p.unit.span(),
+                    format!(
+                        "person `{}` belongs to unit `{}`, which is not a [[unit]]",
+                        p.id.get_ref(),
+                        p.unit.get_ref()
+                    ),
+                    &format!("use one of the configured unit ids: {}", ids.join(", ")),
+                );
+            }
+            persons.push(Person {
+                id: PersonId::new(p.id.get_ref().clone()),
+                name: p.name.get_ref().clone(),
+                unit: UnitId::new(p.unit.get_ref().clone()),
+                language: p
+                    .language
+                    .or(unit.map(|u| u.language))
+                    .unwrap_or(Language::En),
+            });
+        }
+
+        if !self.problems.is_empty() {
+            self.problems.sort_by_key(|p| (p.line, p.column));
+            return Err(ConfigError::Invalid(self.problems));
+        }
+        Ok(Config {
+            source: path.to_path_buf(),
+            organisation: raw.organisation.name.into_inner(),
+            units,
+            persons,
+        })
+    }
+
+    fn non_empty(&mut self, value: &Spanned<String>, key: &str) {
+        if value.get_ref().trim().is_empty() {
+            self.problem(
+                value.span(),
+                format!("`{key}` is empty"),
+                "write a value between the quotes, or remove the key if it is optional",
+            );
+        }
+    }
+
+    fn id_syntax(&mut self, id: &Spanned<String>) {
+        let s = id.get_ref();
+        let ok = !s.is_empty()
+            && s.len() <= 64
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !ok {
+            self.problem(
+                id.span(),
+                format!("`{s}` is not a valid id"),
+                "ids use lowercase a-z, digits, '-' and '_' (at most 64 characters), e.g. \"se-employee\"",
+            );
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters() {
+        let text = "a = 1\nbå = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        assert_eq!(line_column(text, text.find('=').unwrap()), (1, 3));
+        let second_eq = text.rfind('=').unwrap();
+        assert_eq!(line_column(text, second_eq), (2, 4));
+    }
+}

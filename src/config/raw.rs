@@ -1,0 +1,60 @@
+//! Stage one of configuration: bot.toml exactly as written, with source spans on the values that
+//! validation may have to point at. Unknown keys are rejected here.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::model::{Country, Language};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    pub organisation: RawOrganisation,
+    #[serde(default)]
+    pub unit: Vec<RawUnit>,
+    #[serde(default)]
+    pub person: Vec<RawPerson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrganisation {
+    pub name: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnit {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub country: Country,
+    pub timezone: Spanned<String>,
+    pub language: Language,
+    pub manager: Spanned<String>,
+    #[serde(default)]
+    pub deputies: Vec<Spanned<String>>,
+    pub safety_reps: Vec<Spanned<String>>,
+    /// The name of the employer's system for incident reports (e.g. "SafetyNet").
+    pub incident_system: Option<Spanned<String>>,
+    #[serde(default)]
+    pub contacts: RawContacts,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContacts {
+    pub hr_crisis_line: Option<Spanned<String>>,
+    pub security_coordinator: Option<Spanned<String>>,
+    pub occupational_health: Option<Spanned<String>>,
+    pub crisis_psychologist: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPerson {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub unit: Spanned<String>,
+    /// Defaults to the unit's language.
+    pub language: Option<Language>,
+}

@@ -1,0 +1,174 @@
+//! The console adapter, Fyr's embedded default: a chat in the terminal, or — when stdin is not a
+//! terminal — the same chat run as a script. `/as ID` switches who is typing, `/advance 3h`
+//! moves a simulated clock, `/quit` ends. Bot messages print as `→ ID: text` with numbered
+//! options; in script mode each input line is echoed as `ID> line` so the output reads as a
+//! transcript.
+
+use std::io::{BufRead, Read, Write};
+
+use crate::clock::{parse_duration, Clock, ClockError};
+use crate::driver::{Driver, DriverError};
+use crate::engine::{Arg, Msg};
+use crate::i18n::Rendered;
+use crate::model::{Language, PersonId};
+use crate::store::Store;
+
+/// Lines longer than this are cut before interpretation (the engine refuses them politely anyway).
+const MAX_LINE_BYTES: usize = 1 << 20;
+
+pub struct Console<S: Store> {
+    pub driver: Driver<S>,
+    pub clock: Clock,
+    pub speaker: PersonId,
+    /// Interactive: show a prompt. Script: echo each input line.
+    pub interactive: bool,
+}
+
+impl<S: Store> Console<S> {
+    /// Run until end of input or `/quit`.
+    pub fn run<R: BufRead, W: Write>(&mut self, input: &mut R, out: &mut W) -> anyhow::Result<()> {
+        // Opening the chat shows the greeting, or where the person was before a restart.
+        self.say(out, "")?;
+        let mut raw = Vec::new();
+        loop {
+            if self.interactive {
+                write!(out, "{}> ", self.speaker)?;
+                out.flush()?;
+            }
+            raw.clear();
+            let read = Read::by_ref(input)
+                .take(MAX_LINE_BYTES as u64)
+                .read_until(b'\n', &mut raw)?;
+            if read == 0 {
+                break;
+            }
+            if raw.last() != Some(&b'\n') && read == MAX_LINE_BYTES {
+                // Skip the rest of an over-long line.
+                let mut rest = Vec::new();
+                input.read_until(b'\n', &mut rest)?;
+            }
+            let line = String::from_utf8_lossy(&raw);
+            let line = line.trim_end_matches(['\n', '\r']);
+            if !self.interactive {
+                writeln!(out, "{}> {}", self.speaker, line)?;
+            }
+            if !self.console_command(line, out)? {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Handle console commands; anything else is a message. Returns false on `/quit`.
+    fn console_command(&mut self, line: &str, out: &mut dyn Write) -> anyhow::Result<bool> {
+        let trimmed = line.trim();
+        let mut words = trimmed.split_whitespace();
+        match words.next() {
+            Some("/quit" | "/exit") => return Ok(false),
+            Some("/as") => match words.next() {
+                Some(id) if self.driver.config().person(id).is_some() => {
+                    self.speaker = PersonId::new(id);
+                    self.note(
+                        out,
+                        Msg::new("console-now-writing").arg("id", Arg::Str(id.into())),
+                    )?;
+                }
+                Some(id) => {
+                    self.note(
+                        out,
+                        Msg::new("console-unknown-person").arg("id", Arg::Str(id.into())),
+                    )?;
+                }
+                None => self.note(out, Msg::new("console-unknown-command"))?,
+            },
+            Some("/advance") => {
+                let by = words.next().map(parse_duration);
+                match by.map(|d| d.and_then(|d| self.clock.advance(d))) {
+                    Some(Ok(now)) => {
+                        let time = self.local_time(now);
+                        self.note(
+                            out,
+                            Msg::new("console-advanced").arg("time", Arg::Str(time)),
+                        )?;
+                    }
+                    Some(Err(ClockError::NotSimulated)) => {
+                        self.note(out, Msg::new("console-not-simulated"))?
+                    }
+                    Some(Err(ClockError::BadDuration)) | None => {
+                        self.note(out, Msg::new("console-bad-advance"))?
+                    }
+                }
+            }
+            _ => self.say(out, line)?,
+        }
+        Ok(true)
+    }
+
+    fn say(&mut self, out: &mut dyn Write, text: &str) -> anyhow::Result<()> {
+        let now = self.clock.now();
+        let speaker = self.speaker.clone();
+        match self.driver.handle(&speaker, text, now) {
+            Ok(messages) => {
+                for m in messages {
+                    print_message(out, &m)?;
+                }
+            }
+            Err(DriverError::UnknownPerson) => {
+                let msg =
+                    Msg::new("console-unknown-person").arg("id", Arg::Str(speaker.to_string()));
+                self.note(out, msg)?;
+            }
+            Err(DriverError::Store(e)) => return Err(e.into()),
+        }
+        Ok(())
+    }
+
+    /// A console note, in the current speaker's language.
+    fn note(&self, out: &mut dyn Write, msg: Msg) -> anyhow::Result<()> {
+        let text = self.driver.localizer().text(self.language(), &msg);
+        writeln!(out, "   {text}")?;
+        Ok(())
+    }
+
+    fn language(&self) -> Language {
+        self.driver
+            .config()
+            .person(self.speaker.as_str())
+            .and_then(|p| self.driver.language_of(p).ok())
+            .unwrap_or(Language::En)
+    }
+
+    /// The time in the speaker's unit's time zone.
+    fn local_time(&self, now: chrono::DateTime<chrono::Utc>) -> String {
+        let config = self.driver.config();
+        let tz = config
+            .person(self.speaker.as_str())
+            .and_then(|p| config.unit(&p.unit))
+            .map(|u| u.timezone);
+        match tz {
+            Some(tz) => format!(
+                "{} ({})",
+                now.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
+                tz
+            ),
+            None => now.format("%Y-%m-%d %H:%M UTC").to_string(),
+        }
+    }
+}
+
+/// Print one bot message: `→ ID: first line`, further lines indented, options numbered.
+pub fn print_message(out: &mut dyn Write, m: &Rendered) -> std::io::Result<()> {
+    let mut lines = m.text.lines();
+    writeln!(out, "→ {}: {}", m.to, lines.next().unwrap_or(""))?;
+    for line in lines {
+        if line.is_empty() {
+            writeln!(out)?;
+        } else {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    for (i, option) in m.options.iter().enumerate() {
+        writeln!(out, "  {}) {}", i + 1, option)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,268 @@
+//! Turns what a person typed into an engine input: a number, a command (help, back, menu, stop,
+//! language), an answer in words, or words of acute danger. A pure function with its own tests;
+//! the option labels to match against are rendered by the driver in the person's language.
+
+use crate::model::Language;
+
+/// Longer messages are refused with a polite note (the answer is not lost: nothing is recorded).
+pub const MAX_MESSAGE_CHARS: usize = 4_000;
+
+/// A command available at every step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    Back,
+    Menu,
+    /// Pause the conversation; any later message resumes it.
+    Stop,
+    /// Change language: `None` asks which, `Some` switches at once.
+    Language(Option<Language>),
+}
+
+/// One input to the engine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// An option number as typed or clicked, 1-based. May be out of range.
+    Choose(u32),
+    Command(Command),
+    /// Words of acute danger: go straight to the immediate-danger step.
+    Danger,
+    /// Text that matched no option or command.
+    Unrecognized,
+    TooLong,
+    Empty,
+}
+
+const COMMANDS: &[(&str, Command)] = &[
+    ("hjälp", Command::Help),
+    ("hjælp", Command::Help),
+    ("help", Command::Help),
+    ("?", Command::Help),
+    ("tillbaka", Command::Back),
+    ("bakåt", Command::Back),
+    ("tilbage", Command::Back),
+    ("back", Command::Back),
+    ("meny", Command::Menu),
+    ("menu", Command::Menu),
+    ("stopp", Command::Stop),
+    ("stop", Command::Stop),
+    ("paus", Command::Stop),
+    ("pause", Command::Stop),
+    ("språk", Command::Language(None)),
+    ("sprog", Command::Language(None)),
+    ("language", Command::Language(None)),
+    ("svenska", Command::Language(Some(Language::Sv))),
+    ("svensk", Command::Language(Some(Language::Sv))),
+    ("dansk", Command::Language(Some(Language::Da))),
+    ("danska", Command::Language(Some(Language::Da))),
+    ("english", Command::Language(Some(Language::En))),
+    ("engelska", Command::Language(Some(Language::En))),
+    ("engelsk", Command::Language(Some(Language::En))),
+];
+
+/// Single words of acute danger, in Swedish, Danish and English.
+const DANGER_WORDS: &[&str] = &[
+    "fara",
+    "fare",
+    "danger",
+    "kniv",
+    "kniven",
+    "knife",
+    "vapen",
+    "våben",
+    "weapon",
+    "pistol",
+    "gun",
+    "slår",
+    "slog",
+    "blöder",
+    "bløder",
+    "bleeding",
+    "nødsituation",
+    "nödläge",
+];
+
+/// Phrases of acute danger, matched as consecutive words.
+const DANGER_PHRASES: &[&[&str]] = &[
+    &["följer", "efter"],
+    &["förföljer", "mig"],
+    &["hotar", "mig"],
+    &["følger", "efter"],
+    &["forfølger", "mig"],
+    &["truer", "mig"],
+    &["following", "me"],
+    &["threatening", "me"],
+    &["hitting", "me"],
+    &["attacking", "me"],
+];
+
+/// Words that, just before a danger word, mean the opposite ("ingen fara", "ikke i fare").
+const NEGATIONS: &[&str] = &["ingen", "inte", "ej", "ikke", "ikkje", "no", "not"];
+
+/// Interpret a message. `labels` are the current options as the person sees them.
+pub fn interpret(text: &str, labels: &[String]) -> Input {
+    let cleaned = clean(text);
+    let normal = normalize(&cleaned);
+    if normal.is_empty() {
+        return Input::Empty;
+    }
+    if normal == "112" {
+        return Input::Danger;
+    }
+    if let Some(number) = as_number(&normal) {
+        return Input::Choose(number);
+    }
+    if let Some((_, command)) = COMMANDS.iter().find(|(word, _)| *word == normal) {
+        return Input::Command(*command);
+    }
+    if mentions_danger(&cleaned) {
+        return Input::Danger;
+    }
+    if cleaned.chars().count() > MAX_MESSAGE_CHARS {
+        return Input::TooLong;
+    }
+    match match_label(&normal, labels) {
+        Some(index) => Input::Choose(index),
+        None => Input::Unrecognized,
+    }
+}
+
+/// Whether the text contains words of acute danger.
+pub fn mentions_danger(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let negated = |i: usize| {
+        let from = i.saturating_sub(2);
+        words[from..i]
+            .iter()
+            .any(|w| NEGATIONS.contains(&w.as_str()))
+    };
+    for (i, word) in words.iter().enumerate() {
+        if DANGER_WORDS.contains(&word.as_str()) && !negated(i) {
+            return true;
+        }
+        for phrase in DANGER_PHRASES {
+            let end = i + phrase.len();
+            if end <= words.len()
+                && words[i..end].iter().zip(phrase.iter()).all(|(w, p)| w == p)
+                && !negated(i)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Drop control, zero-width and bidi-override characters; keep ordinary whitespace.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|&c| {
+            !(c.is_control() && c != '\n' && c != '\t')
+                && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        })
+        .collect()
+}
+
+fn normalize(text: &str) -> String {
+    let lower = text.trim().to_lowercase();
+    let stripped = lower
+        .trim_start_matches('/')
+        .trim_end_matches(['.', '!', ')', ':'])
+        .trim();
+    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn as_number(normal: &str) -> Option<u32> {
+    if normal.is_empty() || !normal.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // An absurdly long number is simply out of range.
+    Some(normal.parse().unwrap_or(u32::MAX))
+}
+
+/// The 1-based index of the option the words name: an exact match, else the one option that
+/// starts with them (at least three letters).
+fn match_label(normal: &str, labels: &[String]) -> Option<u32> {
+    let labels: Vec<String> = labels.iter().map(|l| normalize(l)).collect();
+    let index = labels.iter().position(|l| *l == normal).or_else(|| {
+        if normal.chars().count() < 3 {
+            return None;
+        }
+        let mut starts = labels
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with(normal));
+        match (starts.next(), starts.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    })?;
+    u32::try_from(index + 1).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(l: &[&str]) -> Vec<String> {
+        l.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn numbers_and_commands() {
+        assert_eq!(interpret(" 2 ", &[]), Input::Choose(2));
+        assert_eq!(interpret("3)", &[]), Input::Choose(3));
+        assert_eq!(interpret("99999999999999", &[]), Input::Choose(u32::MAX));
+        assert_eq!(interpret("Hjälp", &[]), Input::Command(Command::Help));
+        assert_eq!(interpret("/tilbage", &[]), Input::Command(Command::Back));
+        assert_eq!(interpret("MENY", &[]), Input::Command(Command::Menu));
+        assert_eq!(interpret("stopp", &[]), Input::Command(Command::Stop));
+        assert_eq!(
+            interpret("dansk", &[]),
+            Input::Command(Command::Language(Some(Language::Da)))
+        );
+        assert_eq!(
+            interpret("sprog", &[]),
+            Input::Command(Command::Language(None))
+        );
+        assert_eq!(interpret("   ", &[]), Input::Empty);
+        assert_eq!(interpret("\u{200B}\u{202E}", &[]), Input::Empty);
+    }
+
+    #[test]
+    fn danger_words_in_both_languages() {
+        assert_eq!(interpret("han har en kniv", &[]), Input::Danger);
+        assert_eq!(interpret("Jeg er i fare!", &[]), Input::Danger);
+        assert_eq!(interpret("någon följer efter mig", &[]), Input::Danger);
+        assert_eq!(interpret("en mand følger efter mig", &[]), Input::Danger);
+        assert_eq!(interpret("han slår", &[]), Input::Danger);
+        assert_eq!(interpret("112", &[]), Input::Danger);
+        assert_eq!(interpret("ingen fara", &[]), Input::Unrecognized);
+        assert_eq!(interpret("jeg er ikke i fare", &[]), Input::Unrecognized);
+        assert_eq!(interpret("farao", &[]), Input::Unrecognized);
+    }
+
+    #[test]
+    fn answers_in_words() {
+        let l = labels(&["Ja, jag är i fara nu", "Nej", "Byt språk"]);
+        assert_eq!(interpret("nej", &l), Input::Choose(2));
+        assert_eq!(interpret("Byt språk.", &l), Input::Choose(3));
+        assert_eq!(interpret("byt", &l), Input::Choose(3));
+        assert_eq!(interpret("kanske", &l), Input::Unrecognized);
+        let ambiguous = labels(&["Klart", "Klart senare"]);
+        assert_eq!(interpret("kla", &ambiguous), Input::Unrecognized);
+        assert_eq!(interpret("klart", &ambiguous), Input::Choose(1));
+    }
+
+    #[test]
+    fn long_text_is_refused_but_danger_still_seen() {
+        let long = "a".repeat(MAX_MESSAGE_CHARS + 1);
+        assert_eq!(interpret(&long, &[]), Input::TooLong);
+        let long_danger = format!("{long} kniv");
+        assert_eq!(interpret(&long_danger, &[]), Input::Danger);
+    }
+}

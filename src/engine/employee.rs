@@ -1,0 +1,452 @@
+//! The targeted employee's playbook: immediate safety, what happened, evidence, stopping the
+//! harm, who to tell, reporting and registering, support, follow-up and a summary. Content is
+//! chosen by the unit's country (`Cond::In`) and the incident kind; the words live in
+//! `locales/*/employee.ftl`.
+
+use super::playbook::*;
+use crate::model::Country::{Denmark as DK, Sweden as SE};
+use crate::model::IncidentKind::{self, *};
+use crate::model::Language;
+
+/// Kinds where content is spread online or in writing, so platforms and links matter.
+const ONLINE: &[IncidentKind] = &[Threat, Harassment, OnlineExposure, Other];
+/// Kinds that are serious enough that the employee should not be alone afterwards.
+const SERIOUS: &[IncidentKind] = &[Threat, Harassment, OnlineExposure];
+/// Kinds where the same person tends to contact several colleagues.
+const REPEATING: &[IncidentKind] = &[Threat, Harassment, Criticism, HardContact];
+
+pub static EMPLOYEE: Playbook = Playbook {
+    name: "employee",
+    first: "start",
+    steps: STEPS,
+};
+
+const STEPS: &[Step] = &[
+    Step {
+        id: "start",
+        phase: Phase::Start,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("start-greeting"),
+            text("start-danger"),
+            text("start-how"),
+        ],
+        choices: &[
+            choice_act("opt-danger-now", Act::Danger, &[to("danger")]),
+            choice_to("opt-start-guidance", &[to("kind")]),
+            choice_to("opt-change-language", &[to("language")]),
+        ],
+        next: &[to("kind")],
+    },
+    Step {
+        id: "language",
+        phase: Phase::Start,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("language-choose")],
+        choices: &[
+            choice_act("opt-lang-sv", Act::Language(Language::Sv), &[BACK]),
+            choice_act("opt-lang-da", Act::Language(Language::Da), &[BACK]),
+            choice_act("opt-lang-en", Act::Language(Language::En), &[BACK]),
+        ],
+        next: &[BACK],
+    },
+    // P1: immediate danger. Fyr stops here and stays with the person until they say they are safe.
+    Step {
+        id: "danger",
+        phase: Phase::Immediate,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[
+            text("danger-call-112"),
+            text("danger-get-safe"),
+            text("danger-stay"),
+        ],
+        choices: &[choice("opt-danger-safe")],
+        next: &[to("danger-after")],
+    },
+    Step {
+        id: "danger-after",
+        phase: Phase::Immediate,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[
+            text("danger-after-not-alone"),
+            text_if(Cond::In(SE), "danger-after-police-se"),
+            text_if(Cond::In(DK), "danger-after-police-dk"),
+            text("danger-after-continue"),
+        ],
+        choices: NEXT_ONLY,
+        next: &[to_if(Cond::KindUnknown, "kind"), BACK],
+    },
+    // Triage: what happened.
+    Step {
+        id: "kind",
+        phase: Phase::Triage,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[text("kind-question")],
+        choices: &[
+            choice_act("opt-kind-threat", Act::Kind(Threat), &[to("first-threat")]),
+            choice_act(
+                "opt-kind-harassment",
+                Act::Kind(Harassment),
+                &[to("first-harassment")],
+            ),
+            choice_act(
+                "opt-kind-online-exposure",
+                Act::Kind(OnlineExposure),
+                &[to("first-online-exposure")],
+            ),
+            choice_act(
+                "opt-kind-criticism",
+                Act::Kind(Criticism),
+                &[to("first-criticism")],
+            ),
+            choice_act(
+                "opt-kind-hard-contact",
+                Act::Kind(HardContact),
+                &[to("first-hard-contact")],
+            ),
+            choice_act("opt-kind-other", Act::Kind(Other), &[to("first-other")]),
+        ],
+        next: &[to("evidence-save")],
+    },
+    Step {
+        id: "first-threat",
+        phase: Phase::Triage,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("threat-serious"),
+            text("threat-not-alone"),
+            text("threat-in-the-moment"),
+            text("threat-details"),
+        ],
+        choices: &[
+            choice_act("opt-danger-now", Act::Danger, &[to("danger")]),
+            choice("opt-next"),
+        ],
+        next: &[to("evidence-save")],
+    },
+    Step {
+        id: "first-harassment",
+        phase: Phase::Triage,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("harassment-not-your-fault"),
+            text("harassment-end-contact"),
+            text("harassment-wait"),
+        ],
+        choices: NEXT_ONLY,
+        next: &[to("evidence-save")],
+    },
+    Step {
+        id: "first-online-exposure",
+        phase: Phase::Triage,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("exposure-not-your-fault"),
+            text("exposure-do-not-engage"),
+            text_if(Cond::In(DK), "exposure-dk-management-only"),
+            text("exposure-order"),
+        ],
+        choices: NEXT_ONLY,
+        next: &[to("evidence-save")],
+    },
+    Step {
+        id: "first-criticism",
+        phase: Phase::Triage,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("criticism-intro"),
+            text("criticism-signs"),
+            text("criticism-relief"),
+            text_if(Cond::In(DK), "criticism-dk-framework"),
+            text("criticism-crossed-line"),
+        ],
+        choices: &[
+            choice_to("opt-crossed-line", &[to("kind")]),
+            choice("opt-next"),
+        ],
+        next: &[to("evidence-save")],
+    },
+    Step {
+        id: "first-hard-contact",
+        phase: Phase::Triage,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("contact-phone"),
+            text("contact-mail"),
+            text("contact-may-end"),
+            text("contact-crossed-line"),
+        ],
+        choices: &[
+            choice_to("opt-crossed-line", &[to("kind")]),
+            choice("opt-next"),
+        ],
+        next: &[to("evidence-save")],
+    },
+    Step {
+        id: "first-other",
+        phase: Phase::Triage,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("other-your-experience"),
+            text_if(Cond::In(SE), "other-se-influence"),
+            text("other-same-steps"),
+        ],
+        choices: NEXT_ONLY,
+        next: &[to("evidence-save")],
+    },
+    // P2: evidence.
+    Step {
+        id: "evidence-save",
+        phase: Phase::Evidence,
+        when: Cond::Always,
+        task: Some(Task::EvidenceSaved),
+        transient: false,
+        body: &[
+            text("evidence-save-first"),
+            text("evidence-save-what"),
+            text_if(Cond::Kinds(ONLINE), "evidence-save-witnessed"),
+            text("evidence-save-question"),
+        ],
+        choices: TASK_CHOICES,
+        next: &[to("evidence-notes")],
+    },
+    Step {
+        id: "evidence-notes",
+        phase: Phase::Evidence,
+        when: Cond::Always,
+        task: Some(Task::NotesWritten),
+        transient: false,
+        body: &[
+            text("evidence-notes-what"),
+            text_if(Cond::Kinds(&[Other, Harassment]), "evidence-notes-feelings"),
+            text("evidence-notes-pattern"),
+            text_if(Cond::In(DK), "evidence-notes-dk-record"),
+            text("evidence-notes-question"),
+        ],
+        choices: TASK_CHOICES,
+        next: &[to("evidence-witnesses")],
+    },
+    Step {
+        id: "evidence-witnesses",
+        phase: Phase::Evidence,
+        when: Cond::Always,
+        task: Some(Task::WitnessesAndLinks),
+        transient: false,
+        body: &[
+            text("evidence-witnesses"),
+            text_if(Cond::Kinds(ONLINE), "evidence-links"),
+            text("evidence-witnesses-question"),
+        ],
+        choices: TASK_CHOICES,
+        next: &[to("stop-engage")],
+    },
+    // P3: stop the harm.
+    Step {
+        id: "stop-engage",
+        phase: Phase::StopHarm,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("stop-no-counter"),
+            text_if(Cond::In(DK), "stop-dk-no-contact"),
+            text_if(
+                Cond::InKinds(SE, &[Criticism, HardContact, Other]),
+                "stop-se-official-role",
+            ),
+            text_if(Cond::InKinds(SE, &[Other]), "stop-se-ask-meaning"),
+            text_if(Cond::Kinds(&[Criticism]), "stop-relief"),
+        ],
+        choices: NEXT_ONLY,
+        next: &[to_if(Cond::Kinds(ONLINE), "stop-platform"), to("tell")],
+    },
+    Step {
+        id: "stop-platform",
+        phase: Phase::StopHarm,
+        when: Cond::Kinds(ONLINE),
+        task: Some(Task::HarmStopped),
+        transient: false,
+        body: &[
+            text("stop-platform-report"),
+            text_if(Cond::In(DK), "stop-platform-dk-guide"),
+            text("stop-platform-helper"),
+            text("stop-platform-deindex"),
+            text("stop-platform-private-info"),
+            text("stop-platform-question"),
+        ],
+        choices: TASK_CHOICES,
+        next: &[to("tell")],
+    },
+    // P4: who to tell.
+    Step {
+        id: "tell",
+        phase: Phase::Tell,
+        when: Cond::Always,
+        task: Some(Task::ManagerTold),
+        transient: false,
+        body: &[
+            text("tell-manager"),
+            text_if(Cond::In(SE), "tell-se-safety-rep"),
+            text_if(Cond::In(DK), "tell-dk-amr"),
+            text_if(Cond::InKinds(SE, &[Threat]), "tell-se-security-coordinator"),
+            text_if(Cond::InKinds(SE, &[OnlineExposure]), "tell-se-communicator"),
+            text_if(Cond::Kinds(REPEATING), "tell-colleagues"),
+            text("tell-fyr-will-offer"),
+            text("tell-question"),
+        ],
+        choices: TASK_CHOICES,
+        next: &[to("report-police")],
+    },
+    // P5: report and register.
+    Step {
+        id: "report-police",
+        phase: Phase::Report,
+        when: Cond::Always,
+        task: Some(Task::PoliceReport),
+        transient: false,
+        body: &[
+            text_if(Cond::In(SE), "police-se-who"),
+            text_if(Cond::In(SE), "police-se-where"),
+            text_if(Cond::In(SE), "police-se-even-if-doubt"),
+            text_if(Cond::InKinds(SE, &[OnlineExposure]), "police-se-civil"),
+            text_if(Cond::In(DK), "police-dk-who"),
+            text_if(Cond::In(DK), "police-dk-where"),
+            text_if(Cond::In(DK), "police-dk-together"),
+            text_if(Cond::In(SE), "police-se-no-verdict"),
+            text_if(Cond::In(DK), "police-dk-no-verdict"),
+            text("police-question"),
+        ],
+        choices: TASK_CHOICES,
+        next: &[to("report-incident")],
+    },
+    Step {
+        id: "report-incident",
+        phase: Phase::Report,
+        when: Cond::Always,
+        task: Some(Task::IncidentRegistered),
+        transient: false,
+        body: &[
+            text_if(Cond::In(SE), "incident-se-report"),
+            text_if(Cond::In(SE), "incident-se-mark"),
+            text_if(Cond::HasIncidentSystem, "incident-system-name"),
+            text_if(Cond::In(SE), "incident-se-authority"),
+            text_if(Cond::In(DK), "incident-dk-register"),
+            text_if(Cond::In(DK), "incident-dk-injury"),
+            text_if(Cond::In(DK), "incident-dk-doctor"),
+            text("incident-question"),
+        ],
+        choices: TASK_CHOICES,
+        next: &[to("support")],
+    },
+    // P6: support.
+    Step {
+        id: "support",
+        phase: Phase::Support,
+        when: Cond::Always,
+        task: Some(Task::SupportArranged),
+        transient: false,
+        body: &[
+            text("support-reactions"),
+            text_if(Cond::In(SE), "support-se-talk"),
+            text_if(Cond::In(DK), "support-dk-psychologist"),
+            text_if(Cond::Kinds(SERIOUS), "support-not-alone"),
+            text("support-contacts-intro"),
+            Para::Contacts,
+            text_if(Cond::In(SE), "support-se-victim"),
+            text_if(Cond::In(DK), "support-dk-victim"),
+            text("support-question"),
+        ],
+        choices: TASK_CHOICES,
+        next: &[to("followup")],
+    },
+    // P7: follow-up.
+    Step {
+        id: "followup",
+        phase: Phase::FollowUp,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("followup-agree"),
+            text("followup-again"),
+            text("followup-come-back"),
+        ],
+        choices: NEXT_ONLY,
+        next: &[to("summary")],
+    },
+    Step {
+        id: "summary",
+        phase: Phase::Summary,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("summary-intro"),
+            Para::Summary,
+            text("summary-closing"),
+        ],
+        choices: &[
+            choice_to("opt-finish", &[to("done")]),
+            choice_to("opt-menu", &[to("menu")]),
+            choice_act("opt-new-case", Act::NewCase, &[to("kind")]),
+        ],
+        next: &[to("done")],
+    },
+    Step {
+        id: "done",
+        phase: Phase::Summary,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[text("done-take-care"), text("done-danger")],
+        choices: &[
+            choice_to("opt-show-summary", &[to("summary")]),
+            choice_act("opt-new-case", Act::NewCase, &[to("kind")]),
+        ],
+        next: &[to("summary")],
+    },
+    // Reachable from anywhere with the menu command.
+    Step {
+        id: "menu",
+        phase: Phase::Start,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("menu-intro")],
+        choices: &[
+            choice_to("opt-menu-continue", &[BACK]),
+            choice_act("opt-danger-now", Act::Danger, &[to("danger")]),
+            choice_to("opt-menu-kind", &[to("kind")]),
+            choice_to("opt-menu-evidence", &[to("evidence-save")]),
+            choice_to("opt-menu-stop-harm", &[to("stop-engage")]),
+            choice_to("opt-menu-tell", &[to("tell")]),
+            choice_to("opt-menu-report", &[to("report-police")]),
+            choice_to("opt-menu-support", &[to("support")]),
+            choice_to("opt-menu-summary", &[to("summary")]),
+            choice_to("opt-change-language", &[to("language")]),
+        ],
+        next: &[BACK],
+    },
+];

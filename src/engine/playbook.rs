@@ -1,0 +1,248 @@
+//! The vocabulary playbooks are written in: steps with paragraphs, choices and transitions, each
+//! guarded by conditions on country and incident kind. A playbook is a static table of these —
+//! data, not control flow — so a test can walk every step and every transition.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Country, IncidentKind};
+
+/// The phases of the employee playbook, in the order Fyr leads through them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    Start,
+    Immediate,
+    Triage,
+    Evidence,
+    StopHarm,
+    Tell,
+    Report,
+    Support,
+    FollowUp,
+    Summary,
+}
+
+/// Something the employee can have done, not yet done, or judged not relevant. The summary at the
+/// end lists these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Task {
+    EvidenceSaved,
+    NotesWritten,
+    WitnessesAndLinks,
+    HarmStopped,
+    ManagerTold,
+    PoliceReport,
+    IncidentRegistered,
+    SupportArranged,
+}
+
+impl Task {
+    pub const ALL: [Task; 8] = [
+        Task::EvidenceSaved,
+        Task::NotesWritten,
+        Task::WitnessesAndLinks,
+        Task::HarmStopped,
+        Task::ManagerTold,
+        Task::PoliceReport,
+        Task::IncidentRegistered,
+        Task::SupportArranged,
+    ];
+
+    /// The Fluent id of the task's short label in the summary.
+    pub fn label(self) -> &'static str {
+        match self {
+            Task::EvidenceSaved => "task-evidence-saved",
+            Task::NotesWritten => "task-notes-written",
+            Task::WitnessesAndLinks => "task-witnesses-and-links",
+            Task::HarmStopped => "task-harm-stopped",
+            Task::ManagerTold => "task-manager-told",
+            Task::PoliceReport => "task-police-report",
+            Task::IncidentRegistered => "task-incident-registered",
+            Task::SupportArranged => "task-support-arranged",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TaskStatus {
+    Done,
+    Later,
+    NotRelevant,
+}
+
+/// A condition on the case. Evaluated against the unit's country and the incident kind the
+/// employee chose; an unknown kind matches only `Always`, country conditions and `KindUnknown`.
+#[derive(Clone, Copy, Debug)]
+pub enum Cond {
+    Always,
+    In(Country),
+    Kinds(&'static [IncidentKind]),
+    InKinds(Country, &'static [IncidentKind]),
+    KindUnknown,
+    KindKnown,
+    /// The unit has configured the name of its incident-reporting system.
+    HasIncidentSystem,
+    NoIncidentSystem,
+}
+
+/// A paragraph of a step's message.
+#[derive(Clone, Copy, Debug)]
+pub enum Para {
+    /// A Fluent message, shown when the condition holds.
+    Text(Cond, &'static str),
+    /// The unit's configured support contacts, one line each.
+    Contacts,
+    /// What the employee has done and what is left.
+    Summary,
+}
+
+/// Where a choice leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Step(&'static str),
+    /// Back to where the person was before (the language step and the menu use this).
+    Back,
+}
+
+/// A guarded transition; the first whose condition holds is taken.
+#[derive(Clone, Copy, Debug)]
+pub struct Goto {
+    pub when: Cond,
+    pub to: Target,
+}
+
+/// What choosing an option records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    Nothing,
+    /// Set the status of the step's task.
+    Status(TaskStatus),
+    Kind(IncidentKind),
+    Language(crate::model::Language),
+    /// The employee reports immediate danger.
+    Danger,
+    /// Leave the current case (it stays open) and start a new one.
+    NewCase,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Choice {
+    pub label: &'static str,
+    pub when: Cond,
+    pub act: Act,
+    /// `None` means the step's default transitions.
+    pub goto: Option<&'static [Goto]>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Step {
+    pub id: &'static str,
+    pub phase: Phase,
+    /// Whether the step applies to this case at all (steps that do not apply are skipped by the
+    /// transitions, and their tasks are left out of the summary).
+    pub when: Cond,
+    pub task: Option<Task>,
+    /// Transient steps (danger, language, menu) are never returned to with "back".
+    pub transient: bool,
+    pub body: &'static [Para],
+    pub choices: &'static [Choice],
+    /// Default transitions for choices without their own.
+    pub next: &'static [Goto],
+}
+
+/// A playbook: a table of steps and the id of the first one.
+#[derive(Debug)]
+pub struct Playbook {
+    pub name: &'static str,
+    pub first: &'static str,
+    pub steps: &'static [Step],
+}
+
+impl Playbook {
+    pub fn step(&self, id: &str) -> Option<&'static Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+}
+
+// Shorthands that keep the tables readable.
+
+pub const fn text(msg: &'static str) -> Para {
+    Para::Text(Cond::Always, msg)
+}
+
+pub const fn text_if(when: Cond, msg: &'static str) -> Para {
+    Para::Text(when, msg)
+}
+
+pub const fn to(step: &'static str) -> Goto {
+    Goto {
+        when: Cond::Always,
+        to: Target::Step(step),
+    }
+}
+
+pub const fn to_if(when: Cond, step: &'static str) -> Goto {
+    Goto {
+        when,
+        to: Target::Step(step),
+    }
+}
+
+pub const BACK: Goto = Goto {
+    when: Cond::Always,
+    to: Target::Back,
+};
+
+pub const fn choice(label: &'static str) -> Choice {
+    Choice {
+        label,
+        when: Cond::Always,
+        act: Act::Nothing,
+        goto: None,
+    }
+}
+
+pub const fn choice_to(label: &'static str, goto: &'static [Goto]) -> Choice {
+    Choice {
+        label,
+        when: Cond::Always,
+        act: Act::Nothing,
+        goto: Some(goto),
+    }
+}
+
+pub const fn choice_act(label: &'static str, act: Act, goto: &'static [Goto]) -> Choice {
+    Choice {
+        label,
+        when: Cond::Always,
+        act,
+        goto: Some(goto),
+    }
+}
+
+/// The three answers of every task step: done, later, not relevant.
+pub const TASK_CHOICES: &[Choice] = &[
+    Choice {
+        label: "opt-done",
+        when: Cond::Always,
+        act: Act::Status(TaskStatus::Done),
+        goto: None,
+    },
+    Choice {
+        label: "opt-later",
+        when: Cond::Always,
+        act: Act::Status(TaskStatus::Later),
+        goto: None,
+    },
+    Choice {
+        label: "opt-not-relevant",
+        when: Cond::Always,
+        act: Act::Status(TaskStatus::NotRelevant),
+        goto: None,
+    },
+];
+
+/// A single "continue" choice.
+pub const NEXT_ONLY: &[Choice] = &[choice("opt-next")];

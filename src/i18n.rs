@@ -1,0 +1,212 @@
+//! Localization: renders the engine's message ids into Swedish, Danish or English text with
+//! Fluent. The `.ftl` files under `locales/` are compiled into the binary, so Fyr runs from any
+//! folder. A missing id falls back to English, then to the id itself — never a panic.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use thiserror::Error;
+
+use crate::engine::{Arg, Msg, Outgoing};
+use crate::model::{Language, PersonId};
+
+/// The Fluent sources, per language and area.
+pub const SOURCES: &[(Language, &str, &str)] = &[
+    (
+        Language::Sv,
+        "common.ftl",
+        include_str!("../locales/sv/common.ftl"),
+    ),
+    (
+        Language::Sv,
+        "employee.ftl",
+        include_str!("../locales/sv/employee.ftl"),
+    ),
+    (
+        Language::Da,
+        "common.ftl",
+        include_str!("../locales/da/common.ftl"),
+    ),
+    (
+        Language::Da,
+        "employee.ftl",
+        include_str!("../locales/da/employee.ftl"),
+    ),
+    (
+        Language::En,
+        "common.ftl",
+        include_str!("../locales/en/common.ftl"),
+    ),
+    (
+        Language::En,
+        "employee.ftl",
+        include_str!("../locales/en/employee.ftl"),
+    ),
+];
+
+#[derive(Debug, Error)]
+pub enum LocaleError {
+    #[error("locales/{lang}/{file}: Fluent syntax error at line {line}: {detail}")]
+    Syntax {
+        lang: Language,
+        file: String,
+        line: usize,
+        detail: String,
+    },
+    #[error("locales/{lang}/{file}: {detail}")]
+    Bundle {
+        lang: Language,
+        file: String,
+        detail: String,
+    },
+}
+
+/// A message rendered for one person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    pub to: PersonId,
+    pub text: String,
+    pub options: Vec<String>,
+}
+
+pub struct Localizer {
+    bundles: Vec<(Language, FluentBundle<FluentResource>)>,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer").finish_non_exhaustive()
+    }
+}
+
+impl Localizer {
+    /// Load the compiled-in locales.
+    pub fn new() -> Result<Localizer, LocaleError> {
+        Localizer::from_sources(SOURCES)
+    }
+
+    /// Load the given sources (tests use this to feed broken files).
+    pub fn from_sources(sources: &[(Language, &str, &str)]) -> Result<Localizer, LocaleError> {
+        let mut bundles = Vec::new();
+        for lang in Language::ALL {
+            let langid = lang
+                .code()
+                .parse()
+                .expect("sv, da and en are valid language identifiers");
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            bundle.set_use_isolating(false);
+            for (_, file, source) in sources.iter().filter(|(l, _, _)| *l == lang) {
+                let resource =
+                    FluentResource::try_new(source.to_string()).map_err(|(_, errors)| {
+                        let first = &errors[0];
+                        LocaleError::Syntax {
+                            lang,
+                            file: file.to_string(),
+                            line: line_of(source, first.pos.start),
+                            detail: format!("{:?}", first.kind),
+                        }
+                    })?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| LocaleError::Bundle {
+                        lang,
+                        file: file.to_string(),
+                        detail: format!("{errors:?}"),
+                    })?;
+            }
+            bundles.push((lang, bundle));
+        }
+        Ok(Localizer { bundles })
+    }
+
+    fn bundle(&self, lang: Language) -> Option<&FluentBundle<FluentResource>> {
+        self.bundles
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, b)| b)
+    }
+
+    /// Whether `id` exists in `lang`'s bundle (without fallback).
+    pub fn has(&self, lang: Language, id: &str) -> bool {
+        self.bundle(lang).is_some_and(|b| b.has_message(id))
+    }
+
+    /// Render one message in `lang`, falling back to English, then to the bare id.
+    pub fn text(&self, lang: Language, msg: &Msg) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in &msg.args {
+            match value {
+                Arg::Str(s) => args.set(*name, FluentValue::from(s.as_str())),
+                Arg::Num(n) => args.set(*name, FluentValue::from(*n)),
+            }
+        }
+        for lang in [lang, Language::En] {
+            let Some(bundle) = self.bundle(lang) else {
+                continue;
+            };
+            let Some(pattern) = bundle.get_message(msg.id).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+            if !errors.is_empty() {
+                tracing::warn!(id = msg.id, %lang, "Fluent formatting errors: {errors:?}");
+            }
+            return text.into_owned();
+        }
+        tracing::error!(id = msg.id, "message id missing in every locale");
+        msg.id.to_string()
+    }
+
+    /// Render a whole outgoing message: paragraphs separated by blank lines, list items as
+    /// bullets, options as separate strings (the adapter numbers them).
+    pub fn render(&self, lang: Language, out: &Outgoing) -> Rendered {
+        let mut text = String::new();
+        let mut previous_item = false;
+        for msg in &out.body {
+            let line = self.text(lang, msg);
+            if !text.is_empty() {
+                text.push_str(if msg.item && previous_item {
+                    "\n"
+                } else {
+                    "\n\n"
+                });
+            }
+            if msg.item {
+                text.push_str("• ");
+            }
+            text.push_str(&line);
+            previous_item = msg.item;
+        }
+        Rendered {
+            to: out.to.clone(),
+            text,
+            options: out.options.iter().map(|m| self.text(lang, m)).collect(),
+        }
+    }
+}
+
+fn line_of(source: &str, byte: usize) -> usize {
+    source
+        .get(..byte.min(source.len()))
+        .map_or(1, |s| s.matches('\n').count() + 1)
+}
+
+/// All message ids defined in one language's sources.
+pub fn ids_in(lang: Language, sources: &[(Language, &str, &str)]) -> Vec<String> {
+    use fluent_syntax::ast::Entry;
+    let mut ids = Vec::new();
+    for (_, _, source) in sources.iter().filter(|(l, _, _)| *l == lang) {
+        let resource = match fluent_syntax::parser::parse(*source) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        for entry in resource.body {
+            match entry {
+                Entry::Message(m) => ids.push(m.id.name.to_string()),
+                Entry::Term(t) => ids.push(format!("-{}", t.id.name)),
+                _ => {}
+            }
+        }
+    }
+    ids
+}

@@ -1,0 +1,12 @@
+//! Fyr: a chat-bot that guides public-sector staff in Sweden and Denmark who are targeted by
+//! threats, harassment, hate or online exposure — one question at a time, in their language,
+//! with their country's law and channels. See ARCHITECTURE.md for the map.
+
+pub mod clock;
+pub mod config;
+pub mod console;
+pub mod driver;
+pub mod engine;
+pub mod i18n;
+pub mod model;
+pub mod store;

@@ -1,0 +1,157 @@
+//! The `fyr` binary: command-line parsing and start-up errors. Everything else lives in the
+//! library.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use fyr::clock::Clock;
+use fyr::config::{Config, ConfigError};
+use fyr::console::Console;
+use fyr::driver::{Driver, RandomCaseIds};
+use fyr::i18n::Localizer;
+use fyr::model::PersonId;
+use fyr::store::SledStore;
+
+/// Exit code for a configuration that cannot be used.
+const EXIT_CONFIG: u8 = 2;
+/// Exit code for a data folder that cannot be opened.
+const EXIT_DATA: u8 = 3;
+
+#[derive(Parser)]
+#[command(
+    name = "fyr",
+    version,
+    about = "Fyr guides public-sector staff who are targeted by threats, harassment or hate."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Chat with Fyr in the terminal (or run a script from stdin).
+    Chat {
+        /// Who is typing: a person id from bot.toml. Default: the first [[person]].
+        #[arg(long = "as", value_name = "ID")]
+        as_person: Option<String>,
+        /// The configuration file.
+        #[arg(long, value_name = "PATH", default_value = "bot.toml")]
+        config: PathBuf,
+        /// The data folder (created if missing).
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
+        /// Use the system clock, or a simulated one that `/advance 3h` moves forward.
+        #[arg(long, value_enum, default_value_t = ClockKind::System)]
+        clock: ClockKind,
+        /// Start time of a simulated clock (RFC 3339). Default: now.
+        #[arg(long, value_name = "TIME", requires = "clock")]
+        start: Option<DateTime<Utc>>,
+    },
+    /// Check a bot.toml and print every problem with file:line:column.
+    CheckConfig {
+        #[arg(value_name = "PATH", default_value = "bot.toml")]
+        path: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ClockKind {
+    System,
+    Simulated,
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("FYR_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::CheckConfig { path } => match Config::load(&path) {
+            Ok(config) => {
+                println!(
+                    "{}: ok ({} units, {} persons)",
+                    path.display(),
+                    config.units.len(),
+                    config.persons.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => config_failure(&e),
+        },
+        Command::Chat {
+            as_person,
+            config,
+            data,
+            clock,
+            start,
+        } => {
+            let config = match Config::load(&config) {
+                Ok(c) => c,
+                Err(e) => return config_failure(&e),
+            };
+            let speaker = match as_person {
+                Some(id) if config.person(&id).is_none() => {
+                    eprintln!(
+                        "error: --as {id}: there is nobody with that id in {}\n  help: use one of: {}",
+                        config.source.display(),
+                        config.persons.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                    );
+                    return ExitCode::from(EXIT_CONFIG);
+                }
+                Some(id) => PersonId::new(id),
+                None => config.persons[0].id.clone(),
+            };
+            let store = match SledStore::open(&data) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(EXIT_DATA);
+                }
+            };
+            let clock = match clock {
+                ClockKind::System => Clock::System,
+                ClockKind::Simulated => Clock::Simulated(start.unwrap_or_else(Utc::now)),
+            };
+            match chat(config, store, clock, speaker) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+fn config_failure(e: &ConfigError) -> ExitCode {
+    eprintln!("{e}");
+    if !e.problems().is_empty() {
+        eprintln!("{} problem(s) found.", e.problems().len());
+    }
+    ExitCode::from(EXIT_CONFIG)
+}
+
+fn chat(config: Config, store: SledStore, clock: Clock, speaker: PersonId) -> anyhow::Result<()> {
+    let localizer = Localizer::new().context("the built-in translations are broken")?;
+    let driver = Driver::new(config, store, localizer, Box::new(RandomCaseIds));
+    let interactive = std::io::stdin().is_terminal();
+    let mut console = Console {
+        driver,
+        clock,
+        speaker,
+        interactive,
+    };
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    console.run(&mut stdin.lock(), &mut stdout.lock())
+}

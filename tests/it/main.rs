@@ -1,0 +1,12 @@
+//! Fyr's integration tests, in one binary (one link, fast to run).
+
+mod architecture;
+mod config;
+mod engine;
+mod locales;
+mod playbook;
+mod process;
+mod props;
+mod store;
+mod support;
+mod transcripts;
