@@ -161,21 +161,16 @@ impl Localizer {
     /// bullets, options as separate strings (the adapter numbers them).
     pub fn render(&self, lang: Language, out: &Outgoing) -> Rendered {
         let mut text = String::new();
-        let mut previous_item = false;
         for msg in &out.body {
             let line = self.text(lang, msg);
             if !text.is_empty() {
-                text.push_str(if msg.item && previous_item {
-                    "\n"
-                } else {
-                    "\n\n"
-                });
+                // A list hangs under its heading; a paragraph after a list gets a blank line.
+                text.push_str(if msg.item { "\n" } else { "\n\n" });
             }
             if msg.item {
                 text.push_str("• ");
             }
             text.push_str(&line);
-            previous_item = msg.item;
         }
         Rendered {
             to: out.to.clone(),

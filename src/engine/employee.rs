@@ -350,9 +350,9 @@ const STEPS: &[Step] = &[
         body: &[
             text_if(Cond::In(SE), "incident-se-report"),
             text_if(Cond::In(SE), "incident-se-mark"),
+            text_if(Cond::In(DK), "incident-dk-register"),
             text_if(Cond::HasIncidentSystem, "incident-system-name"),
             text_if(Cond::In(SE), "incident-se-authority"),
-            text_if(Cond::In(DK), "incident-dk-register"),
             text_if(Cond::In(DK), "incident-dk-injury"),
             text_if(Cond::In(DK), "incident-dk-doctor"),
             text("incident-question"),

@@ -58,3 +58,60 @@ pub fn run_with<S: Store>(console: &mut Console<S>, script: &str) -> String {
 pub fn fyr_bin() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_fyr"))
 }
+
+/// Walk a person through the whole playbook for one incident kind (the number chosen at "what
+/// happened?"), always answering "continue" or "later", after writing `language` first. Returns
+/// every text Fyr showed, and asserts the walk reached the summary.
+pub fn walk(person: &str, language: &str, kind: u32) -> String {
+    use fyr::engine::{self, Env};
+    use fyr::model::CaseId;
+
+    let mut driver = Driver::new(
+        sample_config(),
+        MemoryStore::new(),
+        Localizer::new().unwrap(),
+        Box::new(SequentialCaseIds::default()),
+    );
+    let id = PersonId::new(person);
+    let now = monday_morning();
+    let mut shown = String::new();
+    let mut send = |driver: &mut Driver<MemoryStore>, text: &str| {
+        for r in driver.handle(&id, text, now).expect("handled") {
+            shown.push_str(&r.text);
+            shown.push('\n');
+            shown.push_str(&r.options.join("\n"));
+            shown.push('\n');
+        }
+    };
+    send(&mut driver, language);
+    send(&mut driver, "2");
+    send(&mut driver, &kind.to_string());
+    for _ in 0..40 {
+        let session = driver.store().load_session(&id).unwrap().unwrap();
+        if session.conversation.step.as_deref() == Some("summary") {
+            return shown;
+        }
+        let profile = driver
+            .config()
+            .profile(driver.config().person(person).unwrap());
+        let fresh = CaseId::new("unused");
+        let env = Env {
+            now,
+            profile: &profile,
+            fresh_case_id: &fresh,
+        };
+        let options = engine::current_options(&session, &env);
+        let pick = options
+            .iter()
+            .position(|o| *o == "opt-next" || *o == "opt-later")
+            .unwrap_or_else(|| {
+                panic!(
+                    "no way on from {:?}: {options:?}",
+                    session.conversation.step
+                )
+            })
+            + 1;
+        send(&mut driver, &pick.to_string());
+    }
+    panic!("the walk did not reach the summary:\n{shown}");
+}
