@@ -33,8 +33,14 @@ resumed = Velkommen tilbage. Her er, hvor vi var nået til:
 
 ## Fejl, du selv kan rette
 
-error-out-of-range = Vælg et tal mellem 1 og { $max }.
-error-not-understood = Det forstod jeg ikke helt. Svar med et tal mellem 1 og { $max }, eller skriv "hjælp" for at se, hvad du ellers kan skrive.
+error-out-of-range = { $max ->
+        [1] Her er kun én mulighed: svar med 1.
+       *[other] Vælg et tal mellem 1 og { $max }.
+    }
+error-not-understood = Det forstod jeg ikke helt. { $max ->
+        [1] Svar med 1
+       *[other] Svar med et tal mellem 1 og { $max }
+    }, eller skriv "hjælp" for at se, hvad du ellers kan skrive.
 error-too-long = Den besked er for lang til mig. Svar med et tal, eller skriv lidt kortere.
 error-nothing-to-go-back-to = Der er ikke noget tidligere trin at gå tilbage til.
 

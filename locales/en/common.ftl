@@ -33,8 +33,14 @@ resumed = Welcome back. This is where we were:
 
 ## Errors the person can fix
 
-error-out-of-range = Please choose a number between 1 and { $max }.
-error-not-understood = I didn't quite understand. Answer with a number between 1 and { $max }, or write "help" to see what else you can write.
+error-out-of-range = { $max ->
+        [1] There is only one option here: answer with 1.
+       *[other] Please choose a number between 1 and { $max }.
+    }
+error-not-understood = I didn't quite understand. { $max ->
+        [1] Answer with 1
+       *[other] Answer with a number between 1 and { $max }
+    }, or write "help" to see what else you can write.
 error-too-long = That message is too long for me. Please answer with a number, or write something shorter.
 error-nothing-to-go-back-to = There is no earlier step to go back to.
 

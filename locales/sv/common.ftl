@@ -33,8 +33,14 @@ resumed = Välkommen tillbaka. Här var vi:
 
 ## Fel som du själv kan rätta
 
-error-out-of-range = Välj en siffra mellan 1 och { $max }.
-error-not-understood = Jag förstod inte riktigt. Svara med en siffra mellan 1 och { $max }, eller skriv ”hjälp” för att se vad mer du kan skriva.
+error-out-of-range = { $max ->
+        [1] Här finns bara ett alternativ: svara med 1.
+       *[other] Välj en siffra mellan 1 och { $max }.
+    }
+error-not-understood = Jag förstod inte riktigt. { $max ->
+        [1] Svara med 1
+       *[other] Svara med en siffra mellan 1 och { $max }
+    }, eller skriv ”hjälp” för att se vad mer du kan skriva.
 error-too-long = Meddelandet blev för långt för mig. Svara med en siffra, eller skriv något kortare.
 error-nothing-to-go-back-to = Det finns inget tidigare steg att gå tillbaka till.
 

@@ -18,6 +18,7 @@ const REPEATING: &[IncidentKind] = &[Threat, Harassment, Criticism, HardContact]
 pub static EMPLOYEE: Playbook = Playbook {
     name: "employee",
     first: "start",
+    danger: "danger",
     steps: STEPS,
 };
 

@@ -211,7 +211,7 @@ pub fn step(session: &Session, input: &Input, env: &Env) -> (Session, Vec<Effect
         (_, Input::Danger) => {
             next.conversation.paused = false;
             enter_danger(&mut next, book, env);
-            "danger"
+            book.danger
         }
         // First contact (or a state whose step no longer exists): greet.
         (None, Input::Command(Command::Language(Some(lang)))) => {
@@ -311,10 +311,9 @@ pub fn step(session: &Session, input: &Input, env: &Env) -> (Session, Vec<Effect
     let target = book
         .step(show)
         .expect("every transition target exists (checked by the playbook walk test)");
-    if current_step(book, session).map(|s| s.id) == Some("danger") && target.id == "danger" {
-        // Anything but "I am safe" while in danger: stay, and say so.
-        notes.push(Msg::new("danger-still-here"));
-    }
+    let stays_in_danger = target.id == book.danger
+        && current_step(book, session).is_some_and(|s| s.id == book.danger)
+        && !matches!(input, Input::Command(Command::Language(_)));
     next.conversation.step = Some(target.id.to_string());
     if let Some(case) = next.case.as_mut() {
         if !target.transient && target.phase != Phase::Start {
@@ -322,7 +321,18 @@ pub fn step(session: &Session, input: &Input, env: &Env) -> (Session, Vec<Effect
         }
         case.updated_at = env.now;
     }
-    let outgoing = render_step(target, &next, env, notes);
+    let outgoing = if stays_in_danger {
+        // Anything but "I am safe" while in danger: stay, short and calm, with 112 first.
+        Outgoing {
+            to: env.profile.person.clone(),
+            body: vec![Msg::new("danger-still-here")],
+            options: visible_choices(target, next.case.as_ref(), env)
+                .map(|c| Msg::new(c.label))
+                .collect(),
+        }
+    } else {
+        render_step(target, &next, env, notes)
+    };
     (next, vec![Effect::Send(outgoing)])
 }
 

@@ -157,6 +157,8 @@ pub struct Step {
 pub struct Playbook {
     pub name: &'static str,
     pub first: &'static str,
+    /// The immediate-danger step, reached from anywhere by words of acute danger.
+    pub danger: &'static str,
     pub steps: &'static [Step],
 }
 

@@ -1,1 +1,209 @@
+//! bot.toml: the sample is valid, and every kind of mistake is reported with file:line:column and
+//! a fix — all of them at once, not one per run.
 
+use std::path::Path;
+use std::process::Command;
+
+use fyr::config::{Config, ConfigError};
+use fyr::model::{Country, Language};
+
+use crate::support::{fyr_bin, root, sample_config};
+
+fn problems(text: &str) -> Vec<String> {
+    match Config::parse(text, Path::new("bot.toml")) {
+        Ok(_) => panic!("expected problems in:\n{text}"),
+        Err(e) => e.problems().iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+const GOOD: &str = r#"
+[organisation]
+name = "Test"
+
+[[unit]]
+id = "u"
+name = "Unit"
+country = "SE"
+timezone = "Europe/Stockholm"
+language = "sv"
+manager = "m"
+safety_reps = ["r"]
+
+[[person]]
+id = "m"
+name = "Manager"
+unit = "u"
+
+[[person]]
+id = "r"
+name = "Rep"
+unit = "u"
+language = "da"
+"#;
+
+#[test]
+fn the_sample_describes_a_swedish_and_a_danish_unit() {
+    let c = sample_config();
+    let ids: Vec<_> = c.persons.iter().map(|p| p.id.as_str()).collect();
+    for role in ["employee", "manager", "deputy", "safety-rep", "colleague"] {
+        for country in ["se", "dk"] {
+            assert!(
+                ids.contains(&format!("{country}-{role}").as_str()),
+                "{country}-{role} missing"
+            );
+        }
+    }
+    let se = c
+        .units
+        .iter()
+        .find(|u| u.country == Country::Sweden)
+        .unwrap();
+    let dk = c
+        .units
+        .iter()
+        .find(|u| u.country == Country::Denmark)
+        .unwrap();
+    assert_eq!(
+        (se.timezone.name(), se.language),
+        ("Europe/Stockholm", Language::Sv)
+    );
+    assert_eq!(
+        (dk.timezone.name(), dk.language),
+        ("Europe/Copenhagen", Language::Da)
+    );
+    assert_eq!(c.person("se-employee").unwrap().language, Language::Sv);
+    assert_eq!(c.person("dk-employee").unwrap().language, Language::Da);
+    assert!(!se.contacts.is_empty() && !dk.contacts.is_empty());
+}
+
+#[test]
+fn a_minimal_file_is_valid_and_a_person_may_choose_a_language() {
+    let c = Config::parse(GOOD, Path::new("bot.toml")).unwrap();
+    assert_eq!(c.person("r").unwrap().language, Language::Da);
+    assert_eq!(c.person("m").unwrap().language, Language::Sv);
+}
+
+#[test]
+fn an_unknown_key_is_rejected_with_its_position() {
+    let text = GOOD.replace("language = \"sv\"", "language = \"sv\"\nmanagr = \"m\"");
+    let p = problems(&text);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("bot.toml:11:1: error: unknown field `managr`"),
+        "{}",
+        p[0]
+    );
+    assert!(p[0].contains("help:"), "{}", p[0]);
+}
+
+#[test]
+fn a_wrong_type_and_a_wrong_country_are_explained() {
+    let p = problems(&GOOD.replace("name = \"Unit\"", "name = 5"));
+    assert!(
+        p[0].starts_with("bot.toml:7:8: error: invalid type"),
+        "{}",
+        p[0]
+    );
+    let p = problems(&GOOD.replace("country = \"SE\"", "country = \"NO\""));
+    assert!(
+        p[0].starts_with("bot.toml:8:11: error: unknown variant `NO`"),
+        "{}",
+        p[0]
+    );
+}
+
+#[test]
+fn a_toml_syntax_error_has_a_position() {
+    let p = problems("[organisation\nname = 1\n");
+    assert!(p[0].starts_with("bot.toml:1:"), "{}", p[0]);
+}
+
+#[test]
+fn every_broken_reference_is_reported_at_once() {
+    let text = GOOD
+        .replace(
+            "timezone = \"Europe/Stockholm\"",
+            "timezone = \"Europe/Stokholm\"",
+        )
+        .replace("manager = \"m\"", "manager = \"nobody\"")
+        .replace("unit = \"u\"\nlanguage", "unit = \"elsewhere\"\nlanguage");
+    let p = problems(&text);
+    assert_eq!(p.len(), 3, "{p:#?}");
+    assert!(
+        p[0].starts_with("bot.toml:9:12: error: unknown time zone `Europe/Stokholm`"),
+        "{}",
+        p[0]
+    );
+    assert!(
+        p[1].starts_with("bot.toml:11:11: error: `manager` names `nobody`"),
+        "{}",
+        p[1]
+    );
+    assert!(
+        p[1].contains("use one of the configured person ids: m, r"),
+        "{}",
+        p[1]
+    );
+    assert!(
+        p[2].starts_with("bot.toml:22:8: error: person `r` belongs to unit `elsewhere`"),
+        "{}",
+        p[2]
+    );
+}
+
+#[test]
+fn duplicate_ids_and_bad_ids_are_reported() {
+    let text = format!("{GOOD}\n[[person]]\nid = \"m\"\nname = \"Again\"\nunit = \"u\"\n\n[[person]]\nid = \"Bad Id\"\nname = \"X\"\nunit = \"u\"\n");
+    let p = problems(&text);
+    assert!(
+        p.iter().any(|p| p.contains("person id `m` is used twice")),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter().any(|p| p.contains("`Bad Id` is not a valid id")),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    let err = Config::load(Path::new("/nonexistent/bot.toml")).unwrap_err();
+    assert!(matches!(err, ConfigError::Read { .. }));
+    assert!(err.to_string().contains("/nonexistent/bot.toml"), "{err}");
+}
+
+#[test]
+fn check_config_exits_zero_on_the_sample_and_non_zero_with_positions_on_a_bad_file() {
+    let ok = Command::new(fyr_bin())
+        .arg("check-config")
+        .arg(root().join("bot.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bot.toml");
+    std::fs::write(
+        &bad,
+        GOOD.replace("manager = \"m\"", "manager = \"x\"\nextra = 1"),
+    )
+    .unwrap();
+    let out = Command::new(fyr_bin())
+        .arg("check-config")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}:12:1: error: unknown field `extra`",
+            bad.display()
+        )),
+        "{stderr}"
+    );
+}
