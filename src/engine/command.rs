@@ -159,11 +159,10 @@ pub fn mentions_danger(text: &str) -> bool {
 
 /// Drop control, zero-width and bidi-override characters; keep ordinary whitespace.
 fn clean(text: &str) -> String {
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}');
+    let control = |c: char| c.is_control() && c != '\n' && c != '\t';
     text.chars()
-        .filter(|&c| {
-            !(c.is_control() && c != '\n' && c != '\t')
-                && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-        })
+        .filter(|&c| !invisible(c) && !control(c))
         .collect()
 }
 

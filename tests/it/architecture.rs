@@ -1,1 +1,158 @@
+//! The invariants in ARCHITECTURE.md, checked against the source tree and the running binary.
 
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use fyr::i18n::Localizer;
+use fyr::model::Language;
+
+use crate::support::{fyr_bin, root};
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+fn code_lines(path: &Path) -> Vec<(usize, String)> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim_start().starts_with("//"))
+        .map(|(i, l)| (i + 1, l.to_string()))
+        .collect()
+}
+
+/// Invariant 1: the engine does no I/O, reads no clock and knows no runtime, store, SDK,
+/// configuration or rendering.
+#[test]
+fn the_engine_is_pure() {
+    let forbidden = [
+        "tokio",
+        "sled",
+        "serenity",
+        "matrix_sdk",
+        "std::fs",
+        "std::net",
+        "std::io",
+        "std::env",
+        "Utc::now",
+        "Local::now",
+        "SystemTime",
+        "Instant::now",
+        "getrandom",
+        "tracing",
+        "crate::store",
+        "crate::config",
+        "crate::i18n",
+        "crate::driver",
+        "crate::console",
+    ];
+    let mut found = Vec::new();
+    for file in rust_files(&root().join("src/engine")) {
+        for (n, line) in code_lines(&file) {
+            for word in forbidden {
+                if line.contains(word) {
+                    found.push(format!("{}:{n}: {word}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the engine must stay pure:\n{}",
+        found.join("\n")
+    );
+}
+
+/// Invariant 2: only the store knows sled.
+#[test]
+fn only_the_store_knows_sled() {
+    for file in rust_files(&root().join("src")) {
+        if file.starts_with(root().join("src/store")) {
+            continue;
+        }
+        for (n, line) in code_lines(&file) {
+            assert!(!line.contains("sled::"), "{}:{n} uses sled", file.display());
+        }
+    }
+}
+
+/// Invariant 3: every message id written in the code exists in every locale.
+#[test]
+fn every_message_id_in_the_code_exists_in_every_locale() {
+    let l10n = Localizer::new().unwrap();
+    let mut ids = Vec::new();
+    for file in rust_files(&root().join("src")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for part in text.split("Msg::new(\"").skip(1) {
+            ids.push(part.split('"').next().unwrap().to_string());
+        }
+    }
+    assert!(ids.len() > 10, "the scan found the ids ({})", ids.len());
+    for id in &ids {
+        for lang in Language::ALL {
+            assert!(l10n.has(lang, id), "`{id}` is missing in {lang}");
+        }
+    }
+}
+
+/// Every module says what it is for.
+#[test]
+fn every_module_opens_with_a_doc_comment() {
+    for dir in ["src", "tests/it"] {
+        for file in rust_files(&root().join(dir)) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            assert!(
+                text.starts_with("//!"),
+                "{} must open with a //! comment",
+                file.display()
+            );
+        }
+    }
+}
+
+/// Invariant 6: no message text and no names in the logs, even at the most verbose level.
+#[test]
+fn logs_carry_no_message_text_or_names() {
+    let data = tempfile::tempdir().unwrap();
+    let secret = "grannen Olle skrev hemska saker om mig";
+    let mut child = Command::new(fyr_bin())
+        .args(["chat", "--as", "se-employee", "--config"])
+        .arg(root().join("bot.toml"))
+        .arg("--data")
+        .arg(data.path())
+        .env("FYR_LOG", "trace")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "2\n3\n{secret}\n1\n1").unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let logs = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        logs.contains("step committed"),
+        "trace logging is on: {logs}"
+    );
+    for private in [secret, "Olle", "Sara", "Lind"] {
+        assert!(
+            !logs.contains(private),
+            "the log shows `{private}`:\n{logs}"
+        );
+    }
+}
