@@ -102,7 +102,7 @@ fn no_bidi_isolation_marks_in_chat_text() {
 
 #[test]
 fn a_broken_fluent_file_is_reported_with_its_line() {
-    let broken = "ok = fine\nbroken = { $unclosed\n";
+    let broken = "ok = fine\n= no id here\nalso-ok = fine\n";
     let err = Localizer::from_sources(&[(Language::Sv, "common.ftl", broken)]).unwrap_err();
     match &err {
         LocaleError::Syntax { line, file, .. } => {
