@@ -3,6 +3,7 @@
 //! knows no tokio, sled or chat SDK. Effects carry Fluent message ids, never rendered text, so
 //! each recipient can be addressed in their own language by the driver.
 
+pub mod calendar;
 pub mod command;
 pub mod employee;
 pub mod playbook;
