@@ -7,7 +7,7 @@
 use std::io::{BufRead, Read, Write};
 
 use crate::clock::{parse_duration, Clock, ClockError};
-use crate::driver::{Driver, DriverError};
+use crate::driver::{Deliver, DeliveryError, Driver, DriverError};
 use crate::engine::{Arg, Msg};
 use crate::i18n::Rendered;
 use crate::model::{Language, PersonId};
@@ -27,7 +27,9 @@ pub struct Console<S: Store> {
 impl<S: Store> Console<S> {
     /// Run until end of input or `/quit`.
     pub fn run<R: BufRead, W: Write>(&mut self, input: &mut R, out: &mut W) -> anyhow::Result<()> {
-        // Opening the chat shows the greeting, or where the person was before a restart.
+        // Overdue timers fire and undelivered notifications go out first (after a restart);
+        // then opening the chat shows the greeting, or where the person was.
+        self.tick(out)?;
         self.say(out, "")?;
         let mut raw = Vec::new();
         loop {
@@ -90,6 +92,7 @@ impl<S: Store> Console<S> {
                             out,
                             Msg::new("console-advanced").arg("time", Arg::Str(time)),
                         )?;
+                        self.tick(out)?;
                     }
                     Some(Err(ClockError::NotSimulated)) => {
                         self.note(out, Msg::new("console-not-simulated"))?
@@ -104,6 +107,13 @@ impl<S: Store> Console<S> {
         Ok(true)
     }
 
+    /// Fire due timers and print the notifications they and earlier steps produced.
+    fn tick(&mut self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let now = self.clock.now();
+        self.driver.tick(now, &mut Printer(out))?;
+        Ok(())
+    }
+
     fn say(&mut self, out: &mut dyn Write, text: &str) -> anyhow::Result<()> {
         let now = self.clock.now();
         let speaker = self.speaker.clone();
@@ -112,6 +122,7 @@ impl<S: Store> Console<S> {
                 for m in messages {
                     print_message(out, &m)?;
                 }
+                self.tick(out)?;
             }
             Err(DriverError::UnknownPerson) => {
                 let msg =
@@ -132,9 +143,7 @@ impl<S: Store> Console<S> {
 
     fn language(&self) -> Language {
         self.driver
-            .config()
-            .person(self.speaker.as_str())
-            .and_then(|p| self.driver.language_of(p).ok())
+            .language_of(&self.speaker)
             .unwrap_or(Language::En)
     }
 
@@ -153,6 +162,15 @@ impl<S: Store> Console<S> {
             ),
             None => now.format("%Y-%m-%d %H:%M UTC").to_string(),
         }
+    }
+}
+
+/// The console as a delivery target: notifications print like any bot message.
+struct Printer<'a>(&'a mut dyn Write);
+
+impl Deliver for Printer<'_> {
+    fn deliver(&mut self, _key: &str, message: &Rendered) -> Result<(), DeliveryError> {
+        print_message(self.0, message).map_err(|e| DeliveryError(e.to_string()))
     }
 }
 

@@ -1,16 +1,18 @@
-//! The driver: the one path every message takes. It resolves the sender from the configuration,
-//! loads their session, interprets the text, runs one engine step, commits the new state, and
-//! renders the effects in each recipient's language. Adapters (console now; Matrix and Discord
-//! later) only translate between their platform and `Driver::handle`.
+//! The driver: the one path every message and every timer takes. It resolves the sender from
+//! the configuration, loads the slice of state the step may touch (their conversation, the
+//! cases involved, and the conversations of everyone those cases may address), runs one engine
+//! step, and commits the new state together with the step's notifications (outbox) and timers
+//! in one transaction. Then it renders replies, fires due timers and delivers the outbox through
+//! an adapter, retrying with backoff. Adapters only translate between their platform and this.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use thiserror::Error;
 
-use crate::config::{Config, Person};
-use crate::engine::{self, command, Effect, Env, Session};
+use crate::config::Config;
+use crate::engine::{self, command, Directory, Effect, Env, Event, Input, Msg, Timer, World};
 use crate::i18n::{Localizer, Rendered};
 use crate::model::{CaseId, Language, PersonId};
-use crate::store::{Commit, Store, StoreError};
+use crate::store::{Commit, OutboxEntry, Store, StoreError, TimerOp};
 
 #[derive(Debug, Error)]
 pub enum DriverError {
@@ -19,6 +21,18 @@ pub enum DriverError {
     UnknownPerson,
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// A delivery that did not go through; it is retried later.
+#[derive(Debug, Error)]
+#[error("delivery failed: {0}")]
+pub struct DeliveryError(pub String);
+
+/// Where notifications go. An adapter must treat `key` as an idempotency key (Matrix: the
+/// transaction id; Discord: the nonce): delivering the same key twice must show it once. With
+/// that, the outbox delivers each notification exactly once even across crashes.
+pub trait Deliver {
+    fn deliver(&mut self, key: &str, message: &Rendered) -> Result<(), DeliveryError>;
 }
 
 /// Where fresh case references come from.
@@ -67,11 +81,27 @@ fn format_case_id(n: u64) -> String {
     format!("F-{}-{}", &digits[..4], &digits[4..])
 }
 
+/// How long to wait before retrying a failed delivery: 5 s, doubling, at most 10 minutes.
+pub fn backoff(attempts: u32) -> Duration {
+    let seconds = 5i64.saturating_mul(1i64 << attempts.min(8).saturating_sub(1));
+    Duration::seconds(seconds.min(600))
+}
+
+/// What a `tick` did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tick {
+    pub timers_fired: usize,
+    pub delivered: usize,
+    pub failed: usize,
+}
+
 pub struct Driver<S: Store> {
     config: Config,
     store: S,
     localizer: Localizer,
     case_ids: Box<dyn CaseIds>,
+    /// A case reference drawn but not yet used by a step.
+    spare_case_id: Option<CaseId>,
 }
 
 impl<S: Store> Driver<S> {
@@ -81,6 +111,7 @@ impl<S: Store> Driver<S> {
             store,
             localizer,
             case_ids,
+            spare_case_id: None,
         }
     }
 
@@ -97,72 +128,286 @@ impl<S: Store> Driver<S> {
     }
 
     /// The language a person reads: chosen in chat, else configured.
-    pub fn language_of(&self, person: &Person) -> Result<Language, DriverError> {
+    pub fn language_of(&self, person: &PersonId) -> Result<Language, DriverError> {
+        let configured = self
+            .config
+            .person(person.as_str())
+            .map_or(Language::En, |p| p.language);
         Ok(self
             .store
-            .load_session(&person.id)?
-            .and_then(|s| s.conversation.language)
-            .unwrap_or(person.language))
+            .load_conversation(person)?
+            .and_then(|c| c.language)
+            .unwrap_or(configured))
     }
 
-    /// Handle one message from `from` at `now`; returns the messages to deliver.
+    /// A fresh case reference, kept until a step uses it (so references are not wasted).
+    fn case_id(&mut self) -> CaseId {
+        self.spare_case_id
+            .get_or_insert_with(|| self.case_ids.next_case_id())
+            .clone()
+    }
+
+    fn load_conversation(&self, world: &mut World, person: &PersonId) -> Result<(), StoreError> {
+        if !world.conversations.contains_key(person) {
+            if let Some(c) = self.store.load_conversation(person)? {
+                world.conversations.insert(person.clone(), c);
+            }
+        }
+        Ok(())
+    }
+
+    /// Load a case and the conversations of everyone it may address.
+    fn load_case(&self, world: &mut World, id: &CaseId) -> Result<(), StoreError> {
+        if world.cases.contains_key(id) {
+            return Ok(());
+        }
+        let Some(case) = self.store.load_case(id)? else {
+            return Ok(());
+        };
+        let mut parties = vec![case.owner.clone()];
+        if let Some(policy) = self.config.policy(&case.unit) {
+            parties.extend(policy.manager_chain.iter().cloned());
+            parties.extend(policy.safety_reps.iter().cloned());
+            parties.extend(policy.out_of_hours.iter().cloned());
+        }
+        for track in &case.tracks {
+            parties.extend(track.chain.iter().cloned());
+        }
+        world.cases.insert(id.clone(), case);
+        for person in parties {
+            self.load_conversation(world, &person)?;
+        }
+        Ok(())
+    }
+
+    /// Everyone a new case of `person` may address (their unit's chain and safety reps).
+    fn load_unit_parties(&self, world: &mut World, person: &PersonId) -> Result<(), StoreError> {
+        let Some(unit) = self.config.person(person.as_str()).map(|p| p.unit.clone()) else {
+            return Ok(());
+        };
+        if let Some(policy) = self.config.policy(&unit) {
+            let parties: Vec<PersonId> = policy
+                .manager_chain
+                .iter()
+                .chain(&policy.safety_reps)
+                .chain(&policy.out_of_hours)
+                .cloned()
+                .collect();
+            for p in parties {
+                self.load_conversation(world, &p)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Load what a message from `person` may touch.
+    fn world_for(&self, person: &PersonId) -> Result<World, StoreError> {
+        let mut world = World::default();
+        self.load_conversation(&mut world, person)?;
+        let conversation = world.conversations.get(person).cloned();
+        for id in conversation
+            .iter()
+            .flat_map(|c| c.case.iter().chain(c.about.iter()))
+        {
+            self.load_case(&mut world, id)?;
+        }
+        self.load_unit_parties(&mut world, person)?;
+        Ok(world)
+    }
+
+    /// The message ids of the options `person` is offered right now (adapters that show
+    /// buttons use them; tests walk with them).
+    pub fn options_for(
+        &mut self,
+        person: &PersonId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<&'static str>, DriverError> {
+        let world = self.world_for(person)?;
+        let fresh = self.case_id();
+        let env = Env {
+            now,
+            directory: &self.config,
+            fresh_case_id: &fresh,
+        };
+        Ok(engine::current_options(&world, person, &env))
+    }
+
+    /// Handle one message from `from` at `now`; returns the replies to show them. Notifications
+    /// to others are in the outbox: deliver them with `tick`.
     pub fn handle(
         &mut self,
         from: &PersonId,
         text: &str,
         now: DateTime<Utc>,
     ) -> Result<Vec<Rendered>, DriverError> {
-        let person = self
-            .config
-            .person(from.as_str())
-            .ok_or(DriverError::UnknownPerson)?
-            .clone();
-        let session = self
-            .store
-            .load_session(&person.id)?
-            .unwrap_or_else(|| Session::new(person.id.clone(), now));
-        let profile = self.config.profile(&person);
-        let fresh_case_id = self.case_ids.next_case_id();
+        if self.config.person(from.as_str()).is_none() {
+            return Err(DriverError::UnknownPerson);
+        }
+        let mut world = self.world_for(from)?;
+        let language = self.language_of(from)?;
+        let fresh = self.case_id();
         let env = Env {
             now,
-            profile: &profile,
-            fresh_case_id: &fresh_case_id,
+            directory: &self.config,
+            fresh_case_id: &fresh,
         };
-        let language = session.conversation.language.unwrap_or(person.language);
-        let labels: Vec<String> = engine::current_options(&session, &env)
+        let labels: Vec<String> = engine::current_options(&world, from, &env)
             .into_iter()
-            .map(|id| self.localizer.text(language, &engine::Msg::new(id)))
+            .map(|id| self.localizer.text(language, &Msg::new(id)))
             .collect();
         let input = command::interpret(text, &labels);
-        let (next, effects) = engine::step(&session, &input, &env);
-        self.store.commit(&Commit::from(&next))?;
+        if let Input::Command(engine::Command::Ack(reference)) = &input {
+            let id = CaseId::new(reference.trim().to_uppercase());
+            self.load_case(&mut world, &id)?;
+        }
+        let event = Event::Message {
+            from: from.clone(),
+            input,
+        };
+        let env = Env {
+            now,
+            directory: &self.config,
+            fresh_case_id: &fresh,
+        };
+        let (next, effects) = engine::step(&world, &event, &env);
+        let replies = self.commit(&world, &next, &effects, None, now)?;
+        if next.cases.contains_key(&fresh) {
+            self.spare_case_id = None;
+        }
         tracing::debug!(
-            case = next.case.as_ref().map(|c| c.id.as_str()),
-            step = next.conversation.step.as_deref(),
+            cases = next.cases.len(),
+            effects = effects.len(),
             "step committed"
         );
-        let mut out = Vec::new();
+        replies
+            .into_iter()
+            .map(|m| {
+                let language = if &m.to == from {
+                    next.conversations
+                        .get(from)
+                        .and_then(|c| c.language)
+                        .unwrap_or(language)
+                } else {
+                    self.language_of(&m.to)?
+                };
+                Ok(self.localizer.render(language, &m))
+            })
+            .collect()
+    }
+
+    /// Commit a step: changed conversations and cases, new outbox entries, timer changes (and
+    /// the removal of the timer that fired), in one transaction. Returns the replies.
+    fn commit(
+        &mut self,
+        before: &World,
+        after: &World,
+        effects: &[Effect],
+        fired: Option<&Timer>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<engine::Outgoing>, StoreError> {
+        let mut commit = Commit {
+            conversations: after
+                .conversations
+                .iter()
+                .filter(|(k, v)| before.conversations.get(*k) != Some(*v))
+                .map(|(_, v)| v.clone())
+                .collect(),
+            cases: after
+                .cases
+                .iter()
+                .filter(|(k, v)| before.cases.get(*k) != Some(*v))
+                .map(|(_, v)| v.clone())
+                .collect(),
+            ..Commit::default()
+        };
+        if let Some(timer) = fired {
+            commit.timers.push(TimerOp::Cancel(timer.key.clone()));
+        }
+        let mut replies = Vec::new();
         for effect in effects {
             match effect {
-                Effect::Send(message) => {
-                    let language = if message.to == person.id {
-                        next.conversation.language.unwrap_or(person.language)
-                    } else {
-                        match self.config.person(message.to.as_str()) {
-                            Some(recipient) => self.language_of(&recipient.clone())?,
-                            None => {
-                                tracing::error!(
-                                    "effect addressed to a person not in the configuration"
-                                );
-                                continue;
-                            }
-                        }
-                    };
-                    out.push(self.localizer.render(language, &message));
-                }
+                Effect::Reply(m) => replies.push(m.clone()),
+                Effect::Notify { key, message } => commit.outbox.push(OutboxEntry {
+                    key: key.clone(),
+                    message: message.clone(),
+                    created_at: now,
+                    attempts: 0,
+                    next_attempt_at: now,
+                    delivered_at: None,
+                }),
+                Effect::SetTimer(t) => commit.timers.push(TimerOp::Set(t.clone())),
+                Effect::CancelTimer(k) => commit.timers.push(TimerOp::Cancel(k.clone())),
             }
         }
-        Ok(out)
+        self.store.commit(&commit)?;
+        Ok(replies)
+    }
+
+    /// Fire every timer due at `now` (each exactly once: its removal is committed with its
+    /// effects), then deliver what is due in the outbox.
+    pub fn tick(
+        &mut self,
+        now: DateTime<Utc>,
+        sink: &mut dyn Deliver,
+    ) -> Result<Tick, DriverError> {
+        let mut tick = Tick::default();
+        loop {
+            let due = self.store.due_timers(now, 64)?;
+            if due.is_empty() {
+                break;
+            }
+            for timer in due {
+                self.fire(&timer, now)?;
+                tick.timers_fired += 1;
+            }
+        }
+        let (delivered, failed) = self.deliver(now, sink)?;
+        tick.delivered = delivered;
+        tick.failed = failed;
+        Ok(tick)
+    }
+
+    fn fire(&mut self, timer: &Timer, now: DateTime<Utc>) -> Result<(), DriverError> {
+        let mut world = World::default();
+        self.load_case(&mut world, &timer.case)?;
+        let fresh = self.case_id();
+        let env = Env {
+            now,
+            directory: &self.config,
+            fresh_case_id: &fresh,
+        };
+        let (next, effects) = engine::step(&world, &Event::Timer(timer.clone()), &env);
+        self.commit(&world, &next, &effects, Some(timer), now)?;
+        tracing::debug!(effects = effects.len(), "timer fired");
+        Ok(())
+    }
+
+    /// Deliver pending notifications; a failure schedules a retry with backoff.
+    pub fn deliver(
+        &mut self,
+        now: DateTime<Utc>,
+        sink: &mut dyn Deliver,
+    ) -> Result<(usize, usize), DriverError> {
+        let (mut delivered, mut failed) = (0, 0);
+        for mut entry in self.store.pending_outbox(now)? {
+            let language = self.language_of(&entry.message.to)?;
+            let rendered = self.localizer.render(language, &entry.message);
+            match sink.deliver(&entry.key, &rendered) {
+                Ok(()) => {
+                    entry.delivered_at = Some(now);
+                    delivered += 1;
+                }
+                Err(e) => {
+                    entry.attempts += 1;
+                    entry.next_attempt_at = now + backoff(entry.attempts);
+                    failed += 1;
+                    tracing::warn!(attempts = entry.attempts, "notification not delivered: {e}");
+                }
+            }
+            entry.attempts += u32::from(entry.delivered_at.is_some());
+            self.store.update_outbox(&entry)?;
+        }
+        Ok((delivered, failed))
     }
 }
 
@@ -182,5 +427,13 @@ mod tests {
         assert!(a.as_str()[2..]
             .chars()
             .all(|c| c == '-' || CROCKFORD.contains(&(c as u8))));
+    }
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        assert_eq!(backoff(1), Duration::seconds(5));
+        assert_eq!(backoff(2), Duration::seconds(10));
+        assert_eq!(backoff(3), Duration::seconds(20));
+        assert_eq!(backoff(30), Duration::seconds(600));
     }
 }

@@ -6,7 +6,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use thiserror::Error;
 
-use crate::engine::{Arg, Msg, Outgoing};
+use crate::engine::{Arg, Msg, Outgoing, Style};
 use crate::model::{Language, PersonId};
 
 /// The Fluent sources, per language and area.
@@ -22,6 +22,11 @@ pub const SOURCES: &[(Language, &str, &str)] = &[
         include_str!("../locales/sv/employee.ftl"),
     ),
     (
+        Language::Sv,
+        "recipient.ftl",
+        include_str!("../locales/sv/recipient.ftl"),
+    ),
+    (
         Language::Da,
         "common.ftl",
         include_str!("../locales/da/common.ftl"),
@@ -32,6 +37,11 @@ pub const SOURCES: &[(Language, &str, &str)] = &[
         include_str!("../locales/da/employee.ftl"),
     ),
     (
+        Language::Da,
+        "recipient.ftl",
+        include_str!("../locales/da/recipient.ftl"),
+    ),
+    (
         Language::En,
         "common.ftl",
         include_str!("../locales/en/common.ftl"),
@@ -40,6 +50,11 @@ pub const SOURCES: &[(Language, &str, &str)] = &[
         Language::En,
         "employee.ftl",
         include_str!("../locales/en/employee.ftl"),
+    ),
+    (
+        Language::En,
+        "recipient.ftl",
+        include_str!("../locales/en/recipient.ftl"),
     ),
 ];
 
@@ -135,26 +150,26 @@ impl Localizer {
         let mut args = FluentArgs::new();
         for (name, value) in &msg.args {
             match value {
-                Arg::Str(s) => args.set(*name, FluentValue::from(s.as_str())),
-                Arg::Num(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Str(s) => args.set(name.as_str(), FluentValue::from(s.as_str())),
+                Arg::Num(n) => args.set(name.as_str(), FluentValue::from(*n)),
             }
         }
         for lang in [lang, Language::En] {
             let Some(bundle) = self.bundle(lang) else {
                 continue;
             };
-            let Some(pattern) = bundle.get_message(msg.id).and_then(|m| m.value()) else {
+            let Some(pattern) = bundle.get_message(&msg.id).and_then(|m| m.value()) else {
                 continue;
             };
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
             if !errors.is_empty() {
-                tracing::warn!(id = msg.id, %lang, "Fluent formatting errors: {errors:?}");
+                tracing::warn!(id = %msg.id, %lang, "Fluent formatting errors: {errors:?}");
             }
             return text.into_owned();
         }
-        tracing::error!(id = msg.id, "message id missing in every locale");
-        msg.id.to_string()
+        tracing::error!(id = %msg.id, "message id missing in every locale");
+        msg.id.clone()
     }
 
     /// Render a whole outgoing message: paragraphs separated by blank lines, list items as
@@ -165,12 +180,23 @@ impl Localizer {
             let line = self.text(lang, msg);
             if !text.is_empty() {
                 // A list hangs under its heading; a paragraph after a list gets a blank line.
-                text.push_str(if msg.item { "\n" } else { "\n\n" });
+                text.push_str(if msg.style == Style::Paragraph {
+                    "\n\n"
+                } else {
+                    "\n"
+                });
             }
-            if msg.item {
-                text.push_str("• ");
+            match msg.style {
+                Style::Paragraph => text.push_str(&line),
+                Style::Item => {
+                    text.push_str("• ");
+                    text.push_str(&line);
+                }
+                Style::Quote => {
+                    let quoted: Vec<String> = line.lines().map(|l| format!("│ {l}")).collect();
+                    text.push_str(&quoted.join("\n"));
+                }
             }
-            text.push_str(&line);
         }
         Rendered {
             to: out.to.clone(),

@@ -99,8 +99,6 @@ tell-dk-amr = Du kan gå til din leder eller til din arbejdsmiljørepræsentant 
 tell-se-security-coordinator = En trussel skal også videre til sikkerhedskoordinatoren. Vedkommende kan hjælpe med din sikkerhed og med at vurdere, om sagen skal til politiet.
 tell-se-communicator = En kommunikationsmedarbejder kan holde øje med, hvor langt det har spredt sig.
 tell-colleagues = Advar dine kolleger: den samme person kontakter ofte flere.
-tell-fyr-will-offer = Snart kan Fyr give din leder og jeres repræsentant for arbejdsmiljøet besked for dig – men kun hvis du siger ja. Indtil da beder jeg dig fortælle dem det selv.
-tell-question = Har du fortalt det til din leder?
 
 ## Politi og registrering
 
@@ -163,3 +161,97 @@ task-manager-told = Leder orienteret
 task-police-report = Politianmeldelse
 task-incident-registered = Hændelse indberettet eller registreret
 task-support-arranged = Støtte sat i gang
+
+## Akut fare: besked til lederen
+
+opt-alert-manager = Giv min leder besked nu
+danger-alerted = Jeg har givet din leder besked og markeret det som akut. Er du i fare, så ring stadig 112 – din leder kan ikke give dig den hjælp, du får dér.
+
+## Besked til andre – kun med dit samtykke
+
+tell-offer = Jeg kan sende en kort besked til din leder eller jeres repræsentant for arbejdsmiljøet på dine vegne – men kun hvis du vil, og du ser beskeden, før den bliver sendt. Hvem skal have besked?
+opt-tell-manager = Min leder
+opt-tell-safety-rep = Repræsentanten for arbejdsmiljøet
+opt-tell-both = Begge to
+opt-told-myself = Jeg har allerede selv sagt det
+opt-not-now = Ikke nu
+opt-withdraw = Ingen flere beskeder (træk mit samtykke tilbage)
+opt-tell-now = Giv nogen besked nu
+consent-request = Hvad vil du gerne bede om?
+opt-request-call = Ring til mig i dag
+opt-request-meeting = Et møde med mig
+opt-request-know = Kun til orientering
+consent-preview-intro = Her er præcis det, modtagerne får at læse. Intet andet fra vores samtale bliver delt:
+preview-to-manager = Beskeden går til { $who }.
+preview-chain = Kvitterer { $who } ikke i tide, går den videre til: { $then }.
+preview-to-safety-rep = Beskeden går til { $who }, jeres { $country ->
+        [DK] arbejdsmiljørepræsentant (AMR)
+       *[other] skyddsombud (repræsentant for arbejdsmiljøet)
+    }.
+preview-own-language = Hver modtager læser den på sit eget sprog.
+consent-preview-question = Skal jeg sende den?
+opt-send = Ja, send den
+opt-change = Ændr modtager eller ønske
+opt-dont-send = Nej, send ikke noget
+consent-sent = Sådan – beskeden er sendt. Jeg siger til, så snart nogen har kvitteret for den.
+consent-sent-withdraw = Du kan til enhver tid stoppe flere beskeder: skriv "menu", og vælg beskeder.
+withdraw-confirm = Vil du stoppe alle videre beskeder om denne sag? Det, der allerede er sendt, kan ikke kaldes tilbage, men ingen får mere fra mig om sagen.
+opt-withdraw-yes = Ja, stop beskederne
+opt-withdraw-no = Nej, behold dem
+withdraw-done = Sådan. Dit samtykke er trukket tilbage, og jeg har noteret tidspunktet. Ingen får flere beskeder om denne sag.
+opt-menu-consent = Beskeder og samtykke
+
+status-heading = Beskeder om sag { $case }:
+status-nobody-told = Ingen har fået besked gennem Fyr endnu.
+status-acknowledged = { $role ->
+        [safety-rep] { $country ->
+            [DK] Arbejdsmiljørepræsentant
+           *[other] Skyddsombud
+        }
+       *[manager] Leder
+    }: kvitteret af { $who }
+status-waiting = { $role ->
+        [safety-rep] { $country ->
+            [DK] Arbejdsmiljørepræsentant
+           *[other] Skyddsombud
+        }
+       *[manager] Leder
+    }: venter på, at { $who } kvitterer
+status-nobody-answered = { $role ->
+        [safety-rep] { $country ->
+            [DK] Arbejdsmiljørepræsentant
+           *[other] Skyddsombud
+        }
+       *[manager] Leder
+    }: ingen kvitterede i tide
+status-withdrawn = { $role ->
+        [safety-rep] { $country ->
+            [DK] Arbejdsmiljørepræsentant
+           *[other] Skyddsombud
+        }
+       *[manager] Leder
+    }: stoppet
+status-consent-withdrawn = Du har trukket dit samtykke tilbage: ingen får flere beskeder om denne sag.
+
+## Nyt om dine beskeder
+
+ack-told-employee = { $who } har kvitteret for din besked om sag { $case }.
+escalation-next = Ingen har kvitteret for din besked endnu, så nu har jeg sendt den videre til { $who }.
+escalation-nobody-answered = Ingen har kvitteret for din besked om sag { $case } endnu. Ring direkte til din leder, eller kontakt:
+escalation-nobody-configured = Der er ingen i din enhed, jeg kan give besked. Fortæl det selv til din leder, eller kontakt HR.
+
+## Når jeg spørger til dig
+
+followup-checkins = Senere spørger jeg også til dig for at høre, hvordan du har det.
+checkin-how = Hej { $name }, det er Fyr – om sag { $case }. Hvordan har du det? Er der sket noget nyt?
+opt-checkin-ok = Det går okay – intet nyt
+opt-checkin-new = Der er sket noget nyt
+opt-checkin-support = Jeg har brug for støtte
+opt-checkin-close = Luk sagen
+opt-checkin-snooze = Spørg mig igen næste arbejdsdag
+checkin-thanks = Tak, fordi du fortalte mig det. Jeg er her, hvis noget ændrer sig.
+checkin-snoozed = Det er i orden – jeg spørger igen næste arbejdsdag.
+close-confirm = Vil du lukke sag { $case }? Så holder jeg op med at spørge til dig, og beskeder, der stadig venter, bliver heller ikke sendt. Det, du har gemt, bliver liggende.
+opt-close-yes = Ja, luk den
+opt-close-no = Nej, lad den være åben
+case-closed = Sag { $case } er lukket. Pas godt på dig selv.

@@ -99,8 +99,6 @@ tell-dk-amr = You can go to your leader or to your health and safety representat
 tell-se-security-coordinator = A threat should also go to the security coordinator, who can help with your safety and with judging whether it should go to the police.
 tell-se-communicator = A communications officer can keep an eye on how far it has spread.
 tell-colleagues = Warn your colleagues: the same person often contacts several people.
-tell-fyr-will-offer = Soon Fyr will be able to notify your manager and safety representative for you – only if you say yes. Until then, please tell them yourself.
-tell-question = Have you told your manager?
 
 ## Police and registration
 
@@ -163,3 +161,97 @@ task-manager-told = Manager told
 task-police-report = Police report
 task-incident-registered = Incident reported or registered
 task-support-arranged = Support arranged
+
+## Immediate danger: alerting the manager
+
+opt-alert-manager = Alert my manager now
+danger-alerted = I have alerted your manager and marked it as urgent. If you are in danger, keep to 112 – your manager can't replace the emergency services.
+
+## Telling others, with consent
+
+tell-offer = I can send a short message to your manager or safety representative for you – only if you want, and you'll see it before it goes. Whom shall I tell?
+opt-tell-manager = My manager
+opt-tell-safety-rep = The safety representative
+opt-tell-both = Both
+opt-told-myself = I've already told them myself
+opt-not-now = Not now
+opt-withdraw = Stop the notifications (withdraw my consent)
+opt-tell-now = Tell someone now
+consent-request = What would you like from them?
+opt-request-call = That they call me today
+opt-request-meeting = A meeting with me
+opt-request-know = Only that they know
+consent-preview-intro = This is exactly what they will read. Nothing else from our conversation is shared:
+preview-to-manager = It goes to { $who }.
+preview-chain = If { $who } doesn't acknowledge it in time, it goes on to: { $then }.
+preview-to-safety-rep = It goes to { $who }, your { $country ->
+        [DK] health and safety representative (arbejdsmiljørepræsentant)
+       *[other] safety representative (skyddsombud)
+    }.
+preview-own-language = Each of them reads it in their own language.
+consent-preview-question = Shall I send it?
+opt-send = Yes, send it
+opt-change = Change whom or what
+opt-dont-send = Don't send anything
+consent-sent = Done – it has been sent. I'll let you know as soon as someone acknowledges it.
+consent-sent-withdraw = You can stop further notifications at any time: write "menu" and choose notifications.
+withdraw-confirm = Do you want to stop all further notifications about this case? What has already been sent can't be taken back, but nobody will get anything more from me about it.
+opt-withdraw-yes = Yes, stop them
+opt-withdraw-no = No, keep them
+withdraw-done = Done. Your consent is withdrawn, and I have noted when. Nobody will get any more notifications about this case.
+opt-menu-consent = Notifications and consent
+
+status-heading = Notifications about case { $case }:
+status-nobody-told = Nobody has been told through Fyr yet.
+status-acknowledged = { $role ->
+        [safety-rep] { $country ->
+            [DK] Health and safety representative
+           *[other] Safety representative
+        }
+       *[manager] Manager
+    }: acknowledged by { $who }
+status-waiting = { $role ->
+        [safety-rep] { $country ->
+            [DK] Health and safety representative
+           *[other] Safety representative
+        }
+       *[manager] Manager
+    }: waiting for { $who } to acknowledge
+status-nobody-answered = { $role ->
+        [safety-rep] { $country ->
+            [DK] Health and safety representative
+           *[other] Safety representative
+        }
+       *[manager] Manager
+    }: nobody acknowledged in time
+status-withdrawn = { $role ->
+        [safety-rep] { $country ->
+            [DK] Health and safety representative
+           *[other] Safety representative
+        }
+       *[manager] Manager
+    }: stopped
+status-consent-withdrawn = You have withdrawn your consent: nobody gets further notifications about this case.
+
+## Messages about the notifications
+
+ack-told-employee = { $who } has acknowledged your message about case { $case }.
+escalation-next = Nobody has acknowledged your message yet, so I have now sent it on to { $who }.
+escalation-nobody-answered = Nobody has acknowledged your message about case { $case } yet. Please call your manager directly, or contact:
+escalation-nobody-configured = There is nobody I can notify in your unit. Please tell your manager yourself, or contact HR.
+
+## Check-ins
+
+followup-checkins = I'll also check in with you later to hear how you are.
+checkin-how = Hi { $name }, it's Fyr, about case { $case }. How are you doing? Has anything new happened?
+opt-checkin-ok = I'm all right – nothing new
+opt-checkin-new = Something new has happened
+opt-checkin-support = I need support
+opt-checkin-close = Close the case
+opt-checkin-snooze = Ask me again on the next working day
+checkin-thanks = Thank you for telling me. I'm here if anything changes.
+checkin-snoozed = All right – I'll ask again on the next working day.
+close-confirm = Close case { $case }? The check-ins stop, and so do any notifications still waiting. What you have saved stays saved.
+opt-close-yes = Yes, close it
+opt-close-no = No, keep it open
+case-closed = Case { $case } is closed. Take care of yourself.

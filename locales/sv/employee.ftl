@@ -99,8 +99,6 @@ tell-dk-amr = Du kan vända dig till din chef eller till er arbejdsmiljørepræs
 tell-se-security-coordinator = Ett hot ska också till säkerhetskoordinatorn, som kan hjälpa till med din säkerhet och med att bedöma om det ska polisanmälas.
 tell-se-communicator = En kommunikatör kan hålla koll på hur långt det har spridits.
 tell-colleagues = Varna dina kollegor: samma person hör ofta av sig till flera.
-tell-fyr-will-offer = Snart kommer Fyr att kunna meddela dem åt dig – men bara om du säger ja. Till dess behöver du berätta för dem själv.
-tell-question = Har du berättat för din chef?
 
 ## Polisanmälan och registrering
 
@@ -163,3 +161,97 @@ task-manager-told = Chefen informerad
 task-police-report = Polisanmälan
 task-incident-registered = Händelsen anmäld eller registrerad
 task-support-arranged = Stöd ordnat
+
+## Akut fara: larma chefen
+
+opt-alert-manager = Larma min chef nu
+danger-alerted = Jag har larmat din chef och markerat det som brådskande. Om du är i fara: ring 112 ändå. Din chef kan inte ersätta den hjälp du får där.
+
+## Berätta för andra – med ditt samtycke
+
+tell-offer = Jag kan skicka ett kort meddelande åt dig till din chef eller till ert arbetsmiljöombud – bara om du vill, och du får läsa det innan det går iväg. Vem ska få veta?
+opt-tell-manager = Min chef
+opt-tell-safety-rep = Arbetsmiljöombudet
+opt-tell-both = Båda
+opt-told-myself = Jag har redan berättat själv
+opt-not-now = Inte nu
+opt-withdraw = Inga fler aviseringar (återkalla mitt samtycke)
+opt-tell-now = Berätta för någon nu
+consent-request = Vad vill du be om?
+opt-request-call = Att de ringer mig i dag
+opt-request-meeting = Ett möte med mig
+opt-request-know = Bara att de vet om det
+consent-preview-intro = Det här är exakt vad de kommer att läsa. Inget annat från vårt samtal delas:
+preview-to-manager = Meddelandet går till { $who }.
+preview-chain = Om { $who } inte kvitterar i tid går det vidare till: { $then }.
+preview-to-safety-rep = Meddelandet går till { $who }, { $country ->
+        [DK] din arbejdsmiljørepræsentant (AMR)
+       *[other] ditt skyddsombud
+    }.
+preview-own-language = Var och en läser det på sitt eget språk.
+consent-preview-question = Ska jag skicka det?
+opt-send = Ja, skicka det
+opt-change = Ändra vem eller vad
+opt-dont-send = Nej, skicka ingenting
+consent-sent = Klart – meddelandet är skickat. Jag säger till så fort någon har kvitterat det.
+consent-sent-withdraw = Du kan stoppa kommande aviseringar när du vill: skriv ”meny” och välj ”Aviseringar och samtycke”.
+withdraw-confirm = Vill du stoppa alla kommande aviseringar om det här ärendet? Det som redan har skickats kan jag inte ta bort, men ingen får något mer från mig om ärendet.
+opt-withdraw-yes = Ja, stoppa aviseringarna
+opt-withdraw-no = Nej, låt dem fortsätta
+withdraw-done = Klart. Ditt samtycke är återkallat, och jag har antecknat när det skedde. Ingen får fler aviseringar om det här ärendet.
+opt-menu-consent = Aviseringar och samtycke
+
+status-heading = Aviseringar om ärende { $case }:
+status-nobody-told = Ingen har fått veta något via Fyr än.
+status-acknowledged = { $role ->
+        [safety-rep] { $country ->
+            [DK] Arbejdsmiljørepræsentant
+           *[other] Skyddsombud
+        }
+       *[manager] Chef
+    }: kvitterat av { $who }
+status-waiting = { $role ->
+        [safety-rep] { $country ->
+            [DK] Arbejdsmiljørepræsentant
+           *[other] Skyddsombud
+        }
+       *[manager] Chef
+    }: väntar på att { $who } ska kvittera
+status-nobody-answered = { $role ->
+        [safety-rep] { $country ->
+            [DK] Arbejdsmiljørepræsentant
+           *[other] Skyddsombud
+        }
+       *[manager] Chef
+    }: ingen kvitterade i tid
+status-withdrawn = { $role ->
+        [safety-rep] { $country ->
+            [DK] Arbejdsmiljørepræsentant
+           *[other] Skyddsombud
+        }
+       *[manager] Chef
+    }: aviseringen stoppad
+status-consent-withdrawn = Du har återkallat ditt samtycke: ingen får fler aviseringar om det här ärendet.
+
+## Besked om aviseringarna
+
+ack-told-employee = { $who } har kvitterat ditt meddelande om ärende { $case }.
+escalation-next = Ingen har kvitterat ditt meddelande än, så nu har jag skickat det vidare till { $who }.
+escalation-nobody-answered = Ingen har kvitterat ditt meddelande om ärende { $case } än. Ring din chef direkt, eller kontakta:
+escalation-nobody-configured = Det finns ingen på din enhet som jag kan meddela. Berätta själv för din chef, eller kontakta HR.
+
+## Avstämningar
+
+followup-checkins = Längre fram hör jag också av mig för att fråga hur du mår.
+checkin-how = Hej { $name }, det är Fyr, om ärende { $case }. Hur mår du? Har något nytt hänt?
+opt-checkin-ok = Det är bra med mig – inget nytt
+opt-checkin-new = Något nytt har hänt
+opt-checkin-support = Jag behöver stöd
+opt-checkin-close = Avsluta ärendet
+opt-checkin-snooze = Fråga mig igen nästa arbetsdag
+checkin-thanks = Tack för att du berättar. Jag finns här om något förändras.
+checkin-snoozed = Okej – jag frågar igen nästa arbetsdag.
+close-confirm = Vill du avsluta ärende { $case }? Då slutar jag fråga hur du mår, och aviseringar som fortfarande väntar stoppas också. Det du har sparat finns kvar.
+opt-close-yes = Ja, avsluta det
+opt-close-no = Nej, låt det vara öppet
+case-closed = Ärende { $case } är avslutat. Ta hand om dig.

@@ -3,6 +3,7 @@
 //! raw file (`raw`, unknown keys rejected) and then a validated `Config` whose references all
 //! resolve. Every problem is reported with file:line:column and what to do about it.
 
+mod policy;
 mod raw;
 
 use std::collections::HashSet;
@@ -14,7 +15,7 @@ use chrono_tz::Tz;
 use thiserror::Error;
 use toml::Spanned;
 
-use crate::engine::{ContactKind, Profile};
+use crate::engine::{ContactKind, Directory, Profile, UnitPolicy};
 use crate::model::{Country, Language, PersonId, UnitId};
 
 /// A validated configuration. Every id referenced in it exists.
@@ -38,6 +39,8 @@ pub struct Unit {
     pub safety_reps: Vec<PersonId>,
     pub incident_system: Option<String>,
     pub contacts: Vec<(ContactKind, String)>,
+    /// Working time, escalation and follow-up rules, as the engine uses them.
+    pub policy: UnitPolicy,
 }
 
 #[derive(Clone, Debug)]
@@ -145,19 +148,28 @@ impl Config {
         self.units.iter().find(|u| &u.id == id)
     }
 
-    /// What the engine needs to know about a person: their country's content and their unit's
-    /// support contacts.
-    pub fn profile(&self, person: &Person) -> Profile {
+    /// What the engine needs to know about a person.
+    pub fn profile_of(&self, person: &Person) -> Profile {
         let unit = self
             .unit(&person.unit)
             .expect("validated config: every person's unit exists");
         Profile {
             person: person.id.clone(),
             display_name: first_name(&person.name).to_string(),
+            full_name: person.name.clone(),
+            unit: unit.id.clone(),
             country: unit.country,
-            contacts: unit.contacts.clone(),
-            incident_system: unit.incident_system.clone(),
         }
+    }
+}
+
+impl Directory for Config {
+    fn profile(&self, person: &PersonId) -> Option<Profile> {
+        self.person(person.as_str()).map(|p| self.profile_of(p))
+    }
+
+    fn policy(&self, unit: &UnitId) -> Option<&UnitPolicy> {
+        self.unit(unit).map(|u| &u.policy)
     }
 }
 
@@ -166,7 +178,7 @@ fn first_name(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or(name)
 }
 
-struct Validator<'a> {
+pub(crate) struct Validator<'a> {
     problems: Vec<Problem>,
     at: &'a dyn Fn(std::ops::Range<usize>, String, &str) -> Problem,
 }
@@ -302,6 +314,9 @@ impl Validator<'_> {
             if let Some(system) = &u.incident_system {
                 self.non_empty(system, "incident_system");
             }
+            let exists = |id: &str| person_ids.contains(id);
+            let mut policy = self.policy(u, timezone, &exists, &known_persons());
+            policy.contacts = contacts.clone();
             units.push(Unit {
                 id: UnitId::new(u.id.get_ref().clone()),
                 name: u.name.get_ref().clone(),
@@ -313,6 +328,7 @@ impl Validator<'_> {
                 safety_reps,
                 incident_system: u.incident_system.as_ref().map(|s| s.get_ref().clone()),
                 contacts,
+                policy,
             });
         }
 

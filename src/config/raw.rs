@@ -38,6 +38,44 @@ pub struct RawUnit {
     pub incident_system: Option<Spanned<String>>,
     #[serde(default)]
     pub contacts: RawContacts,
+    #[serde(default)]
+    pub working_hours: RawWorkingHours,
+    #[serde(default)]
+    pub escalation: RawEscalation,
+    #[serde(default)]
+    pub follow_up: RawFollowUp,
+}
+
+/// Working days and hours in the unit's time zone, and its public holidays.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWorkingHours {
+    pub days: Option<Vec<Spanned<String>>>,
+    pub start: Option<Spanned<String>>,
+    pub end: Option<Spanned<String>>,
+    #[serde(default)]
+    pub holidays: Vec<Spanned<String>>,
+}
+
+/// Who is asked in which order, and how long to wait (in working time).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEscalation {
+    /// Default: the manager, then the deputies.
+    pub chain: Option<Vec<Spanned<String>>>,
+    pub out_of_hours: Option<Spanned<String>>,
+    pub urgent_reminder: Option<Spanned<String>>,
+    pub urgent_next: Option<Spanned<String>>,
+    pub normal_reminder: Option<Spanned<String>>,
+    pub normal_next: Option<Spanned<String>>,
+}
+
+/// When the employee is asked how they are, and when the manager is reminded to follow up.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFollowUp {
+    pub employee: Option<Vec<Spanned<String>>>,
+    pub manager: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

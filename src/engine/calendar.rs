@@ -109,15 +109,28 @@ impl WorkCalendar {
     /// The start of working hours on the first working day on or after the local date
     /// `days` calendar days after `t`.
     pub fn working_day_after(&self, t: DateTime<Utc>, days: i64) -> DateTime<Utc> {
-        let target = self.local_date(t) + Duration::days(days);
-        let mut date = target;
+        self.first_working_day_from(self.local_date(t) + Duration::days(days))
+            .unwrap_or(t + Duration::days(days))
+    }
+
+    /// The start of working hours on the first working day on or after the local date `months`
+    /// calendar months after `t`.
+    pub fn working_day_after_months(&self, t: DateTime<Utc>, months: u32) -> DateTime<Utc> {
+        self.local_date(t)
+            .checked_add_months(chrono::Months::new(months))
+            .and_then(|date| self.first_working_day_from(date))
+            .unwrap_or(t + Duration::days(i64::from(months) * 30))
+    }
+
+    fn first_working_day_from(&self, from: NaiveDate) -> Option<DateTime<Utc>> {
+        let mut date = from;
         for _ in 0..HORIZON_DAYS {
             if let Some((start, _)) = self.window(date) {
-                return start;
+                return Some(start);
             }
-            date = date.succ_opt().unwrap_or(date);
+            date = date.succ_opt()?;
         }
-        t + Duration::days(days)
+        None
     }
 }
 

@@ -8,7 +8,7 @@ use crate::model::Language;
 pub const MAX_MESSAGE_CHARS: usize = 4_000;
 
 /// A command available at every step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     Help,
     Back,
@@ -17,7 +17,20 @@ pub enum Command {
     Stop,
     /// Change language: `None` asks which, `Some` switches at once.
     Language(Option<Language>),
+    /// Acknowledge a notification by its case reference ("ok F-7K3M-Q9XD").
+    Ack(String),
 }
+
+/// Words that acknowledge a notification when followed by a case reference.
+const ACK_WORDS: &[&str] = &[
+    "ok",
+    "okay",
+    "kvittera",
+    "kvitterer",
+    "kvitter",
+    "ack",
+    "acknowledge",
+];
 
 /// One input to the engine.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,7 +126,10 @@ pub fn interpret(text: &str, labels: &[String]) -> Input {
         return Input::Choose(number);
     }
     if let Some((_, command)) = COMMANDS.iter().find(|(word, _)| *word == normal) {
-        return Input::Command(*command);
+        return Input::Command(command.clone());
+    }
+    if let Some(reference) = ack_reference(&normal) {
+        return Input::Command(Command::Ack(reference));
     }
     if mentions_danger(&cleaned) {
         return Input::Danger;
@@ -155,6 +171,21 @@ pub fn mentions_danger(text: &str) -> bool {
         }
     }
     false
+}
+
+/// "ok f-7k3m-q9xd" → "F-7K3M-Q9XD": an acknowledgement word, then something shaped like a
+/// case reference.
+fn ack_reference(normal: &str) -> Option<String> {
+    let mut words = normal.split_whitespace();
+    let word = words.next()?;
+    let reference = words.next()?;
+    let shaped = reference.starts_with("f-")
+        && reference.len() <= 16
+        && reference
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-');
+    (ACK_WORDS.contains(&word) && shaped && words.next().is_none())
+        .then(|| reference.to_uppercase())
 }
 
 /// Drop control, zero-width and bidi-override characters; keep ordinary whitespace.
@@ -230,6 +261,20 @@ mod tests {
         );
         assert_eq!(interpret("   ", &[]), Input::Empty);
         assert_eq!(interpret("\u{200B}\u{202E}", &[]), Input::Empty);
+    }
+
+    #[test]
+    fn acknowledgement_by_reference() {
+        assert_eq!(
+            interpret("OK F-0000-0001", &[]),
+            Input::Command(Command::Ack("F-0000-0001".into()))
+        );
+        assert_eq!(
+            interpret("kvittera f-7k3m-q9xd", &[]),
+            Input::Command(Command::Ack("F-7K3M-Q9XD".into()))
+        );
+        assert_eq!(interpret("ok", &[]), Input::Unrecognized);
+        assert_eq!(interpret("ok tack", &[]), Input::Unrecognized);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! `locales/*/employee.ftl`.
 
 use super::playbook::*;
+use super::state::{Request, Scope};
 use crate::model::Country::{Denmark as DK, Sweden as SE};
 use crate::model::IncidentKind::{self, *};
 use crate::model::Language;
@@ -15,8 +16,12 @@ const SERIOUS: &[IncidentKind] = &[Threat, Harassment, OnlineExposure];
 /// Kinds where the same person tends to contact several colleagues.
 const REPEATING: &[IncidentKind] = &[Threat, Harassment, Criticism, HardContact];
 
+/// The check-in step, put in front of the employee by a timer.
+pub const CHECKIN: &str = "checkin";
+
 pub static EMPLOYEE: Playbook = Playbook {
     name: "employee",
+    context: Context::Own,
     first: "start",
     danger: "danger",
     steps: STEPS,
@@ -67,7 +72,15 @@ const STEPS: &[Step] = &[
             text("danger-get-safe"),
             text("danger-stay"),
         ],
-        choices: &[choice("opt-danger-safe")],
+        choices: &[
+            choice("opt-danger-safe"),
+            choice_when(
+                Cond::NotAlerted,
+                "opt-alert-manager",
+                Act::AlertNow,
+                &[to("danger")],
+            ),
+        ],
         next: &[to("danger-after")],
     },
     Step {
@@ -314,11 +327,165 @@ const STEPS: &[Step] = &[
             text_if(Cond::InKinds(SE, &[Threat]), "tell-se-security-coordinator"),
             text_if(Cond::InKinds(SE, &[OnlineExposure]), "tell-se-communicator"),
             text_if(Cond::Kinds(REPEATING), "tell-colleagues"),
-            text("tell-fyr-will-offer"),
-            text("tell-question"),
+            text_if(Cond::NoConsent, "tell-offer"),
+            Para::Notifications,
         ],
-        choices: TASK_CHOICES,
+        choices: &[
+            choice_when(
+                Cond::NoConsent,
+                "opt-tell-manager",
+                Act::Scope(Scope::Manager),
+                &[to("consent-request")],
+            ),
+            choice_when(
+                Cond::NoConsent,
+                "opt-tell-safety-rep",
+                Act::Scope(Scope::SafetyRep),
+                &[to("consent-request")],
+            ),
+            choice_when(
+                Cond::NoConsent,
+                "opt-tell-both",
+                Act::Scope(Scope::Both),
+                &[to("consent-request")],
+            ),
+            choice_when(
+                Cond::NoConsent,
+                "opt-told-myself",
+                Act::Status(TaskStatus::Done),
+                &[to("report-police")],
+            ),
+            choice_when(
+                Cond::NoConsent,
+                "opt-not-now",
+                Act::Status(TaskStatus::Later),
+                &[to("report-police")],
+            ),
+            choice_when(
+                Cond::ConsentActive,
+                "opt-next",
+                Act::Nothing,
+                &[to("report-police")],
+            ),
+            choice_when(
+                Cond::ConsentActive,
+                "opt-withdraw",
+                Act::Nothing,
+                &[to("consent-withdraw")],
+            ),
+        ],
         next: &[to("report-police")],
+    },
+    Step {
+        id: "consent-request",
+        phase: Phase::Tell,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[text("consent-request")],
+        choices: &[
+            choice_act(
+                "opt-request-call",
+                Act::Request(Request::CallToday),
+                &[to("consent-preview")],
+            ),
+            choice_act(
+                "opt-request-meeting",
+                Act::Request(Request::Meeting),
+                &[to("consent-preview")],
+            ),
+            choice_act(
+                "opt-request-know",
+                Act::Request(Request::JustKnow),
+                &[to("consent-preview")],
+            ),
+        ],
+        next: &[to("consent-preview")],
+    },
+    Step {
+        id: "consent-preview",
+        phase: Phase::Tell,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("consent-preview-intro"),
+            Para::Preview,
+            text("consent-preview-question"),
+        ],
+        choices: &[
+            choice_act("opt-send", Act::SendConsent, &[to("consent-sent")]),
+            choice_to("opt-change", &[to("tell")]),
+            choice_act(
+                "opt-dont-send",
+                Act::Status(TaskStatus::Later),
+                &[to("report-police")],
+            ),
+        ],
+        next: &[to("consent-sent")],
+    },
+    Step {
+        id: "consent-sent",
+        phase: Phase::Tell,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("consent-sent"),
+            Para::Notifications,
+            text("consent-sent-withdraw"),
+        ],
+        choices: NEXT_ONLY,
+        next: &[to("report-police")],
+    },
+    Step {
+        id: "consent-status",
+        phase: Phase::Tell,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[
+            text_if(Cond::NobodyTold, "status-nobody-told"),
+            Para::Notifications,
+        ],
+        choices: &[
+            choice_when(
+                Cond::ConsentActive,
+                "opt-withdraw",
+                Act::Nothing,
+                &[to("consent-withdraw")],
+            ),
+            choice_when(Cond::NoConsent, "opt-tell-now", Act::Nothing, &[to("tell")]),
+            choice_to("opt-menu-continue", &[BACK]),
+        ],
+        next: &[BACK],
+    },
+    Step {
+        id: "consent-withdraw",
+        phase: Phase::Tell,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("withdraw-confirm")],
+        choices: &[
+            choice_act(
+                "opt-withdraw-yes",
+                Act::Withdraw,
+                &[to("consent-withdrawn")],
+            ),
+            choice_to("opt-withdraw-no", &[BACK]),
+        ],
+        next: &[BACK],
+    },
+    Step {
+        id: "consent-withdrawn",
+        phase: Phase::Tell,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("withdraw-done")],
+        choices: &[choice_to("opt-menu-continue", &[BACK])],
+        next: &[BACK],
     },
     // P5: report and register.
     Step {
@@ -392,6 +559,7 @@ const STEPS: &[Step] = &[
         body: &[
             text("followup-agree"),
             text("followup-again"),
+            text("followup-checkins"),
             text("followup-come-back"),
         ],
         choices: NEXT_ONLY,
@@ -428,6 +596,81 @@ const STEPS: &[Step] = &[
         ],
         next: &[to("summary")],
     },
+    // Put in front of the employee by a check-in timer.
+    Step {
+        id: CHECKIN,
+        phase: Phase::FollowUp,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("checkin-how")],
+        choices: &[
+            choice_act(
+                "opt-checkin-ok",
+                Act::CheckInAnswered,
+                &[to("checkin-thanks")],
+            ),
+            choice_act(
+                "opt-checkin-new",
+                Act::CheckInAnswered,
+                &[to("evidence-save")],
+            ),
+            choice_act(
+                "opt-checkin-support",
+                Act::CheckInAnswered,
+                &[to("support")],
+            ),
+            choice_to("opt-checkin-close", &[to("checkin-close")]),
+            choice_act("opt-checkin-snooze", Act::Snooze, &[to("checkin-snoozed")]),
+        ],
+        next: &[to("checkin-thanks")],
+    },
+    Step {
+        id: "checkin-thanks",
+        phase: Phase::FollowUp,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("checkin-thanks")],
+        choices: &[choice_to("opt-menu-continue", &[BACK])],
+        next: &[BACK],
+    },
+    Step {
+        id: "checkin-snoozed",
+        phase: Phase::FollowUp,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("checkin-snoozed")],
+        choices: &[choice_to("opt-menu-continue", &[BACK])],
+        next: &[BACK],
+    },
+    Step {
+        id: "checkin-close",
+        phase: Phase::FollowUp,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("close-confirm")],
+        choices: &[
+            choice_act("opt-close-yes", Act::CloseCase, &[to("case-closed")]),
+            choice_to("opt-close-no", &[BACK]),
+        ],
+        next: &[BACK],
+    },
+    Step {
+        id: "case-closed",
+        phase: Phase::Summary,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[text("case-closed"), text("done-danger")],
+        choices: &[
+            choice_act("opt-new-case", Act::NewCase, &[to("kind")]),
+            choice_to("opt-finish", &[to("done")]),
+        ],
+        next: &[to("done")],
+    },
     // Reachable from anywhere with the menu command.
     Step {
         id: "menu",
@@ -445,6 +688,7 @@ const STEPS: &[Step] = &[
             choice_to("opt-menu-tell", &[to("tell")]),
             choice_to("opt-menu-report", &[to("report-police")]),
             choice_to("opt-menu-support", &[to("support")]),
+            choice_to("opt-menu-consent", &[to("consent-status")]),
             choice_to("opt-menu-summary", &[to("summary")]),
             choice_to("opt-change-language", &[to("language")]),
         ],

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::state::{Duty, Request, Scope};
 use crate::model::{Country, IncidentKind};
 
 /// The phases of the employee playbook, in the order Fyr leads through them.
@@ -85,6 +86,23 @@ pub enum Cond {
     /// The unit has configured the name of its incident-reporting system.
     HasIncidentSystem,
     NoIncidentSystem,
+    /// The employee's consent to tell others is in force.
+    ConsentActive,
+    NoConsent,
+    /// The manager was alerted from the immediate-danger step.
+    Alerted,
+    NotAlerted,
+    /// The case is urgent: a threat, or immediate danger was reported.
+    Urgent,
+    /// The person reading was asked as safety representative (else as manager).
+    ForSafetyRep,
+    ForManager,
+    /// Urgent, in this country.
+    InUrgent(Country),
+    /// Fyr has not told anyone about the case.
+    NobodyTold,
+    /// Both hold.
+    All2(&'static Cond, &'static Cond),
 }
 
 /// A paragraph of a step's message.
@@ -96,6 +114,10 @@ pub enum Para {
     Contacts,
     /// What the employee has done and what is left.
     Summary,
+    /// Exactly what a notification will say (shown to the employee before they consent).
+    Preview,
+    /// Who has been told and who has acknowledged.
+    Notifications,
 }
 
 /// Where a choice leads.
@@ -125,6 +147,24 @@ pub enum Act {
     Danger,
     /// Leave the current case (it stays open) and start a new one.
     NewCase,
+    /// Choose whom to tell (a draft until confirmed).
+    Scope(Scope),
+    /// Choose what to ask of them (a draft until confirmed).
+    Request(Request),
+    /// Confirm the previewed notification: records consent and starts the escalation.
+    SendConsent,
+    /// Withdraw consent: no further notifications about the case.
+    Withdraw,
+    /// In immediate danger: alert the manager chain now (recorded as the employee's choice).
+    AlertNow,
+    /// Acknowledge the notification the step is about.
+    Ack,
+    DutyDone(Duty),
+    /// Answer a check-in.
+    CheckInAnswered,
+    /// Ask again on the next working day.
+    Snooze,
+    CloseCase,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -152,10 +192,20 @@ pub struct Step {
     pub next: &'static [Goto],
 }
 
+/// Which case a playbook's steps are about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    /// The person's own case.
+    Own,
+    /// Someone else's case the person was told about.
+    About,
+}
+
 /// A playbook: a table of steps and the id of the first one.
 #[derive(Debug)]
 pub struct Playbook {
     pub name: &'static str,
+    pub context: Context,
     pub first: &'static str,
     /// The immediate-danger step, reached from anywhere by words of acute danger.
     pub danger: &'static str,
@@ -219,6 +269,20 @@ pub const fn choice_act(label: &'static str, act: Act, goto: &'static [Goto]) ->
     Choice {
         label,
         when: Cond::Always,
+        act,
+        goto: Some(goto),
+    }
+}
+
+pub const fn choice_when(
+    when: Cond,
+    label: &'static str,
+    act: Act,
+    goto: &'static [Goto],
+) -> Choice {
+    Choice {
+        label,
+        when,
         act,
         goto: Some(goto),
     }

@@ -4,8 +4,12 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use super::{assemble, decode, encode, Commit, Store, StoreError};
-use crate::engine::{Case, Session};
+use chrono::{DateTime, Utc};
+
+use super::{
+    decode, encode, slot_due, timer_slot, Commit, OutboxEntry, Store, StoreError, TimerOp,
+};
+use crate::engine::{Case, Conversation, Timer};
 use crate::model::{CaseId, PersonId};
 
 #[derive(Debug, Default)]
@@ -17,6 +21,9 @@ pub struct MemoryStore {
 struct Tables {
     conversations: BTreeMap<String, Vec<u8>>,
     cases: BTreeMap<String, Vec<u8>>,
+    timers: BTreeMap<Vec<u8>, Vec<u8>>,
+    timer_keys: BTreeMap<String, Vec<u8>>,
+    outbox: BTreeMap<String, Vec<u8>>,
 }
 
 impl MemoryStore {
@@ -25,27 +32,19 @@ impl MemoryStore {
     }
 
     fn tables(&self) -> std::sync::MutexGuard<'_, Tables> {
-        // A panic while holding the lock cannot leave a half-written commit: each commit only
-        // inserts whole records, so the data is usable even if the mutex is poisoned.
+        // Commits cannot fail half-way (see `commit`), so a poisoned lock still guards
+        // consistent data.
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 
 impl Store for MemoryStore {
-    fn load_session(&self, person: &PersonId) -> Result<Option<Session>, StoreError> {
-        let tables = self.tables();
-        let conversation = tables
+    fn load_conversation(&self, person: &PersonId) -> Result<Option<Conversation>, StoreError> {
+        self.tables()
             .conversations
             .get(person.as_str())
             .map(|b| decode("conversation", b))
-            .transpose()?;
-        assemble(conversation, |id| {
-            tables
-                .cases
-                .get(id.as_str())
-                .map(|b| decode("case", b))
-                .transpose()
-        })
+            .transpose()
     }
 
     fn load_case(&self, id: &CaseId) -> Result<Option<Case>, StoreError> {
@@ -69,15 +68,81 @@ impl Store for MemoryStore {
     }
 
     fn commit(&self, commit: &Commit) -> Result<(), StoreError> {
-        let conversation = encode(&commit.conversation);
-        let case = commit.case.as_ref().map(|c| (c.id.to_string(), encode(c)));
-        let mut tables = self.tables();
-        tables
-            .conversations
-            .insert(commit.conversation.person.to_string(), conversation);
-        if let Some((id, bytes)) = case {
-            tables.cases.insert(id, bytes);
+        // Nothing below can fail, so applying in place is all-or-nothing.
+        let mut t = self.tables();
+        for c in &commit.conversations {
+            t.conversations.insert(c.person.to_string(), encode(c));
         }
+        for c in &commit.cases {
+            t.cases.insert(c.id.to_string(), encode(c));
+        }
+        for e in &commit.outbox {
+            t.outbox.entry(e.key.clone()).or_insert_with(|| encode(e));
+        }
+        for op in &commit.timers {
+            match op {
+                TimerOp::Set(timer) => {
+                    if let Some(old) = t.timer_keys.remove(&timer.key) {
+                        t.timers.remove(&old);
+                    }
+                    let slot = timer_slot(timer);
+                    t.timer_keys.insert(timer.key.clone(), slot.clone());
+                    t.timers.insert(slot, encode(timer));
+                }
+                TimerOp::Cancel(key) => {
+                    if let Some(old) = t.timer_keys.remove(key) {
+                        t.timers.remove(&old);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError> {
+        let t = self.tables();
+        let mut out = Vec::new();
+        for (slot, bytes) in &t.timers {
+            if out.len() >= limit || slot_due(slot).is_some_and(|due| due > now) {
+                break;
+            }
+            out.push(decode("timer", bytes)?);
+        }
+        Ok(out)
+    }
+
+    fn timers(&self) -> Result<Vec<Timer>, StoreError> {
+        self.tables()
+            .timers
+            .values()
+            .map(|b| decode("timer", b))
+            .collect()
+    }
+
+    fn pending_outbox(&self, now: DateTime<Utc>) -> Result<Vec<OutboxEntry>, StoreError> {
+        let mut entries = self
+            .tables()
+            .outbox
+            .values()
+            .map(|b| decode::<OutboxEntry>("outbox entry", b))
+            .collect::<Result<Vec<_>, _>>()?;
+        entries.retain(|e| e.delivered_at.is_none() && e.next_attempt_at <= now);
+        entries.sort_by(|a, b| (a.created_at, &a.key).cmp(&(b.created_at, &b.key)));
+        Ok(entries)
+    }
+
+    fn outbox_entry(&self, key: &str) -> Result<Option<OutboxEntry>, StoreError> {
+        self.tables()
+            .outbox
+            .get(key)
+            .map(|b| decode("outbox entry", b))
+            .transpose()
+    }
+
+    fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
+        self.tables()
+            .outbox
+            .insert(entry.key.clone(), encode(entry));
         Ok(())
     }
 }

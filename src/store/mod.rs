@@ -1,7 +1,9 @@
-//! Persistence behind one trait: where each person is in their conversation, and their cases.
-//! `SledStore` keeps it on disk (the default, `./fyr-data`); `MemoryStore` is its in-memory twin
-//! for tests. Both pass the same conformance suite (tests/it/store.rs). Only this module knows
-//! sled. A commit is atomic and durable before it returns: what Fyr has acknowledged is kept.
+//! Persistence behind one trait: each person's conversation, each case, the pending timers and
+//! the outbox of notifications. `SledStore` keeps it on disk (the default, `./fyr-data`);
+//! `MemoryStore` is its in-memory twin for tests. Both pass the same conformance suite
+//! (tests/it/store.rs). Only this module knows sled. A commit is atomic and durable before it
+//! returns: what Fyr has acknowledged is kept, and a notification exists exactly when the state
+//! change that caused it does.
 
 mod memory;
 mod sled_store;
@@ -11,14 +13,16 @@ pub use sled_store::SledStore;
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::engine::{Case, Conversation, Session};
+use crate::engine::{Case, Conversation, Outgoing, Timer};
 use crate::model::{CaseId, PersonId};
 
 /// The version of the stored format. Bumped on incompatible changes; a store written by another
 /// version is refused with a clear error rather than misread.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -36,45 +40,67 @@ pub enum StoreError {
     Backend(String),
 }
 
-/// Everything one engine step changes, written in one transaction.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Commit {
-    pub conversation: Conversation,
-    pub case: Option<Case>,
+/// A notification waiting to be delivered, or delivered (kept so its key is never reused).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    /// The idempotency key: case, sequence number and recipient.
+    pub key: String,
+    pub message: Outgoing,
+    pub created_at: DateTime<Utc>,
+    pub attempts: u32,
+    pub next_attempt_at: DateTime<Utc>,
+    pub delivered_at: Option<DateTime<Utc>>,
 }
 
-impl From<&Session> for Commit {
-    fn from(session: &Session) -> Commit {
-        Commit {
-            conversation: session.conversation.clone(),
-            case: session.case.clone(),
-        }
-    }
+/// A change to the timers, applied in order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TimerOp {
+    Set(Timer),
+    Cancel(String),
+}
+
+/// Everything one engine step changes, written in one transaction.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Commit {
+    pub conversations: Vec<Conversation>,
+    pub cases: Vec<Case>,
+    /// New notifications. An entry whose key already exists is left as it is.
+    pub outbox: Vec<OutboxEntry>,
+    pub timers: Vec<TimerOp>,
 }
 
 pub trait Store: Send + Sync {
-    /// The person's conversation and its current case, if they have written before.
-    fn load_session(&self, person: &PersonId) -> Result<Option<Session>, StoreError>;
+    fn load_conversation(&self, person: &PersonId) -> Result<Option<Conversation>, StoreError>;
     fn load_case(&self, id: &CaseId) -> Result<Option<Case>, StoreError>;
     /// All cases owned by a person, oldest first.
     fn cases_of(&self, owner: &PersonId) -> Result<Vec<Case>, StoreError>;
     /// Write a step's changes atomically and durably.
     fn commit(&self, commit: &Commit) -> Result<(), StoreError>;
+    /// Timers due at `now`, earliest first, at most `limit`.
+    fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError>;
+    /// Every pending timer, earliest first.
+    fn timers(&self) -> Result<Vec<Timer>, StoreError>;
+    /// Undelivered notifications whose next attempt is due, oldest first.
+    fn pending_outbox(&self, now: DateTime<Utc>) -> Result<Vec<OutboxEntry>, StoreError>;
+    fn outbox_entry(&self, key: &str) -> Result<Option<OutboxEntry>, StoreError>;
+    /// Record a delivery or a failed attempt.
+    fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError>;
 }
 
-/// Shared by both stores: a session is its conversation plus the case it points at.
-fn assemble(
-    conversation: Option<Conversation>,
-    load_case: impl FnOnce(&CaseId) -> Result<Option<Case>, StoreError>,
-) -> Result<Option<Session>, StoreError> {
-    let Some(conversation) = conversation else {
-        return Ok(None);
-    };
-    let case = match &conversation.case {
-        Some(id) => load_case(id)?,
-        None => None,
-    };
-    Ok(Some(Session { conversation, case }))
+/// Timer keys in the ordered tree: due time (big-endian milliseconds) then the key, so the
+/// earliest timer comes first.
+fn timer_slot(timer: &Timer) -> Vec<u8> {
+    let mut slot = timer.at.timestamp_millis().to_be_bytes().to_vec();
+    // Flip the sign bit so negative times sort before positive ones.
+    slot[0] ^= 0x80;
+    slot.extend_from_slice(timer.key.as_bytes());
+    slot
+}
+
+fn slot_due(slot: &[u8]) -> Option<DateTime<Utc>> {
+    let mut bytes: [u8; 8] = slot.get(..8)?.try_into().ok()?;
+    bytes[0] ^= 0x80;
+    DateTime::from_timestamp_millis(i64::from_be_bytes(bytes))
 }
 
 fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {

@@ -1,14 +1,19 @@
-//! The on-disk store: sled trees `meta` (format version), `conversations` (by person) and
-//! `cases` (by case reference). A commit is one multi-tree transaction followed by a flush, so a
-//! crash never leaves a conversation pointing at a case that was not written.
+//! The on-disk store. sled trees: `meta` (format version), `conversations` (by person), `cases`
+//! (by case reference), `timers` (by due time then key, so the earliest is first) with its
+//! index `timer_keys`, and `outbox` (by idempotency key) with its index `outbox_pending` of
+//! undelivered entries. A commit is one multi-tree transaction followed by a flush.
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::Transactional;
 
-use super::{assemble, decode, encode, Commit, Store, StoreError, SCHEMA_VERSION};
-use crate::engine::{Case, Session};
+use super::{
+    decode, encode, slot_due, timer_slot, Commit, OutboxEntry, Store, StoreError, TimerOp,
+    SCHEMA_VERSION,
+};
+use crate::engine::{Case, Conversation, Timer};
 use crate::model::{CaseId, PersonId};
 
 #[derive(Debug)]
@@ -16,6 +21,10 @@ pub struct SledStore {
     db: sled::Db,
     conversations: sled::Tree,
     cases: sled::Tree,
+    timers: sled::Tree,
+    timer_keys: sled::Tree,
+    outbox: sled::Tree,
+    outbox_pending: sled::Tree,
 }
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
@@ -59,16 +68,15 @@ impl SledStore {
                 db.flush().map_err(|e| open_error(e.to_string()))?;
             }
         }
-        let conversations = db
-            .open_tree("conversations")
-            .map_err(|e| open_error(e.to_string()))?;
-        let cases = db
-            .open_tree("cases")
-            .map_err(|e| open_error(e.to_string()))?;
+        let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(e.to_string()));
         Ok(SledStore {
+            conversations: tree("conversations")?,
+            cases: tree("cases")?,
+            timers: tree("timers")?,
+            timer_keys: tree("timer_keys")?,
+            outbox: tree("outbox")?,
+            outbox_pending: tree("outbox_pending")?,
             db,
-            conversations,
-            cases,
         })
     }
 }
@@ -77,15 +85,15 @@ fn backend(e: sled::Error) -> StoreError {
     StoreError::Backend(e.to_string())
 }
 
+type TxResult = Result<(), ConflictableTransactionError<()>>;
+
 impl Store for SledStore {
-    fn load_session(&self, person: &PersonId) -> Result<Option<Session>, StoreError> {
-        let conversation = self
-            .conversations
+    fn load_conversation(&self, person: &PersonId) -> Result<Option<Conversation>, StoreError> {
+        self.conversations
             .get(person.as_str())
             .map_err(backend)?
             .map(|b| decode("conversation", &b))
-            .transpose()?;
-        assemble(conversation, |id| self.load_case(id))
+            .transpose()
     }
 
     fn load_case(&self, id: &CaseId) -> Result<Option<Case>, StoreError> {
@@ -110,16 +118,121 @@ impl Store for SledStore {
     }
 
     fn commit(&self, commit: &Commit) -> Result<(), StoreError> {
-        let person = commit.conversation.person.as_str().as_bytes();
-        let conversation = encode(&commit.conversation);
-        let case = commit.case.as_ref().map(|c| (c.id.to_string(), encode(c)));
-        (&self.conversations, &self.cases)
-            .transaction(|(conversations, cases)| {
-                conversations.insert(person, conversation.as_slice())?;
-                if let Some((id, bytes)) = &case {
-                    cases.insert(id.as_bytes(), bytes.as_slice())?;
+        let conversations: Vec<_> = commit
+            .conversations
+            .iter()
+            .map(|c| (c.person.to_string(), encode(c)))
+            .collect();
+        let cases: Vec<_> = commit
+            .cases
+            .iter()
+            .map(|c| (c.id.to_string(), encode(c)))
+            .collect();
+        let outbox: Vec<_> = commit
+            .outbox
+            .iter()
+            .map(|e| (e.key.clone(), encode(e)))
+            .collect();
+        let timers: Vec<_> = commit
+            .timers
+            .iter()
+            .map(|op| match op {
+                TimerOp::Set(t) => (t.key.clone(), Some((timer_slot(t), encode(t)))),
+                TimerOp::Cancel(key) => (key.clone(), None),
+            })
+            .collect();
+        (
+            &self.conversations,
+            &self.cases,
+            &self.outbox,
+            &self.outbox_pending,
+            &self.timers,
+            &self.timer_keys,
+        )
+            .transaction(
+                |(conv_t, case_t, out_t, pending_t, timer_t, key_t)| -> TxResult {
+                    for (k, v) in &conversations {
+                        conv_t.insert(k.as_bytes(), v.as_slice())?;
+                    }
+                    for (k, v) in &cases {
+                        case_t.insert(k.as_bytes(), v.as_slice())?;
+                    }
+                    for (k, v) in &outbox {
+                        if out_t.get(k.as_bytes())?.is_none() {
+                            out_t.insert(k.as_bytes(), v.as_slice())?;
+                            pending_t.insert(k.as_bytes(), &[])?;
+                        }
+                    }
+                    for (key, set) in &timers {
+                        if let Some(old) = key_t.remove(key.as_bytes())? {
+                            timer_t.remove(old)?;
+                        }
+                        if let Some((slot, bytes)) = set {
+                            key_t.insert(key.as_bytes(), slot.as_slice())?;
+                            timer_t.insert(slot.as_slice(), bytes.as_slice())?;
+                        }
+                    }
+                    Ok(())
+                },
+            )
+            .map_err(|e: TransactionError<()>| StoreError::Backend(format!("{e:?}")))?;
+        self.db.flush().map_err(backend)?;
+        Ok(())
+    }
+
+    fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError> {
+        let mut out = Vec::new();
+        for entry in self.timers.iter() {
+            let (slot, bytes) = entry.map_err(backend)?;
+            if out.len() >= limit || slot_due(&slot).is_some_and(|due| due > now) {
+                break;
+            }
+            out.push(decode("timer", &bytes)?);
+        }
+        Ok(out)
+    }
+
+    fn timers(&self) -> Result<Vec<Timer>, StoreError> {
+        self.timers
+            .iter()
+            .map(|e| e.map_err(backend).and_then(|(_, b)| decode("timer", &b)))
+            .collect()
+    }
+
+    fn pending_outbox(&self, now: DateTime<Utc>) -> Result<Vec<OutboxEntry>, StoreError> {
+        let mut entries = Vec::new();
+        for key in self.outbox_pending.iter().keys() {
+            let key = key.map_err(backend)?;
+            if let Some(bytes) = self.outbox.get(&key).map_err(backend)? {
+                let entry: OutboxEntry = decode("outbox entry", &bytes)?;
+                if entry.delivered_at.is_none() && entry.next_attempt_at <= now {
+                    entries.push(entry);
                 }
-                Ok::<(), ConflictableTransactionError<()>>(())
+            }
+        }
+        entries.sort_by(|a, b| (a.created_at, &a.key).cmp(&(b.created_at, &b.key)));
+        Ok(entries)
+    }
+
+    fn outbox_entry(&self, key: &str) -> Result<Option<OutboxEntry>, StoreError> {
+        self.outbox
+            .get(key)
+            .map_err(backend)?
+            .map(|b| decode("outbox entry", &b))
+            .transpose()
+    }
+
+    fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
+        let bytes = encode(entry);
+        let key = entry.key.as_bytes();
+        let delivered = entry.delivered_at.is_some();
+        (&self.outbox, &self.outbox_pending)
+            .transaction(|(out_t, pending_t)| -> TxResult {
+                out_t.insert(key, bytes.as_slice())?;
+                if delivered {
+                    pending_t.remove(key)?;
+                }
+                Ok(())
             })
             .map_err(|e: TransactionError<()>| StoreError::Backend(format!("{e:?}")))?;
         self.db.flush().map_err(backend)?;

@@ -1,49 +1,63 @@
-//! The engine on its own: a pure function of session, input and time.
+//! The engine on its own: a pure function of world, event and time.
 
 use chrono::{Duration, Utc};
 use fyr::engine::playbook::{Task, TaskStatus};
-use fyr::engine::{
-    employee::EMPLOYEE, step, Command, ContactKind, Effect, Env, Input, Msg, Profile, Session,
-};
-use fyr::model::{CaseId, Country, IncidentKind, Language, PersonId};
+use fyr::engine::{step, Command, Effect, Env, Event, Input, Msg, World, PLAYBOOKS};
+use fyr::model::{CaseId, IncidentKind, Language, PersonId};
 
-fn profile(country: Country) -> Profile {
-    Profile {
-        person: PersonId::new("p"),
-        display_name: "Pat".into(),
-        country,
-        contacts: vec![(ContactKind::HrCrisisLine, "555".into())],
-        incident_system: None,
-    }
-}
+use crate::support::{monday_morning, sample_config};
 
-/// Feed inputs one by one; return the final session and the last step's effects.
-fn run(country: Country, inputs: &[Input]) -> (Session, Vec<Effect>) {
-    let profile = profile(country);
+const SE: &str = "se-employee";
+const DK: &str = "dk-employee";
+
+/// Feed inputs from one person; return the final world and the last step's effects.
+fn run(person: &str, inputs: &[Input]) -> (World, Vec<Effect>) {
+    let config = sample_config();
     let id = CaseId::new("F-TEST-0001");
-    let mut now = crate::support::monday_morning();
-    let mut session = Session::new(PersonId::new("p"), now);
+    let mut now = monday_morning();
+    let mut world = World::default();
     let mut effects = Vec::new();
     for input in inputs {
         now += Duration::minutes(1);
         let env = Env {
             now,
-            profile: &profile,
+            directory: &config,
             fresh_case_id: &id,
         };
-        (session, effects) = step(&session, input, &env);
+        let event = Event::Message {
+            from: PersonId::new(person),
+            input: input.clone(),
+        };
+        (world, effects) = step(&world, &event, &env);
     }
-    (session, effects)
+    (world, effects)
 }
 
-fn at(session: &Session) -> &str {
-    session.conversation.step.as_deref().unwrap_or("")
+fn at<'w>(world: &'w World, person: &str) -> &'w str {
+    world.conversations[&PersonId::new(person)]
+        .step
+        .as_deref()
+        .unwrap_or("")
 }
 
-fn body_ids(effects: &[Effect]) -> Vec<&'static str> {
+fn case<'w>(world: &'w World, person: &str) -> Option<&'w fyr::engine::Case> {
+    let id = world.conversations[&PersonId::new(person)].case.as_ref()?;
+    world.cases.get(id)
+}
+
+fn body_ids(effects: &[Effect]) -> Vec<String> {
     effects
         .iter()
-        .flat_map(|Effect::Send(o)| o.body.iter().map(|m: &Msg| m.id))
+        .filter_map(|e| match e {
+            Effect::Reply(o) => Some(
+                o.body
+                    .iter()
+                    .map(|m: &Msg| m.id.clone())
+                    .collect::<Vec<_>>(),
+            ),
+            _ => None,
+        })
+        .flatten()
         .collect()
 }
 
@@ -51,9 +65,9 @@ use Input::{Choose, Command as Cmd};
 
 #[test]
 fn the_first_message_is_a_greeting_that_mentions_112() {
-    let (s, fx) = run(Country::Sweden, &[Input::Unrecognized]);
-    assert_eq!(at(&s), "start");
-    assert!(body_ids(&fx).contains(&"start-danger"));
+    let (w, fx) = run(SE, &[Input::Unrecognized]);
+    assert_eq!(at(&w, SE), "start");
+    assert!(body_ids(&fx).contains(&"start-danger".to_string()));
     let l10n = fyr::i18n::Localizer::new().unwrap();
     for lang in Language::ALL {
         assert!(
@@ -65,45 +79,50 @@ fn the_first_message_is_a_greeting_that_mentions_112() {
 
 #[test]
 fn danger_words_reach_the_danger_step_from_every_step() {
-    let profile = profile(Country::Denmark);
+    let config = sample_config();
     let id = CaseId::new("F-TEST-0001");
     let now = Utc::now();
     let env = Env {
         now,
-        profile: &profile,
+        directory: &config,
         fresh_case_id: &id,
     };
-    for s in EMPLOYEE.steps {
-        let mut session = Session::new(PersonId::new("p"), now);
-        session.conversation.step = Some(s.id.to_string());
-        for paused in [false, true] {
-            session.conversation.paused = paused;
-            let (next, fx) = step(&session, &Input::Danger, &env);
-            assert_eq!(at(&next), EMPLOYEE.danger, "from {}", s.id);
-            assert!(!next.conversation.paused);
-            assert_eq!(next.case.as_ref().unwrap().immediate_danger_at, Some(now));
-            assert!(!body_ids(&fx).is_empty());
+    for book in PLAYBOOKS {
+        for s in book.steps {
+            for paused in [false, true] {
+                let mut world = World::default();
+                let mut c = fyr::engine::Conversation::new(PersonId::new(DK), now);
+                c.step = Some(s.id.to_string());
+                c.paused = paused;
+                world.conversations.insert(PersonId::new(DK), c);
+                let event = Event::Message {
+                    from: PersonId::new(DK),
+                    input: Input::Danger,
+                };
+                let (next, fx) = step(&world, &event, &env);
+                assert_eq!(at(&next, DK), "danger", "from {}", s.id);
+                assert!(!next.conversations[&PersonId::new(DK)].paused);
+                assert_eq!(case(&next, DK).unwrap().immediate_danger_at, Some(now));
+                assert!(!body_ids(&fx).is_empty());
+            }
         }
     }
 }
 
 #[test]
 fn in_danger_fyr_stays_until_the_person_is_safe() {
-    let (s, fx) = run(
-        Country::Sweden,
-        &[Input::Empty, Choose(1), Input::Unrecognized],
-    );
-    assert_eq!(at(&s), "danger");
+    let (w, fx) = run(SE, &[Input::Empty, Choose(1), Input::Unrecognized]);
+    assert_eq!(at(&w, SE), "danger");
     assert_eq!(body_ids(&fx), ["danger-still-here"]);
-    let (s, _) = run(Country::Sweden, &[Input::Empty, Choose(1), Choose(1)]);
-    assert_eq!(at(&s), "danger-after");
+    let (w, _) = run(SE, &[Input::Empty, Choose(1), Choose(1)]);
+    assert_eq!(at(&w, SE), "danger-after");
 }
 
 #[test]
 fn after_danger_the_person_returns_to_where_they_were() {
     // start → kind → threat → evidence; danger; safe; continue → evidence again.
-    let (s, _) = run(
-        Country::Denmark,
+    let (w, _) = run(
+        DK,
         &[
             Input::Empty,
             Choose(2),
@@ -114,37 +133,31 @@ fn after_danger_the_person_returns_to_where_they_were() {
             Choose(1),
         ],
     );
-    assert_eq!(at(&s), "evidence-save");
-    assert_eq!(s.case.unwrap().kind, Some(IncidentKind::Threat));
+    assert_eq!(at(&w, DK), "evidence-save");
+    assert_eq!(case(&w, DK).unwrap().kind, Some(IncidentKind::Threat));
 }
 
 #[test]
 fn back_goes_to_the_previous_step_and_says_so_when_there_is_none() {
-    let (s, _) = run(
-        Country::Sweden,
-        &[Input::Empty, Choose(2), Cmd(Command::Back)],
-    );
-    assert_eq!(at(&s), "start");
-    let (s, fx) = run(Country::Sweden, &[Input::Empty, Cmd(Command::Back)]);
-    assert_eq!(at(&s), "start");
-    assert!(body_ids(&fx).contains(&"error-nothing-to-go-back-to"));
+    let (w, _) = run(SE, &[Input::Empty, Choose(2), Cmd(Command::Back)]);
+    assert_eq!(at(&w, SE), "start");
+    let (w, fx) = run(SE, &[Input::Empty, Cmd(Command::Back)]);
+    assert_eq!(at(&w, SE), "start");
+    assert!(body_ids(&fx).contains(&"error-nothing-to-go-back-to".to_string()));
 }
 
 #[test]
 fn stop_pauses_and_any_message_resumes_where_the_person_was() {
-    let (s, fx) = run(
-        Country::Sweden,
-        &[Input::Empty, Choose(2), Cmd(Command::Stop)],
-    );
-    assert!(s.conversation.paused);
+    let (w, fx) = run(SE, &[Input::Empty, Choose(2), Cmd(Command::Stop)]);
+    assert!(w.conversations[&PersonId::new(SE)].paused);
     assert_eq!(body_ids(&fx), ["paused"]);
-    let (s, fx) = run(
-        Country::Sweden,
+    let (w, fx) = run(
+        SE,
         &[Input::Empty, Choose(2), Cmd(Command::Stop), Choose(3)],
     );
-    assert!(!s.conversation.paused);
+    assert!(!w.conversations[&PersonId::new(SE)].paused);
     assert_eq!(
-        at(&s),
+        at(&w, SE),
         "kind",
         "the answer after a pause is not taken blindly"
     );
@@ -153,20 +166,22 @@ fn stop_pauses_and_any_message_resumes_where_the_person_was() {
 
 #[test]
 fn language_can_change_anywhere_without_losing_the_place() {
-    let (s, fx) = run(
-        Country::Sweden,
+    let (w, fx) = run(
+        SE,
         &[
             Input::Empty,
             Choose(2),
             Cmd(Command::Language(Some(Language::Da))),
         ],
     );
-    assert_eq!(s.conversation.language, Some(Language::Da));
-    assert_eq!(at(&s), "kind");
+    assert_eq!(
+        w.conversations[&PersonId::new(SE)].language,
+        Some(Language::Da)
+    );
+    assert_eq!(at(&w, SE), "kind");
     assert_eq!(body_ids(&fx)[0], "language-changed");
-    // Through the language step: choose Dansk, come back to the kind question.
-    let (s, _) = run(
-        Country::Sweden,
+    let (w, _) = run(
+        SE,
         &[
             Input::Empty,
             Choose(2),
@@ -174,30 +189,33 @@ fn language_can_change_anywhere_without_losing_the_place() {
             Choose(2),
         ],
     );
-    assert_eq!(s.conversation.language, Some(Language::Da));
-    assert_eq!(at(&s), "kind");
+    assert_eq!(
+        w.conversations[&PersonId::new(SE)].language,
+        Some(Language::Da)
+    );
+    assert_eq!(at(&w, SE), "kind");
 }
 
 #[test]
 fn a_number_out_of_range_changes_nothing() {
     let inputs = [Input::Empty, Choose(2), Choose(1), Choose(2), Choose(1)];
-    let (before, _) = run(Country::Sweden, &inputs);
+    let (before, _) = run(SE, &inputs);
     let mut more = inputs.to_vec();
     more.push(Choose(9));
-    let (after, fx) = run(Country::Sweden, &more);
-    assert_eq!(at(&after), at(&before));
+    let (after, fx) = run(SE, &more);
+    assert_eq!(at(&after, SE), at(&before, SE));
     assert_eq!(
-        after.case.as_ref().unwrap().tasks,
-        before.case.as_ref().unwrap().tasks
+        case(&after, SE).unwrap().tasks,
+        case(&before, SE).unwrap().tasks
     );
-    assert!(body_ids(&fx).contains(&"error-out-of-range"));
+    assert!(body_ids(&fx).contains(&"error-out-of-range".to_string()));
 }
 
 #[test]
 fn answers_are_recorded_and_summarised() {
     // threat: start(2) kind(1) first(2) evidence-save(1 done) notes(2 later)
-    let (s, _) = run(
-        Country::Sweden,
+    let (w, _) = run(
+        SE,
         &[
             Input::Empty,
             Choose(2),
@@ -207,47 +225,77 @@ fn answers_are_recorded_and_summarised() {
             Choose(2),
         ],
     );
-    let case = s.case.unwrap();
-    assert_eq!(
-        case.tasks.get(&Task::EvidenceSaved),
-        Some(&TaskStatus::Done)
-    );
-    assert_eq!(
-        case.tasks.get(&Task::NotesWritten),
-        Some(&TaskStatus::Later)
-    );
-    assert_eq!(case.country, Country::Sweden);
+    let c = case(&w, SE).unwrap();
+    assert_eq!(c.tasks.get(&Task::EvidenceSaved), Some(&TaskStatus::Done));
+    assert_eq!(c.tasks.get(&Task::NotesWritten), Some(&TaskStatus::Later));
+    assert_eq!(c.country, fyr::model::Country::Sweden);
 }
 
 #[test]
 fn the_menu_jumps_and_continue_returns() {
-    let (s, _) = run(
-        Country::Sweden,
+    let (w, _) = run(
+        SE,
         &[Input::Empty, Choose(2), Cmd(Command::Menu), Choose(1)],
     );
-    assert_eq!(at(&s), "kind");
-    let (s, _) = run(
-        Country::Sweden,
+    assert_eq!(at(&w, SE), "kind");
+    let (w, _) = run(
+        SE,
         &[Input::Empty, Choose(2), Cmd(Command::Menu), Choose(8)],
     );
-    assert_eq!(at(&s), "support");
+    assert_eq!(at(&w, SE), "support");
 }
 
 #[test]
 fn a_new_case_leaves_the_old_one_and_starts_over() {
-    let (s, _) = run(
-        Country::Sweden,
+    let (w, _) = run(
+        SE,
         &[
             Input::Empty,
             Choose(2),
             Choose(6),
             Cmd(Command::Menu),
-            Choose(9),
+            Choose(10),
             Choose(3),
         ],
     );
-    assert_eq!(at(&s), "kind");
-    assert!(s.case.is_none() && s.conversation.case.is_none());
+    assert_eq!(at(&w, SE), "kind");
+    assert!(w.conversations[&PersonId::new(SE)].case.is_none());
+    assert_eq!(w.cases.len(), 1, "the old case is kept");
+}
+
+#[test]
+fn nothing_is_sent_to_anyone_else_without_consent() {
+    // Walk the whole playbook saying "not now" and "later" everywhere.
+    let mut inputs = vec![Input::Empty, Choose(2), Choose(1), Choose(2)];
+    inputs.extend(std::iter::repeat_n(Choose(2), 30));
+    let config = sample_config();
+    let id = CaseId::new("F-TEST-0001");
+    let mut world = World::default();
+    let mut now = monday_morning();
+    for input in inputs {
+        now += Duration::minutes(1);
+        let env = Env {
+            now,
+            directory: &config,
+            fresh_case_id: &id,
+        };
+        let event = Event::Message {
+            from: PersonId::new(SE),
+            input,
+        };
+        let (next, effects) = step(&world, &event, &env);
+        for e in &effects {
+            if let Effect::Notify { message, .. } = e {
+                assert_eq!(
+                    message.to,
+                    PersonId::new(SE),
+                    "notified someone else without consent"
+                );
+            }
+        }
+        world = next;
+    }
+    assert!(case(&world, SE).unwrap().consent.is_none());
 }
 
 #[test]
@@ -260,8 +308,5 @@ fn the_engine_is_deterministic() {
         Choose(1),
         Cmd(Command::Help),
     ];
-    assert_eq!(
-        run(Country::Denmark, &inputs),
-        run(Country::Denmark, &inputs)
-    );
+    assert_eq!(run(DK, &inputs), run(DK, &inputs));
 }

@@ -3,6 +3,7 @@
 mod architecture;
 mod config;
 mod engine;
+mod escalation;
 mod locales;
 mod playbook;
 mod process;

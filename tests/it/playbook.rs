@@ -1,50 +1,71 @@
 //! Walks every step of every playbook: every transition target exists, every message id exists in
 //! every locale, every step offers a way forward in every situation, every step is reachable and
-//! the summary is reachable from every step.
+//! every step leads on to the summary or back to where the person was.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use chrono::Utc;
 use fyr::engine::playbook::{Cond, Goto, Para, Playbook, Target};
-use fyr::engine::{employee::EMPLOYEE, holds, Case, ContactKind, Env, Profile};
+use fyr::engine::render::{holds, Ctx};
+use fyr::engine::state::{Basis, Consent, Scope, Track, TrackKind, TrackState};
+use fyr::engine::{employee, recipient, Case, ContactKind, Env, Profile, PLAYBOOKS};
 use fyr::i18n::Localizer;
-use fyr::model::{CaseId, Country, IncidentKind, Language, PersonId};
+use fyr::model::{CaseId, Country, IncidentKind, Language, PersonId, UnitId};
 
-const PLAYBOOKS: &[&Playbook] = &[&EMPLOYEE];
+use crate::support::sample_config;
 
-/// Every combination of country, incident kind (or none yet) and configured incident system.
+/// Every combination of country, incident kind (or none yet), consent, and the reader's role.
 fn situations() -> Vec<(Profile, Option<Case>)> {
     let mut out = Vec::new();
-    for country in [Country::Sweden, Country::Denmark] {
-        for system in [None, Some("SafetyNet".to_string())] {
-            let profile = Profile {
-                person: PersonId::new("p"),
-                display_name: "P".into(),
-                country,
-                contacts: vec![],
-                incident_system: system,
-            };
-            out.push((profile.clone(), None));
-            for kind in std::iter::once(None).chain(IncidentKind::ALL.map(Some)) {
-                let case = Case {
-                    id: CaseId::new("F-TEST"),
-                    owner: PersonId::new("p"),
-                    country,
-                    kind,
-                    phase: fyr::engine::playbook::Phase::Triage,
-                    opened_at: Utc::now(),
-                    updated_at: Utc::now(),
-                    immediate_danger_at: None,
-                    tasks: BTreeMap::new(),
-                };
-                out.push((profile.clone(), Some(case)));
+    for (country, unit) in [(Country::Sweden, "se-unit"), (Country::Denmark, "dk-unit")] {
+        let profile = Profile {
+            person: PersonId::new("reader"),
+            display_name: "R".into(),
+            full_name: "R R".into(),
+            unit: UnitId::new(unit),
+            country,
+        };
+        out.push((profile.clone(), None));
+        for kind in std::iter::once(None).chain(IncidentKind::ALL.map(Some)) {
+            for consent in [false, true] {
+                for reader in [TrackKind::Manager, TrackKind::SafetyRep] {
+                    let now = Utc::now();
+                    let mut case = Case::new(
+                        CaseId::new("F-TEST"),
+                        PersonId::new("owner"),
+                        UnitId::new(unit),
+                        country,
+                        now,
+                    );
+                    case.kind = kind;
+                    if consent {
+                        case.consent = Some(Consent {
+                            scope: Scope::Both,
+                            basis: Basis::Chat,
+                            given_at: now,
+                            withdrawn_at: None,
+                        });
+                        case.tracks.push(Track {
+                            kind: reader,
+                            urgent: false,
+                            chain: vec![PersonId::new("reader")],
+                            stage: 0,
+                            out_of_hours_first: false,
+                            state: TrackState::Open,
+                            started_at: now,
+                            asked: vec![PersonId::new("reader")],
+                            acknowledged_by: None,
+                        });
+                    }
+                    out.push((profile.clone(), Some(case)));
+                }
             }
         }
     }
     out
 }
 
-fn gotos(book: &Playbook) -> impl Iterator<Item = (&'static str, &'static [Goto])> + '_ {
+fn gotos(book: &'static Playbook) -> impl Iterator<Item = (&'static str, &'static [Goto])> {
     book.steps.iter().flat_map(|s| {
         std::iter::once((s.id, s.next)).chain(
             s.choices
@@ -124,17 +145,15 @@ fn every_step_offers_a_way_forward_in_every_situation() {
     for book in PLAYBOOKS {
         for step in book.steps {
             for (profile, case) in situations() {
+                let config = sample_config();
                 let id = CaseId::new("F-NEW");
                 let env = Env {
                     now: Utc::now(),
-                    profile: &profile,
+                    directory: &config,
                     fresh_case_id: &id,
                 };
-                let visible = step
-                    .choices
-                    .iter()
-                    .filter(|c| holds(c.when, case.as_ref(), &env))
-                    .count();
+                let ctx = Ctx::for_case(case.as_ref(), &profile, &env);
+                let visible = step.choices.iter().filter(|c| holds(c.when, &ctx)).count();
                 assert!(
                     visible > 0,
                     "{}: step {} offers no option for {:?} / {:?}",
@@ -144,7 +163,7 @@ fn every_step_offers_a_way_forward_in_every_situation() {
                     case.as_ref().and_then(|c| c.kind)
                 );
                 let body = step.body.iter().filter(|p| match p {
-                    Para::Text(cond, _) => holds(*cond, case.as_ref(), &env),
+                    Para::Text(cond, _) => holds(*cond, &ctx),
                     _ => true,
                 });
                 assert!(
@@ -159,13 +178,20 @@ fn every_step_offers_a_way_forward_in_every_situation() {
 }
 
 #[test]
-fn every_step_is_reachable_and_can_reach_the_summary() {
+fn every_step_is_reachable_and_leads_somewhere() {
+    let mut edges: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut exits: BTreeSet<&str> = BTreeSet::from(["summary"]);
     for book in PLAYBOOKS {
-        let mut edges: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
         for (from, goto) in gotos(book) {
             for g in goto {
-                if let Target::Step(to) = g.to {
-                    edges.entry(from).or_default().insert(to);
+                match g.to {
+                    Target::Step(to) => {
+                        edges.entry(from).or_default().insert(to);
+                    }
+                    // "Back" returns the person to where they were: a way out.
+                    Target::Back => {
+                        exits.insert(from);
+                    }
                 }
             }
         }
@@ -176,29 +202,41 @@ fn every_step_is_reachable_and_can_reach_the_summary() {
                 .or_default()
                 .extend(["menu", book.danger]);
         }
-        let reach = |from: &'static str| {
-            let mut seen = BTreeSet::from([from]);
-            let mut queue = VecDeque::from([from]);
-            while let Some(s) = queue.pop_front() {
-                for &next in edges.get(s).into_iter().flatten() {
-                    if seen.insert(next) {
-                        queue.push_back(next);
-                    }
+    }
+    let reach = |from: &'static str| {
+        let mut seen = BTreeSet::from([from]);
+        let mut queue = VecDeque::from([from]);
+        while let Some(s) = queue.pop_front() {
+            for &next in edges.get(s).into_iter().flatten() {
+                if seen.insert(next) {
+                    queue.push_back(next);
                 }
             }
-            seen
-        };
-        let from_start = reach(book.first);
+        }
+        seen
+    };
+    // Where conversations begin: the greeting, and what notifications and timers put in front
+    // of someone.
+    let entries = [
+        employee::EMPLOYEE.first,
+        employee::CHECKIN,
+        recipient::NOTIFIED,
+        recipient::DUTY_AUTHORITY,
+        recipient::DUTY_REGISTRATION,
+        recipient::FOLLOWUP_REMINDER,
+    ];
+    let reachable: BTreeSet<&str> = entries.iter().flat_map(|e| reach(e)).collect();
+    for book in PLAYBOOKS {
         for step in book.steps {
             assert!(
-                from_start.contains(step.id),
+                reachable.contains(step.id),
                 "{}: {} is unreachable",
                 book.name,
                 step.id
             );
             assert!(
-                reach(step.id).contains("summary"),
-                "{}: {} cannot reach the summary",
+                reach(step.id).iter().any(|s| exits.contains(s)),
+                "{}: {} leads neither to the summary nor back",
                 book.name,
                 step.id
             );

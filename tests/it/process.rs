@@ -100,7 +100,7 @@ fn a_conversation_survives_a_killed_process() {
     second.send("1");
     second.wait_for("Har du noteret vidner og links");
     second.send("menu");
-    second.send("9"); // summary
+    second.send("10"); // summary
     second.wait_for("Mangler stadig");
     drop(second.child.stdin.take());
     assert!(second.child.wait().unwrap().success());

@@ -1,87 +1,103 @@
 //! One conformance suite for every `Store` implementation, plus what only the disk store can
 //! show: reopening, the format version, and a folder that cannot be used.
 
-use std::collections::BTreeMap;
-
 use chrono::Duration;
-use fyr::engine::playbook::{Phase, Task, TaskStatus};
-use fyr::engine::{Case, Session};
-use fyr::model::{CaseId, Country, IncidentKind, Language, PersonId};
-use fyr::store::{Commit, MemoryStore, SledStore, Store, StoreError};
+use fyr::engine::playbook::{Task, TaskStatus};
+use fyr::engine::state::TimerKind;
+use fyr::engine::{Case, Conversation, Msg, Outgoing, Timer};
+use fyr::model::{CaseId, Country, IncidentKind, Language, PersonId, UnitId};
+use fyr::store::{Commit, MemoryStore, OutboxEntry, SledStore, Store, StoreError, TimerOp};
 
 use crate::support::monday_morning;
 
 fn case(id: &str, owner: &str, minutes: i64) -> Case {
     let at = monday_morning() + Duration::minutes(minutes);
-    Case {
-        id: CaseId::new(id),
-        owner: PersonId::new(owner),
-        country: Country::Denmark,
-        kind: Some(IncidentKind::OnlineExposure),
-        phase: Phase::Evidence,
-        opened_at: at,
-        updated_at: at,
-        immediate_danger_at: None,
-        tasks: BTreeMap::from([(Task::EvidenceSaved, TaskStatus::Done)]),
+    let mut c = Case::new(
+        CaseId::new(id),
+        PersonId::new(owner),
+        UnitId::new("dk-unit"),
+        Country::Denmark,
+        at,
+    );
+    c.kind = Some(IncidentKind::OnlineExposure);
+    c.tasks.insert(Task::EvidenceSaved, TaskStatus::Done);
+    c
+}
+
+fn conversation(owner: &str, case: Option<&str>) -> Conversation {
+    let mut c = Conversation::new(PersonId::new(owner), monday_morning());
+    c.step = Some("evidence-notes".into());
+    c.back = vec!["start".into(), "kind".into()];
+    c.language = Some(Language::Sv);
+    c.case = case.map(CaseId::new);
+    c
+}
+
+fn timer(key: &str, minutes: i64) -> Timer {
+    Timer {
+        key: key.into(),
+        at: monday_morning() + Duration::minutes(minutes),
+        case: CaseId::new("F-A"),
+        kind: TimerKind::CheckIn { n: 0 },
     }
 }
 
-fn session(owner: &str, case: Option<Case>) -> Session {
-    let mut s = Session::new(PersonId::new(owner), monday_morning());
-    s.conversation.step = Some("evidence-notes".into());
-    s.conversation.back = vec!["start".into(), "kind".into()];
-    s.conversation.language = Some(Language::Sv);
-    s.conversation.case = case.as_ref().map(|c| c.id.clone());
-    s.case = case;
-    s
+fn outbox(key: &str, to: &str) -> OutboxEntry {
+    OutboxEntry {
+        key: key.into(),
+        message: Outgoing {
+            to: PersonId::new(to),
+            body: vec![Msg::new("notify-intro")],
+            options: vec![],
+        },
+        created_at: monday_morning(),
+        attempts: 0,
+        next_attempt_at: monday_morning(),
+        delivered_at: None,
+    }
 }
 
 fn conformance(store: &dyn Store) {
     let sara = PersonId::new("sara");
     assert_eq!(
-        store.load_session(&sara).unwrap(),
+        store.load_conversation(&sara).unwrap(),
         None,
-        "an unknown person has no session"
+        "an unknown person has nothing"
     );
 
-    // A session without a case round-trips.
-    let fresh = session("sara", None);
-    store.commit(&Commit::from(&fresh)).unwrap();
-    assert_eq!(store.load_session(&sara).unwrap(), Some(fresh));
-
-    // With a case: both are written together and read back together.
-    let with_case = session("sara", Some(case("F-A", "sara", 0)));
-    store.commit(&Commit::from(&with_case)).unwrap();
-    assert_eq!(store.load_session(&sara).unwrap(), Some(with_case.clone()));
+    // A conversation and its case are written together and read back.
+    let c = conversation("sara", Some("F-A"));
+    let k = case("F-A", "sara", 0);
+    store
+        .commit(&Commit {
+            conversations: vec![c.clone()],
+            cases: vec![k.clone()],
+            ..Commit::default()
+        })
+        .unwrap();
+    assert_eq!(store.load_conversation(&sara).unwrap(), Some(c.clone()));
     assert_eq!(
         store.load_case(&CaseId::new("F-A")).unwrap(),
-        with_case.case
+        Some(k.clone())
     );
 
     // A later commit replaces the earlier record.
-    let mut moved = with_case.clone();
-    moved.conversation.step = Some("tell".into());
-    moved
-        .case
-        .as_mut()
-        .unwrap()
-        .tasks
-        .insert(Task::ManagerTold, TaskStatus::Later);
-    store.commit(&Commit::from(&moved)).unwrap();
-    assert_eq!(store.load_session(&sara).unwrap(), Some(moved));
-
-    // A second case for the same person, and a case of someone else.
+    let mut moved = c.clone();
+    moved.step = Some("tell".into());
     store
-        .commit(&Commit::from(&session(
-            "sara",
-            Some(case("F-B", "sara", 5)),
-        )))
+        .commit(&Commit {
+            conversations: vec![moved.clone()],
+            ..Commit::default()
+        })
         .unwrap();
+    assert_eq!(store.load_conversation(&sara).unwrap(), Some(moved));
+
+    // Cases per owner, oldest first.
     store
-        .commit(&Commit::from(&session(
-            "dorthe",
-            Some(case("F-C", "dorthe", 1)),
-        )))
+        .commit(&Commit {
+            cases: vec![case("F-B", "sara", 5), case("F-C", "dorthe", 1)],
+            ..Commit::default()
+        })
         .unwrap();
     let ids: Vec<_> = store
         .cases_of(&sara)
@@ -89,8 +105,111 @@ fn conformance(store: &dyn Store) {
         .into_iter()
         .map(|c| c.id.0)
         .collect();
-    assert_eq!(ids, ["F-A", "F-B"], "oldest first, only the owner's");
+    assert_eq!(ids, ["F-A", "F-B"]);
     assert_eq!(store.load_case(&CaseId::new("F-missing")).unwrap(), None);
+
+    // Timers: earliest first, only the due ones, replaced by key, cancelled by key.
+    store
+        .commit(&Commit {
+            timers: vec![
+                TimerOp::Set(timer("late", 120)),
+                TimerOp::Set(timer("early", 10)),
+                TimerOp::Set(timer("moved", 5)),
+                TimerOp::Set(timer("moved", 60)),
+                TimerOp::Set(timer("gone", 1)),
+                TimerOp::Cancel("gone".into()),
+            ],
+            ..Commit::default()
+        })
+        .unwrap();
+    let keys = |ts: Vec<Timer>| ts.into_iter().map(|t| t.key).collect::<Vec<_>>();
+    assert_eq!(keys(store.timers().unwrap()), ["early", "moved", "late"]);
+    assert_eq!(
+        keys(
+            store
+                .due_timers(monday_morning() + Duration::minutes(60), 10)
+                .unwrap()
+        ),
+        ["early", "moved"]
+    );
+    assert_eq!(
+        keys(
+            store
+                .due_timers(monday_morning() + Duration::minutes(60), 1)
+                .unwrap()
+        ),
+        ["early"]
+    );
+    assert!(store.due_timers(monday_morning(), 10).unwrap().is_empty());
+    store
+        .commit(&Commit {
+            timers: vec![
+                TimerOp::Cancel("early".into()),
+                TimerOp::Cancel("never-set".into()),
+            ],
+            ..Commit::default()
+        })
+        .unwrap();
+    assert_eq!(keys(store.timers().unwrap()), ["moved", "late"]);
+
+    // The outbox: an entry is written once per key; delivered entries leave the pending list.
+    store
+        .commit(&Commit {
+            outbox: vec![outbox("k1", "magnus"), outbox("k2", "sven")],
+            ..Commit::default()
+        })
+        .unwrap();
+    let mut again = outbox("k1", "someone-else");
+    again.attempts = 7;
+    store
+        .commit(&Commit {
+            outbox: vec![again],
+            ..Commit::default()
+        })
+        .unwrap();
+    assert_eq!(
+        store.outbox_entry("k1").unwrap().unwrap().message.to,
+        PersonId::new("magnus"),
+        "the first write wins"
+    );
+    let pending = store.pending_outbox(monday_morning()).unwrap();
+    assert_eq!(
+        pending.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(),
+        ["k1", "k2"]
+    );
+    let mut delivered = pending[0].clone();
+    delivered.delivered_at = Some(monday_morning());
+    store.update_outbox(&delivered).unwrap();
+    let mut retry = pending[1].clone();
+    retry.attempts = 1;
+    retry.next_attempt_at = monday_morning() + Duration::seconds(5);
+    store.update_outbox(&retry).unwrap();
+    assert!(
+        store.pending_outbox(monday_morning()).unwrap().is_empty(),
+        "delivered, or not due yet"
+    );
+    assert_eq!(
+        store
+            .pending_outbox(monday_morning() + Duration::seconds(5))
+            .unwrap()
+            .len(),
+        1
+    );
+    store
+        .commit(&Commit {
+            outbox: vec![outbox("k1", "magnus")],
+            ..Commit::default()
+        })
+        .unwrap();
+    assert!(
+        store
+            .outbox_entry("k1")
+            .unwrap()
+            .unwrap()
+            .delivered_at
+            .is_some(),
+        "a delivered key is never re-queued"
+    );
 }
 
 #[test]
@@ -107,13 +226,27 @@ fn sled_store_conforms() {
 #[test]
 fn sled_store_keeps_everything_across_reopen() {
     let dir = tempfile::tempdir().unwrap();
-    let s = session("sara", Some(case("F-A", "sara", 0)));
+    let commit = Commit {
+        conversations: vec![conversation("sara", Some("F-A"))],
+        cases: vec![case("F-A", "sara", 0)],
+        outbox: vec![outbox("k1", "magnus")],
+        timers: vec![TimerOp::Set(timer("t", 30))],
+    };
     {
         let store = SledStore::open(dir.path()).unwrap();
-        store.commit(&Commit::from(&s)).unwrap();
+        store.commit(&commit).unwrap();
     }
     let store = SledStore::open(dir.path()).unwrap();
-    assert_eq!(store.load_session(&PersonId::new("sara")).unwrap(), Some(s));
+    assert_eq!(
+        store.load_conversation(&PersonId::new("sara")).unwrap(),
+        Some(commit.conversations[0].clone())
+    );
+    assert_eq!(
+        store.load_case(&CaseId::new("F-A")).unwrap(),
+        Some(commit.cases[0].clone())
+    );
+    assert_eq!(store.timers().unwrap().len(), 1);
+    assert_eq!(store.pending_outbox(monday_morning()).unwrap().len(), 1);
 }
 
 #[test]
@@ -145,8 +278,10 @@ fn a_store_of_another_format_version_is_refused() {
 }
 
 #[test]
-fn the_stored_session_format_is_stable() {
+fn the_stored_formats_are_stable() {
     // A change here is a change of the on-disk format: bump SCHEMA_VERSION or keep it readable.
-    let s = session("sara", Some(case("F-A", "sara", 0)));
-    insta::assert_json_snapshot!("stored_session", s);
+    insta::assert_json_snapshot!("stored_conversation", conversation("sara", Some("F-A")));
+    insta::assert_json_snapshot!("stored_case", case("F-A", "sara", 0));
+    insta::assert_json_snapshot!("stored_timer", timer("F-A/check-in/0", 30));
+    insta::assert_json_snapshot!("stored_outbox_entry", outbox("F-A/1/magnus", "magnus"));
 }

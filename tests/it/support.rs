@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
+
 use fyr::clock::Clock;
 use fyr::config::Config;
 use fyr::console::Console;
@@ -60,12 +61,9 @@ pub fn fyr_bin() -> &'static Path {
 }
 
 /// Walk a person through the whole playbook for one incident kind (the number chosen at "what
-/// happened?"), always answering "continue" or "later", after writing `language` first. Returns
-/// every text Fyr showed, and asserts the walk reached the summary.
+/// happened?"), always answering "continue", "later" or "not now", after writing `language`
+/// first. Returns every text Fyr showed, and asserts the walk reached the summary.
 pub fn walk(person: &str, language: &str, kind: u32) -> String {
-    use fyr::engine::{self, Env};
-    use fyr::model::CaseId;
-
     let mut driver = Driver::new(
         sample_config(),
         MemoryStore::new(),
@@ -87,31 +85,126 @@ pub fn walk(person: &str, language: &str, kind: u32) -> String {
     send(&mut driver, "2");
     send(&mut driver, &kind.to_string());
     for _ in 0..40 {
-        let session = driver.store().load_session(&id).unwrap().unwrap();
-        if session.conversation.step.as_deref() == Some("summary") {
+        let at = driver.store().load_conversation(&id).unwrap().unwrap().step;
+        if at.as_deref() == Some("summary") {
             return shown;
         }
-        let profile = driver
-            .config()
-            .profile(driver.config().person(person).unwrap());
-        let fresh = CaseId::new("unused");
-        let env = Env {
-            now,
-            profile: &profile,
-            fresh_case_id: &fresh,
-        };
-        let options = engine::current_options(&session, &env);
+        let options = driver.options_for(&id, now).unwrap();
         let pick = options
             .iter()
-            .position(|o| *o == "opt-next" || *o == "opt-later")
-            .unwrap_or_else(|| {
-                panic!(
-                    "no way on from {:?}: {options:?}",
-                    session.conversation.step
-                )
-            })
+            .position(|o| ["opt-next", "opt-later", "opt-not-now"].contains(o))
+            .unwrap_or_else(|| panic!("no way on from {at:?}: {options:?}"))
             + 1;
         send(&mut driver, &pick.to_string());
     }
     panic!("the walk did not reach the summary:\n{shown}");
+}
+
+/// A delivery target that records what it receives. Like Matrix transaction ids, it treats the
+/// key as an idempotency key: a second delivery of a key is accepted but not shown again.
+#[derive(Debug, Default)]
+pub struct Recorder {
+    pub shown: Vec<(String, fyr::i18n::Rendered)>,
+    /// Every call, duplicates included.
+    pub calls: Vec<String>,
+    /// Fail this many calls before succeeding.
+    pub fail: usize,
+    /// Accept this many calls and then report an error anyway (a crash after the platform
+    /// took the message, before the outbox heard back).
+    pub accept_then_fail: usize,
+}
+
+impl fyr::driver::Deliver for Recorder {
+    fn deliver(
+        &mut self,
+        key: &str,
+        message: &fyr::i18n::Rendered,
+    ) -> Result<(), fyr::driver::DeliveryError> {
+        self.calls.push(key.to_string());
+        if self.fail > 0 {
+            self.fail -= 1;
+            return Err(fyr::driver::DeliveryError("adapter down".into()));
+        }
+        if !self.shown.iter().any(|(k, _)| k == key) {
+            self.shown.push((key.to_string(), message.clone()));
+        }
+        if self.accept_then_fail > 0 {
+            self.accept_then_fail -= 1;
+            return Err(fyr::driver::DeliveryError("lost the answer".into()));
+        }
+        Ok(())
+    }
+}
+
+/// A driver with a simulated clock and a recording adapter.
+pub struct Harness<S: Store> {
+    pub driver: Driver<S>,
+    pub now: DateTime<Utc>,
+    pub sink: Recorder,
+}
+
+impl Harness<MemoryStore> {
+    pub fn new() -> Self {
+        Harness::with_store(MemoryStore::new(), monday_morning())
+    }
+}
+
+impl<S: Store> Harness<S> {
+    pub fn with_store(store: S, now: DateTime<Utc>) -> Self {
+        Harness {
+            driver: Driver::new(
+                sample_config(),
+                store,
+                Localizer::new().unwrap(),
+                Box::new(SequentialCaseIds::default()),
+            ),
+            now,
+            sink: Recorder::default(),
+        }
+    }
+
+    /// A message from `who`; returns Fyr's reply text (and delivers what it caused).
+    pub fn say(&mut self, who: &str, text: &str) -> String {
+        let replies = self
+            .driver
+            .handle(&PersonId::new(who), text, self.now)
+            .expect("handled");
+        self.driver.tick(self.now, &mut self.sink).expect("ticked");
+        replies
+            .iter()
+            .map(|r| format!("{}\n{}", r.text, r.options.join("\n")))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    pub fn says(&mut self, who: &str, texts: &[&str]) {
+        for t in texts {
+            self.say(who, t);
+        }
+    }
+
+    /// Let time pass (one tick at the end).
+    pub fn advance(&mut self, by: chrono::Duration) {
+        self.now += by;
+        self.driver.tick(self.now, &mut self.sink).expect("ticked");
+    }
+
+    /// Everything shown to `who` so far, in order.
+    pub fn shown_to(&self, who: &str) -> Vec<String> {
+        self.sink
+            .shown
+            .iter()
+            .filter(|(_, r)| r.to.as_str() == who)
+            .map(|(_, r)| r.text.clone())
+            .collect()
+    }
+
+    pub fn case(&self, owner: &str) -> fyr::engine::Case {
+        self.driver
+            .store()
+            .cases_of(&PersonId::new(owner))
+            .unwrap()
+            .pop()
+            .expect("the person has a case")
+    }
 }

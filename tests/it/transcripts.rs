@@ -18,7 +18,7 @@ tillbaka
 2
 1
 1
-2
+5
 1
 2
 1
@@ -26,7 +26,7 @@ tillbaka
 1
 ";
 
-/// Dorthe, a Danish employee, has been threatened.
+/// Dorthe, a Danish employee, has been threatened. She has told her leader herself.
 const DK_THREAT: &str = "\
 2
 1
@@ -36,7 +36,7 @@ const DK_THREAT: &str = "\
 1
 1
 2
-1
+4
 2
 2
 1
@@ -152,4 +152,117 @@ fn a_danish_employee_reading_swedish_gets_danish_law_in_swedish() {
     assert!(t.contains("politi.dk"));
     assert!(t.contains("Ring 112"), "the Swedish text is used:\n{t}");
     assert_absent(&t, SWEDISH_ONLY, "a Danish employee reading Swedish");
+}
+
+/// Sara is threatened and asks Fyr to tell her manager. Nobody acknowledges: a reminder after 30
+/// working minutes, the deputy after one working hour, the next level after two, then Sara is
+/// told to call directly.
+const SE_THREAT_NO_ACK: &str = "\
+2
+1
+2
+2
+2
+2
+1
+2
+1
+1
+1
+/advance 30m
+/advance 30m
+/advance 1h
+/advance 1h
+/advance 1d
+";
+
+/// Dorthe tells her leader and the AMR; both acknowledge at once, and nobody is pinged again
+/// about the escalation. The leader gets the registration reminder the next working day.
+const DK_ACK_AT_ONCE: &str = "\
+2
+1
+2
+2
+2
+2
+1
+2
+3
+2
+1
+/as dk-manager
+1
+/as dk-safety-rep
+1
+/as dk-employee
+/advance 4h
+/advance 1d
+";
+
+/// Sara tells her manager about harassment, then withdraws her consent: no reminder comes, and a
+/// late acknowledgement is answered clearly.
+const SE_CONSENT_WITHDRAWN: &str = "\
+2
+2
+1
+2
+2
+2
+1
+2
+1
+3
+1
+meny
+9
+1
+1
+/advance 4h
+/advance 1d
+/as se-manager
+1
+";
+
+#[test]
+fn swedish_threat_without_acknowledgement_escalates() {
+    insta::assert_snapshot!(
+        "se_threat_no_ack",
+        run_script("se-employee", SE_THREAT_NO_ACK)
+    );
+}
+
+#[test]
+fn danish_case_acknowledged_at_once() {
+    insta::assert_snapshot!("dk_ack_at_once", run_script("dk-employee", DK_ACK_AT_ONCE));
+}
+
+#[test]
+fn swedish_consent_withdrawn() {
+    insta::assert_snapshot!(
+        "se_consent_withdrawn",
+        run_script("se-employee", SE_CONSENT_WITHDRAWN)
+    );
+}
+
+#[test]
+fn a_restart_in_the_middle_of_an_escalation() {
+    use crate::support::{console, run_with};
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = fyr::store::SledStore::open(dir.path()).unwrap();
+        run_with(
+            &mut console(store, "se-employee"),
+            "2\n1\n2\n2\n2\n2\n1\n2\n1\n1\n1\n",
+        );
+    }
+    // Fyr is down for 45 minutes: the reminder due after 30 comes once at start-up, the deputy
+    // at one working hour.
+    let store = fyr::store::SledStore::open(dir.path()).unwrap();
+    let mut console = console(store, "se-employee");
+    console.clock = fyr::clock::Clock::Simulated(
+        crate::support::monday_morning() + chrono::Duration::minutes(45),
+    );
+    let t = run_with(&mut console, "/advance 15m\n");
+    assert_eq!(t.matches("→ se-manager").count(), 1, "{t}");
+    insta::assert_snapshot!("restart_mid_escalation", t);
 }

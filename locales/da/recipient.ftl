@@ -1,0 +1,64 @@
+# Fyr — tekster til dem, der får besked om en sag: ledere, stedfortrædere, kontakten uden for
+# arbejdstid og repræsentanter for arbejdsmiljøet (dansk).
+
+## Beskeden
+
+notify-intro = Fyr, sag { $case }: { $employee } i din enhed har været udsat for { $kind ->
+        [threat] en trussel
+        [harassment] chikane eller had
+        [online-exposure] udstilling eller et personangreb på nettet
+        [criticism] fjendtlig kritik eller en kværulant
+        [hard-contact] et svært opkald eller en svær mail
+       *[other] noget, som vedkommende har oplevet som pres
+    }.
+notify-urgent = Det haster.
+notify-request = { $employee } beder dig { $request ->
+        [call-today] om at ringe op i dag.
+        [meeting] om et møde.
+        [urgent] om at sørge for, at vedkommende er i sikkerhed lige nu – der er meldt om akut fare.
+       *[just-know] foreløbig kun om at være orienteret.
+    }
+notify-consent = { $employee } har sagt ja til, at du får besked. Behandl det fortroligt – Fyr deler ikke andet fra vedkommendes samtale.
+notify-ack-how = Vælg 1 for at kvittere. Så får { $employee } at vide, at du har set beskeden.
+notify-reminder = Påmindelse: Der er endnu ikke kvitteret for beskeden.
+opt-ack = Kvittér – jeg tager mig af det
+opt-guidance = Hvad skal jeg gøre?
+
+## Når du har kvitteret
+
+acked-thanks = Tak. Jeg har fortalt { $employee }, at du har kvitteret.
+acked-manager-today = Tal med { $employee } i dag, og sørg for, at vedkommende ikke er alene.
+acked-se-authority = En alvorlig hændelse skal straks meldes til Arbetsmiljöverket (den svenske arbejdsmiljømyndighed) – senest inden for 24 timer. Jeg minder dig om det, indtil du har markeret det som gjort.
+acked-dk-registration = Hændelsen skal registreres i kategorien "mindre vold, trusler og anden krænkende adfærd" – og som arbejdsskade, hvis den er alvorlig. Jeg minder dig om det hver arbejdsdag, indtil du har markeret det som gjort.
+acked-safety-rep = Som repræsentant for arbejdsmiljøet ser du kun det, som { $employee } har sagt ja til at dele. Tjek med lederen, at hændelsen er registreret, og at der er tilbudt støtte.
+acked-follow-up = Senere minder jeg dig om at følge op og høre, hvordan det går med { $employee }.
+
+## Første vejledning
+
+guidance-manager-talk = Tal med { $employee } samme dag. Lyt, skriv ned, hvad vedkommende fortæller, og spørg, hvad vedkommende har brug for.
+guidance-manager-safety = Sørg for, at vedkommende er i sikkerhed: ikke alene, har nogen at følges hjem med og kan få fri, hvis der er brug for det. Tjek også, hvilke private oplysninger om vedkommende der er offentlige.
+guidance-manager-se-report = Tilbyd altid at politianmelde det i arbejdsgiverens navn, hvis medarbejderen helst ikke vil gøre det selv – vedkommende er stadig målsägande (den forurettede). Sørg for, at indberetningen af hændelsen er markeret "otillåten påverkan".
+guidance-manager-dk-report = Hjælp medarbejderen med politianmeldelsen. Det er medarbejderen, der står som anmelder, og du bakker op. Sørg for, at hændelsen bliver registreret.
+guidance-manager-dk-offender = Det er kun ledelsen, der tager kontakt til krænkeren – skriftligt og først efter at have rådført sig med HR og juristerne.
+guidance-manager-se-support = Bestil samtalsstöd (støttesamtaler) til vedkommende, og vær opmærksom på, hvordan det går, i ugerne efter.
+guidance-manager-dk-support = Sørg hurtigt for en krisepsykolog, og vær opmærksom på, hvordan det går, i ugerne efter.
+guidance-safety-rep-role = Din rolle er at passe på arbejdsmiljøet sammen med ledelsen. Du ser kun det, som { $employee } har sagt ja til at dele.
+guidance-safety-rep-check = Tjek, at hændelsen er registreret, at der er tilbudt støtte, og at { $employee } ikke står alene med det.
+guidance-safety-rep-not = Det er ikke din opgave at kontakte den, der står bag, eller at vurdere, om det er strafbart – det hører under ledelsen, HR og politiet.
+
+## Påmindelser
+
+duty-se-authority-reminder = Påmindelse, sag { $case }: En alvorlig hændelse skal straks meldes til Arbetsmiljöverket – senest inden for 24 timer. Er det gjort?
+duty-dk-registration-reminder = Påmindelse, sag { $case }: Er hændelsen registreret i kategorien "mindre vold, trusler og anden krænkende adfærd"?
+opt-duty-done = Ja, det er gjort
+opt-duty-later = Ikke endnu
+followup-manager-reminder = Opfølgning, sag { $case }: Det er tid til at høre, hvordan det går med { $employee } – og om der er sket noget nyt.
+opt-followup-done = Jeg har fulgt op
+duty-thanks = Tak – det er noteret.
+
+## Kvittering med sagsnummer
+
+ack-unknown-case = Jeg kan ikke finde noget, du kan kvittere for, med nummeret { $case }. Tjek nummeret i den besked, du fik.
+ack-stale = Sag { $case } behøver ikke længere en kvittering – tak alligevel.
+ack-already = Du har allerede kvitteret for sag { $case }. Tak.
+ack-already-by = { $who } har allerede kvitteret for sag { $case }. Tak alligevel.

@@ -1,0 +1,64 @@
+# Fyr — texts for the people told about a case: managers, deputies, the out-of-hours contact and
+# safety representatives (English: UI fallback only).
+
+## The notification
+
+notify-intro = Fyr, case { $case }: { $employee } in your unit has been subjected to { $kind ->
+        [threat] a threat
+        [harassment] harassment or hate
+        [online-exposure] online exposure or a personal attack online
+        [criticism] hostile criticism or a persistent complainer
+        [hard-contact] a hard phone call or mail
+       *[other] something they experienced as pressure
+    }.
+notify-urgent = This is urgent.
+notify-request = { $employee } asks you { $request ->
+        [call-today] to call them today.
+        [meeting] for a meeting.
+        [urgent] to make sure they are safe right now: they reported immediate danger.
+       *[just-know] only to know about it for now.
+    }
+notify-consent = { $employee } agreed that you are told. Please keep it to yourself; Fyr shares nothing else from their conversation.
+notify-ack-how = Choose 1 to acknowledge. { $employee } will be told that you have seen it.
+notify-reminder = Reminder: this has not been acknowledged yet.
+opt-ack = Acknowledge – I'm on it
+opt-guidance = What should I do?
+
+## After acknowledging
+
+acked-thanks = Thank you. I have told { $employee } that you acknowledged.
+acked-manager-today = Talk with { $employee } today, and make sure they are not alone.
+acked-se-authority = A serious incident must be reported to Arbetsmiljöverket without delay, within 24 hours. I'll remind you until you mark it as done.
+acked-dk-registration = The incident is to be registered in the category "mindre vold, trusler og anden krænkende adfærd" – as a work injury (arbejdsskade) if it is serious. I'll remind you each working day until you mark it as done.
+acked-safety-rep = As safety representative you see only what { $employee } agreed to share. Check with the manager that the incident is registered and that support is offered.
+acked-follow-up = I'll remind you later to follow up with { $employee }.
+
+## First guidance
+
+guidance-manager-talk = Talk with { $employee } the same day. Listen, write down what they tell you, and ask what they need.
+guidance-manager-safety = Make sure they are safe: not alone, someone to go home with, time off if they need it – and check what private information about them is public.
+guidance-manager-se-report = Always offer to file the police report in the employer's name if they would rather not do it themselves; they remain the injured party (målsägande). Make sure the incident report is marked "otillåten påverkan".
+guidance-manager-dk-report = Help them file the police report – they are the complainant (anmelder), and you support them. Make sure the incident is registered.
+guidance-manager-dk-offender = Only management contacts the person behind it, in writing, after consulting HR and the legal team.
+guidance-manager-se-support = Book talk support (samtalsstöd) for them, and stay attentive in the weeks that follow.
+guidance-manager-dk-support = Arrange a crisis psychologist promptly, and stay attentive in the weeks that follow.
+guidance-safety-rep-role = As safety representative you look after the work environment together with management. You see only what { $employee } agreed to share.
+guidance-safety-rep-check = Check that the incident is registered, that support has been offered, and that { $employee } isn't left alone.
+guidance-safety-rep-not = It isn't your role to contact the person behind it or to judge whether it is a crime – that belongs to management, HR and the police.
+
+## Reminders
+
+duty-se-authority-reminder = Reminder, case { $case }: a serious incident must be reported to Arbetsmiljöverket without delay, within 24 hours. Has it been done?
+duty-dk-registration-reminder = Reminder, case { $case }: has the incident been registered ("mindre vold, trusler og anden krænkende adfærd")?
+opt-duty-done = Yes, it's done
+opt-duty-later = Not yet
+followup-manager-reminder = Follow-up, case { $case }: it is time to check in with { $employee } – how are they doing, and has anything new happened?
+opt-followup-done = I've followed up
+duty-thanks = Thank you – noted.
+
+## Acknowledging by reference
+
+ack-unknown-case = I can't find anything for you to acknowledge with the reference { $case }. Check the reference in the message you received.
+ack-stale = Case { $case } no longer needs an acknowledgement – thank you anyway.
+ack-already = You have already acknowledged case { $case }. Thank you.
+ack-already-by = { $who } has already acknowledged case { $case }. Thank you anyway.

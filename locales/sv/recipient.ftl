@@ -1,0 +1,64 @@
+# Fyr — texter till dem som får veta om ett ärende: chefer, ställföreträdare, kontaktpersonen
+# utanför kontorstid och skyddsombud/arbetsmiljörepresentanter (svenska).
+
+## Aviseringen
+
+notify-intro = Fyr, ärende { $case }: { $employee } på din enhet har utsatts för { $kind ->
+        [threat] ett hot
+        [harassment] trakasserier eller hat
+        [online-exposure] uthängning eller personangrepp på nätet
+        [criticism] hätsk kritik eller upprepade klagomål från en rättshaverist
+        [hard-contact] ett svårt samtal eller mejl
+       *[other] något som upplevdes som påtryckning
+    }.
+notify-urgent = Det här är brådskande.
+notify-request = { $employee } { $request ->
+        [call-today] ber dig att ringa upp i dag.
+        [meeting] ber om ett möte med dig.
+        [urgent] har angett akut fara och ber dig att genast se till att din kollega är i säkerhet.
+       *[just-know] vill för tillfället bara att du känner till det här.
+    }
+notify-consent = { $employee } har gått med på att du får veta det här. Behandla det förtroligt – Fyr delar inget annat från samtalet.
+notify-ack-how = Välj 1 för att kvittera. { $employee } får då veta att du har sett meddelandet.
+notify-reminder = Påminnelse: det här är inte kvitterat än.
+opt-ack = Kvittera – jag tar hand om det
+opt-guidance = Vad ska jag göra?
+
+## Efter kvitteringen
+
+acked-thanks = Tack. Jag har meddelat { $employee } att du har kvitterat.
+acked-manager-today = Prata med { $employee } i dag, och se till att din medarbetare inte lämnas ensam.
+acked-se-authority = En allvarlig händelse ska anmälas till Arbetsmiljöverket utan dröjsmål, inom 24 timmar. Jag påminner dig tills du har markerat att det är gjort.
+acked-dk-registration = Händelsen ska registreras i kategorin ”mindre vold, trusler og anden krænkende adfærd” – och som arbejdsskade (arbetsskada) om den är allvarlig. Jag påminner dig varje arbetsdag tills du har markerat att det är gjort.
+acked-safety-rep = Som arbetsmiljöombud ser du bara det som { $employee } har gått med på att dela. Stäm av med chefen att händelsen är anmäld eller registrerad och att stöd har erbjudits.
+acked-follow-up = Längre fram påminner jag dig om att följa upp hur { $employee } har det.
+
+## Första vägledning
+
+guidance-manager-talk = Prata med { $employee } samma dag. Lyssna, skriv ner det du får höra, och fråga vad din medarbetare behöver.
+guidance-manager-safety = Se till att din medarbetare är i säkerhet: inte ensam, har någon att gå hem med och får ledigt vid behov. Ta också reda på vilka privata uppgifter om medarbetaren som är offentliga.
+guidance-manager-se-report = Erbjud alltid att arbetsgivaren gör polisanmälan i sitt namn, om din medarbetare hellre vill slippa göra den själv. Medarbetaren är ändå målsägande. Se till att anmälan av händelsen är märkt ”otillåten påverkan”.
+guidance-manager-dk-report = Hjälp din medarbetare att polisanmäla. Det är medarbetaren som är anmelder, och du finns med som stöd. Se till att händelsen blir registrerad.
+guidance-manager-dk-offender = Kontakt med personen bakom tas bara av ledningen – skriftligt, och först efter samråd med HR och juristerna.
+guidance-manager-se-support = Boka samtalsstöd åt din medarbetare, och var uppmärksam under veckorna som följer.
+guidance-manager-dk-support = Ordna en krispsykolog snabbt, och var uppmärksam under veckorna som följer.
+guidance-safety-rep-role = Som arbetsmiljöombud arbetar du för en god arbetsmiljö tillsammans med ledningen. Du ser bara det som { $employee } har gått med på att dela.
+guidance-safety-rep-check = Stäm av att händelsen är anmäld eller registrerad, att stöd har erbjudits och att { $employee } inte lämnas ensam.
+guidance-safety-rep-not = Det är inte din roll att kontakta personen bakom eller att bedöma om det är ett brott – det ansvarar ledningen, HR och polisen för.
+
+## Påminnelser
+
+duty-se-authority-reminder = Påminnelse, ärende { $case }: en allvarlig händelse ska anmälas till Arbetsmiljöverket utan dröjsmål, inom 24 timmar. Är det gjort?
+duty-dk-registration-reminder = Påminnelse, ärende { $case }: är händelsen registrerad i kategorin ”mindre vold, trusler og anden krænkende adfærd”?
+opt-duty-done = Ja, det är gjort
+opt-duty-later = Inte än
+followup-manager-reminder = Uppföljning, ärende { $case }: det är dags att stämma av med { $employee } – hur går det, och har något nytt hänt?
+opt-followup-done = Jag har följt upp
+duty-thanks = Tack – det är noterat.
+
+## Kvittera med ärendenummer
+
+ack-unknown-case = Jag hittar inget för dig att kvittera med numret { $case }. Kontrollera numret i meddelandet du fick.
+ack-stale = Ärende { $case } behöver inte längre någon kvittering – tack ändå.
+ack-already = Du har redan kvitterat ärende { $case }. Tack.
+ack-already-by = { $who } har redan kvitterat ärende { $case }. Tack ändå.

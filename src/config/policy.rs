@@ -1,0 +1,286 @@
+//! Stage two for a unit's rules: working hours, holidays, the escalation chain and its waits,
+//! and the follow-up schedule — parsed from their text forms, each problem located.
+
+use std::collections::BTreeSet;
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+use toml::Spanned;
+
+use super::raw::RawUnit;
+use super::Validator;
+use crate::engine::calendar::WorkCalendar;
+use crate::engine::{FollowUpAt, UnitPolicy, Waits};
+use crate::model::{PersonId, UnitId};
+
+const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+impl Validator<'_> {
+    pub(super) fn policy(
+        &mut self,
+        u: &RawUnit,
+        timezone: Tz,
+        person_exists: &dyn Fn(&str) -> bool,
+        known_persons: &str,
+    ) -> UnitPolicy {
+        let calendar = self.calendar(u, timezone);
+        let day = calendar.day_length();
+        let e = &u.escalation;
+        let urgent = Waits {
+            reminder: self.wait(&e.urgent_reminder, Duration::minutes(30), day),
+            next: self.wait(&e.urgent_next, Duration::hours(1), day),
+        };
+        let normal = Waits {
+            reminder: self.wait(&e.normal_reminder, Duration::hours(4), day),
+            next: self.wait(&e.normal_next, day, day),
+        };
+        for (waits, key) in [(urgent, "urgent"), (normal, "normal")] {
+            if waits.next <= Duration::zero() || waits.reminder <= Duration::zero() {
+                let span = u.id.span();
+                self.problem(
+                    span,
+                    format!("the {key} escalation waits must be longer than zero"),
+                    "use durations such as \"30m\", \"4h\" or \"1d\" (one working day)",
+                );
+            }
+        }
+        let mut check = |r: &Spanned<String>, key: &str| {
+            if !person_exists(r.get_ref()) {
+                self.problem(
+                    r.span(),
+                    format!("`{key}` names `{}`, who is not a [[person]]", r.get_ref()),
+                    &format!("use one of the configured person ids: {known_persons}"),
+                );
+            }
+            PersonId::new(r.get_ref().clone())
+        };
+        let manager_chain: Vec<PersonId> = match &e.chain {
+            Some(chain) => chain.iter().map(|p| check(p, "escalation.chain")).collect(),
+            None => std::iter::once(PersonId::new(u.manager.get_ref().clone()))
+                .chain(
+                    u.deputies
+                        .iter()
+                        .map(|d| PersonId::new(d.get_ref().clone())),
+                )
+                .collect(),
+        };
+        let out_of_hours = e
+            .out_of_hours
+            .as_ref()
+            .map(|p| check(p, "escalation.out_of_hours"));
+        if let Some(chain) = &e.chain {
+            let mut seen = BTreeSet::new();
+            for p in chain {
+                if !seen.insert(p.get_ref().as_str()) {
+                    self.problem(
+                        p.span(),
+                        format!(
+                            "`{}` appears twice in the escalation chain: that is a loop",
+                            p.get_ref()
+                        ),
+                        "list each person once, in the order they should be asked",
+                    );
+                }
+            }
+            if chain.is_empty() {
+                self.problem(
+                    u.id.span(),
+                    format!("unit `{}` has an empty escalation chain", u.id.get_ref()),
+                    "list at least the manager, e.g. chain = [\"se-manager\", \"se-deputy\"]",
+                );
+            }
+        }
+        let f = &u.follow_up;
+        let employee_checkins = match &f.employee {
+            Some(list) => list.iter().filter_map(|s| self.follow_up(s)).collect(),
+            None => vec![
+                FollowUpAt::NextWorkingDay,
+                FollowUpAt::Days(7),
+                FollowUpAt::Months(3),
+            ],
+        };
+        let manager_followups = match &f.manager {
+            Some(list) => list.iter().filter_map(|s| self.follow_up(s)).collect(),
+            None => vec![FollowUpAt::Days(7), FollowUpAt::Months(3)],
+        };
+        UnitPolicy {
+            unit: UnitId::new(u.id.get_ref().clone()),
+            country: u.country,
+            calendar,
+            manager_chain,
+            safety_reps: u
+                .safety_reps
+                .iter()
+                .map(|p| PersonId::new(p.get_ref().clone()))
+                .collect(),
+            out_of_hours,
+            urgent,
+            normal,
+            employee_checkins,
+            manager_followups,
+            contacts: Vec::new(),
+            incident_system: u.incident_system.as_ref().map(|s| s.get_ref().clone()),
+        }
+    }
+
+    fn calendar(&mut self, u: &RawUnit, timezone: Tz) -> WorkCalendar {
+        let mut calendar = WorkCalendar::office_hours(timezone);
+        let w = &u.working_hours;
+        if let Some(days) = &w.days {
+            calendar.days = [false; 7];
+            for d in days {
+                match DAYS.iter().position(|x| *x == d.get_ref().to_lowercase()) {
+                    Some(i) => calendar.days[i] = true,
+                    None => self.problem(
+                        d.span(),
+                        format!("`{}` is not a day", d.get_ref()),
+                        "use mon, tue, wed, thu, fri, sat or sun",
+                    ),
+                }
+            }
+            if days.is_empty() {
+                self.problem(
+                    u.id.span(),
+                    format!("unit `{}` has no working days", u.id.get_ref()),
+                    "list the working days, e.g. days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]",
+                );
+            }
+        }
+        if let Some(start) = &w.start {
+            calendar.start = self.time(start).unwrap_or(calendar.start);
+        }
+        if let Some(end) = &w.end {
+            calendar.end = self.time(end).unwrap_or(calendar.end);
+        }
+        if calendar.start >= calendar.end {
+            let span = w.end.as_ref().map_or(u.id.span(), |e| e.span());
+            self.problem(
+                span,
+                "working hours end before they start".into(),
+                "write start and end as \"HH:MM\" with start before end, e.g. \"08:00\" and \"16:00\"",
+            );
+        }
+        for h in &w.holidays {
+            match NaiveDate::parse_from_str(h.get_ref(), "%Y-%m-%d") {
+                Ok(date) => {
+                    calendar.holidays.insert(date);
+                }
+                Err(_) => self.problem(
+                    h.span(),
+                    format!("`{}` is not a date", h.get_ref()),
+                    "write holidays as \"YYYY-MM-DD\", e.g. \"2026-12-24\"",
+                ),
+            }
+        }
+        calendar
+    }
+
+    fn time(&mut self, s: &Spanned<String>) -> Option<NaiveTime> {
+        let parsed = NaiveTime::parse_from_str(s.get_ref(), "%H:%M").ok();
+        if parsed.is_none() {
+            self.problem(
+                s.span(),
+                format!("`{}` is not a time of day", s.get_ref()),
+                "write times as \"HH:MM\", e.g. \"08:00\"",
+            );
+        }
+        parsed
+    }
+
+    fn wait(&mut self, s: &Option<Spanned<String>>, default: Duration, day: Duration) -> Duration {
+        let Some(s) = s else {
+            return default;
+        };
+        match parse_working_duration(s.get_ref(), day) {
+            Some(d) => d,
+            None => {
+                self.problem(
+                    s.span(),
+                    format!("`{}` is not a duration", s.get_ref()),
+                    "use minutes, hours or working days, e.g. \"30m\", \"4h\" or \"1d\"",
+                );
+                default
+            }
+        }
+    }
+
+    fn follow_up(&mut self, s: &Spanned<String>) -> Option<FollowUpAt> {
+        let parsed = parse_follow_up(s.get_ref());
+        if parsed.is_none() {
+            self.problem(
+                s.span(),
+                format!("`{}` is not a follow-up time", s.get_ref()),
+                "use \"next-working-day\", days (\"3d\"), weeks (\"1w\") or months (\"3mo\")",
+            );
+        }
+        parsed
+    }
+}
+
+/// "30m", "1h", "1h30m", "1d" (one working day of `day`).
+pub fn parse_working_duration(s: &str, day: Duration) -> Option<Duration> {
+    let mut total = Duration::zero();
+    let mut number = String::new();
+    let mut any = false;
+    for c in s.trim().chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let n: i32 = number.parse().ok()?;
+        number.clear();
+        total += match c {
+            'm' => Duration::minutes(n.into()),
+            'h' => Duration::hours(n.into()),
+            'd' => day * n,
+            _ => return None,
+        };
+        any = true;
+    }
+    (number.is_empty() && any).then_some(total)
+}
+
+/// "next-working-day", "3d", "1w", "3mo".
+pub fn parse_follow_up(s: &str) -> Option<FollowUpAt> {
+    let s = s.trim();
+    if s == "next-working-day" {
+        return Some(FollowUpAt::NextWorkingDay);
+    }
+    let split = s.find(|c: char| !c.is_ascii_digit())?;
+    let n: u16 = s[..split].parse().ok()?;
+    match &s[split..] {
+        "d" => Some(FollowUpAt::Days(n.into())),
+        "w" => Some(FollowUpAt::Days(i64::from(n) * 7)),
+        "mo" => Some(FollowUpAt::Months(n.into())),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_follow_ups() {
+        let day = Duration::hours(8);
+        assert_eq!(
+            parse_working_duration("30m", day),
+            Some(Duration::minutes(30))
+        );
+        assert_eq!(
+            parse_working_duration("1h30m", day),
+            Some(Duration::minutes(90))
+        );
+        assert_eq!(parse_working_duration("2d", day), Some(Duration::hours(16)));
+        assert_eq!(parse_working_duration("2", day), None);
+        assert_eq!(parse_working_duration("", day), None);
+        assert_eq!(parse_working_duration("99999999999m", day), None);
+        assert_eq!(
+            parse_follow_up("next-working-day"),
+            Some(FollowUpAt::NextWorkingDay)
+        );
+        assert_eq!(parse_follow_up("1w"), Some(FollowUpAt::Days(7)));
+        assert_eq!(parse_follow_up("3mo"), Some(FollowUpAt::Months(3)));
+        assert_eq!(parse_follow_up("3y"), None);
+    }
+}

@@ -1,0 +1,582 @@
+//! The safety net: consent, notifying the manager chain and the safety representative,
+//! acknowledgement, re-escalation in working time, check-ins, follow-ups and reporting-deadline
+//! reminders. Every deadline becomes a persisted timer; every message to someone else goes
+//! through the outbox with an idempotency key. Nothing reaches anyone but the employee without
+//! a recorded consent — the employee's own "alert my manager now" in immediate danger included.
+
+use chrono::Duration;
+
+use super::flow::prompt;
+use super::recipient::{ACKED, DUTY_AUTHORITY, DUTY_REGISTRATION, FOLLOWUP_REMINDER, NOTIFIED};
+use super::render::full_name;
+use super::state::{
+    Basis, CaseEvent, Consent, Duty, Request, Scope, Timer, TimerKind, Track, TrackKind, TrackState,
+};
+use super::{FollowUpAt, Msg, Outgoing, Profile, Style, Tx, UnitPolicy};
+use crate::engine::playbook::{Task, TaskStatus};
+use crate::model::{CaseId, Country, PersonId};
+
+/// How many times a Danish registration duty is reminded (once per working day).
+const REGISTRATION_REMINDERS: u32 = 5;
+/// Check-ins asked again after a snooze get numbers from here on, so their keys stay unique.
+const SNOOZED_CHECKIN_BASE: usize = 1000;
+
+fn policy<'e>(tx: &Tx<'e>, case: &CaseId) -> Option<&'e UnitPolicy> {
+    let unit = tx.world.cases.get(case)?.unit.clone();
+    tx.env.directory.policy(&unit)
+}
+
+fn at(
+    policy: &UnitPolicy,
+    from: chrono::DateTime<chrono::Utc>,
+    when: FollowUpAt,
+) -> chrono::DateTime<chrono::Utc> {
+    match when {
+        FollowUpAt::NextWorkingDay => policy.calendar.next_working_day_start(from),
+        FollowUpAt::Days(days) => policy.calendar.working_day_after(from, days),
+        FollowUpAt::Months(months) => policy.calendar.working_day_after_months(from, months),
+    }
+}
+
+/// A new case: schedule the employee's check-ins.
+pub(crate) fn case_opened(tx: &mut Tx, case: &CaseId) {
+    let Some(policy) = policy(tx, case) else {
+        return;
+    };
+    let now = tx.now();
+    for (n, when) in policy.employee_checkins.iter().enumerate() {
+        tx.set_timer(case, at(policy, now, *when), TimerKind::CheckIn { n });
+    }
+}
+
+/// The employee confirmed the preview: record consent and start the tracks in scope.
+pub(crate) fn consent(tx: &mut Tx, case_id: &CaseId, basis: Basis) {
+    let now = tx.now();
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        return;
+    };
+    let Some(scope) = case.draft.scope else {
+        return;
+    };
+    case.request = Some(case.draft.request.unwrap_or(Request::JustKnow));
+    case.consent = Some(Consent {
+        scope,
+        basis,
+        given_at: now,
+        withdrawn_at: None,
+    });
+    case.record(now, CaseEvent::ConsentGiven { scope, basis });
+    case.tasks.insert(Task::ManagerTold, TaskStatus::Done);
+    // A renewed consent replaces tracks that were withdrawn.
+    case.tracks.retain(|t| t.state != TrackState::Withdrawn);
+    let missing: Vec<TrackKind> = [TrackKind::Manager, TrackKind::SafetyRep]
+        .into_iter()
+        .filter(|kind| scope.includes(*kind) && case.track(*kind).is_none())
+        .collect();
+    for kind in missing {
+        start_track(tx, case_id, kind);
+    }
+}
+
+/// Immediate danger: the employee asked Fyr to alert the manager chain at once.
+pub(crate) fn alert_now(tx: &mut Tx, case_id: &CaseId) {
+    let now = tx.now();
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        return;
+    };
+    case.immediate_danger_at.get_or_insert(now);
+    case.request = Some(Request::Urgent);
+    let scope = match &case.consent {
+        Some(c) if c.active() && c.scope.includes(TrackKind::SafetyRep) => Scope::Both,
+        _ => Scope::Manager,
+    };
+    case.consent = Some(Consent {
+        scope,
+        basis: Basis::ImmediateDanger,
+        given_at: now,
+        withdrawn_at: None,
+    });
+    case.record(
+        now,
+        CaseEvent::ConsentGiven {
+            scope: Scope::Manager,
+            basis: Basis::ImmediateDanger,
+        },
+    );
+    case.tracks
+        .retain(|t| !(t.kind == TrackKind::Manager && t.state == TrackState::Withdrawn));
+    if case.track(TrackKind::Manager).is_none() {
+        start_track(tx, case_id, TrackKind::Manager);
+    }
+}
+
+fn start_track(tx: &mut Tx, case_id: &CaseId, kind: TrackKind) {
+    let now = tx.now();
+    let Some(policy) = policy(tx, case_id) else {
+        return;
+    };
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        return;
+    };
+    let mut chain: Vec<PersonId> = match kind {
+        TrackKind::Manager => policy.manager_chain.clone(),
+        TrackKind::SafetyRep => policy.safety_reps.clone(),
+    };
+    let urgent = case.urgent();
+    let out_of_hours = policy
+        .out_of_hours
+        .clone()
+        .filter(|_| kind == TrackKind::Manager && urgent && !policy.calendar.is_working(now));
+    let out_of_hours_first = out_of_hours.is_some();
+    if let Some(contact) = out_of_hours {
+        chain.insert(0, contact);
+    }
+    // Never ask the employee about their own case, and never ask anyone twice.
+    let owner = case.owner.clone();
+    let mut seen = Vec::new();
+    chain.retain(|p| {
+        *p != owner && !seen.contains(p) && {
+            seen.push(p.clone());
+            true
+        }
+    });
+    let empty = chain.is_empty();
+    case.tracks.push(Track {
+        kind,
+        urgent,
+        chain,
+        stage: 0,
+        out_of_hours_first,
+        state: if empty {
+            TrackState::Exhausted
+        } else {
+            TrackState::Open
+        },
+        started_at: now,
+        asked: Vec::new(),
+        acknowledged_by: None,
+    });
+    if empty {
+        case.record(now, CaseEvent::ChainExhausted { track: kind });
+        tell_owner(tx, case_id, vec![Msg::new("escalation-nobody-configured")]);
+        return;
+    }
+    ask(tx, case_id, kind, 0, false);
+}
+
+/// Ask (or remind) the person at `stage` of a track, and set the track's next deadlines.
+fn ask(tx: &mut Tx, case_id: &CaseId, kind: TrackKind, stage: usize, reminder: bool) {
+    let now = tx.now();
+    let Some(policy) = policy(tx, case_id) else {
+        return;
+    };
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        return;
+    };
+    let Some(track) = case.track_mut(kind) else {
+        return;
+    };
+    let Some(person) = track.chain.get(stage).cloned() else {
+        return;
+    };
+    if !track.asked.contains(&person) {
+        track.asked.push(person.clone());
+    }
+    let urgent = track.urgent;
+    let off_hours_stage = track.out_of_hours_first && stage == 0;
+    case.record(
+        now,
+        CaseEvent::Notified {
+            to: person.clone(),
+            track: kind,
+            reminder,
+        },
+    );
+    let notes = if reminder {
+        vec![Msg::new("notify-reminder")]
+    } else {
+        Vec::new()
+    };
+    prompt(tx, &person, NOTIFIED, case_id, notes);
+    if reminder {
+        return;
+    }
+    let waits = if urgent { policy.urgent } else { policy.normal };
+    let (remind_at, advance_at) = if off_hours_stage {
+        // The out-of-hours contact is asked on the clock; the chain proper starts when the
+        // working day does.
+        (
+            now + waits.reminder,
+            policy.calendar.add_working(now, Duration::zero()),
+        )
+    } else {
+        (
+            policy.calendar.add_working(now, waits.reminder),
+            policy.calendar.add_working(now, waits.next),
+        )
+    };
+    if remind_at < advance_at {
+        tx.set_timer(case_id, remind_at, TimerKind::Remind { track: kind, stage });
+    }
+    tx.set_timer(
+        case_id,
+        advance_at,
+        TimerKind::Advance { track: kind, stage },
+    );
+}
+
+fn tell_owner(tx: &mut Tx, case_id: &CaseId, body: Vec<Msg>) {
+    let Some(owner) = tx.world.cases.get(case_id).map(|c| c.owner.clone()) else {
+        return;
+    };
+    let country = tx.world.cases[case_id].country;
+    let body = body
+        .into_iter()
+        .map(|m| {
+            m.str("case", case_id.to_string())
+                .str("country", country.code())
+        })
+        .collect();
+    tx.notify(
+        case_id,
+        Outgoing {
+            to: owner,
+            body,
+            options: Vec::new(),
+        },
+    );
+}
+
+/// A timer came due.
+pub(crate) fn fire(tx: &mut Tx, timer: &Timer) {
+    let now = tx.now();
+    let case_id = &timer.case;
+    let Some(case) = tx.world.cases.get(case_id) else {
+        return;
+    };
+    let closed = case.closed_at.is_some();
+    let consent = case.consent_active();
+    match timer.kind {
+        TimerKind::Remind { track, stage } => {
+            let open = case
+                .track(track)
+                .is_some_and(|t| t.state == TrackState::Open && t.stage == stage);
+            if open && consent && !closed {
+                ask(tx, case_id, track, stage, true);
+            }
+        }
+        TimerKind::Advance { track, stage } => {
+            let Some(t) = case.track(track) else { return };
+            if t.state != TrackState::Open || t.stage != stage || !consent || closed {
+                return;
+            }
+            if stage + 1 < t.chain.len() {
+                let next = t.chain[stage + 1].clone();
+                if let Some(t) = tx
+                    .world
+                    .cases
+                    .get_mut(case_id)
+                    .and_then(|c| c.track_mut(track))
+                {
+                    t.stage = stage + 1;
+                }
+                ask(tx, case_id, track, stage + 1, false);
+                let who = full_name(&tx.env, &next);
+                tell_owner(
+                    tx,
+                    case_id,
+                    vec![Msg::new("escalation-next")
+                        .str("who", who)
+                        .str("role", track.code())],
+                );
+            } else {
+                if let Some(case) = tx.world.cases.get_mut(case_id) {
+                    if let Some(t) = case.track_mut(track) {
+                        t.state = TrackState::Exhausted;
+                    }
+                    case.record(now, CaseEvent::ChainExhausted { track });
+                }
+                let mut body =
+                    vec![Msg::new("escalation-nobody-answered").str("role", track.code())];
+                if let Some(policy) = policy(tx, case_id) {
+                    body.extend(policy.contacts.iter().map(|(kind, value)| {
+                        Msg::new(kind.message_id())
+                            .str("value", value.clone())
+                            .styled(Style::Item)
+                    }));
+                }
+                tell_owner(tx, case_id, body);
+            }
+        }
+        TimerKind::CheckIn { n } => {
+            if closed {
+                return;
+            }
+            let owner = case.owner.clone();
+            if let Some(case) = tx.world.cases.get_mut(case_id) {
+                case.record(now, CaseEvent::CheckInSent { n });
+            }
+            prompt(tx, &owner, super::employee::CHECKIN, case_id, Vec::new());
+        }
+        TimerKind::FollowUp { n } => {
+            let Some(manager) = acknowledging_manager(tx, case_id) else {
+                return;
+            };
+            if !consent || closed {
+                return;
+            }
+            if let Some(case) = tx.world.cases.get_mut(case_id) {
+                case.record(now, CaseEvent::FollowUpSent { n });
+            }
+            prompt(tx, &manager, FOLLOWUP_REMINDER, case_id, Vec::new());
+        }
+        TimerKind::Duty { duty, n } => {
+            let done = case.duties_done.contains_key(&duty);
+            let Some(manager) = acknowledging_manager(tx, case_id) else {
+                return;
+            };
+            if done || !consent || closed {
+                return;
+            }
+            if let Some(case) = tx.world.cases.get_mut(case_id) {
+                case.record(now, CaseEvent::DutyReminded { duty });
+            }
+            let step = match duty {
+                Duty::WorkEnvironmentAuthority => DUTY_AUTHORITY,
+                Duty::Registration => DUTY_REGISTRATION,
+            };
+            prompt(tx, &manager, step, case_id, Vec::new());
+            if duty == Duty::Registration && n < REGISTRATION_REMINDERS {
+                if let Some(policy) = policy(tx, case_id) {
+                    let next = policy.calendar.next_working_day_start(now);
+                    tx.set_timer(case_id, next, TimerKind::Duty { duty, n: n + 1 });
+                }
+            }
+        }
+    }
+}
+
+fn acknowledging_manager(tx: &Tx, case_id: &CaseId) -> Option<PersonId> {
+    tx.world
+        .cases
+        .get(case_id)?
+        .track(TrackKind::Manager)?
+        .acknowledged_by
+        .clone()
+}
+
+/// `profile`'s person acknowledges the case they were asked about.
+pub(crate) fn ack(tx: &mut Tx, profile: &Profile, case_id: &CaseId, notes: &mut Vec<Msg>) {
+    let now = tx.now();
+    let person = &profile.person;
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        notes.push(Msg::new("ack-unknown-case").str("case", case_id.to_string()));
+        return;
+    };
+    let Some(kind) = case
+        .tracks
+        .iter()
+        .find(|t| t.was_asked(person))
+        .map(|t| t.kind)
+    else {
+        // Someone who was not asked: refuse without revealing that the case exists.
+        case.record(now, CaseEvent::AckRefused { by: person.clone() });
+        notes.push(Msg::new("ack-unknown-case").str("case", case_id.to_string()));
+        return;
+    };
+    if !case.consent_active() || case.closed_at.is_some() {
+        notes.push(Msg::new("ack-stale").str("case", case_id.to_string()));
+        return;
+    }
+    let country = case.country;
+    let urgent = case.urgent();
+    let track = case.track_mut(kind).expect("the track was just found");
+    if let Some(by) = track.acknowledged_by.clone() {
+        let msg = if by == *person {
+            Msg::new("ack-already")
+        } else {
+            Msg::new("ack-already-by").str("who", full_name(&tx.env, &by))
+        };
+        notes.push(msg.str("case", case_id.to_string()));
+        return;
+    }
+    track.acknowledged_by = Some(person.clone());
+    track.state = TrackState::Acknowledged;
+    let stage = track.stage;
+    let started = track.started_at;
+    case.record(
+        now,
+        CaseEvent::Acknowledged {
+            by: person.clone(),
+            track: kind,
+        },
+    );
+    tx.cancel_timer(case_id, &TimerKind::Remind { track: kind, stage });
+    tx.cancel_timer(case_id, &TimerKind::Advance { track: kind, stage });
+    let who = full_name(&tx.env, person);
+    tell_owner(
+        tx,
+        case_id,
+        vec![Msg::new("ack-told-employee")
+            .str("who", who)
+            .str("role", kind.code())],
+    );
+    if kind != TrackKind::Manager {
+        return;
+    }
+    let Some(policy) = policy(tx, case_id) else {
+        return;
+    };
+    for (n, when) in policy.manager_followups.iter().enumerate() {
+        tx.set_timer(case_id, at(policy, now, *when), TimerKind::FollowUp { n });
+    }
+    match country {
+        Country::Sweden if urgent => {
+            // Without delay, and within 24 hours of the incident being known.
+            let duty = Duty::WorkEnvironmentAuthority;
+            tx.set_timer(
+                case_id,
+                now + Duration::hours(2),
+                TimerKind::Duty { duty, n: 1 },
+            );
+            let late = started + Duration::hours(20);
+            if late > now + Duration::hours(2) {
+                tx.set_timer(case_id, late, TimerKind::Duty { duty, n: 2 });
+            }
+        }
+        Country::Sweden => {}
+        Country::Denmark => {
+            let next = policy.calendar.next_working_day_start(now);
+            tx.set_timer(
+                case_id,
+                next,
+                TimerKind::Duty {
+                    duty: Duty::Registration,
+                    n: 1,
+                },
+            );
+        }
+    }
+}
+
+/// "ok F-XXXX-XXXX": acknowledge by reference, from anywhere.
+pub(crate) fn ack_by_reference(tx: &mut Tx, profile: &Profile, reference: &str) {
+    let case_id = CaseId::new(reference.trim().to_uppercase());
+    let mut notes = Vec::new();
+    let asked = tx
+        .world
+        .cases
+        .get(&case_id)
+        .is_some_and(|c| c.tracks.iter().any(|t| t.was_asked(&profile.person)));
+    ack(tx, profile, &case_id, &mut notes);
+    let acknowledged = tx.world.cases.get(&case_id).is_some_and(|c| {
+        c.tracks
+            .iter()
+            .any(|t| t.acknowledged_by.as_ref() == Some(&profile.person))
+    });
+    if asked && acknowledged && notes.is_empty() {
+        super::flow::show_about(tx, profile, ACKED, &case_id, notes);
+    } else {
+        tx.reply(Outgoing {
+            to: profile.person.clone(),
+            body: notes,
+            options: Vec::new(),
+        });
+    }
+}
+
+/// The employee withdraws consent: every open track stops, and no further notification about
+/// the case reaches anyone else. What was already delivered cannot be recalled.
+pub(crate) fn withdraw(tx: &mut Tx, case_id: &CaseId) {
+    let now = tx.now();
+    let followups = policy(tx, case_id).map_or(0, |p| p.manager_followups.len());
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        return;
+    };
+    let Some(consent) = case.consent.as_mut().filter(|c| c.active()) else {
+        return;
+    };
+    consent.withdrawn_at = Some(now);
+    case.record(now, CaseEvent::ConsentWithdrawn);
+    let mut cancel = Vec::new();
+    for track in &mut case.tracks {
+        if track.state == TrackState::Open {
+            track.state = TrackState::Withdrawn;
+            cancel.push(TimerKind::Remind {
+                track: track.kind,
+                stage: track.stage,
+            });
+            cancel.push(TimerKind::Advance {
+                track: track.kind,
+                stage: track.stage,
+            });
+        }
+    }
+    cancel.extend((0..followups).map(|n| TimerKind::FollowUp { n }));
+    for duty in [Duty::WorkEnvironmentAuthority, Duty::Registration] {
+        cancel.extend((1..=REGISTRATION_REMINDERS).map(|n| TimerKind::Duty { duty, n }));
+    }
+    for kind in cancel {
+        tx.cancel_timer(case_id, &kind);
+    }
+}
+
+pub(crate) fn duty_done(tx: &mut Tx, profile: &Profile, case_id: &CaseId, duty: Duty) {
+    let now = tx.now();
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        return;
+    };
+    case.duties_done.insert(duty, now);
+    case.record(
+        now,
+        CaseEvent::DutyDone {
+            duty,
+            by: profile.person.clone(),
+        },
+    );
+    for n in 1..=REGISTRATION_REMINDERS {
+        tx.cancel_timer(case_id, &TimerKind::Duty { duty, n });
+    }
+}
+
+/// Ask the check-in again on the next working day.
+pub(crate) fn snooze(tx: &mut Tx, case_id: &CaseId) {
+    let now = tx.now();
+    let Some(policy) = policy(tx, case_id) else {
+        return;
+    };
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        return;
+    };
+    case.record(now, CaseEvent::Snoozed);
+    let n = SNOOZED_CHECKIN_BASE + case.next_seq() as usize;
+    let next = policy.calendar.next_working_day_start(now);
+    tx.set_timer(case_id, next, TimerKind::CheckIn { n });
+}
+
+/// The employee closes the case: open escalations stop, and no more check-ins come.
+pub(crate) fn close(tx: &mut Tx, case_id: &CaseId) {
+    let now = tx.now();
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        return;
+    };
+    case.closed_at = Some(now);
+    case.record(now, CaseEvent::Closed);
+    let mut cancel = Vec::new();
+    for track in &mut case.tracks {
+        if track.state == TrackState::Open {
+            track.state = TrackState::Withdrawn;
+            cancel.push(TimerKind::Remind {
+                track: track.kind,
+                stage: track.stage,
+            });
+            cancel.push(TimerKind::Advance {
+                track: track.kind,
+                stage: track.stage,
+            });
+        }
+    }
+    for kind in cancel {
+        tx.cancel_timer(case_id, &kind);
+    }
+}

@@ -1,0 +1,303 @@
+//! Turning a step into a message for one reader: which conditions hold for them, which
+//! paragraphs and options they see, and the dynamic parts (contacts, summary, notification
+//! status, the preview of a notification). Language-free: the output is message ids and
+//! arguments.
+
+use super::playbook::{Choice, Cond, Para, Step, Task, TaskStatus};
+use super::state::{Case, Conversation, Request, TrackKind, TrackState, World};
+use super::{context_case, find_step, Env, Msg, Outgoing, Profile, Style, UnitPolicy};
+use crate::model::IncidentKind;
+
+/// Everything a condition or a message may depend on, for one reader.
+pub struct Ctx<'a> {
+    pub case: Option<&'a Case>,
+    pub profile: &'a Profile,
+    /// The policy of the case's unit, else of the reader's unit.
+    pub policy: Option<&'a UnitPolicy>,
+    pub env: &'a Env<'a>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        world: &'a World,
+        conversation: &'a Conversation,
+        profile: &'a Profile,
+        env: &'a Env<'a>,
+    ) -> Ctx<'a> {
+        let case = context_case(world, conversation);
+        Ctx::for_case(case, profile, env)
+    }
+
+    pub fn for_case(case: Option<&'a Case>, profile: &'a Profile, env: &'a Env<'a>) -> Ctx<'a> {
+        let unit = case.map_or(&profile.unit, |c| &c.unit);
+        Ctx {
+            case,
+            profile,
+            policy: env.directory.policy(unit),
+            env,
+        }
+    }
+}
+
+/// Whether a condition holds for this reader and case (or, before a case exists, their unit).
+pub fn holds(cond: Cond, ctx: &Ctx) -> bool {
+    let case = ctx.case;
+    let country = case.map_or(ctx.profile.country, |c| c.country);
+    let kind = case.and_then(|c| c.kind);
+    let asked_as = |track: TrackKind| {
+        case.and_then(|c| c.track(track))
+            .is_some_and(|t| t.was_asked(&ctx.profile.person))
+    };
+    let has_system = ctx.policy.is_some_and(|p| p.incident_system.is_some());
+    let consent = case.is_some_and(Case::consent_active);
+    let alerted = case.is_some_and(|c| c.track(TrackKind::Manager).is_some());
+    let as_safety_rep = asked_as(TrackKind::SafetyRep) && !asked_as(TrackKind::Manager);
+    let told = case.is_some_and(|c| !c.tracks.is_empty());
+    match cond {
+        Cond::Always => true,
+        Cond::In(c) => country == c,
+        Cond::Kinds(kinds) => kind.is_some_and(|k| kinds.contains(&k)),
+        Cond::InKinds(c, kinds) => country == c && kind.is_some_and(|k| kinds.contains(&k)),
+        Cond::KindUnknown => kind.is_none(),
+        Cond::KindKnown => kind.is_some(),
+        Cond::HasIncidentSystem => has_system,
+        Cond::NoIncidentSystem => !has_system,
+        Cond::ConsentActive => consent,
+        Cond::NoConsent => !consent,
+        Cond::Alerted => alerted,
+        Cond::NotAlerted => !alerted,
+        Cond::Urgent => case.is_some_and(Case::urgent),
+        Cond::ForSafetyRep => as_safety_rep,
+        Cond::ForManager => !as_safety_rep,
+        Cond::InUrgent(c) => country == c && case.is_some_and(Case::urgent),
+        Cond::All2(a, b) => holds(*a, ctx) && holds(*b, ctx),
+        Cond::NobodyTold => !told,
+    }
+}
+
+pub fn visible_choices<'c>(
+    step: &'static Step,
+    ctx: &'c Ctx<'c>,
+) -> impl Iterator<Item = &'static Choice> + 'c {
+    step.choices.iter().filter(move |c| holds(c.when, ctx))
+}
+
+fn kind_code(kind: Option<IncidentKind>) -> &'static str {
+    match kind {
+        Some(IncidentKind::Threat) => "threat",
+        Some(IncidentKind::Harassment) => "harassment",
+        Some(IncidentKind::OnlineExposure) => "online-exposure",
+        Some(IncidentKind::Criticism) => "criticism",
+        Some(IncidentKind::HardContact) => "hard-contact",
+        Some(IncidentKind::Other) | None => "other",
+    }
+}
+
+/// The full name of a person, for telling others about them.
+pub fn full_name(env: &Env, person: &crate::model::PersonId) -> String {
+    env.directory
+        .profile(person)
+        .map_or_else(|| person.to_string(), |p| p.full_name)
+}
+
+/// Arguments every message of a step may use.
+fn common_args(msg: Msg, ctx: &Ctx) -> Msg {
+    let mut msg = msg.str("name", ctx.profile.display_name.clone());
+    if let Some(system) = ctx.policy.and_then(|p| p.incident_system.clone()) {
+        msg = msg.str("system", system);
+    }
+    match ctx.case {
+        Some(case) => {
+            let request = case
+                .request
+                .or(case.draft.request)
+                .unwrap_or(Request::JustKnow);
+            msg.str("case", case.id.to_string())
+                .str("country", case.country.code())
+                .str("employee", full_name(ctx.env, &case.owner))
+                .str("kind", kind_code(case.kind))
+                .str("request", request.code())
+        }
+        None => msg.str("case", "-"),
+    }
+}
+
+/// Render a step for the reader in `ctx`, after any notes.
+pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing {
+    let mut body = notes;
+    for para in step.body {
+        match *para {
+            Para::Text(cond, id) => {
+                if holds(cond, ctx) {
+                    body.push(common_args(Msg::new(id), ctx));
+                }
+            }
+            Para::Contacts => body.extend(contacts(ctx)),
+            Para::Summary => body.extend(summary(ctx)),
+            Para::Notifications => body.extend(notifications(ctx)),
+            Para::Preview => body.extend(preview(ctx)),
+        }
+    }
+    let options = visible_choices(step, ctx)
+        .map(|c| Msg::new(c.label))
+        .collect();
+    Outgoing {
+        to: ctx.profile.person.clone(),
+        body,
+        options,
+    }
+}
+
+fn contacts(ctx: &Ctx) -> Vec<Msg> {
+    let contacts = ctx.policy.map(|p| p.contacts.as_slice()).unwrap_or(&[]);
+    if contacts.is_empty() {
+        return vec![Msg::new("contact-none").styled(Style::Item)];
+    }
+    contacts
+        .iter()
+        .map(|(kind, value)| {
+            Msg::new(kind.message_id())
+                .str("value", value.clone())
+                .styled(Style::Item)
+        })
+        .collect()
+}
+
+/// Which tasks apply to this case: those whose step applies.
+fn relevant_tasks(ctx: &Ctx) -> Vec<Task> {
+    super::employee::EMPLOYEE
+        .steps
+        .iter()
+        .filter(|s| holds(s.when, ctx))
+        .filter_map(|s| s.task)
+        .collect()
+}
+
+fn summary(ctx: &Ctx) -> Vec<Msg> {
+    let case = ctx.case;
+    let status = |t: Task| case.and_then(|c| c.tasks.get(&t).copied());
+    let tasks = relevant_tasks(ctx);
+    let done: Vec<Task> = tasks
+        .iter()
+        .copied()
+        .filter(|t| status(*t) == Some(TaskStatus::Done))
+        .collect();
+    let left: Vec<Task> = tasks
+        .iter()
+        .copied()
+        .filter(|t| matches!(status(*t), None | Some(TaskStatus::Later)))
+        .collect();
+    let mut out = Vec::new();
+    if case.is_some_and(|c| c.immediate_danger_at.is_some()) {
+        out.push(Msg::new("summary-danger"));
+    }
+    if done.is_empty() {
+        out.push(Msg::new("summary-done-none"));
+    } else {
+        out.push(Msg::new("summary-done"));
+        out.extend(done.iter().map(|t| Msg::new(t.label()).styled(Style::Item)));
+    }
+    if left.is_empty() {
+        out.push(Msg::new("summary-left-none"));
+    } else {
+        out.push(Msg::new("summary-left"));
+        out.extend(left.iter().map(|t| Msg::new(t.label()).styled(Style::Item)));
+    }
+    out.extend(notifications(ctx));
+    out
+}
+
+/// Who was told and who acknowledged, for the employee.
+fn notifications(ctx: &Ctx) -> Vec<Msg> {
+    let Some(case) = ctx.case else {
+        return Vec::new();
+    };
+    if case.tracks.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Msg::new("status-heading").str("case", case.id.to_string())];
+    for track in &case.tracks {
+        let role = track.kind.code();
+        let line = match (&track.acknowledged_by, track.state) {
+            (Some(by), _) => Msg::new("status-acknowledged").str("who", full_name(ctx.env, by)),
+            (None, TrackState::Withdrawn) => Msg::new("status-withdrawn"),
+            (None, TrackState::Exhausted) => Msg::new("status-nobody-answered"),
+            (None, _) => {
+                let asked = track.asked.last().map(|p| full_name(ctx.env, p));
+                Msg::new("status-waiting").str("who", asked.unwrap_or_default())
+            }
+        };
+        out.push(
+            line.str("role", role)
+                .str("country", case.country.code())
+                .styled(Style::Item),
+        );
+    }
+    if case.consent.as_ref().is_some_and(|c| !c.active()) {
+        out.push(Msg::new("status-consent-withdrawn"));
+    }
+    out
+}
+
+/// Exactly what the people told will read, quoted, for the employee to confirm.
+fn preview(ctx: &Ctx) -> Vec<Msg> {
+    let Some(case) = ctx.case else {
+        return Vec::new();
+    };
+    let mut draft = case.clone();
+    draft.request = case.draft.request;
+    let (_, notified) = find_step(super::recipient::NOTIFIED)
+        .expect("the recipient playbook has the notification step");
+    let recipient = Profile {
+        person: crate::model::PersonId::new("preview"),
+        display_name: String::new(),
+        full_name: String::new(),
+        unit: case.unit.clone(),
+        country: case.country,
+    };
+    let reader = Ctx::for_case(Some(&draft), &recipient, ctx.env);
+    let shown = render_step(notified, &reader, Vec::new());
+    let mut out: Vec<Msg> = shown
+        .body
+        .into_iter()
+        .map(|m| m.styled(Style::Quote))
+        .collect();
+    let names = |kind: TrackKind| -> Vec<String> {
+        ctx.policy
+            .map(|p| match kind {
+                TrackKind::Manager => p.manager_chain.clone(),
+                TrackKind::SafetyRep => p.safety_reps.clone(),
+            })
+            .unwrap_or_default()
+            .iter()
+            .filter(|p| **p != case.owner)
+            .map(|p| full_name(ctx.env, p))
+            .collect()
+    };
+    let scope = case.draft.scope;
+    if scope.is_some_and(|s| s.includes(TrackKind::Manager)) {
+        let chain = names(TrackKind::Manager);
+        if let Some(first) = chain.first() {
+            out.push(Msg::new("preview-to-manager").str("who", first.clone()));
+        }
+        if chain.len() > 1 {
+            out.push(
+                Msg::new("preview-chain")
+                    .str("who", chain[0].clone())
+                    .str("then", chain[1..].join(", ")),
+            );
+        }
+    }
+    if scope.is_some_and(|s| s.includes(TrackKind::SafetyRep)) {
+        let reps = names(TrackKind::SafetyRep);
+        if let Some(first) = reps.first() {
+            out.push(
+                Msg::new("preview-to-safety-rep")
+                    .str("who", first.clone())
+                    .str("country", case.country.code()),
+            );
+        }
+    }
+    out.push(Msg::new("preview-own-language"));
+    out
+}

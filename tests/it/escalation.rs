@@ -1,0 +1,385 @@
+//! The safety net end to end through the driver: consent, notification, acknowledgement,
+//! re-escalation in working time, withdrawal, out-of-hours, check-ins, duty reminders and the
+//! outbox — with a simulated clock and a recording adapter.
+
+use chrono::Duration;
+use fyr::engine::state::{Basis, CaseEvent, TrackKind, TrackState};
+use fyr::model::PersonId;
+use fyr::store::{SledStore, Store};
+
+use crate::support::{monday_morning, Harness};
+
+/// From the greeting to the consent preview for a threat (SE or DK): guide me, threat,
+/// continue, three evidence steps "later", stop-the-harm, platform "later".
+const THREAT_TO_TELL: &[&str] = &["", "2", "1", "2", "2", "2", "2", "1", "2"];
+
+fn notified(h: &Harness<impl Store>, owner: &str) -> Vec<(String, bool)> {
+    h.case(owner)
+        .log
+        .iter()
+        .filter_map(|l| match &l.event {
+            CaseEvent::Notified { to, reminder, .. } => Some((to.to_string(), *reminder)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn consent_to_manager(h: &mut Harness<impl Store>, who: &str) {
+    h.says(who, THREAT_TO_TELL);
+    h.say(who, "1"); // my manager
+    let preview = h.say(who, "1"); // call me today
+    assert!(
+        preview.contains("│"),
+        "the preview quotes the notification:\n{preview}"
+    );
+    h.say(who, "1"); // send
+}
+
+#[test]
+fn an_unacknowledged_threat_is_reminded_then_escalated_then_stops() {
+    let mut h = Harness::new();
+    consent_to_manager(&mut h, "se-employee");
+    assert_eq!(notified(&h, "se-employee"), [("se-manager".into(), false)]);
+    assert_eq!(h.shown_to("se-manager").len(), 1);
+
+    h.advance(Duration::minutes(29));
+    assert_eq!(
+        h.shown_to("se-manager").len(),
+        1,
+        "no reminder before 30 working minutes"
+    );
+    h.advance(Duration::minutes(1));
+    assert_eq!(
+        notified(&h, "se-employee").last().unwrap(),
+        &("se-manager".into(), true)
+    );
+    h.advance(Duration::minutes(30));
+    assert_eq!(
+        notified(&h, "se-employee").last().unwrap(),
+        &("se-deputy".into(), false)
+    );
+    assert!(
+        h.shown_to("se-employee")
+            .iter()
+            .any(|t| t.contains("Dalia Nord")),
+        "the employee is told"
+    );
+    h.advance(Duration::hours(1));
+    assert_eq!(
+        notified(&h, "se-employee").last().unwrap(),
+        &("se-director".into(), false)
+    );
+    h.advance(Duration::hours(1));
+    let case = h.case("se-employee");
+    assert_eq!(
+        case.track(TrackKind::Manager).unwrap().state,
+        TrackState::Exhausted
+    );
+    let before = notified(&h, "se-employee").len();
+    h.advance(Duration::days(3));
+    assert_eq!(
+        notified(&h, "se-employee").len(),
+        before,
+        "nobody is pinged forever"
+    );
+    assert_eq!(
+        h.shown_to("se-manager").len(),
+        2,
+        "notification and one reminder, nothing more"
+    );
+}
+
+#[test]
+fn an_acknowledgement_stops_every_ping_to_that_person() {
+    let mut h = Harness::new();
+    consent_to_manager(&mut h, "dk-employee");
+    let reply = h.say("dk-manager", "1");
+    assert!(reply.contains("Dorthe Holm"), "{reply}");
+    let told = h.shown_to("dk-employee");
+    assert!(
+        told.iter().any(|t| t.contains("Mads Krog")),
+        "the employee learns who acknowledged: {told:?}"
+    );
+    h.advance(Duration::days(10));
+    let pings = notified(&h, "dk-employee");
+    assert_eq!(
+        pings,
+        [("dk-manager".into(), false)],
+        "no reminder, no deputy"
+    );
+    let case = h.case("dk-employee");
+    assert_eq!(
+        case.track(TrackKind::Manager).unwrap().acknowledged_by,
+        Some(PersonId::new("dk-manager"))
+    );
+}
+
+#[test]
+fn withdrawn_consent_stops_all_further_notifications() {
+    let mut h = Harness::new();
+    consent_to_manager(&mut h, "se-employee");
+    h.says("se-employee", &["meny", "9", "1", "1"]); // menu → notifications → withdraw → yes
+    let case = h.case("se-employee");
+    assert!(case.consent.as_ref().unwrap().withdrawn_at.is_some());
+    assert!(
+        case.log
+            .iter()
+            .any(|l| l.event == CaseEvent::ConsentWithdrawn),
+        "recorded"
+    );
+    h.advance(Duration::days(3));
+    assert_eq!(
+        notified(&h, "se-employee").len(),
+        1,
+        "nothing after the withdrawal"
+    );
+    let late = h.say("se-manager", "1");
+    assert!(
+        late.contains(&case.id.to_string()),
+        "a late acknowledgement gets a clear answer: {late}"
+    );
+    assert!(h
+        .case("se-employee")
+        .track(TrackKind::Manager)
+        .unwrap()
+        .acknowledged_by
+        .is_none());
+}
+
+#[test]
+fn acknowledgement_by_someone_not_asked_is_refused_and_recorded() {
+    let mut h = Harness::new();
+    consent_to_manager(&mut h, "se-employee");
+    let case = h.case("se-employee").id;
+    let reply = h.say("se-colleague", &format!("ok {case}"));
+    assert!(reply.contains(&case.to_string()));
+    let case = h.case("se-employee");
+    assert!(case.log.iter().any(|l| l.event
+        == CaseEvent::AckRefused {
+            by: PersonId::new("se-colleague")
+        }));
+    assert!(case
+        .track(TrackKind::Manager)
+        .unwrap()
+        .acknowledged_by
+        .is_none());
+    let unknown = h.say("se-manager", "ok F-ZZZZ-ZZZZ");
+    assert!(unknown.contains("F-ZZZZ-ZZZZ"), "{unknown}");
+    // The manager can acknowledge by reference from anywhere.
+    let ok = h.say("se-manager", &format!("ok {}", case.id));
+    assert!(ok.contains("Sara Lind"), "{ok}");
+    assert_eq!(
+        h.case("se-employee")
+            .track(TrackKind::Manager)
+            .unwrap()
+            .acknowledged_by,
+        Some(PersonId::new("se-manager"))
+    );
+}
+
+#[test]
+fn urgent_cases_outside_working_hours_go_to_the_out_of_hours_contact_first() {
+    // Monday 2 March 2026, 21:00 in Stockholm.
+    let mut h = Harness::with_store(
+        fyr::store::MemoryStore::new(),
+        monday_morning() + Duration::hours(12),
+    );
+    consent_to_manager(&mut h, "se-employee");
+    assert_eq!(notified(&h, "se-employee"), [("se-on-call".into(), false)]);
+    h.advance(Duration::minutes(30));
+    assert_eq!(
+        notified(&h, "se-employee").last().unwrap(),
+        &("se-on-call".into(), true),
+        "reminded on the clock"
+    );
+    // The manager is asked when the working day starts: Tuesday 08:00 Stockholm = 07:00 UTC.
+    h.now = monday_morning() + Duration::hours(22) + Duration::minutes(59);
+    h.advance(Duration::zero());
+    assert_eq!(notified(&h, "se-employee").len(), 2);
+    h.advance(Duration::minutes(1));
+    assert_eq!(
+        notified(&h, "se-employee").last().unwrap(),
+        &("se-manager".into(), false)
+    );
+    // The Danish unit has no out-of-hours contact: the manager is told at once.
+    let mut dk = Harness::with_store(
+        fyr::store::MemoryStore::new(),
+        monday_morning() + Duration::hours(12),
+    );
+    consent_to_manager(&mut dk, "dk-employee");
+    assert_eq!(notified(&dk, "dk-employee"), [("dk-manager".into(), false)]);
+}
+
+#[test]
+fn in_immediate_danger_the_employee_can_alert_the_manager_at_once() {
+    let mut h = Harness::new();
+    h.says("dk-employee", &["", "1"]);
+    let reply = h.say("dk-employee", "2"); // alert my manager now
+    assert!(reply.contains("112"), "{reply}");
+    let case = h.case("dk-employee");
+    assert_eq!(case.consent.as_ref().unwrap().basis, Basis::ImmediateDanger);
+    assert_eq!(notified(&h, "dk-employee"), [("dk-manager".into(), false)]);
+    assert!(case.urgent());
+}
+
+#[test]
+fn check_ins_come_on_the_next_working_day_can_be_snoozed_and_stop_when_closed() {
+    let mut h = Harness::new();
+    h.says("se-employee", &["", "2", "6"]); // something else
+    h.advance(Duration::hours(23)); // Tuesday 08:00 Stockholm
+    let shown = h.shown_to("se-employee");
+    assert_eq!(shown.len(), 1, "one check-in: {shown:?}");
+    h.say("se-employee", "5"); // ask me again on the next working day
+    h.advance(Duration::days(1));
+    assert_eq!(h.shown_to("se-employee").len(), 2);
+    h.says("se-employee", &["4", "1"]); // close the case → yes
+    assert!(h.case("se-employee").closed_at.is_some());
+    h.advance(Duration::days(120));
+    assert_eq!(
+        h.shown_to("se-employee").len(),
+        2,
+        "no check-ins after closing"
+    );
+}
+
+#[test]
+fn reporting_duties_are_reminded_until_marked_done() {
+    let mut h = Harness::new();
+    consent_to_manager(&mut h, "se-employee");
+    let acked = h.say("se-manager", "1");
+    assert!(
+        acked.contains("Arbetsmiljöverket"),
+        "the acknowledgement names the duty: {acked}"
+    );
+    h.advance(Duration::minutes(119));
+    let reminders = |h: &Harness<_>| {
+        h.shown_to("se-manager")
+            .iter()
+            .filter(|t| t.contains("Arbetsmiljöverket"))
+            .count()
+    };
+    assert_eq!(reminders(&h), 0);
+    h.advance(Duration::minutes(1));
+    assert_eq!(reminders(&h), 1, "reminded two hours after acknowledging");
+    h.say("se-manager", "1"); // done
+    h.advance(Duration::days(2));
+    assert_eq!(reminders(&h), 1, "no reminder after it was marked done");
+
+    let mut dk = Harness::new();
+    consent_to_manager(&mut dk, "dk-employee");
+    dk.say("dk-manager", "1");
+    for _ in 0..7 {
+        dk.advance(Duration::days(1));
+    }
+    let registration = dk
+        .case("dk-employee")
+        .log
+        .iter()
+        .filter(|l| matches!(l.event, CaseEvent::DutyReminded { .. }))
+        .count();
+    assert_eq!(
+        registration, 5,
+        "reminded each working day, a bounded number of times"
+    );
+}
+
+#[test]
+fn a_failing_adapter_gets_retries_with_backoff_and_delivers_once() {
+    let mut h = Harness::new();
+    h.sink.fail = 3;
+    consent_to_manager(&mut h, "se-employee");
+    assert!(h.shown_to("se-manager").is_empty());
+    for wait in [5, 10, 20] {
+        h.advance(Duration::seconds(wait));
+    }
+    assert_eq!(h.shown_to("se-manager").len(), 1);
+    h.advance(Duration::minutes(5));
+    assert_eq!(h.shown_to("se-manager").len(), 1, "delivered once");
+}
+
+#[test]
+fn an_adapter_that_loses_the_answer_sees_the_same_key_again_and_shows_it_once() {
+    let mut h = Harness::new();
+    h.sink.accept_then_fail = 1;
+    consent_to_manager(&mut h, "se-employee");
+    h.advance(Duration::seconds(5));
+    let key = &h
+        .sink
+        .shown
+        .iter()
+        .find(|(_, r)| r.to.as_str() == "se-manager")
+        .unwrap()
+        .0;
+    assert_eq!(
+        h.sink.calls.iter().filter(|k| *k == key).count(),
+        2,
+        "retried with the same key"
+    );
+    assert_eq!(h.shown_to("se-manager").len(), 1, "shown once");
+}
+
+#[test]
+fn a_crash_between_a_timer_firing_and_its_delivery_loses_nothing_and_repeats_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let reminder_due = monday_morning() + Duration::minutes(30);
+    {
+        let mut h = Harness::with_store(SledStore::open(dir.path()).unwrap(), monday_morning());
+        consent_to_manager(&mut h, "se-employee");
+        // The reminder timer fires and its notification is committed; the adapter is down, as
+        // in a process killed before delivery.
+        h.sink.fail = usize::MAX;
+        h.now = reminder_due;
+        h.advance(Duration::zero());
+        assert_eq!(notified(&h, "se-employee").len(), 2);
+        assert_eq!(h.shown_to("se-manager").len(), 1);
+    }
+    let mut h = Harness::with_store(
+        SledStore::open(dir.path()).unwrap(),
+        reminder_due + Duration::minutes(1),
+    );
+    h.advance(Duration::zero());
+    assert_eq!(
+        notified(&h, "se-employee").len(),
+        2,
+        "the timer did not fire again"
+    );
+    assert_eq!(
+        h.shown_to("se-manager").len(),
+        1,
+        "the reminder was delivered after the restart"
+    );
+    let remaining: Vec<_> = h
+        .driver
+        .store()
+        .timers()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.key)
+        .collect();
+    assert!(
+        remaining.iter().any(|k| k.contains("advance/manager/0")),
+        "the future timer kept: {remaining:?}"
+    );
+}
+
+#[test]
+fn working_time_escalation_is_correct_across_the_dst_change() {
+    // Friday 27 March 2026, 15:00 Stockholm (UTC+1); summer time starts on Sunday.
+    let friday = chrono::DateTime::parse_from_rfc3339("2026-03-27T14:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let mut h = Harness::with_store(fyr::store::MemoryStore::new(), friday);
+    h.says(
+        "se-employee",
+        &["", "2", "2", "1", "2", "2", "2", "1", "2", "1", "1", "1"],
+    );
+    assert_eq!(notified(&h, "se-employee"), [("se-manager".into(), false)]);
+    let timers = h.driver.store().timers().unwrap();
+    let remind = timers
+        .iter()
+        .find(|t| t.key.contains("remind/manager/0"))
+        .unwrap();
+    // 4 working hours: 1.5 h on Friday (until 16:30), 2.5 h on Monday from 08:00 → 10:30
+    // Stockholm summer time = 08:30 UTC.
+    assert_eq!(remind.at.to_rfc3339(), "2026-03-30T08:30:00+00:00");
+}
