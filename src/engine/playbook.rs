@@ -101,6 +101,8 @@ pub enum Cond {
     InUrgent(Country),
     /// Fyr has not told anyone about the case.
     NobodyTold,
+    /// The person reading has acknowledged the case.
+    ReaderAcknowledged,
     /// Both hold.
     All2(&'static Cond, &'static Cond),
 }

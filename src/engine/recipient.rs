@@ -38,7 +38,13 @@ const STEPS: &[Step] = &[
             text("notify-ack-how"),
         ],
         choices: &[
-            choice_act("opt-ack", Act::Ack, &[to(ACKED)]),
+            // A refused or stale acknowledgement returns the person to where they were, with a
+            // note saying why.
+            choice_act(
+                "opt-ack",
+                Act::Ack,
+                &[to_if(Cond::ReaderAcknowledged, ACKED), BACK],
+            ),
             choice_to("opt-guidance", &[to("recipient-guidance")]),
             choice_to("opt-not-now", &[BACK]),
         ],

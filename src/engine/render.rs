@@ -72,6 +72,11 @@ pub fn holds(cond: Cond, ctx: &Ctx) -> bool {
         Cond::InUrgent(c) => country == c && case.is_some_and(Case::urgent),
         Cond::All2(a, b) => holds(*a, ctx) && holds(*b, ctx),
         Cond::NobodyTold => !told,
+        Cond::ReaderAcknowledged => case.is_some_and(|c| {
+            c.tracks
+                .iter()
+                .any(|t| t.acknowledged_by.as_ref() == Some(&ctx.profile.person))
+        }),
     }
 }
 

@@ -207,3 +207,55 @@ fn check_config_exits_zero_on_the_sample_and_non_zero_with_positions_on_a_bad_fi
         "{stderr}"
     );
 }
+
+#[test]
+fn a_broken_escalation_chain_is_reported_with_positions() {
+    // The tables belong to the unit, so they go before the persons.
+    let (unit, persons) = GOOD.split_at(GOOD.find("[[person]]").unwrap());
+    let text = format!(
+        "{unit}[unit.escalation]\nchain = [\"m\", \"ghost\", \"m\"]\nout_of_hours = \"nobody\"\nurgent_reminder = \"soon\"\n\n[unit.working_hours]\nstart = \"9\"\nholidays = [\"2026-02-30\"]\ndays = [\"mon\", \"funday\"]\n\n{persons}"
+    );
+    let p = problems(&text);
+    let joined = p.join("\n");
+    for expected in [
+        "bot.toml:15:15: error: `escalation.chain` names `ghost`, who is not a [[person]]",
+        "bot.toml:15:24: error: `m` appears twice in the escalation chain: that is a loop",
+        "bot.toml:16:16: error: `escalation.out_of_hours` names `nobody`",
+        "bot.toml:17:19: error: `soon` is not a duration",
+        "bot.toml:20:9: error: `9` is not a time of day",
+        "bot.toml:21:13: error: `2026-02-30` is not a date",
+        "bot.toml:22:16: error: `funday` is not a day",
+    ] {
+        assert!(
+            joined.contains(expected),
+            "missing `{expected}` in:\n{joined}"
+        );
+    }
+}
+
+#[test]
+fn the_sample_chain_and_working_hours_are_read() {
+    let c = sample_config();
+    let se = c
+        .units
+        .iter()
+        .find(|u| u.country == Country::Sweden)
+        .unwrap();
+    let chain: Vec<_> = se.policy.manager_chain.iter().map(|p| p.as_str()).collect();
+    assert_eq!(chain, ["se-manager", "se-deputy", "se-director"]);
+    assert_eq!(
+        se.policy.out_of_hours.as_ref().map(|p| p.as_str()),
+        Some("se-on-call")
+    );
+    assert_eq!(se.policy.urgent.reminder, chrono::Duration::minutes(30));
+    assert_eq!(
+        se.policy.normal.next,
+        chrono::Duration::minutes(8 * 60 + 30),
+        "one working day of 08:00–16:30"
+    );
+    assert!(se
+        .policy
+        .calendar
+        .holidays
+        .contains(&chrono::NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()));
+}
