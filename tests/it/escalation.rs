@@ -383,3 +383,25 @@ fn working_time_escalation_is_correct_across_the_dst_change() {
     // Stockholm summer time = 08:30 UTC.
     assert_eq!(remind.at.to_rfc3339(), "2026-03-30T08:30:00+00:00");
 }
+
+#[test]
+fn the_manager_is_reminded_to_follow_up_after_a_week_and_three_months() {
+    let mut h = Harness::new();
+    consent_to_manager(&mut h, "se-employee");
+    h.say("se-manager", "1");
+    let follow_ups = |h: &Harness<_>| {
+        h.case("se-employee")
+            .log
+            .iter()
+            .filter(|l| matches!(l.event, CaseEvent::FollowUpSent { .. }))
+            .count()
+    };
+    h.advance(Duration::days(6));
+    assert_eq!(follow_ups(&h), 0);
+    h.advance(Duration::days(1));
+    assert_eq!(follow_ups(&h), 1, "one week");
+    let last = h.shown_to("se-manager").pop().unwrap();
+    assert!(last.contains("Sara Lind"), "{last}");
+    h.advance(Duration::days(90));
+    assert_eq!(follow_ups(&h), 2, "three months");
+}
