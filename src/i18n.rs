@@ -83,6 +83,18 @@ pub struct Rendered {
     pub options: Vec<String>,
 }
 
+impl Rendered {
+    /// The text with its options as a numbered list, for chats without buttons.
+    pub fn numbered(&self) -> String {
+        let mut text = self.text.clone();
+        for (i, option) in self.options.iter().enumerate() {
+            text.push_str(if i == 0 { "\n\n" } else { "\n" });
+            text.push_str(&format!("{}) {option}", i + 1));
+        }
+        text
+    }
+}
+
 pub struct Localizer {
     bundles: Vec<(Language, FluentBundle<FluentResource>)>,
 }

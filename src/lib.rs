@@ -2,11 +2,16 @@
 //! threats, harassment, hate or online exposure — one question at a time, in their language,
 //! with their country's law and channels. See ARCHITECTURE.md for the map.
 
+// matrix-sdk's futures are deep.
+#![recursion_limit = "256"]
+
 pub mod clock;
 pub mod config;
 pub mod console;
 pub mod driver;
 pub mod engine;
 pub mod i18n;
+#[cfg(feature = "matrix")]
+pub mod matrix;
 pub mod model;
 pub mod store;

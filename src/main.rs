@@ -53,6 +53,15 @@ enum Command {
         #[arg(long, value_name = "TIME", requires = "clock")]
         start: Option<DateTime<Utc>>,
     },
+    /// Run Fyr on the chat platforms configured in bot.toml (Matrix).
+    Run {
+        /// The configuration file.
+        #[arg(long, value_name = "PATH", default_value = "bot.toml")]
+        config: PathBuf,
+        /// The data folder (created if missing).
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
+    },
     /// Check a bot.toml and print every problem with file:line:column.
     CheckConfig {
         #[arg(value_name = "PATH", default_value = "bot.toml")]
@@ -88,6 +97,20 @@ fn main() -> ExitCode {
             }
             Err(e) => config_failure(&e),
         },
+        Command::Run { config, data } => {
+            let config = match Config::load(&config) {
+                Ok(c) => c,
+                Err(e) => return config_failure(&e),
+            };
+            let store = match SledStore::open(&data) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(EXIT_DATA);
+                }
+            };
+            run(config, store)
+        }
         Command::Chat {
             as_person,
             config,
@@ -131,6 +154,29 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+#[cfg(feature = "matrix")]
+fn run(config: Config, store: SledStore) -> ExitCode {
+    match fyr::matrix::run(config, store) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e @ fyr::matrix::MatrixError::NotConfigured) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_CONFIG)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "matrix"))]
+fn run(_config: Config, _store: SledStore) -> ExitCode {
+    eprintln!(
+        "error: this fyr was built without chat adapters\n  help: build with --features matrix"
+    );
+    ExitCode::from(EXIT_CONFIG)
 }
 
 fn config_failure(e: &ConfigError) -> ExitCode {

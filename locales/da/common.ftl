@@ -72,3 +72,9 @@ console-bad-advance = Skriv /advance efterfulgt af en varighed, for eksempel /ad
 console-not-simulated = /advance virker kun, når Fyr er startet med --clock simulated.
 console-advanced = Det simulerede ur viser nu { $time }.
 console-now-writing = Du skriver nu som { $id }.
+
+## Chatplatforme
+
+not-staff = Hej! Fyr er for organisationens egne medarbejdere, og jeg kan ikke finde dig blandt dem. Arbejder du her, kan du bede din leder om at tilføje dig. Er du i fare, så ring 112.
+matrix-undecryptable = Jeg kunne ikke læse din seneste besked – krypteringsnøglerne er ikke nået frem endnu. Send den gerne igen om lidt.
+attachment-not-stored = Jeg kan ikke gemme filer eller billeder endnu. Gem dem selv et sikkert sted, og skriv ned, hvad de viser, og hvornår du fik dem.

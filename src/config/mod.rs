@@ -25,6 +25,37 @@ pub struct Config {
     pub organisation: String,
     pub units: Vec<Unit>,
     pub persons: Vec<Person>,
+    pub matrix: Option<MatrixConfig>,
+}
+
+/// Where a secret comes from. Secrets are never written in bot.toml.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Secret {
+    Env(String),
+    File(PathBuf),
+}
+
+impl Secret {
+    /// Read the secret; the error says where it was looked for.
+    pub fn read(&self) -> Result<String, String> {
+        match self {
+            Secret::Env(name) => std::env::var(name)
+                .map(|v| v.trim().to_string())
+                .map_err(|_| format!("the environment variable {name} is not set")),
+            Secret::File(path) => std::fs::read_to_string(path)
+                .map(|v| v.trim().to_string())
+                .map_err(|e| format!("cannot read {}: {e}", path.display())),
+        }
+    }
+}
+
+/// The Matrix account Fyr runs as.
+#[derive(Clone, Debug)]
+pub struct MatrixConfig {
+    pub homeserver: String,
+    pub user_id: String,
+    pub password: Secret,
+    pub store: PathBuf,
 }
 
 #[derive(Clone, Debug)]
@@ -49,6 +80,8 @@ pub struct Person {
     pub name: String,
     pub unit: UnitId,
     pub language: Language,
+    /// The person's Matrix user id, if they use Fyr on Matrix.
+    pub matrix: Option<String>,
 }
 
 /// One problem in a configuration file, located and with a fix.
@@ -120,7 +153,11 @@ impl Config {
         let raw: raw::RawConfig = toml::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             let message = e.message().trim().to_string();
-            let help = if message.starts_with("unknown field") {
+            let help = if message.starts_with("unknown field `password`")
+                || message.starts_with("unknown field `access_token`")
+            {
+                "secrets never go in bot.toml: set password_env = \"NAME\" (an environment variable) or password_file = \"PATH\""
+            } else if message.starts_with("unknown field") {
                 "remove this key or correct its spelling; the sample bot.toml in the repository shows every key"
             } else if message.starts_with("missing field") {
                 "add the missing key to this table; the sample bot.toml in the repository shows every key"
@@ -142,6 +179,13 @@ impl Config {
 
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.persons.iter().find(|p| p.id.as_str() == id)
+    }
+
+    /// The person with this Matrix user id.
+    pub fn person_by_matrix(&self, user_id: &str) -> Option<&Person> {
+        self.persons
+            .iter()
+            .find(|p| p.matrix.as_deref() == Some(user_id))
     }
 
     pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
@@ -348,6 +392,19 @@ impl Validator<'_> {
                     &format!("use one of the configured unit ids: {}", ids.join(", ")),
                 );
             }
+            if let Some(m) = &p.matrix {
+                self.matrix_user_id(m);
+                let taken = persons
+                    .iter()
+                    .any(|q: &Person| q.matrix.as_deref() == Some(m.get_ref().as_str()));
+                if taken {
+                    self.problem(
+                        m.span(),
+                        format!("the Matrix id `{}` is given to two persons", m.get_ref()),
+                        "each Matrix account belongs to one person",
+                    );
+                }
+            }
             persons.push(Person {
                 id: PersonId::new(p.id.get_ref().clone()),
                 name: p.name.get_ref().clone(),
@@ -356,8 +413,10 @@ impl Validator<'_> {
                     .language
                     .or(unit.map(|u| u.language))
                     .unwrap_or(Language::En),
+                matrix: p.matrix.as_ref().map(|m| m.get_ref().clone()),
             });
         }
+        let matrix = raw.matrix.as_ref().map(|m| self.matrix(m, path));
 
         if !self.problems.is_empty() {
             self.problems.sort_by_key(|p| (p.line, p.column));
@@ -368,7 +427,55 @@ impl Validator<'_> {
             organisation: raw.organisation.name.into_inner(),
             units,
             persons,
+            matrix,
         })
+    }
+
+    fn matrix_user_id(&mut self, id: &Spanned<String>) {
+        let s = id.get_ref();
+        let ok = s.starts_with('@') && s.contains(':') && !s.contains(char::is_whitespace);
+        if !ok {
+            self.problem(
+                id.span(),
+                format!("`{s}` is not a Matrix user id"),
+                "write it as \"@name:server\", e.g. \"@sara:example.org\"",
+            );
+        }
+    }
+
+    fn matrix(&mut self, m: &raw::RawMatrix, path: &Path) -> MatrixConfig {
+        self.matrix_user_id(&m.user_id);
+        let url = m.homeserver.get_ref();
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            self.problem(
+                m.homeserver.span(),
+                format!("`{url}` is not a homeserver URL"),
+                "write the full URL, e.g. \"https://matrix.example.org\"",
+            );
+        }
+        let base = path.parent().unwrap_or(Path::new("."));
+        let password = match (&m.password_env, &m.password_file) {
+            (Some(env), None) => Secret::Env(env.get_ref().clone()),
+            (None, Some(file)) => Secret::File(base.join(file.get_ref())),
+            _ => {
+                self.problem(
+                    m.user_id.span(),
+                    "[matrix] needs exactly one of password_env and password_file".into(),
+                    "set password_env = \"FYR_MATRIX_PASSWORD\" (an environment variable) or password_file = \"PATH\"",
+                );
+                Secret::Env(String::new())
+            }
+        };
+        let store = m
+            .store
+            .as_ref()
+            .map_or_else(|| base.join("fyr-matrix"), |s| base.join(s.get_ref()));
+        MatrixConfig {
+            homeserver: url.clone(),
+            user_id: m.user_id.get_ref().clone(),
+            password,
+            store,
+        }
     }
 
     fn non_empty(&mut self, value: &Spanned<String>, key: &str) {

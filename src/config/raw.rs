@@ -14,6 +14,20 @@ pub struct RawConfig {
     pub unit: Vec<RawUnit>,
     #[serde(default)]
     pub person: Vec<RawPerson>,
+    pub matrix: Option<RawMatrix>,
+}
+
+/// The Matrix account Fyr runs as. The password is never in bot.toml: it is read from an
+/// environment variable or a file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMatrix {
+    pub homeserver: Spanned<String>,
+    pub user_id: Spanned<String>,
+    pub password_env: Option<Spanned<String>>,
+    pub password_file: Option<Spanned<String>>,
+    /// Folder for the SDK's encrypted state and crypto store, the session and the recovery key.
+    pub store: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,4 +109,6 @@ pub struct RawPerson {
     pub unit: Spanned<String>,
     /// Defaults to the unit's language.
     pub language: Option<Language>,
+    /// The person's Matrix user id, e.g. "@sara:example.org".
+    pub matrix: Option<Spanned<String>>,
 }

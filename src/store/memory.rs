@@ -119,6 +119,10 @@ impl Store for MemoryStore {
             .collect()
     }
 
+    fn next_timer_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(self.tables().timers.keys().next().and_then(|k| slot_due(k)))
+    }
+
     fn pending_outbox(&self, now: DateTime<Utc>) -> Result<Vec<OutboxEntry>, StoreError> {
         let mut entries = self
             .tables()

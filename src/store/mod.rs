@@ -80,6 +80,8 @@ pub trait Store: Send + Sync {
     fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError>;
     /// Every pending timer, earliest first.
     fn timers(&self) -> Result<Vec<Timer>, StoreError>;
+    /// When the earliest pending timer is due.
+    fn next_timer_at(&self) -> Result<Option<DateTime<Utc>>, StoreError>;
     /// Undelivered notifications whose next attempt is due, oldest first.
     fn pending_outbox(&self, now: DateTime<Utc>) -> Result<Vec<OutboxEntry>, StoreError>;
     fn outbox_entry(&self, key: &str) -> Result<Option<OutboxEntry>, StoreError>;

@@ -199,6 +199,14 @@ impl Store for SledStore {
             .collect()
     }
 
+    fn next_timer_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(self
+            .timers
+            .first()
+            .map_err(backend)?
+            .and_then(|(slot, _)| slot_due(&slot)))
+    }
+
     fn pending_outbox(&self, now: DateTime<Utc>) -> Result<Vec<OutboxEntry>, StoreError> {
         let mut entries = Vec::new();
         for key in self.outbox_pending.iter().keys() {

@@ -5,6 +5,8 @@ mod config;
 mod engine;
 mod escalation;
 mod locales;
+#[cfg(feature = "matrix")]
+mod matrix;
 mod playbook;
 mod process;
 mod props;

@@ -125,6 +125,10 @@ fn conformance(store: &dyn Store) {
     let keys = |ts: Vec<Timer>| ts.into_iter().map(|t| t.key).collect::<Vec<_>>();
     assert_eq!(keys(store.timers().unwrap()), ["early", "moved", "late"]);
     assert_eq!(
+        store.next_timer_at().unwrap(),
+        Some(monday_morning() + Duration::minutes(10))
+    );
+    assert_eq!(
         keys(
             store
                 .due_timers(monday_morning() + Duration::minutes(60), 10)
