@@ -389,7 +389,9 @@ fn a_restarted_fyr_keeps_its_device_and_answers_what_was_sent_while_it_was_down(
     let device = |path: &Path| {
         let text = std::fs::read_to_string(path).unwrap();
         let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-        json["meta"]["device_id"].as_str().unwrap().to_string()
+        let id = json.get("meta").unwrap_or(&json)["device_id"].as_str();
+        id.unwrap_or_else(|| panic!("no device id in {text}"))
+            .to_string()
     };
     let fyr = Fyr::start(dir.path(), &synapse.url);
     let first_device = device(&session);
