@@ -9,54 +9,26 @@ use thiserror::Error;
 use crate::engine::{Arg, Msg, Outgoing, Style};
 use crate::model::{Language, PersonId};
 
+/// The Fluent sources of every language for the given areas (file stems under `locales/<lang>/`).
+macro_rules! sources {
+    ($($area:literal),* $(,)?) => {
+        &[
+            $((Language::Sv, concat!($area, ".ftl"), include_str!(concat!("../locales/sv/", $area, ".ftl"))),)*
+            $((Language::Da, concat!($area, ".ftl"), include_str!(concat!("../locales/da/", $area, ".ftl"))),)*
+            $((Language::En, concat!($area, ".ftl"), include_str!(concat!("../locales/en/", $area, ".ftl"))),)*
+        ]
+    };
+}
+
 /// The Fluent sources, per language and area.
-pub const SOURCES: &[(Language, &str, &str)] = &[
-    (
-        Language::Sv,
-        "common.ftl",
-        include_str!("../locales/sv/common.ftl"),
-    ),
-    (
-        Language::Sv,
-        "employee.ftl",
-        include_str!("../locales/sv/employee.ftl"),
-    ),
-    (
-        Language::Sv,
-        "recipient.ftl",
-        include_str!("../locales/sv/recipient.ftl"),
-    ),
-    (
-        Language::Da,
-        "common.ftl",
-        include_str!("../locales/da/common.ftl"),
-    ),
-    (
-        Language::Da,
-        "employee.ftl",
-        include_str!("../locales/da/employee.ftl"),
-    ),
-    (
-        Language::Da,
-        "recipient.ftl",
-        include_str!("../locales/da/recipient.ftl"),
-    ),
-    (
-        Language::En,
-        "common.ftl",
-        include_str!("../locales/en/common.ftl"),
-    ),
-    (
-        Language::En,
-        "employee.ftl",
-        include_str!("../locales/en/employee.ftl"),
-    ),
-    (
-        Language::En,
-        "recipient.ftl",
-        include_str!("../locales/en/recipient.ftl"),
-    ),
-];
+pub const SOURCES: &[(Language, &str, &str)] = sources!(
+    "common",
+    "employee",
+    "recipient",
+    "advice",
+    "roles",
+    "reference",
+);
 
 #[derive(Debug, Error)]
 pub enum LocaleError {

@@ -79,7 +79,11 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("FYR_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+                // matrix-sdk logs every expected 404 (no backup yet, no account data yet) as an
+                // error; Fyr logs what matters about the connection itself.
+                .unwrap_or_else(|_| {
+                    tracing_subscriber::EnvFilter::new("warn,matrix_sdk::http_client=off")
+                }),
         )
         .with_writer(std::io::stderr)
         .init();

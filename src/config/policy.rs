@@ -120,6 +120,7 @@ impl Validator<'_> {
             manager_followups,
             contacts: Vec::new(),
             incident_system: u.incident_system.as_ref().map(|s| s.get_ref().clone()),
+            inform_director: u.inform_director,
         }
     }
 

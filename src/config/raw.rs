@@ -50,6 +50,9 @@ pub struct RawUnit {
     pub safety_reps: Vec<Spanned<String>>,
     /// The name of the employer's system for incident reports (e.g. "SafetyNet").
     pub incident_system: Option<Spanned<String>>,
+    /// Whether managers should tell the director about incidents (a checklist item).
+    #[serde(default)]
+    pub inform_director: bool,
     #[serde(default)]
     pub contacts: RawContacts,
     #[serde(default)]

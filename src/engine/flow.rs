@@ -6,9 +6,11 @@ use super::command::{Command, Input};
 use super::employee::EMPLOYEE;
 use super::escalation;
 use super::playbook::{Act, Context, Goto, Phase, Target};
+use super::playbook::{Task, TaskStatus};
 use super::render::{render_step, visible_choices, Ctx};
-use super::state::{Basis, Case, CaseEvent};
+use super::state::{Basis, Case, CaseEvent, Duty};
 use super::{find_step, Msg, Outgoing, Profile, Step, Tx};
+use crate::model::Country;
 use crate::model::{CaseId, PersonId};
 
 /// How many steps "back" remembers.
@@ -228,6 +230,14 @@ fn apply(tx: &mut Tx, profile: &Profile, act: Act, step: &Step, notes: &mut Vec<
         Act::Status(status) => {
             if let Some(task) = step.task {
                 case.tasks.insert(task, status);
+                // The checklist's "reported/registered" is the reporting duty Fyr reminds of.
+                if task == Task::MgrReport && status == TaskStatus::Done {
+                    let duty = match case.country {
+                        Country::Sweden => Duty::WorkEnvironmentAuthority,
+                        Country::Denmark => Duty::Registration,
+                    };
+                    escalation::duty_done(tx, profile, &case_id, duty);
+                }
             }
         }
         Act::Kind(kind) => case.kind = Some(kind),

@@ -9,9 +9,11 @@ pub mod command;
 pub mod employee;
 pub mod escalation;
 mod flow;
+pub mod jurisdiction;
 pub mod playbook;
 pub mod recipient;
 pub mod render;
+pub mod roles;
 pub mod state;
 
 use chrono::{DateTime, Duration, Utc};
@@ -99,6 +101,8 @@ pub struct UnitPolicy {
     pub manager_followups: Vec<FollowUpAt>,
     pub contacts: Vec<(ContactKind, String)>,
     pub incident_system: Option<String>,
+    /// Whether the director is to be told about incidents (a manager's checklist item).
+    pub inform_director: bool,
 }
 
 /// Look-ups the engine needs: implemented over the configuration, pure.
@@ -200,7 +204,7 @@ pub enum Effect {
 }
 
 /// All playbooks, for step look-up by id (step ids are unique across them).
-pub const PLAYBOOKS: &[&Playbook] = &[&employee::EMPLOYEE, &recipient::RECIPIENT];
+pub const PLAYBOOKS: &[&Playbook] = &[&employee::EMPLOYEE, &recipient::RECIPIENT, &roles::ROLES];
 
 /// Find a step and the playbook it belongs to.
 pub fn find_step(id: &str) -> Option<(&'static Playbook, &'static Step)> {

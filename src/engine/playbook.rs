@@ -36,10 +36,20 @@ pub enum Task {
     PoliceReport,
     IncidentRegistered,
     SupportArranged,
+    // The manager's checklist for a case they were told about.
+    MgrTalkToday,
+    MgrSafety,
+    MgrSupport,
+    MgrReport,
+    MgrPolice,
+    MgrColleagues,
+    MgrDirector,
+    MgrOffender,
+    MgrFollowUp,
 }
 
 impl Task {
-    pub const ALL: [Task; 8] = [
+    pub const ALL: [Task; 17] = [
         Task::EvidenceSaved,
         Task::NotesWritten,
         Task::WitnessesAndLinks,
@@ -48,6 +58,15 @@ impl Task {
         Task::PoliceReport,
         Task::IncidentRegistered,
         Task::SupportArranged,
+        Task::MgrTalkToday,
+        Task::MgrSafety,
+        Task::MgrSupport,
+        Task::MgrReport,
+        Task::MgrPolice,
+        Task::MgrColleagues,
+        Task::MgrDirector,
+        Task::MgrOffender,
+        Task::MgrFollowUp,
     ];
 
     /// The Fluent id of the task's short label in the summary.
@@ -61,6 +80,15 @@ impl Task {
             Task::PoliceReport => "task-police-report",
             Task::IncidentRegistered => "task-incident-registered",
             Task::SupportArranged => "task-support-arranged",
+            Task::MgrTalkToday => "mtask-talk-today",
+            Task::MgrSafety => "mtask-safety",
+            Task::MgrSupport => "mtask-support",
+            Task::MgrReport => "mtask-report",
+            Task::MgrPolice => "mtask-police",
+            Task::MgrColleagues => "mtask-colleagues",
+            Task::MgrDirector => "mtask-director",
+            Task::MgrOffender => "mtask-offender",
+            Task::MgrFollowUp => "mtask-follow-up",
         }
     }
 }
@@ -105,6 +133,12 @@ pub enum Cond {
     ReaderAcknowledged,
     /// Both hold.
     All2(&'static Cond, &'static Cond),
+    /// The reader is in their unit's manager chain.
+    ReaderIsManager,
+    /// The reader is one of their unit's safety representatives.
+    ReaderIsSafetyRep,
+    /// The unit wants the director told about incidents.
+    DirectorRequired,
 }
 
 /// A paragraph of a step's message.
@@ -120,6 +154,15 @@ pub enum Para {
     Preview,
     /// Who has been told and who has acknowledged.
     Notifications,
+    /// The manager's checklist for the case: done and still open.
+    ManagerChecklist,
+    /// Only what is still open on the manager's checklist, under a reminder heading (nothing
+    /// when all is done).
+    ManagerOpen,
+    /// Who reports what in the case's (or reader's) country, with the law that may apply.
+    WhoFiles,
+    /// A text to copy, filled from the case.
+    Template(&'static str),
 }
 
 /// Where a choice leads.

@@ -3,6 +3,7 @@
 //! first guidance, and the reminders of duties and follow-ups. Its steps are about someone
 //! else's case (`Context::About`); they show only what the employee consented to share.
 
+use super::playbook::Task;
 use super::playbook::*;
 use super::state::Duty;
 use crate::model::Country::{Denmark as DK, Sweden as SE};
@@ -12,6 +13,27 @@ pub const ACKED: &str = "acked";
 pub const DUTY_AUTHORITY: &str = "duty-authority";
 pub const DUTY_REGISTRATION: &str = "duty-registration";
 pub const FOLLOWUP_REMINDER: &str = "followup-reminder";
+
+/// One checklist item: its paragraphs, then "is this done?", answered done / not yet / not
+/// relevant. Items whose condition does not hold for the case are skipped.
+const fn item(
+    id: &'static str,
+    task: Task,
+    when: Cond,
+    body: &'static [Para],
+    next: &'static [Goto],
+) -> Step {
+    Step {
+        id,
+        phase: Phase::Report,
+        when,
+        task: Some(task),
+        transient: true,
+        body,
+        choices: TASK_CHOICES,
+        next,
+    }
+}
 
 pub static RECIPIENT: Playbook = Playbook {
     name: "recipient",
@@ -71,6 +93,12 @@ const STEPS: &[Step] = &[
             text_if(Cond::ForManager, "acked-follow-up"),
         ],
         choices: &[
+            choice_when(
+                Cond::ForManager,
+                "opt-mgr-checklist",
+                Act::Nothing,
+                &[to("mgr-intro")],
+            ),
             choice_to("opt-guidance", &[to("recipient-guidance")]),
             CONTINUE,
         ],
@@ -152,11 +180,136 @@ const STEPS: &[Step] = &[
         when: Cond::Always,
         task: None,
         transient: false,
-        body: &[text("followup-manager-reminder")],
+        body: &[text("followup-manager-reminder"), Para::ManagerOpen],
         choices: &[
             choice_to("opt-followup-done", &[to("duty-thanks")]),
+            choice_to("opt-mgr-checklist", &[to("mgr-intro")]),
             choice_to("opt-duty-later", &[BACK]),
         ],
+        next: &[BACK],
+    },
+    // The manager's checklist for the case: each item done, not yet, or not relevant. Open items
+    // come back in the follow-up reminders.
+    Step {
+        id: "mgr-intro",
+        phase: Phase::Tell,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("mgr-intro")],
+        choices: &[choice("opt-next"), CONTINUE],
+        next: &[to("mgr-talk-today")],
+    },
+    item(
+        "mgr-talk-today",
+        Task::MgrTalkToday,
+        Cond::Always,
+        &[text("mgr-talk-today"), text("mgr-question")],
+        &[to("mgr-safety")],
+    ),
+    item(
+        "mgr-safety",
+        Task::MgrSafety,
+        Cond::Always,
+        &[text("mgr-safety"), text("mgr-question")],
+        &[to("mgr-support")],
+    ),
+    item(
+        "mgr-support",
+        Task::MgrSupport,
+        Cond::Always,
+        &[
+            text_if(Cond::In(SE), "mgr-se-support"),
+            text_if(Cond::In(DK), "mgr-dk-support"),
+            Para::Contacts,
+            text("mgr-question"),
+        ],
+        &[to("mgr-report")],
+    ),
+    item(
+        "mgr-report",
+        Task::MgrReport,
+        Cond::Always,
+        &[
+            text_if(Cond::In(SE), "mgr-se-report"),
+            text_if(
+                Cond::All2(&Cond::In(SE), &Cond::HasIncidentSystem),
+                "mgr-se-report-system",
+            ),
+            text_if(Cond::In(DK), "mgr-dk-register"),
+            text_if(
+                Cond::All2(&Cond::In(DK), &Cond::HasIncidentSystem),
+                "mgr-dk-register-system",
+            ),
+            text("mgr-question"),
+        ],
+        &[to("mgr-police")],
+    ),
+    item(
+        "mgr-police",
+        Task::MgrPolice,
+        Cond::Always,
+        &[
+            text_if(Cond::In(SE), "mgr-se-police"),
+            text_if(Cond::In(DK), "mgr-dk-police"),
+            text("mgr-question"),
+        ],
+        &[to("mgr-colleagues")],
+    ),
+    item(
+        "mgr-colleagues",
+        Task::MgrColleagues,
+        Cond::Always,
+        &[text("mgr-colleagues"), text("mgr-question")],
+        &[to("mgr-director")],
+    ),
+    item(
+        "mgr-director",
+        Task::MgrDirector,
+        Cond::DirectorRequired,
+        &[text("mgr-director"), text("mgr-question")],
+        &[to("mgr-offender")],
+    ),
+    Step {
+        id: "mgr-offender",
+        phase: Phase::StopHarm,
+        when: Cond::In(DK),
+        task: Some(Task::MgrOffender),
+        transient: true,
+        body: &[text("mgr-dk-offender"), text("mgr-question")],
+        choices: &[
+            TASK_CHOICES[0],
+            TASK_CHOICES[1],
+            TASK_CHOICES[2],
+            choice_to("opt-tpl-dk-letter", &[to("mgr-letter")]),
+        ],
+        next: &[to("mgr-follow-up")],
+    },
+    Step {
+        id: "mgr-letter",
+        phase: Phase::StopHarm,
+        when: Cond::In(DK),
+        task: None,
+        transient: true,
+        body: &[text("tpl-intro"), Para::Template("tpl-dk-letter")],
+        choices: &[choice_to("opt-next", &[to("mgr-follow-up")])],
+        next: &[to("mgr-follow-up")],
+    },
+    item(
+        "mgr-follow-up",
+        Task::MgrFollowUp,
+        Cond::Always,
+        &[text("mgr-follow-up"), text("mgr-question")],
+        &[to("mgr-summary")],
+    ),
+    Step {
+        id: "mgr-summary",
+        phase: Phase::FollowUp,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("mgr-summary-intro"), Para::ManagerChecklist],
+        choices: &[CONTINUE],
         next: &[BACK],
     },
     Step {

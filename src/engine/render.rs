@@ -72,6 +72,17 @@ pub fn holds(cond: Cond, ctx: &Ctx) -> bool {
         Cond::InUrgent(c) => country == c && case.is_some_and(Case::urgent),
         Cond::All2(a, b) => holds(*a, ctx) && holds(*b, ctx),
         Cond::NobodyTold => !told,
+        Cond::ReaderIsManager => ctx
+            .env
+            .directory
+            .policy(&ctx.profile.unit)
+            .is_some_and(|p| p.manager_chain.contains(&ctx.profile.person)),
+        Cond::ReaderIsSafetyRep => ctx
+            .env
+            .directory
+            .policy(&ctx.profile.unit)
+            .is_some_and(|p| p.safety_reps.contains(&ctx.profile.person)),
+        Cond::DirectorRequired => ctx.policy.is_some_and(|p| p.inform_director),
         Cond::ReaderAcknowledged => case.is_some_and(|c| {
             c.tracks
                 .iter()
@@ -105,12 +116,20 @@ pub fn full_name(env: &Env, person: &crate::model::PersonId) -> String {
         .map_or_else(|| person.to_string(), |p| p.full_name)
 }
 
-/// Arguments every message of a step may use.
+/// Arguments every message of a step may use. Without a case, templates are filled with the
+/// reader's own name, today's date and "other".
 fn common_args(msg: Msg, ctx: &Ctx) -> Msg {
     let mut msg = msg.str("name", ctx.profile.display_name.clone());
     if let Some(system) = ctx.policy.and_then(|p| p.incident_system.clone()) {
         msg = msg.str("system", system);
     }
+    let local_date = |at: chrono::DateTime<chrono::Utc>| match ctx.policy {
+        Some(p) => at
+            .with_timezone(&p.calendar.timezone)
+            .format("%Y-%m-%d")
+            .to_string(),
+        None => at.format("%Y-%m-%d").to_string(),
+    };
     match ctx.case {
         Some(case) => {
             let request = case
@@ -122,8 +141,13 @@ fn common_args(msg: Msg, ctx: &Ctx) -> Msg {
                 .str("employee", full_name(ctx.env, &case.owner))
                 .str("kind", kind_code(case.kind))
                 .str("request", request.code())
+                .str("date", local_date(case.opened_at))
         }
-        None => msg.str("case", "-"),
+        None => msg
+            .str("case", "-")
+            .str("employee", ctx.profile.full_name.clone())
+            .str("kind", "other")
+            .str("date", local_date(ctx.env.now)),
     }
 }
 
@@ -141,6 +165,16 @@ pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing 
             Para::Summary => body.extend(summary(ctx)),
             Para::Notifications => body.extend(notifications(ctx)),
             Para::Preview => body.extend(preview(ctx)),
+            Para::ManagerChecklist => body.extend(checklist(ctx)),
+            Para::ManagerOpen => {
+                let open = open_manager_tasks(ctx);
+                if !open.is_empty() {
+                    body.push(common_args(Msg::new("mgr-open-reminder"), ctx));
+                    body.extend(open.iter().map(|t| Msg::new(t.label()).styled(Style::Item)));
+                }
+            }
+            Para::WhoFiles => body.extend(who_files(ctx)),
+            Para::Template(id) => body.push(common_args(Msg::new(id), ctx)),
         }
     }
     let options = visible_choices(step, ctx)
@@ -168,10 +202,9 @@ fn contacts(ctx: &Ctx) -> Vec<Msg> {
         .collect()
 }
 
-/// Which tasks apply to this case: those whose step applies.
-fn relevant_tasks(ctx: &Ctx) -> Vec<Task> {
-    super::employee::EMPLOYEE
-        .steps
+/// Which tasks of a playbook apply to this case: those whose step applies.
+fn relevant_tasks(book: &super::playbook::Playbook, ctx: &Ctx) -> Vec<Task> {
+    book.steps
         .iter()
         .filter(|s| holds(s.when, ctx))
         .filter_map(|s| s.task)
@@ -181,7 +214,7 @@ fn relevant_tasks(ctx: &Ctx) -> Vec<Task> {
 fn summary(ctx: &Ctx) -> Vec<Msg> {
     let case = ctx.case;
     let status = |t: Task| case.and_then(|c| c.tasks.get(&t).copied());
-    let tasks = relevant_tasks(ctx);
+    let tasks = relevant_tasks(&super::employee::EMPLOYEE, ctx);
     let done: Vec<Task> = tasks
         .iter()
         .copied()
@@ -304,5 +337,58 @@ fn preview(ctx: &Ctx) -> Vec<Msg> {
         }
     }
     out.push(Msg::new("preview-own-language"));
+    out
+}
+
+/// The manager's checklist for the case: what is done and what is still open.
+pub fn checklist(ctx: &Ctx) -> Vec<Msg> {
+    let status = |t: Task| ctx.case.and_then(|c| c.tasks.get(&t).copied());
+    let tasks: Vec<Task> = relevant_tasks(&super::recipient::RECIPIENT, ctx);
+    let done: Vec<Task> = tasks
+        .iter()
+        .copied()
+        .filter(|t| status(*t) == Some(TaskStatus::Done))
+        .collect();
+    let open = open_manager_tasks(ctx);
+    let mut out = Vec::new();
+    if !done.is_empty() {
+        out.push(Msg::new("mgr-summary-done"));
+        out.extend(done.iter().map(|t| Msg::new(t.label()).styled(Style::Item)));
+    }
+    if open.is_empty() {
+        out.push(Msg::new("mgr-summary-none-left"));
+    } else {
+        out.push(Msg::new("mgr-summary-left"));
+        out.extend(open.iter().map(|t| Msg::new(t.label()).styled(Style::Item)));
+    }
+    out
+}
+
+/// The manager's checklist items not yet done (nor judged not relevant).
+pub fn open_manager_tasks(ctx: &Ctx) -> Vec<Task> {
+    let status = |t: Task| ctx.case.and_then(|c| c.tasks.get(&t).copied());
+    relevant_tasks(&super::recipient::RECIPIENT, ctx)
+        .into_iter()
+        .filter(|t| matches!(status(*t), None | Some(TaskStatus::Later)))
+        .collect()
+}
+
+/// Who reports what, and the law that may apply, for the case's country (else the reader's).
+fn who_files(ctx: &Ctx) -> Vec<Msg> {
+    let country = ctx.case.map_or(ctx.profile.country, |c| c.country);
+    let rules = super::jurisdiction::rules(country);
+    let mut out = vec![Msg::new("who-intro")];
+    out.extend(
+        [
+            rules.police_report,
+            rules.incident_registration,
+            rules.authority_notification,
+            rules.victim_support,
+        ]
+        .into_iter()
+        .map(|id| Msg::new(id).styled(Style::Item)),
+    );
+    out.push(Msg::new("who-law-intro"));
+    out.extend(rules.laws.iter().map(|id| Msg::new(id).styled(Style::Item)));
     out
 }

@@ -32,6 +32,31 @@ fn code_lines(path: &Path) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// A line with its string literals blanked out (a log filter naming a crate is not a use).
+fn without_strings(line: &str) -> String {
+    let mut out = String::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in line.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+                out.push(c);
+            }
+        } else {
+            if c == '"' {
+                in_string = true;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Invariant 1: the engine does no I/O, reads no clock and knows no runtime, store, SDK,
 /// configuration or rendering.
 #[test]
@@ -83,6 +108,24 @@ fn only_the_store_knows_sled() {
         }
         for (n, line) in code_lines(&file) {
             assert!(!line.contains("sled::"), "{}:{n} uses sled", file.display());
+        }
+    }
+}
+
+/// Invariant 2: only the Matrix adapter knows matrix-sdk.
+#[test]
+fn only_the_matrix_adapter_knows_matrix_sdk() {
+    for file in rust_files(&root().join("src")) {
+        if file.ends_with("matrix.rs") {
+            continue;
+        }
+        for (n, line) in code_lines(&file) {
+            let code = without_strings(&line);
+            assert!(
+                !code.contains("matrix_sdk"),
+                "{}:{n} uses matrix_sdk",
+                file.display()
+            );
         }
     }
 }

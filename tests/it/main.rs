@@ -10,6 +10,7 @@ mod matrix;
 mod playbook;
 mod process;
 mod props;
+mod roles;
 mod store;
 mod support;
 mod transcripts;

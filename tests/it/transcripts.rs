@@ -86,7 +86,7 @@ fn danish_danger_words_at_any_step() {
 }
 
 /// Words that only belong in one country's content.
-const SWEDISH_ONLY: &[&str] = &[
+pub const SWEDISH_ONLY: &[&str] = &[
     "polisen.se",
     "114 14",
     "Brottsofferjouren",
@@ -97,7 +97,7 @@ const SWEDISH_ONLY: &[&str] = &[
     "Institutet för juridik",
     "KIA",
 ];
-const DANISH_ONLY: &[&str] = &[
+pub const DANISH_ONLY: &[&str] = &[
     "politi.dk",
     "SafetyNet",
     "Offerrådgivningen",
@@ -109,7 +109,7 @@ const DANISH_ONLY: &[&str] = &[
     "Krisekorps",
 ];
 
-fn assert_absent(transcript: &str, words: &[&str], who: &str) {
+pub fn assert_absent(transcript: &str, words: &[&str], who: &str) {
     for word in words {
         assert!(
             !transcript.contains(word),
