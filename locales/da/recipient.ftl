@@ -3,7 +3,8 @@
 
 ## Beskeden
 
-notify-intro = Fyr, sag { $case }: { $employee } i din enhed har været udsat for { $kind ->
+notify-heading = Fyr – sag { $case } har brug for din opmærksomhed.
+notify-intro = { $employee } i din enhed har været udsat for { $kind ->
         [threat] en trussel
         [harassment] chikane eller had
         [online-exposure] udstilling eller et personangreb på nettet

@@ -3,7 +3,8 @@
 
 ## The notification
 
-notify-intro = Fyr, case { $case }: { $employee } in your unit has been subjected to { $kind ->
+notify-heading = Fyr – case { $case } needs your attention.
+notify-intro = { $employee } in your unit has been subjected to { $kind ->
         [threat] a threat
         [harassment] harassment or hate
         [online-exposure] online exposure or a personal attack online

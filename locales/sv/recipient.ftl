@@ -3,7 +3,8 @@
 
 ## Aviseringen
 
-notify-intro = Fyr, ärende { $case }: { $employee } på din enhet har utsatts för { $kind ->
+notify-heading = Fyr – ärende { $case } behöver din uppmärksamhet.
+notify-intro = { $employee } på din enhet har utsatts för { $kind ->
         [threat] ett hot
         [harassment] trakasserier eller hat
         [online-exposure] uthängning eller personangrepp på nätet

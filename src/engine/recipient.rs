@@ -53,6 +53,9 @@ const STEPS: &[Step] = &[
         task: None,
         transient: false,
         body: &[
+            // The first line is what a chat list or a lock screen shows: neutral, no name and no
+            // incident.
+            text("notify-heading"),
             text("notify-intro"),
             text_if(Cond::Urgent, "notify-urgent"),
             text("notify-request"),

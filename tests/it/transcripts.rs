@@ -266,3 +266,25 @@ fn a_restart_in_the_middle_of_an_escalation() {
     assert_eq!(t.matches("→ se-manager").count(), 1, "{t}");
     insta::assert_snapshot!("restart_mid_escalation", t);
 }
+
+/// Every golden transcript of a Swedish unit is free of Danish law, numbers and channels, and
+/// the reverse — whatever the language it was read in.
+#[test]
+fn no_golden_transcript_crosses_jurisdictions() {
+    let dir = crate::support::root().join("tests/it/snapshots");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (se, dk) = (text.contains("→ se-"), text.contains("→ dk-"));
+        let name = path.display().to_string();
+        match (se, dk) {
+            (true, false) => assert_absent(&text, DANISH_ONLY, &name),
+            (false, true) => assert_absent(&text, SWEDISH_ONLY, &name),
+            (false, false) => continue,
+            (true, true) => panic!("{name} mixes a Swedish and a Danish unit"),
+        }
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} transcripts checked");
+}
