@@ -14,4 +14,5 @@ pub mod i18n;
 #[cfg(feature = "matrix")]
 pub mod matrix;
 pub mod model;
+pub mod service;
 pub mod store;

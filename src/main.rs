@@ -162,9 +162,12 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "matrix")]
 fn run(config: Config, store: SledStore) -> ExitCode {
-    match fyr::matrix::run(config, store) {
+    match fyr::service::run(config, store) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e @ fyr::matrix::MatrixError::NotConfigured) => {
+        Err(
+            e @ (fyr::service::ServiceError::NothingConfigured
+            | fyr::service::ServiceError::DiscordNotAvailable),
+        ) => {
             eprintln!("error: {e}");
             ExitCode::from(EXIT_CONFIG)
         }

@@ -2,9 +2,9 @@
 //! matrix-sdk. Fyr logs in once and keeps its session and crypto store (same device after a
 //! restart), sets up cross-signing with a recovery key written once to a 0600 file, and runs
 //! its own sync loop around `sync_once` with backoff when the homeserver is down. Event handlers
-//! only forward into the driver thread, which owns the engine; replies go out as `m.notice`,
-//! notifications from the outbox with their key as the Matrix transaction id, so a retried
-//! delivery is shown once.
+//! only forward into the service's driver thread, which owns the engine; replies go out as
+//! `m.notice`, notifications from the outbox with their key as the Matrix transaction id, so a
+//! retried delivery is shown once.
 
 use std::collections::HashMap;
 use std::future::IntoFuture;
@@ -13,7 +13,6 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::Utc;
 use matrix_sdk::authentication::matrix::MatrixSession;
 use matrix_sdk::config::SyncSettings;
 use matrix_sdk::encryption::EncryptionSettings;
@@ -23,17 +22,14 @@ use matrix_sdk::ruma::events::room::member::{MembershipState, StrippedRoomMember
 use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent,
 };
-use matrix_sdk::ruma::{OwnedRoomId, OwnedTransactionId, OwnedUserId, UserId};
+use matrix_sdk::ruma::{OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId, UserId};
 use matrix_sdk::{Client, Room, RoomState};
 use thiserror::Error;
 use tokio::runtime::Handle;
 
-use crate::config::{Config, MatrixConfig};
-use crate::driver::{Deliver, DeliveryError, Driver, DriverError, RandomCaseIds};
-use crate::engine::Msg;
-use crate::i18n::{Localizer, Rendered};
-use crate::model::{Language, PersonId};
-use crate::store::{SledStore, Store};
+use crate::config::{Config, MatrixConfig, Person};
+use crate::i18n::Rendered;
+use crate::service::{Envelope, From, Outlet, What};
 
 #[derive(Debug, Error)]
 pub enum MatrixError {
@@ -57,39 +53,17 @@ fn sdk(e: impl std::fmt::Display) -> MatrixError {
     MatrixError::Sdk(e.to_string())
 }
 
-/// What the event handlers pass to the driver thread.
-#[derive(Debug)]
-enum Inbound {
-    /// A message (or a reaction turned into its number) from a person in bot.toml.
-    Text {
-        person: PersonId,
-        room: OwnedRoomId,
-        text: String,
-    },
-    /// Someone not in bot.toml wrote to Fyr.
-    Stranger { room: OwnedRoomId },
-    /// A message Fyr could not decrypt.
-    Undecryptable { person: PersonId, room: OwnedRoomId },
-    /// A file or image (kept for the evidence issue; acknowledged now).
-    Attachment { person: PersonId, room: OwnedRoomId },
-}
-
-/// Run Fyr on Matrix until Ctrl-C.
-pub fn run(config: Config, store: SledStore) -> Result<(), MatrixError> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(sdk)?;
-    runtime.block_on(run_async(config, store))
-}
-
-async fn run_async(config: Config, store: SledStore) -> Result<(), MatrixError> {
+/// Connect to Matrix and start syncing; inbound events go to `tx` tagged with `adapter`.
+/// Returns the outlet the driver thread sends through.
+pub(crate) async fn start(
+    config: Arc<Config>,
+    tx: mpsc::Sender<Envelope>,
+    adapter: usize,
+) -> Result<Box<dyn Outlet>, MatrixError> {
     let matrix = config.matrix.clone().ok_or(MatrixError::NotConfigured)?;
     // The first start is the first login: there is no saved session yet.
     let first_start = !matrix.store.join("session.json").exists();
     let client = connect(&matrix).await?;
-    let config = Arc::new(config);
-    let (tx, rx) = mpsc::channel::<Inbound>();
 
     // The very first start skips the backlog; after a restart nothing is skipped, so messages
     // sent while Fyr was down are answered.
@@ -101,23 +75,14 @@ async fn run_async(config: Config, store: SledStore) -> Result<(), MatrixError> 
             .map_err(sdk)?;
     }
     ensure_recovery(&client, &matrix.store).await?;
-    register_handlers(&client, config.clone(), tx);
+    register_handlers(&client, config.clone(), tx, adapter);
     tracing::info!(user = %matrix.user_id, "connected to Matrix");
-
-    let handle = Handle::current();
-    let driver_client = client.clone();
-    let driver_config = config.clone();
-    let driver = std::thread::spawn(move || {
-        driver_loop(driver_config, store, driver_client, handle, rx);
-    });
-
-    let sync = tokio::spawn(sync_loop(client.clone()));
-    tokio::signal::ctrl_c().await.map_err(sdk)?;
-    tracing::info!("stopping");
-    sync.abort();
-    drop(client);
-    let _ = driver.join();
-    Ok(())
+    tokio::spawn(sync_loop(client.clone()));
+    Ok(Box::new(MatrixOutlet {
+        handle: Handle::current(),
+        client,
+        rooms: HashMap::new(),
+    }))
 }
 
 /// Log in once, or restore the saved session so the device stays the same.
@@ -209,8 +174,23 @@ async fn ensure_recovery(client: &Client, store: &Path) -> Result<(), MatrixErro
 }
 
 /// The handlers only look up who wrote and forward into the driver channel.
-fn register_handlers(client: &Client, config: Arc<Config>, tx: mpsc::Sender<Inbound>) {
+fn register_handlers(
+    client: &Client,
+    config: Arc<Config>,
+    tx: mpsc::Sender<Envelope>,
+    adapter: usize,
+) {
     let own = client.user_id().map(ToOwned::to_owned);
+    let envelope = move |via: &Room, from: From, what: What| Envelope {
+        adapter,
+        via: via.room_id().to_string(),
+        from,
+        what,
+    };
+    let sender = |config: &Config, user: &UserId| match config.person_by_matrix(user.as_str()) {
+        Some(p) => From::Person(p.id.clone()),
+        None => From::Stranger,
+    };
     let (c, t, me) = (config.clone(), tx.clone(), own.clone());
     client.add_event_handler(move |ev: OriginalSyncRoomMessageEvent, room: Room| {
         let (config, tx, me) = (c.clone(), t.clone(), me.clone());
@@ -218,32 +198,19 @@ fn register_handlers(client: &Client, config: Arc<Config>, tx: mpsc::Sender<Inbo
             if Some(&ev.sender) == me.as_ref() || room.state() != RoomState::Joined {
                 return;
             }
-            let room_id = room.room_id().to_owned();
-            let Some(person) = config.person_by_matrix(ev.sender.as_str()) else {
-                let _ = tx.send(Inbound::Stranger { room: room_id });
-                return;
-            };
-            let person = person.id.clone();
-            let inbound = match ev.content.msgtype {
-                MessageType::Text(text) => Inbound::Text {
-                    person,
-                    room: room_id,
-                    text: text.body,
-                },
+            let what = match ev.content.msgtype {
+                MessageType::Text(text) => What::Text(text.body),
                 MessageType::Image(_)
                 | MessageType::File(_)
                 | MessageType::Video(_)
-                | MessageType::Audio(_) => Inbound::Attachment {
-                    person,
-                    room: room_id,
-                },
+                | MessageType::Audio(_) => What::Attachment,
                 // Notices come from bots; emotes and the rest are not answers.
                 _ => return,
             };
-            let _ = tx.send(inbound);
+            let _ = tx.send(envelope(&room, sender(&config, &ev.sender), what));
         }
     });
-    let (c, t, me) = (config.clone(), tx.clone(), own.clone());
+    let (c, t, me) = (config.clone(), tx.clone(), own);
     client.add_event_handler(move |ev: OriginalSyncReactionEvent, room: Room| {
         let (config, tx, me) = (c.clone(), t.clone(), me.clone());
         async move {
@@ -254,48 +221,38 @@ fn register_handlers(client: &Client, config: Arc<Config>, tx: mpsc::Sender<Inbo
                 return;
             };
             if let Some(number) = reaction_number(&ev.content.relates_to.key) {
-                let _ = tx.send(Inbound::Text {
-                    person: person.id.clone(),
-                    room: room.room_id().to_owned(),
-                    text: number.to_string(),
-                });
+                let from = From::Person(person.id.clone());
+                let _ = tx.send(envelope(&room, from, What::Text(number.to_string())));
             }
         }
     });
-    let (c, t) = (config.clone(), tx.clone());
+    let (c, t) = (config, tx);
     client.add_event_handler(move |ev: OriginalSyncRoomEncryptedEvent, room: Room| {
         let (config, tx) = (c.clone(), t.clone());
         async move {
             if let Some(person) = config.person_by_matrix(ev.sender.as_str()) {
-                let _ = tx.send(Inbound::Undecryptable {
-                    person: person.id.clone(),
-                    room: room.room_id().to_owned(),
-                });
+                let from = From::Person(person.id.clone());
+                let _ = tx.send(envelope(&room, from, What::Undecryptable));
             }
         }
     });
-    let c = config;
     client.add_event_handler(
-        move |ev: StrippedRoomMemberEvent, room: Room, client: Client| {
-            let config = c.clone();
-            async move {
-                let me = client.user_id().map(ToOwned::to_owned);
-                if Some(&ev.state_key) != me.as_ref()
-                    || ev.content.membership != MembershipState::Invite
-                {
-                    return;
+        |ev: StrippedRoomMemberEvent, room: Room, client: Client| async move {
+            let me = client.user_id().map(ToOwned::to_owned);
+            if Some(&ev.state_key) != me.as_ref()
+                || ev.content.membership != MembershipState::Invite
+            {
+                return;
+            }
+            // Fyr talks only in private. Anyone may open a direct message (someone not in bot.toml
+            // is told politely whom Fyr serves); group rooms are declined.
+            if ev.content.is_direct.unwrap_or(false) {
+                if let Err(e) = room.join().await {
+                    tracing::warn!("could not join a direct message: {e}");
                 }
-                // Fyr talks only in private. Anyone may open a direct message (someone not in
-                // bot.toml is told politely whom Fyr serves); group rooms are declined.
-                let known = config.person_by_matrix(ev.sender.as_str()).is_some();
-                if ev.content.is_direct.unwrap_or(false) {
-                    if let Err(e) = room.join().await {
-                        tracing::warn!("could not join a direct message: {e}");
-                    }
-                } else {
-                    tracing::info!(known, "declining an invite to a group room");
-                    let _ = room.leave().await;
-                }
+            } else {
+                tracing::info!("declining an invite to a group room");
+                let _ = room.leave().await;
             }
         },
     );
@@ -328,156 +285,83 @@ async fn sync_loop(client: Client) {
 }
 
 /// Sends to people's direct-message rooms, from the driver thread.
-struct Outbox {
+struct MatrixOutlet {
     handle: Handle,
     client: Client,
-    config: Arc<Config>,
-    rooms: HashMap<PersonId, OwnedRoomId>,
+    rooms: HashMap<String, OwnedRoomId>,
 }
 
-impl Outbox {
-    fn send(&mut self, to: &PersonId, text: String, txn: Option<String>) -> Result<(), String> {
-        let room = self.room_for(to)?;
+impl MatrixOutlet {
+    /// The person's direct-message room: an existing DM, else a new encrypted DM.
+    fn room_for(&mut self, user: &str) -> Result<Room, String> {
+        if let Some(room) = self.rooms.get(user).and_then(|id| self.client.get_room(id)) {
+            return Ok(room);
+        }
+        let user_id: OwnedUserId = UserId::parse(user).map_err(|e| e.to_string())?;
+        let client = self.client.clone();
+        let room = self.handle.block_on(async move {
+            match client.get_dm_room(&user_id) {
+                Some(room) => Ok(room),
+                None => client.create_dm(&user_id).await.map_err(|e| e.to_string()),
+            }
+        })?;
+        self.rooms
+            .insert(user.to_string(), room.room_id().to_owned());
+        Ok(room)
+    }
+
+    fn send_in(&self, room: &Room, text: String, key: Option<&str>) -> Result<(), String> {
         let content = RoomMessageEventContent::notice_plain(text);
-        let txn = txn.map(|k| OwnedTransactionId::from(k.replace('/', ".")));
+        let txn = key.map(|k| OwnedTransactionId::from(k.replace('/', ".")));
         self.handle.block_on(async {
             let send = room.send(content);
             let send = match txn {
                 Some(txn) => send.with_transaction_id(txn),
                 None => send,
             };
-            send.await.map(|_| ()).map_err(|e| e.to_string())
+            send.into_future()
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
         })
     }
+}
 
-    /// The person's direct-message room: the one they wrote from, else an existing DM, else a
-    /// new encrypted DM.
-    fn room_for(&mut self, person: &PersonId) -> Result<Room, String> {
-        if let Some(room) = self
-            .rooms
-            .get(person)
-            .and_then(|id| self.client.get_room(id))
+impl Outlet for MatrixOutlet {
+    fn reaches(&self, person: &Person) -> bool {
+        person.matrix.is_some()
+    }
+
+    fn send(
+        &mut self,
+        to: &Person,
+        via: Option<&str>,
+        message: &Rendered,
+        key: Option<&str>,
+    ) -> Result<(), String> {
+        let room = match via
+            .and_then(|v| RoomId::parse(v).ok())
+            .and_then(|id| self.client.get_room(&id))
         {
-            return Ok(room);
-        }
-        let user = self
-            .config
-            .person(person.as_str())
-            .and_then(|p| p.matrix.clone())
-            .ok_or_else(|| format!("{person} has no Matrix id"))?;
-        let user: OwnedUserId = UserId::parse(&user).map_err(|e| e.to_string())?;
-        let client = self.client.clone();
-        let room = self.handle.block_on(async move {
-            match client.get_dm_room(&user) {
-                Some(room) => Ok(room),
-                None => client.create_dm(&user).await.map_err(|e| e.to_string()),
+            Some(room) => room,
+            None => {
+                let user = to
+                    .matrix
+                    .clone()
+                    .ok_or_else(|| format!("{} has no Matrix id", to.id))?;
+                self.room_for(&user)?
             }
-        })?;
-        self.rooms.insert(person.clone(), room.room_id().to_owned());
-        Ok(room)
-    }
-}
-
-impl Deliver for Outbox {
-    fn deliver(&mut self, key: &str, message: &Rendered) -> Result<(), DeliveryError> {
-        self.send(&message.to, message.numbered(), Some(key.to_string()))
-            .map_err(DeliveryError)
-    }
-}
-
-/// The one thread that owns the engine: messages in order, timers when due.
-fn driver_loop(
-    config: Arc<Config>,
-    store: SledStore,
-    client: Client,
-    handle: Handle,
-    rx: mpsc::Receiver<Inbound>,
-) {
-    let localizer = match Localizer::new() {
-        Ok(l) => l,
-        Err(e) => {
-            tracing::error!("the built-in translations are broken: {e}");
-            return;
-        }
-    };
-    let mut out = Outbox {
-        handle,
-        client,
-        config: config.clone(),
-        rooms: HashMap::new(),
-    };
-    let mut driver = Driver::new((*config).clone(), store, localizer, Box::new(RandomCaseIds));
-    loop {
-        let now = Utc::now();
-        if let Err(e) = driver.tick(now, &mut out) {
-            tracing::error!("tick failed: {e}");
-        }
-        let wait = driver
-            .store()
-            .next_timer_at()
-            .ok()
-            .flatten()
-            .map_or(Duration::from_secs(30), |at| {
-                (at - Utc::now())
-                    .to_std()
-                    .unwrap_or_default()
-                    .min(Duration::from_secs(30))
-            })
-            .max(Duration::from_millis(50));
-        let inbound = match rx.recv_timeout(wait) {
-            Ok(inbound) => inbound,
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
-            Err(mpsc::RecvTimeoutError::Disconnected) => return,
         };
-        handle_inbound(&mut driver, &mut out, inbound);
+        self.send_in(&room, message.numbered(), key)
     }
-}
 
-fn handle_inbound(driver: &mut Driver<SledStore>, out: &mut Outbox, inbound: Inbound) {
-    let note = |driver: &Driver<SledStore>, person: &PersonId, id: &str| {
-        let lang = driver.language_of(person).unwrap_or(Language::En);
-        driver.localizer().text(lang, &Msg::new(id))
-    };
-    match inbound {
-        Inbound::Text { person, room, text } => {
-            out.rooms.insert(person.clone(), room);
-            match driver.handle(&person, &text, Utc::now()) {
-                Ok(replies) => {
-                    for reply in replies {
-                        if let Err(e) = out.send(&reply.to, reply.numbered(), None) {
-                            tracing::warn!("reply not sent: {e}");
-                        }
-                    }
-                }
-                Err(DriverError::UnknownPerson) => {}
-                Err(DriverError::Store(e)) => tracing::error!("store failed: {e}"),
-            }
-        }
-        Inbound::Stranger { room } => {
-            if let Some(room) = out.client.get_room(&room) {
-                let text = stranger_text(driver.localizer());
-                let send = room.send(RoomMessageEventContent::notice_plain(text));
-                let _ = out.handle.block_on(send.into_future());
-            }
-        }
-        Inbound::Undecryptable { person, room } => {
-            out.rooms.insert(person.clone(), room);
-            let text = note(driver, &person, "matrix-undecryptable");
-            let _ = out.send(&person, text, None);
-        }
-        Inbound::Attachment { person, room } => {
-            out.rooms.insert(person.clone(), room);
-            let text = note(driver, &person, "attachment-not-stored");
-            let _ = out.send(&person, text, None);
-        }
+    fn send_text(&mut self, via: &str, text: &str) -> Result<(), String> {
+        let room = RoomId::parse(via)
+            .ok()
+            .and_then(|id| self.client.get_room(&id))
+            .ok_or_else(|| "unknown room".to_string())?;
+        self.send_in(&room, text.to_string(), None)
     }
-}
-
-/// Someone not in bot.toml: answered in Swedish and Danish, nothing stored.
-fn stranger_text(localizer: &Localizer) -> String {
-    [Language::Sv, Language::Da]
-        .map(|l| localizer.text(l, &Msg::new("not-staff")))
-        .join("\n\n")
 }
 
 #[cfg(test)]

@@ -78,3 +78,4 @@ console-now-writing = Du skriver nu som { $id }.
 not-staff = Hej! Fyr er for organisationens egne medarbejdere, og jeg kan ikke finde dig blandt dem. Arbejder du her, kan du bede din leder om at tilføje dig. Er du i fare, så ring 112.
 matrix-undecryptable = Jeg kunne ikke læse din seneste besked – krypteringsnøglerne er ikke nået frem endnu. Send den gerne igen om lidt.
 attachment-not-stored = Jeg kan ikke gemme filer eller billeder endnu. Gem dem selv et sikkert sted, og skriv ned, hvad de viser, og hvornår du fik dem.
+button-stale = Den knap hører til et tidligere spørgsmål. Her er, hvor vi er nu:

@@ -78,3 +78,4 @@ console-now-writing = You are now writing as { $id }.
 not-staff = Hello! Fyr supports the organisation's own staff, and I can't find you among them. If you work here, ask your manager to add you. If you are in danger, call 112.
 matrix-undecryptable = I couldn't read your last message – the encryption keys haven't arrived yet. Please send it again in a moment.
 attachment-not-stored = I can't keep files or pictures yet. Save them somewhere safe yourself, and note in writing what they show and when you got them.
+button-stale = That button belongs to an earlier question. Here is where we are now:

@@ -78,3 +78,4 @@ console-now-writing = Du skriver nu som { $id }.
 not-staff = Hej! Fyr är till för organisationens egen personal, och jag hittar dig inte bland dem. Arbetar du här kan du be din chef att lägga till dig. Är du i fara: ring 112.
 matrix-undecryptable = Jag kunde inte läsa ditt senaste meddelande – krypteringsnycklarna har inte kommit fram än. Skicka det gärna igen om en liten stund.
 attachment-not-stored = Jag kan inte spara filer eller bilder än. Spara dem själv på ett säkert ställe, och skriv ner vad de visar och när du fick dem.
+button-stale = Den knappen hör till en tidigare fråga. Så här ser det ut nu:

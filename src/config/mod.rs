@@ -26,6 +26,15 @@ pub struct Config {
     pub units: Vec<Unit>,
     pub persons: Vec<Person>,
     pub matrix: Option<MatrixConfig>,
+    pub discord: Option<DiscordConfig>,
+}
+
+/// The Discord bot Fyr runs as.
+#[derive(Clone, Debug)]
+pub struct DiscordConfig {
+    pub token: Secret,
+    /// Discord's API, or a fake in tests.
+    pub api_base: Option<String>,
 }
 
 /// Where a secret comes from. Secrets are never written in bot.toml.
@@ -82,6 +91,8 @@ pub struct Person {
     pub language: Language,
     /// The person's Matrix user id, if they use Fyr on Matrix.
     pub matrix: Option<String>,
+    /// The person's Discord user id, if they use Fyr on Discord.
+    pub discord: Option<u64>,
 }
 
 /// One problem in a configuration file, located and with a fix.
@@ -155,8 +166,9 @@ impl Config {
             let message = e.message().trim().to_string();
             let help = if message.starts_with("unknown field `password`")
                 || message.starts_with("unknown field `access_token`")
+                || message.starts_with("unknown field `token`")
             {
-                "secrets never go in bot.toml: set password_env = \"NAME\" (an environment variable) or password_file = \"PATH\""
+                "secrets never go in bot.toml: name an environment variable (password_env / token_env) or a file (password_file / token_file)"
             } else if message.starts_with("unknown field") {
                 "remove this key or correct its spelling; the sample bot.toml in the repository shows every key"
             } else if message.starts_with("missing field") {
@@ -179,6 +191,11 @@ impl Config {
 
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.persons.iter().find(|p| p.id.as_str() == id)
+    }
+
+    /// The person with this Discord user id.
+    pub fn person_by_discord(&self, user_id: u64) -> Option<&Person> {
+        self.persons.iter().find(|p| p.discord == Some(user_id))
     }
 
     /// The person with this Matrix user id.
@@ -405,6 +422,26 @@ impl Validator<'_> {
                     );
                 }
             }
+            let discord = p.discord.as_ref().and_then(|d| {
+                let id = d.get_ref().parse::<u64>().ok().filter(|id| *id > 0);
+                if id.is_none() {
+                    self.problem(
+                        d.span(),
+                        format!("`{}` is not a Discord user id", d.get_ref()),
+                        "use the person's numeric user id (Discord: Settings → Advanced → Developer Mode, then Copy User ID)",
+                    );
+                }
+                id
+            });
+            if let Some(id) = discord {
+                if persons.iter().any(|q: &Person| q.discord == Some(id)) {
+                    self.problem(
+                        p.discord.as_ref().map_or(0..0, |d| d.span()),
+                        format!("the Discord id `{id}` is given to two persons"),
+                        "each Discord account belongs to one person",
+                    );
+                }
+            }
             persons.push(Person {
                 id: PersonId::new(p.id.get_ref().clone()),
                 name: p.name.get_ref().clone(),
@@ -414,9 +451,11 @@ impl Validator<'_> {
                     .or(unit.map(|u| u.language))
                     .unwrap_or(Language::En),
                 matrix: p.matrix.as_ref().map(|m| m.get_ref().clone()),
+                discord,
             });
         }
         let matrix = raw.matrix.as_ref().map(|m| self.matrix(m, path));
+        let discord = raw.discord.as_ref().map(|d| self.discord(d, path));
 
         if !self.problems.is_empty() {
             self.problems.sort_by_key(|p| (p.line, p.column));
@@ -428,7 +467,42 @@ impl Validator<'_> {
             units,
             persons,
             matrix,
+            discord,
         })
+    }
+
+    fn discord(&mut self, d: &raw::RawDiscord, path: &Path) -> DiscordConfig {
+        let base = path.parent().unwrap_or(Path::new("."));
+        let token = match (&d.token_env, &d.token_file) {
+            (Some(env), None) => Secret::Env(env.get_ref().clone()),
+            (None, Some(file)) => Secret::File(base.join(file.get_ref())),
+            _ => {
+                let span = d.api_base.as_ref().map_or(0..0, |a| a.span());
+                self.problem(
+                    span,
+                    "[discord] needs exactly one of token_env and token_file".into(),
+                    "set token_env = \"FYR_DISCORD_TOKEN\" (an environment variable) or token_file = \"PATH\"",
+                );
+                Secret::Env(String::new())
+            }
+        };
+        if let Some(api) = &d.api_base {
+            let url = api.get_ref();
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                self.problem(
+                    api.span(),
+                    format!("`{url}` is not a URL"),
+                    "leave api_base out to use Discord itself",
+                );
+            }
+        }
+        DiscordConfig {
+            token,
+            api_base: d
+                .api_base
+                .as_ref()
+                .map(|a| a.get_ref().trim_end_matches('/').to_string()),
+        }
     }
 
     fn matrix_user_id(&mut self, id: &Spanned<String>) {

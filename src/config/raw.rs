@@ -15,6 +15,17 @@ pub struct RawConfig {
     #[serde(default)]
     pub person: Vec<RawPerson>,
     pub matrix: Option<RawMatrix>,
+    pub discord: Option<RawDiscord>,
+}
+
+/// The Discord bot Fyr runs as. The token is never in bot.toml.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDiscord {
+    pub token_env: Option<Spanned<String>>,
+    pub token_file: Option<Spanned<String>>,
+    /// The API's base URL; the default is Discord's own. Tests point it at a fake.
+    pub api_base: Option<Spanned<String>>,
 }
 
 /// The Matrix account Fyr runs as. The password is never in bot.toml: it is read from an
@@ -114,4 +125,6 @@ pub struct RawPerson {
     pub language: Option<Language>,
     /// The person's Matrix user id, e.g. "@sara:example.org".
     pub matrix: Option<Spanned<String>>,
+    /// The person's Discord user id (a number), e.g. "112233445566778899".
+    pub discord: Option<Spanned<String>>,
 }

@@ -1,0 +1,313 @@
+//! The chat service behind `fyr run`: one thread owns the driver (and so the engine), fed by
+//! every connected adapter through one channel, so a person's answers are handled in order
+//! whatever platform they come from. Timers fire when due. Replies go back through the adapter
+//! the person wrote on; notifications go to whichever adapter reaches the recipient (the one they
+//! last wrote on first), with the outbox key as the platform's idempotency key.
+
+use std::collections::HashMap;
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+
+use crate::config::{Config, Person};
+use crate::driver::{Deliver, DeliveryError, Driver, DriverError, RandomCaseIds};
+use crate::engine::Msg;
+use crate::i18n::{Localizer, Rendered};
+use crate::model::{Language, PersonId};
+use crate::store::{SledStore, Store};
+
+/// Who wrote.
+#[derive(Debug)]
+pub enum From {
+    Person(PersonId),
+    /// Someone not in bot.toml: answered politely, nothing stored.
+    Stranger,
+}
+
+/// What an adapter received.
+#[derive(Debug)]
+pub enum What {
+    Text(String),
+    /// A button pressed: option `n` of a message whose options hashed to `options`.
+    Choice {
+        n: u32,
+        options: u64,
+    },
+    /// A message that could not be decrypted.
+    Undecryptable,
+    /// A file or picture.
+    Attachment,
+    /// Open (or reopen) the conversation, e.g. from a slash command.
+    Open,
+}
+
+/// One inbound event, tagged with the adapter and the channel it came from.
+#[derive(Debug)]
+pub struct Envelope {
+    pub adapter: usize,
+    /// The adapter's channel or room to answer in.
+    pub via: String,
+    pub from: From,
+    pub what: What,
+}
+
+/// One chat platform, as the driver thread sees it.
+pub trait Outlet: Send {
+    /// Whether this platform can reach the person (they have an id there).
+    fn reaches(&self, person: &Person) -> bool;
+    /// Send to a person, in `via` if given (where they last wrote), else in their direct
+    /// channel. With a `key`, sending the same key twice shows the message once.
+    fn send(
+        &mut self,
+        to: &Person,
+        via: Option<&str>,
+        message: &Rendered,
+        key: Option<&str>,
+    ) -> Result<(), String>;
+    /// Plain text in a channel (for strangers).
+    fn send_text(&mut self, via: &str, text: &str) -> Result<(), String>;
+}
+
+/// A short, stable fingerprint of a message's options, so a button from an old message can be
+/// told apart from the current question.
+pub fn options_hash(options: &[String]) -> u64 {
+    // FNV-1a: tiny and stable across builds (unlike std's hasher).
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    for byte in options.join("\u{1f}").bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Routes deliveries to the right platform.
+struct Router {
+    config: Arc<Config>,
+    outlets: Vec<Box<dyn Outlet>>,
+    /// Where each person last wrote: adapter and channel.
+    last: HashMap<PersonId, (usize, String)>,
+}
+
+impl Router {
+    fn send(&mut self, to: &PersonId, message: &Rendered, key: Option<&str>) -> Result<(), String> {
+        let person = self
+            .config
+            .person(to.as_str())
+            .ok_or_else(|| "not in the configuration".to_string())?
+            .clone();
+        if let Some((adapter, via)) = self.last.get(to).cloned() {
+            if let Some(outlet) = self.outlets.get_mut(adapter) {
+                return outlet.send(&person, Some(&via), message, key);
+            }
+        }
+        let outlet = self
+            .outlets
+            .iter_mut()
+            .find(|o| o.reaches(&person))
+            .ok_or_else(|| "no connected platform reaches this person".to_string())?;
+        outlet.send(&person, None, message, key)
+    }
+}
+
+impl Deliver for Router {
+    fn deliver(&mut self, key: &str, message: &Rendered) -> Result<(), DeliveryError> {
+        self.send(&message.to, message, Some(key))
+            .map_err(DeliveryError)
+    }
+}
+
+/// The driver thread: events in order, timers when due, until every adapter has gone.
+pub fn driver_loop(
+    config: Arc<Config>,
+    store: SledStore,
+    outlets: Vec<Box<dyn Outlet>>,
+    rx: mpsc::Receiver<Envelope>,
+) {
+    let localizer = match Localizer::new() {
+        Ok(l) => l,
+        Err(e) => {
+            tracing::error!("the built-in translations are broken: {e}");
+            return;
+        }
+    };
+    let mut router = Router {
+        config: config.clone(),
+        outlets,
+        last: HashMap::new(),
+    };
+    let mut driver = Driver::new((*config).clone(), store, localizer, Box::new(RandomCaseIds));
+    loop {
+        if let Err(e) = driver.tick(Utc::now(), &mut router) {
+            tracing::error!("tick failed: {e}");
+        }
+        let wait = driver
+            .store()
+            .next_timer_at()
+            .ok()
+            .flatten()
+            .map_or(Duration::from_secs(30), |at| {
+                (at - Utc::now())
+                    .to_std()
+                    .unwrap_or_default()
+                    .min(Duration::from_secs(30))
+            })
+            .max(Duration::from_millis(50));
+        match rx.recv_timeout(wait) {
+            Ok(envelope) => handle(&mut driver, &mut router, envelope),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        }
+    }
+}
+
+fn note(driver: &Driver<SledStore>, person: &PersonId, id: &str) -> String {
+    let lang = driver.language_of(person).unwrap_or(Language::En);
+    driver.localizer().text(lang, &Msg::new(id))
+}
+
+fn handle(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelope) {
+    let Envelope {
+        adapter,
+        via,
+        from,
+        what,
+    } = envelope;
+    let person = match from {
+        From::Stranger => {
+            // Someone not in bot.toml: answered in Swedish and Danish, nothing stored.
+            let text = [Language::Sv, Language::Da]
+                .map(|l| driver.localizer().text(l, &Msg::new("not-staff")))
+                .join("\n\n");
+            if let Some(outlet) = router.outlets.get_mut(adapter) {
+                let _ = outlet.send_text(&via, &text);
+            }
+            return;
+        }
+        From::Person(person) => person,
+    };
+    router.last.insert(person.clone(), (adapter, via));
+    let text = match what {
+        What::Text(text) => text,
+        What::Open => String::new(),
+        What::Choice { n, options } => {
+            let now = Utc::now();
+            let lang = driver.language_of(&person).unwrap_or(Language::En);
+            let current: Vec<String> = driver
+                .options_for(&person, now)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|id| driver.localizer().text(lang, &Msg::new(id)))
+                .collect();
+            if options_hash(&current) == options {
+                n.to_string()
+            } else {
+                // A button from an earlier question: say so, and show the current one.
+                let stale = note(driver, &person, "button-stale");
+                let _ = router.send(
+                    &person,
+                    &Rendered {
+                        to: person.clone(),
+                        text: stale,
+                        options: Vec::new(),
+                    },
+                    None,
+                );
+                String::new()
+            }
+        }
+        What::Undecryptable | What::Attachment => {
+            let id = if matches!(what, What::Undecryptable) {
+                "matrix-undecryptable"
+            } else {
+                "attachment-not-stored"
+            };
+            let text = note(driver, &person, id);
+            let _ = router.send(
+                &person,
+                &Rendered {
+                    to: person.clone(),
+                    text,
+                    options: Vec::new(),
+                },
+                None,
+            );
+            return;
+        }
+    };
+    match driver.handle(&person, &text, Utc::now()) {
+        Ok(replies) => {
+            for reply in replies {
+                if let Err(e) = router.send(&reply.to, &reply, None) {
+                    tracing::warn!("reply not sent: {e}");
+                }
+            }
+        }
+        Err(DriverError::UnknownPerson) => {}
+        Err(DriverError::Store(e)) => tracing::error!("store failed: {e}"),
+    }
+    if let Err(e) = driver.tick(Utc::now(), router) {
+        tracing::error!("tick failed: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_hash_is_stable_and_tells_questions_apart() {
+        let a = vec!["Ja".to_string(), "Nej".to_string()];
+        let b = vec!["Ja".to_string(), "Nej, inte nu".to_string()];
+        assert_eq!(options_hash(&a), options_hash(&a.clone()));
+        assert_ne!(options_hash(&a), options_hash(&b));
+        assert_eq!(options_hash(&[]), 0xcbf2_9ce4_8422_2325);
+    }
+}
+
+/// Why `fyr run` could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("bot.toml configures no chat platform\n  help: add a [matrix] section (see README), or use `fyr chat` for the console")]
+    NothingConfigured,
+    #[cfg(feature = "matrix")]
+    #[error(transparent)]
+    Matrix(#[from] crate::matrix::MatrixError),
+    #[error("bot.toml has a [discord] section, but this version of Fyr has no Discord adapter yet\n  help: remove [discord] for now, or use Matrix")]
+    DiscordNotAvailable,
+    #[error("cannot start: {0}")]
+    Runtime(String),
+}
+
+/// Connect every configured platform and serve until Ctrl-C.
+#[cfg(feature = "matrix")]
+pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| ServiceError::Runtime(e.to_string()))?;
+    runtime.block_on(async move {
+        if config.discord.is_some() {
+            return Err(ServiceError::DiscordNotAvailable);
+        }
+        let config = Arc::new(config);
+        let (tx, rx) = mpsc::channel();
+        let mut outlets: Vec<Box<dyn Outlet>> = Vec::new();
+        if config.matrix.is_some() {
+            let adapter = outlets.len();
+            outlets.push(crate::matrix::start(config.clone(), tx.clone(), adapter).await?);
+        }
+        if outlets.is_empty() {
+            return Err(ServiceError::NothingConfigured);
+        }
+        // The adapters' handlers hold the senders from here on.
+        drop(tx);
+        std::thread::spawn(move || driver_loop(config, store, outlets, rx));
+        tokio::signal::ctrl_c()
+            .await
+            .map_err(|e| ServiceError::Runtime(e.to_string()))?;
+        tracing::info!("stopping");
+        Ok(())
+    })
+}
