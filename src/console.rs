@@ -83,6 +83,14 @@ impl<S: Store> Console<S> {
                 }
                 None => self.note(out, Msg::new("console-unknown-command"))?,
             },
+            Some("/file") => {
+                let path = trimmed["/file".len()..].trim();
+                if path.is_empty() {
+                    self.note(out, Msg::new("console-file-usage"))?;
+                } else {
+                    self.file(out, std::path::Path::new(path))?;
+                }
+            }
             Some("/advance") => {
                 let by = words.next().map(parse_duration);
                 match by.map(|d| d.and_then(|d| self.clock.advance(d))) {
@@ -105,6 +113,43 @@ impl<S: Store> Console<S> {
             _ => self.say(out, line)?,
         }
         Ok(true)
+    }
+
+    /// Seal a file from disk as evidence (size checked before reading).
+    fn file(&mut self, out: &mut dyn Write, path: &std::path::Path) -> anyhow::Result<()> {
+        let max = self.driver.config().max_file_bytes;
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.len() > max => {
+                let mb = (max / (1024 * 1024)) as i64;
+                return self.note(
+                    out,
+                    Msg::new("console-file-too-big").arg("max", Arg::Num(mb)),
+                );
+            }
+            Ok(meta) if meta.is_file() => {}
+            _ => return self.note(out, Msg::new("console-file-unreadable")),
+        }
+        let Ok(bytes) = std::fs::read(path) else {
+            return self.note(out, Msg::new("console-file-unreadable"));
+        };
+        let name = path
+            .file_name()
+            .map_or_else(|| "file".to_string(), |n| n.to_string_lossy().into_owned());
+        let speaker = self.speaker.clone();
+        let now = self.clock.now();
+        match self.driver.handle_file(&speaker, &name, bytes, now) {
+            Ok(messages) => {
+                for m in messages {
+                    print_message(out, &m)?;
+                }
+                self.tick(out)
+            }
+            Err(DriverError::UnknownPerson) => self.note(
+                out,
+                Msg::new("console-unknown-person").arg("id", Arg::Str(speaker.to_string())),
+            ),
+            Err(DriverError::Store(e)) => Err(e.into()),
+        }
     }
 
     /// Fire due timers and print the notifications they and earlier steps produced.

@@ -81,6 +81,9 @@ fn format_case_id(n: u64) -> String {
     format!("F-{}-{}", &digits[..4], &digits[4..])
 }
 
+/// The longest note Fyr seals from one message.
+pub const MAX_NOTE_CHARS: usize = 20_000;
+
 /// How long to wait before retrying a failed delivery: 5 s, doubling, at most 10 minutes.
 pub fn backoff(attempts: u32) -> Duration {
     let seconds = 5i64.saturating_mul(1i64 << attempts.min(8).saturating_sub(1));
@@ -255,7 +258,15 @@ impl<S: Store> Driver<S> {
             .into_iter()
             .map(|id| self.localizer.text(language, &Msg::new(id)))
             .collect();
-        let input = command::interpret(text, &labels);
+        let mut input = command::interpret(text, &labels);
+        let at = world.conversations.get(from).and_then(|c| c.step.clone());
+        if at.as_deref().is_some_and(engine::takes_text)
+            && matches!(input, Input::Unrecognized | Input::Danger | Input::TooLong)
+            && text.chars().count() <= MAX_NOTE_CHARS
+        {
+            // A note or a link for the evidence: kept as written.
+            input = Input::Text(text.to_string());
+        }
         if let Input::Command(engine::Command::Ack(reference)) = &input {
             let id = CaseId::new(reference.trim().to_uppercase());
             self.load_case(&mut world, &id)?;
@@ -293,6 +304,43 @@ impl<S: Store> Driver<S> {
                 Ok(self.localizer.render(language, &m))
             })
             .collect()
+    }
+
+    /// A file from `from` (console path, chat attachment): sealed as evidence to their case.
+    pub fn handle_file(
+        &mut self,
+        from: &PersonId,
+        name: &str,
+        bytes: Vec<u8>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Rendered>, DriverError> {
+        if self.config.person(from.as_str()).is_none() {
+            return Err(DriverError::UnknownPerson);
+        }
+        let world = self.world_for(from)?;
+        let language = self.language_of(from)?;
+        let fresh = self.case_id();
+        let env = Env {
+            now,
+            directory: &self.config,
+            fresh_case_id: &fresh,
+        };
+        let event = Event::Message {
+            from: from.clone(),
+            input: Input::File {
+                name: name.to_string(),
+                bytes,
+            },
+        };
+        let (next, effects) = engine::step(&world, &event, &env);
+        let replies = self.commit(&world, &next, &effects, None, now)?;
+        if next.cases.contains_key(&fresh) {
+            self.spare_case_id = None;
+        }
+        Ok(replies
+            .iter()
+            .map(|m| self.localizer.render(language, m))
+            .collect())
     }
 
     /// Commit a step: changed conversations and cases, new outbox entries, timer changes (and
@@ -337,6 +385,10 @@ impl<S: Store> Driver<S> {
                 }),
                 Effect::SetTimer(t) => commit.timers.push(TimerOp::Set(t.clone())),
                 Effect::CancelTimer(k) => commit.timers.push(TimerOp::Cancel(k.clone())),
+                Effect::SealEvidence { item, content } => {
+                    commit.evidence.push((item.clone(), content.clone()))
+                }
+                Effect::EraseOwner(person) => commit.erase_owners.push(person.clone()),
             }
         }
         self.store.commit(&commit)?;

@@ -14,5 +14,6 @@ pub mod i18n;
 #[cfg(feature = "matrix")]
 pub mod matrix;
 pub mod model;
+pub mod ops;
 pub mod service;
 pub mod store;

@@ -62,6 +62,28 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = "fyr-data")]
         data: PathBuf,
     },
+    /// Recompute the evidence hash chains and report any tampering (exit 1 if any).
+    Verify {
+        /// Only this case.
+        #[arg(value_name = "CASE")]
+        case: Option<String>,
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
+    },
+    /// Erase a case with its evidence, timers and pending notifications.
+    Erase {
+        #[arg(value_name = "CASE")]
+        case: String,
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
+    },
+    /// Cases per unit, month and incident kind (counts below 5 suppressed).
+    Stats {
+        #[arg(long, value_name = "PATH", default_value = "bot.toml")]
+        config: PathBuf,
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
+    },
     /// Check a bot.toml and print every problem with file:line:column.
     CheckConfig {
         #[arg(value_name = "PATH", default_value = "bot.toml")]
@@ -101,6 +123,70 @@ fn main() -> ExitCode {
             }
             Err(e) => config_failure(&e),
         },
+        Command::Verify { case, data } => {
+            let store = match open_store(&data) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            let case = case.map(|c| fyr::model::CaseId::new(c.to_uppercase()));
+            match fyr::ops::verify(&store, case.as_ref()) {
+                Ok(problems) if problems.is_empty() => {
+                    println!("all evidence chains verify");
+                    ExitCode::SUCCESS
+                }
+                Ok(problems) => {
+                    for (case, problem) in problems {
+                        println!("case {case}: {problem}");
+                    }
+                    ExitCode::FAILURE
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(EXIT_DATA)
+                }
+            }
+        }
+        Command::Erase { case, data } => {
+            let store = match open_store(&data) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            let case = fyr::model::CaseId::new(case.to_uppercase());
+            match fyr::store::Store::erase_case(&store, &case) {
+                Ok(true) => {
+                    println!("case {case} is erased");
+                    ExitCode::SUCCESS
+                }
+                Ok(false) => {
+                    eprintln!("error: there is no case {case}");
+                    ExitCode::FAILURE
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(EXIT_DATA)
+                }
+            }
+        }
+        Command::Stats { config, data } => {
+            let config = match Config::load(&config) {
+                Ok(c) => c,
+                Err(e) => return config_failure(&e),
+            };
+            let store = match open_store(&data) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            match fyr::ops::stats(&config, &store) {
+                Ok(table) => {
+                    print!("{table}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(EXIT_DATA)
+                }
+            }
+        }
         Command::Run { config, data } => {
             let config = match Config::load(&config) {
                 Ok(c) => c,
@@ -184,6 +270,13 @@ fn run(_config: Config, _store: SledStore) -> ExitCode {
         "error: this fyr was built without chat adapters\n  help: build with --features matrix"
     );
     ExitCode::from(EXIT_CONFIG)
+}
+
+fn open_store(data: &std::path::Path) -> Result<SledStore, ExitCode> {
+    SledStore::open(data).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(EXIT_DATA)
+    })
 }
 
 fn config_failure(e: &ConfigError) -> ExitCode {

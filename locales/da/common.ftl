@@ -79,3 +79,6 @@ not-staff = Hej! Fyr er for organisationens egne medarbejdere, og jeg kan ikke f
 matrix-undecryptable = Jeg kunne ikke læse din seneste besked – krypteringsnøglerne er ikke nået frem endnu. Send den gerne igen om lidt.
 attachment-not-stored = Jeg kan ikke gemme filer eller billeder endnu. Gem dem selv et sikkert sted, og skriv ned, hvad de viser, og hvornår du fik dem.
 button-stale = Den knap hører til et tidligere spørgsmål. Her er, hvor vi er nu:
+console-file-usage = Skriv /file efterfulgt af stien til en fil, for eksempel /file ~/skaermbillede.png.
+console-file-unreadable = Jeg kan ikke læse den fil. Tjek stien, og at du må læse den.
+console-file-too-big = Filen er for stor: grænsen er { $max } MB. Gem den selv et sikkert sted, og skriv ned, hvad den viser.

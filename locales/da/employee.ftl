@@ -255,3 +255,20 @@ close-confirm = Vil du lukke sag { $case }? Så holder jeg op med at spørge til
 opt-close-yes = Ja, luk den
 opt-close-no = Nej, lad den være åben
 case-closed = Sag { $case } er lukket. Pas godt på dig selv.
+
+## Forseglede beviser
+
+opt-evidence-write = Skriv det her – Fyr forsegler det
+evidence-note-intro = Skriv, hvad der skete, eller indsæt et link – én besked ad gangen. Jeg giver hver ting et fingeraftryk (SHA-256) og forsegler den, så en senere ændring kan ses. Vælg 1, når du er færdig.
+opt-evidence-done = Jeg er færdig
+evidence-saved = Gemt som nummer { $n } i sag { $case } (fingeraftryk { $hash }…).
+evidence-danger-reminder = Er du i fare lige nu, så ring 112, eller skriv "fare".
+
+## Slet dine oplysninger
+
+opt-menu-erase = Slet mine oplysninger
+erase-confirm = Vil du have, at jeg sletter alt om dig: dine sager, dine notater og beviser, og hvor vi var i samtalen? Det kan ikke fortrydes. Beskeder, der allerede er nået frem til andre, kan ikke hentes tilbage.
+opt-erase-yes = Ja, slet det hele
+opt-erase-no = Nej, behold det
+erased = Sådan. Alt, hvad jeg havde om dig, er slettet.
+opt-start-over = Begynd forfra

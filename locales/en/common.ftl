@@ -79,3 +79,6 @@ not-staff = Hello! Fyr supports the organisation's own staff, and I can't find y
 matrix-undecryptable = I couldn't read your last message – the encryption keys haven't arrived yet. Please send it again in a moment.
 attachment-not-stored = I can't keep files or pictures yet. Save them somewhere safe yourself, and note in writing what they show and when you got them.
 button-stale = That button belongs to an earlier question. Here is where we are now:
+console-file-usage = Write /file followed by the path of a file, for example /file ~/screenshot.png.
+console-file-unreadable = I can't read that file. Check the path and that you may read it.
+console-file-too-big = That file is too big: the limit is { $max } MB. Save it somewhere safe yourself and note what it shows.

@@ -255,3 +255,20 @@ close-confirm = Close case { $case }? The check-ins stop, and so do any notifica
 opt-close-yes = Yes, close it
 opt-close-no = No, keep it open
 case-closed = Case { $case } is closed. Take care of yourself.
+
+## Sealed evidence
+
+opt-evidence-write = Write it here – Fyr seals it
+evidence-note-intro = Write what happened, or paste a link – one message at a time. I give each a fingerprint (SHA-256) and seal it, so any later change can be seen. Choose 1 when you are done.
+opt-evidence-done = I'm done
+evidence-saved = Saved as item { $n } of case { $case } (fingerprint { $hash }…).
+evidence-danger-reminder = If you are in danger right now: call 112, or write "danger".
+
+## Deleting your data
+
+opt-menu-erase = Delete my data
+erase-confirm = Do you want me to delete everything about you: your cases, your notes and evidence, and where we were? It cannot be undone. Notifications already delivered to others can't be taken back.
+opt-erase-yes = Yes, delete everything
+opt-erase-no = No, keep it
+erased = Done. Everything I had about you is deleted.
+opt-start-over = Start again

@@ -79,3 +79,6 @@ not-staff = Hej! Fyr är till för organisationens egen personal, och jag hittar
 matrix-undecryptable = Jag kunde inte läsa ditt senaste meddelande – krypteringsnycklarna har inte kommit fram än. Skicka det gärna igen om en liten stund.
 attachment-not-stored = Jag kan inte spara filer eller bilder än. Spara dem själv på ett säkert ställe, och skriv ner vad de visar och när du fick dem.
 button-stale = Den knappen hör till en tidigare fråga. Så här ser det ut nu:
+console-file-usage = Skriv /file följt av sökvägen till en fil, till exempel /file ~/skarmdump.png.
+console-file-unreadable = Jag kan inte läsa den filen. Kontrollera sökvägen och att du har rätt att läsa den.
+console-file-too-big = Filen är för stor: gränsen är { $max } MB. Spara den själv på ett säkert ställe och skriv ner vad den visar.

@@ -255,3 +255,20 @@ close-confirm = Vill du avsluta ärende { $case }? Då slutar jag fråga hur du 
 opt-close-yes = Ja, avsluta det
 opt-close-no = Nej, låt det vara öppet
 case-closed = Ärende { $case } är avslutat. Ta hand om dig.
+
+## Förseglade bevis
+
+opt-evidence-write = Skriv det här – Fyr förseglar det
+evidence-note-intro = Skriv vad som hände, eller klistra in en länk – ett meddelande i taget. Jag ger varje sak ett fingeravtryck (SHA-256) och förseglar den, så att en ändring i efterhand syns. Välj 1 när du är klar.
+opt-evidence-done = Jag är klar
+evidence-saved = Sparat som nummer { $n } i ärende { $case } (fingeravtryck { $hash }…).
+evidence-danger-reminder = Är du i fara just nu: ring 112, eller skriv ”fara”.
+
+## Radera dina uppgifter
+
+opt-menu-erase = Radera mina uppgifter
+erase-confirm = Vill du att jag raderar allt om dig: dina ärenden, dina anteckningar och bevis, och var vi var i samtalet? Det går inte att ångra. Meddelanden som redan har kommit fram till andra går inte att ta tillbaka.
+opt-erase-yes = Ja, radera allt
+opt-erase-no = Nej, behåll det
+erased = Klart. Allt jag hade om dig är raderat.
+opt-start-over = Börja om

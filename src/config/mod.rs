@@ -27,6 +27,8 @@ pub struct Config {
     pub persons: Vec<Person>,
     pub matrix: Option<MatrixConfig>,
     pub discord: Option<DiscordConfig>,
+    /// The largest file accepted as evidence.
+    pub max_file_bytes: u64,
 }
 
 /// The Discord bot Fyr runs as.
@@ -463,11 +465,12 @@ impl Validator<'_> {
         }
         Ok(Config {
             source: path.to_path_buf(),
-            organisation: raw.organisation.name.into_inner(),
+            organisation: raw.organisation.name.get_ref().clone(),
             units,
             persons,
             matrix,
             discord,
+            max_file_bytes: u64::from(raw.organisation.max_file_mb.unwrap_or(25)) * 1024 * 1024,
         })
     }
 

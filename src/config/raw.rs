@@ -45,6 +45,8 @@ pub struct RawMatrix {
 #[serde(deny_unknown_fields)]
 pub struct RawOrganisation {
     pub name: Spanned<String>,
+    /// The largest file Fyr accepts as evidence, in MB (default 25).
+    pub max_file_mb: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]

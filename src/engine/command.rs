@@ -44,6 +44,13 @@ pub enum Input {
     Unrecognized,
     TooLong,
     Empty,
+    /// Free text where a step takes it (an evidence note or a link); the driver decides.
+    Text(String),
+    /// A file or picture, to be sealed as evidence.
+    File {
+        name: String,
+        bytes: Vec<u8>,
+    },
 }
 
 const COMMANDS: &[(&str, Command)] = &[

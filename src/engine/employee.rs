@@ -16,6 +16,17 @@ const SERIOUS: &[IncidentKind] = &[Threat, Harassment, OnlineExposure];
 /// Kinds where the same person tends to contact several colleagues.
 const REPEATING: &[IncidentKind] = &[Threat, Harassment, Criticism, HardContact];
 
+/// Where the employee writes notes and links for Fyr to seal as evidence.
+pub const EVIDENCE_NOTE: &str = "evidence-note";
+
+/// The task answers of an evidence step, plus "write it here".
+const EVIDENCE_CHOICES: &[Choice] = &[
+    TASK_CHOICES[0],
+    TASK_CHOICES[1],
+    TASK_CHOICES[2],
+    choice_to("opt-evidence-write", &[to(EVIDENCE_NOTE)]),
+];
+
 /// The check-in step, put in front of the employee by a timer.
 pub const CHECKIN: &str = "checkin";
 
@@ -257,7 +268,7 @@ const STEPS: &[Step] = &[
             text_if(Cond::Kinds(ONLINE), "evidence-save-witnessed"),
             text("evidence-save-question"),
         ],
-        choices: TASK_CHOICES,
+        choices: EVIDENCE_CHOICES,
         next: &[to("evidence-notes")],
     },
     Step {
@@ -273,7 +284,7 @@ const STEPS: &[Step] = &[
             text_if(Cond::In(DK), "evidence-notes-dk-record"),
             text("evidence-notes-question"),
         ],
-        choices: TASK_CHOICES,
+        choices: EVIDENCE_CHOICES,
         next: &[to("evidence-witnesses")],
     },
     Step {
@@ -287,8 +298,18 @@ const STEPS: &[Step] = &[
             text_if(Cond::Kinds(ONLINE), "evidence-links"),
             text("evidence-witnesses-question"),
         ],
-        choices: TASK_CHOICES,
+        choices: EVIDENCE_CHOICES,
         next: &[to("stop-engage")],
+    },
+    Step {
+        id: EVIDENCE_NOTE,
+        phase: Phase::Evidence,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("evidence-note-intro")],
+        choices: &[choice_to("opt-evidence-done", &[BACK])],
+        next: &[BACK],
     },
     // P3: stop the harm.
     Step {
@@ -685,6 +706,29 @@ const STEPS: &[Step] = &[
         ],
         next: &[to("done")],
     },
+    Step {
+        id: "erase-confirm",
+        phase: Phase::Start,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("erase-confirm")],
+        choices: &[
+            choice_act("opt-erase-yes", Act::EraseMine, &[to("erased")]),
+            choice_to("opt-erase-no", &[BACK]),
+        ],
+        next: &[BACK],
+    },
+    Step {
+        id: "erased",
+        phase: Phase::Start,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("erased"), text("done-danger")],
+        choices: &[choice_to("opt-start-over", &[to("start")])],
+        next: &[to("start")],
+    },
     // Reachable from anywhere with the menu command.
     Step {
         id: "menu",
@@ -707,6 +751,7 @@ const STEPS: &[Step] = &[
             choice_to("opt-menu-advice", &[to("advice")]),
             choice_to("opt-menu-templates", &[to("templates")]),
             choice_to("opt-menu-who-files", &[to("who-files")]),
+            choice_to("opt-menu-erase", &[to("erase-confirm")]),
             choice_to("opt-change-language", &[to("language")]),
         ],
         next: &[BACK],

@@ -5,6 +5,7 @@
 use super::command::{Command, Input};
 use super::employee::EMPLOYEE;
 use super::escalation;
+use super::evidence::{self, EvidenceKind};
 use super::playbook::{Act, Context, Goto, Phase, Target};
 use super::playbook::{Task, TaskStatus};
 use super::render::{render_step, visible_choices, Ctx};
@@ -27,6 +28,23 @@ pub(crate) fn message(tx: &mut Tx, from: &PersonId, input: &Input) {
     }
     let now = tx.now();
     tx.conversation_mut(from).updated_at = now;
+    if let Input::File { name, bytes } = input {
+        // Files are evidence wherever they are sent: sealed to the person's own case.
+        let saved = seal(
+            tx,
+            &profile,
+            EvidenceKind::File { name: name.clone() },
+            bytes,
+        );
+        let current = tx.world.conversations[from]
+            .step
+            .as_deref()
+            .and_then(find_step)
+            .map(|(_, s)| s);
+        let target = current.map_or(EMPLOYEE.first, |s| s.id);
+        show(tx, &profile, current, target, input, vec![saved]);
+        return;
+    }
     let conversation = tx.world.conversations[from].clone();
     let current = conversation
         .step
@@ -100,6 +118,27 @@ pub(crate) fn message(tx: &mut Tx, from: &PersonId, input: &Input) {
             current.id
         }
         (Some(current), Input::Empty) => current.id,
+        (Some(current), Input::Text(text)) if super::takes_text(current.id) => {
+            let trimmed = text.trim();
+            let is_link = (trimmed.starts_with("https://") || trimmed.starts_with("http://"))
+                && !trimmed.contains(char::is_whitespace);
+            let kind = if is_link {
+                EvidenceKind::Link
+            } else {
+                EvidenceKind::Note
+            };
+            notes.push(seal(tx, &profile, kind, trimmed.as_bytes()));
+            if super::command::mentions_danger(trimmed) {
+                notes.push(Msg::new("evidence-danger-reminder"));
+            }
+            current.id
+        }
+        (Some(current), Input::Text(_)) => {
+            let max = visible_count(tx, &profile, current);
+            notes.push(Msg::new("error-not-understood").arg("max", super::Arg::Num(max)));
+            current.id
+        }
+        (Some(current), Input::File { .. }) => current.id,
     };
     show(tx, &profile, current, target, input, notes);
 }
@@ -258,8 +297,41 @@ fn apply(tx: &mut Tx, profile: &Profile, act: Act, step: &Step, notes: &mut Vec<
         Act::CheckInAnswered => case.record(now, CaseEvent::CheckInAnswered),
         Act::Snooze => escalation::snooze(tx, &case_id),
         Act::CloseCase => escalation::close(tx, &case_id),
+        Act::EraseMine => {
+            // Everything of the person's goes: their cases (in the store, by the driver) and
+            // where they were in the conversation.
+            tx.world.cases.retain(|_, c| c.owner != *person);
+            let language = tx.world.conversations[person].language;
+            let fresh = super::Conversation::new(person.clone(), now);
+            tx.world
+                .conversations
+                .insert(person.clone(), super::Conversation { language, ..fresh });
+            tx.effects.push(super::Effect::EraseOwner(person.clone()));
+        }
         Act::Nothing | Act::Language(_) | Act::NewCase => {}
     }
+}
+
+/// Seal content as evidence on the person's own case; returns the note telling them so.
+fn seal(tx: &mut Tx, profile: &Profile, kind: EvidenceKind, content: &[u8]) -> Msg {
+    let now = tx.now();
+    let id = ensure_case(tx, profile);
+    let case = tx
+        .world
+        .cases
+        .get_mut(&id)
+        .expect("ensure_case leaves the case in the world");
+    let item = evidence::seal(case, kind, content, &profile.person, "chat", now);
+    case.record(now, CaseEvent::EvidenceSealed { seq: item.seq });
+    let saved = Msg::new("evidence-saved")
+        .arg("n", super::Arg::Num(i64::from(item.seq)))
+        .str("hash", item.content_hash[..12].to_string())
+        .str("case", id.to_string());
+    tx.effects.push(super::Effect::SealEvidence {
+        item,
+        content: content.to_vec(),
+    });
+    saved
 }
 
 /// The person's own current case, opened now if there is none.

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod command;
 pub mod employee;
 pub mod escalation;
+pub mod evidence;
 mod flow;
 pub mod jurisdiction;
 pub mod playbook;
@@ -201,6 +202,14 @@ pub enum Effect {
     },
     SetTimer(Timer),
     CancelTimer(String),
+    /// Store a sealed evidence item and its content with the step.
+    SealEvidence {
+        item: evidence::EvidenceItem,
+        content: Vec<u8>,
+    },
+    /// Erase every case of this person, with their evidence, timers and notifications (they
+    /// asked to delete their data).
+    EraseOwner(PersonId),
 }
 
 /// All playbooks, for step look-up by id (step ids are unique across them).
@@ -244,6 +253,11 @@ pub fn current_options(world: &World, person: &PersonId, env: &Env) -> Vec<&'sta
     render::visible_choices(step, &ctx)
         .map(|c| c.label)
         .collect()
+}
+
+/// Whether a step takes free text (evidence notes and links).
+pub fn takes_text(step: &str) -> bool {
+    step == employee::EVIDENCE_NOTE
 }
 
 /// Take one event and return the changed world and what to do.

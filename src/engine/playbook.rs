@@ -210,6 +210,8 @@ pub enum Act {
     /// Ask again on the next working day.
     Snooze,
     CloseCase,
+    /// Delete everything of the person's, after they confirmed.
+    EraseMine,
 }
 
 #[derive(Clone, Copy, Debug)]

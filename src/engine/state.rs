@@ -217,6 +217,9 @@ pub enum CaseEvent {
         duty: Duty,
         by: PersonId,
     },
+    EvidenceSealed {
+        seq: u32,
+    },
     Closed,
 }
 
@@ -250,6 +253,11 @@ pub struct Case {
     /// Counter for idempotency keys of this case's notifications and timers.
     pub seq: u64,
     pub log: Vec<Logged>,
+    /// How many evidence items are sealed, and the chain hash of the last one.
+    #[serde(default)]
+    pub evidence_count: u32,
+    #[serde(default)]
+    pub evidence_head: Option<String>,
 }
 
 impl Case {
@@ -282,6 +290,8 @@ impl Case {
                 at: now,
                 event: CaseEvent::Opened,
             }],
+            evidence_count: 0,
+            evidence_head: None,
         }
     }
 

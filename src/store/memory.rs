@@ -7,8 +7,10 @@ use std::sync::Mutex;
 use chrono::{DateTime, Utc};
 
 use super::{
-    decode, encode, slot_due, timer_slot, Commit, OutboxEntry, Store, StoreError, TimerOp,
+    case_prefix, decode, encode, evidence_key, slot_due, timer_slot, Commit, OutboxEntry, Store,
+    StoreError, TimerOp,
 };
+use crate::engine::evidence::EvidenceItem;
 use crate::engine::{Case, Conversation, Timer};
 use crate::model::{CaseId, PersonId};
 
@@ -24,6 +26,8 @@ struct Tables {
     timers: BTreeMap<Vec<u8>, Vec<u8>>,
     timer_keys: BTreeMap<String, Vec<u8>>,
     outbox: BTreeMap<String, Vec<u8>>,
+    evidence: BTreeMap<Vec<u8>, Vec<u8>>,
+    evidence_content: BTreeMap<Vec<u8>, Vec<u8>>,
 }
 
 impl MemoryStore {
@@ -70,6 +74,23 @@ impl Store for MemoryStore {
     fn commit(&self, commit: &Commit) -> Result<(), StoreError> {
         // Nothing below can fail, so applying in place is all-or-nothing.
         let mut t = self.tables();
+        for owner in &commit.erase_owners {
+            let ids: Vec<CaseId> = t
+                .cases
+                .values()
+                .filter_map(|b| decode::<Case>("case", b).ok())
+                .filter(|c| &c.owner == owner)
+                .map(|c| c.id)
+                .collect();
+            for id in ids {
+                erase(&mut t, &id);
+            }
+        }
+        for (item, content) in &commit.evidence {
+            let key = evidence_key(&item.case, item.seq);
+            t.evidence.insert(key.clone(), encode(item));
+            t.evidence_content.insert(key, content.clone());
+        }
         for c in &commit.conversations {
             t.conversations.insert(c.person.to_string(), encode(c));
         }
@@ -149,4 +170,55 @@ impl Store for MemoryStore {
             .insert(entry.key.clone(), encode(entry));
         Ok(())
     }
+
+    fn all_cases(&self) -> Result<Vec<Case>, StoreError> {
+        self.tables()
+            .cases
+            .values()
+            .map(|b| decode("case", b))
+            .collect()
+    }
+
+    fn evidence_of(&self, case: &CaseId) -> Result<Vec<EvidenceItem>, StoreError> {
+        let prefix = case_prefix(case);
+        self.tables()
+            .evidence
+            .iter()
+            .filter(|(k, _)| k.starts_with(&prefix))
+            .map(|(_, b)| decode("evidence item", b))
+            .collect()
+    }
+
+    fn evidence_content(&self, case: &CaseId, seq: u32) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
+            .tables()
+            .evidence_content
+            .get(&evidence_key(case, seq))
+            .cloned())
+    }
+
+    fn erase_case(&self, case: &CaseId) -> Result<bool, StoreError> {
+        Ok(erase(&mut self.tables(), case))
+    }
+}
+
+fn erase(t: &mut Tables, case: &CaseId) -> bool {
+    let existed = t.cases.remove(case.as_str()).is_some();
+    let prefix = case_prefix(case);
+    t.evidence.retain(|k, _| !k.starts_with(&prefix));
+    t.evidence_content.retain(|k, _| !k.starts_with(&prefix));
+    let mine = format!("{case}/");
+    let keys: Vec<String> = t
+        .timer_keys
+        .keys()
+        .filter(|k| k.starts_with(&mine))
+        .cloned()
+        .collect();
+    for key in keys {
+        if let Some(slot) = t.timer_keys.remove(&key) {
+            t.timers.remove(&slot);
+        }
+    }
+    t.outbox.retain(|k, _| !k.starts_with(&mine));
+    existed
 }

@@ -17,6 +17,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::engine::evidence::EvidenceItem;
 use crate::engine::{Case, Conversation, Outgoing, Timer};
 use crate::model::{CaseId, PersonId};
 
@@ -67,6 +68,10 @@ pub struct Commit {
     /// New notifications. An entry whose key already exists is left as it is.
     pub outbox: Vec<OutboxEntry>,
     pub timers: Vec<TimerOp>,
+    /// Sealed evidence items with their content.
+    pub evidence: Vec<(EvidenceItem, Vec<u8>)>,
+    /// Persons whose every case is erased (applied before everything else in the commit).
+    pub erase_owners: Vec<PersonId>,
 }
 
 pub trait Store: Send + Sync {
@@ -87,6 +92,29 @@ pub trait Store: Send + Sync {
     fn outbox_entry(&self, key: &str) -> Result<Option<OutboxEntry>, StoreError>;
     /// Record a delivery or a failed attempt.
     fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError>;
+    /// Every case.
+    fn all_cases(&self) -> Result<Vec<Case>, StoreError>;
+    /// A case's evidence items, in order.
+    fn evidence_of(&self, case: &CaseId) -> Result<Vec<EvidenceItem>, StoreError>;
+    /// The content of one evidence item.
+    fn evidence_content(&self, case: &CaseId, seq: u32) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Erase a case with its evidence, timers and notifications. Returns whether it existed.
+    fn erase_case(&self, case: &CaseId) -> Result<bool, StoreError>;
+}
+
+/// Key of an evidence item: the case reference, a separator, then the number big-endian, so a
+/// case's items are contiguous and in order.
+fn evidence_key(case: &CaseId, seq: u32) -> Vec<u8> {
+    let mut key = case.as_str().as_bytes().to_vec();
+    key.push(0);
+    key.extend_from_slice(&seq.to_be_bytes());
+    key
+}
+
+fn case_prefix(case: &CaseId) -> Vec<u8> {
+    let mut key = case.as_str().as_bytes().to_vec();
+    key.push(0);
+    key
 }
 
 /// Timer keys in the ordered tree: due time (big-endian milliseconds) then the key, so the

@@ -10,9 +10,10 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::Transactional;
 
 use super::{
-    decode, encode, slot_due, timer_slot, Commit, OutboxEntry, Store, StoreError, TimerOp,
-    SCHEMA_VERSION,
+    case_prefix, decode, encode, evidence_key, slot_due, timer_slot, Commit, OutboxEntry, Store,
+    StoreError, TimerOp, SCHEMA_VERSION,
 };
+use crate::engine::evidence::EvidenceItem;
 use crate::engine::{Case, Conversation, Timer};
 use crate::model::{CaseId, PersonId};
 
@@ -25,6 +26,8 @@ pub struct SledStore {
     timer_keys: sled::Tree,
     outbox: sled::Tree,
     outbox_pending: sled::Tree,
+    evidence: sled::Tree,
+    evidence_content: sled::Tree,
 }
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
@@ -76,6 +79,8 @@ impl SledStore {
             timer_keys: tree("timer_keys")?,
             outbox: tree("outbox")?,
             outbox_pending: tree("outbox_pending")?,
+            evidence: tree("evidence")?,
+            evidence_content: tree("evidence_content")?,
             db,
         })
     }
@@ -118,6 +123,24 @@ impl Store for SledStore {
     }
 
     fn commit(&self, commit: &Commit) -> Result<(), StoreError> {
+        // Erasure first (rare, and not part of the multi-tree transaction below: it removes
+        // whole cases, which a retry simply finishes).
+        for owner in &commit.erase_owners {
+            for case in self.cases_of(owner)? {
+                self.erase_case(&case.id)?;
+            }
+        }
+        let evidence: Vec<_> = commit
+            .evidence
+            .iter()
+            .map(|(item, content)| {
+                (
+                    evidence_key(&item.case, item.seq),
+                    encode(item),
+                    content.clone(),
+                )
+            })
+            .collect();
         let conversations: Vec<_> = commit
             .conversations
             .iter()
@@ -148,9 +171,15 @@ impl Store for SledStore {
             &self.outbox_pending,
             &self.timers,
             &self.timer_keys,
+            &self.evidence,
+            &self.evidence_content,
         )
             .transaction(
-                |(conv_t, case_t, out_t, pending_t, timer_t, key_t)| -> TxResult {
+                |(conv_t, case_t, out_t, pending_t, timer_t, key_t, ev_t, content_t)| -> TxResult {
+                    for (key, item, content) in &evidence {
+                        ev_t.insert(key.as_slice(), item.as_slice())?;
+                        content_t.insert(key.as_slice(), content.as_slice())?;
+                    }
                     for (k, v) in &conversations {
                         conv_t.insert(k.as_bytes(), v.as_slice())?;
                     }
@@ -228,6 +257,54 @@ impl Store for SledStore {
             .map_err(backend)?
             .map(|b| decode("outbox entry", &b))
             .transpose()
+    }
+
+    fn all_cases(&self) -> Result<Vec<Case>, StoreError> {
+        self.cases
+            .iter()
+            .map(|e| e.map_err(backend).and_then(|(_, b)| decode("case", &b)))
+            .collect()
+    }
+
+    fn evidence_of(&self, case: &CaseId) -> Result<Vec<EvidenceItem>, StoreError> {
+        self.evidence
+            .scan_prefix(case_prefix(case))
+            .map(|e| {
+                e.map_err(backend)
+                    .and_then(|(_, b)| decode("evidence item", &b))
+            })
+            .collect()
+    }
+
+    fn evidence_content(&self, case: &CaseId, seq: u32) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
+            .evidence_content
+            .get(evidence_key(case, seq))
+            .map_err(backend)?
+            .map(|v| v.to_vec()))
+    }
+
+    fn erase_case(&self, case: &CaseId) -> Result<bool, StoreError> {
+        let existed = self.cases.remove(case.as_str()).map_err(backend)?.is_some();
+        let prefix = case_prefix(case);
+        for tree in [&self.evidence, &self.evidence_content] {
+            for key in tree.scan_prefix(&prefix).keys() {
+                tree.remove(key.map_err(backend)?).map_err(backend)?;
+            }
+        }
+        let mine = format!("{case}/");
+        for entry in self.timer_keys.scan_prefix(mine.as_bytes()) {
+            let (key, slot) = entry.map_err(backend)?;
+            self.timers.remove(slot).map_err(backend)?;
+            self.timer_keys.remove(key).map_err(backend)?;
+        }
+        for key in self.outbox.scan_prefix(mine.as_bytes()).keys() {
+            let key = key.map_err(backend)?;
+            self.outbox_pending.remove(&key).map_err(backend)?;
+            self.outbox.remove(key).map_err(backend)?;
+        }
+        self.db.flush().map_err(backend)?;
+        Ok(existed)
     }
 
     fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError> {

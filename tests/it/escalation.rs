@@ -5,7 +5,7 @@
 use chrono::Duration;
 use fyr::engine::state::{Basis, CaseEvent, TrackKind, TrackState};
 use fyr::model::PersonId;
-use fyr::store::{SledStore, Store};
+use fyr::store::Store;
 
 use crate::support::{monday_morning, Harness};
 
@@ -323,7 +323,7 @@ fn a_crash_between_a_timer_firing_and_its_delivery_loses_nothing_and_repeats_not
     let dir = tempfile::tempdir().unwrap();
     let reminder_due = monday_morning() + Duration::minutes(30);
     {
-        let mut h = Harness::with_store(SledStore::open(dir.path()).unwrap(), monday_morning());
+        let mut h = Harness::with_store(crate::support::reopen(dir.path()), monday_morning());
         consent_to_manager(&mut h, "se-employee");
         // The reminder timer fires and its notification is committed; the adapter is down, as
         // in a process killed before delivery.
@@ -334,7 +334,7 @@ fn a_crash_between_a_timer_firing_and_its_delivery_loses_nothing_and_repeats_not
         assert_eq!(h.shown_to("se-manager").len(), 1);
     }
     let mut h = Harness::with_store(
-        SledStore::open(dir.path()).unwrap(),
+        crate::support::reopen(dir.path()),
         reminder_due + Duration::minutes(1),
     );
     h.advance(Duration::zero());

@@ -4,6 +4,7 @@ mod architecture;
 mod config;
 mod engine;
 mod escalation;
+mod evidence;
 mod locales;
 #[cfg(feature = "matrix")]
 mod matrix;

@@ -224,7 +224,7 @@ fn memory_store_conforms() {
 #[test]
 fn sled_store_conforms() {
     let dir = tempfile::tempdir().unwrap();
-    conformance(&SledStore::open(dir.path()).unwrap());
+    conformance(&crate::support::reopen(dir.path()));
 }
 
 #[test]
@@ -235,12 +235,13 @@ fn sled_store_keeps_everything_across_reopen() {
         cases: vec![case("F-A", "sara", 0)],
         outbox: vec![outbox("k1", "magnus")],
         timers: vec![TimerOp::Set(timer("t", 30))],
+        ..Commit::default()
     };
     {
-        let store = SledStore::open(dir.path()).unwrap();
+        let store = crate::support::reopen(dir.path());
         store.commit(&commit).unwrap();
     }
-    let store = SledStore::open(dir.path()).unwrap();
+    let store = crate::support::reopen(dir.path());
     assert_eq!(
         store.load_conversation(&PersonId::new("sara")).unwrap(),
         Some(commit.conversations[0].clone())

@@ -208,3 +208,18 @@ impl<S: Store> Harness<S> {
             .expect("the person has a case")
     }
 }
+
+/// Open a sled store that this test process had open a moment ago: sled's background thread
+/// may hold the file lock for a few milliseconds after the last handle is dropped.
+pub fn reopen(path: &Path) -> fyr::store::SledStore {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match fyr::store::SledStore::open(path) {
+            Ok(store) => return store,
+            Err(e) if std::time::Instant::now() < deadline && e.to_string().contains("lock") => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => panic!("cannot reopen {}: {e}", path.display()),
+        }
+    }
+}

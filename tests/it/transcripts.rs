@@ -249,7 +249,7 @@ fn a_restart_in_the_middle_of_an_escalation() {
     use crate::support::{console, run_with};
     let dir = tempfile::tempdir().unwrap();
     {
-        let store = fyr::store::SledStore::open(dir.path()).unwrap();
+        let store = crate::support::reopen(dir.path());
         run_with(
             &mut console(store, "se-employee"),
             "2\n1\n2\n2\n2\n2\n1\n2\n1\n1\n1\n",
@@ -257,7 +257,7 @@ fn a_restart_in_the_middle_of_an_escalation() {
     }
     // Fyr is down for 45 minutes: the reminder due after 30 comes once at start-up, the deputy
     // at one working hour.
-    let store = fyr::store::SledStore::open(dir.path()).unwrap();
+    let store = crate::support::reopen(dir.path());
     let mut console = console(store, "se-employee");
     console.clock = fyr::clock::Clock::Simulated(
         crate::support::monday_morning() + chrono::Duration::minutes(45),
