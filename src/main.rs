@@ -69,6 +69,9 @@ enum Command {
         case: Option<String>,
         #[arg(long, value_name = "DIR", default_value = "fyr-data")]
         data: PathBuf,
+        /// The key file (default: `<DIR>.key`).
+        #[arg(long, value_name = "FILE")]
+        key: Option<PathBuf>,
     },
     /// Erase a case with its evidence, timers and pending notifications.
     Erase {
@@ -76,6 +79,9 @@ enum Command {
         case: String,
         #[arg(long, value_name = "DIR", default_value = "fyr-data")]
         data: PathBuf,
+        /// The key file (default: `<DIR>.key`).
+        #[arg(long, value_name = "FILE")]
+        key: Option<PathBuf>,
     },
     /// Cases per unit, month and incident kind (counts below 5 suppressed).
     Stats {
@@ -123,8 +129,8 @@ fn main() -> ExitCode {
             }
             Err(e) => config_failure(&e),
         },
-        Command::Verify { case, data } => {
-            let store = match open_store(&data) {
+        Command::Verify { case, data, key } => {
+            let store = match open_store(&data, key.as_deref()) {
                 Ok(s) => s,
                 Err(code) => return code,
             };
@@ -146,8 +152,8 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Erase { case, data } => {
-            let store = match open_store(&data) {
+        Command::Erase { case, data, key } => {
+            let store = match open_store(&data, key.as_deref()) {
                 Ok(s) => s,
                 Err(code) => return code,
             };
@@ -172,7 +178,7 @@ fn main() -> ExitCode {
                 Ok(c) => c,
                 Err(e) => return config_failure(&e),
             };
-            let store = match open_store(&data) {
+            let store = match open_store(&data, config.key_file.as_deref()) {
                 Ok(s) => s,
                 Err(code) => return code,
             };
@@ -192,12 +198,9 @@ fn main() -> ExitCode {
                 Ok(c) => c,
                 Err(e) => return config_failure(&e),
             };
-            let store = match SledStore::open(&data) {
+            let store = match open_store(&data, config.key_file.as_deref()) {
                 Ok(s) => s,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return ExitCode::from(EXIT_DATA);
-                }
+                Err(code) => return code,
             };
             run(config, store)
         }
@@ -224,12 +227,9 @@ fn main() -> ExitCode {
                 Some(id) => PersonId::new(id),
                 None => config.persons[0].id.clone(),
             };
-            let store = match SledStore::open(&data) {
+            let store = match open_store(&data, config.key_file.as_deref()) {
                 Ok(s) => s,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return ExitCode::from(EXIT_DATA);
-                }
+                Err(code) => return code,
             };
             let clock = match clock {
                 ClockKind::System => Clock::System,
@@ -272,11 +272,27 @@ fn run(_config: Config, _store: SledStore) -> ExitCode {
     ExitCode::from(EXIT_CONFIG)
 }
 
-fn open_store(data: &std::path::Path) -> Result<SledStore, ExitCode> {
-    SledStore::open(data).map_err(|e| {
+/// Open the encrypted data folder; a key created now is announced, to be backed up.
+fn open_store(
+    data: &std::path::Path,
+    key: Option<&std::path::Path>,
+) -> Result<SledStore, ExitCode> {
+    let opened = match key {
+        Some(key) => SledStore::open_with_key_file(data, key),
+        None => SledStore::open(data),
+    };
+    let store = opened.map_err(|e| {
         eprintln!("error: {e}");
         ExitCode::from(EXIT_DATA)
-    })
+    })?;
+    if let Some(key) = &store.created_key {
+        eprintln!(
+            "Created the encryption key {} (readable only by you). Back it up: without it, the data in {} cannot be read.",
+            key.display(),
+            data.display()
+        );
+    }
+    Ok(store)
 }
 
 fn config_failure(e: &ConfigError) -> ExitCode {

@@ -29,6 +29,8 @@ pub struct Config {
     pub discord: Option<DiscordConfig>,
     /// The largest file accepted as evidence.
     pub max_file_bytes: u64,
+    /// The master key file, if bot.toml names one (relative to bot.toml).
+    pub key_file: Option<PathBuf>,
 }
 
 /// The Discord bot Fyr runs as.
@@ -471,6 +473,11 @@ impl Validator<'_> {
             matrix,
             discord,
             max_file_bytes: u64::from(raw.organisation.max_file_mb.unwrap_or(25)) * 1024 * 1024,
+            key_file: raw
+                .organisation
+                .key_file
+                .as_ref()
+                .map(|k| path.parent().unwrap_or(Path::new(".")).join(k.get_ref())),
         })
     }
 

@@ -47,6 +47,8 @@ pub struct RawOrganisation {
     pub name: Spanned<String>,
     /// The largest file Fyr accepts as evidence, in MB (default 25).
     pub max_file_mb: Option<u32>,
+    /// The master key that encrypts the data folder (default: `<data folder>.key`).
+    pub key_file: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -7,6 +7,7 @@
 
 mod memory;
 mod sled_store;
+pub mod vault;
 
 pub use memory::MemoryStore;
 pub use sled_store::SledStore;
@@ -23,7 +24,7 @@ use crate::model::{CaseId, PersonId};
 
 /// The version of the stored format. Bumped on incompatible changes; a store written by another
 /// version is refused with a clear error rather than misread.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -35,6 +36,14 @@ pub enum StoreError {
         found: u32,
         expected: u32,
     },
+    #[error("the data folder {path} is encrypted, but its key file {key_file} cannot be used: {detail}\n  help: restore the key file from your backup (Fyr never reads the data without it), or point --data at another folder")]
+    KeyMissing {
+        key_file: PathBuf,
+        path: PathBuf,
+        detail: String,
+    },
+    #[error("the key file {key_file} does not belong to the data folder {path}\n  help: use the key file that was created with this data folder")]
+    WrongKey { key_file: PathBuf, path: PathBuf },
     #[error("stored {what} could not be read: {detail}")]
     Corrupt { what: &'static str, detail: String },
     #[error("storage failed: {0}")]

@@ -1,14 +1,20 @@
-//! The on-disk store. sled trees: `meta` (format version), `conversations` (by person), `cases`
-//! (by case reference), `timers` (by due time then key, so the earliest is first) with its
-//! index `timer_keys`, and `outbox` (by idempotency key) with its index `outbox_pending` of
-//! undelivered entries. A commit is one multi-tree transaction followed by a flush.
+//! The on-disk store, encrypted at rest. sled trees: `meta` (format version and a key check),
+//! `conversations` (by a keyed hash of the person), `cases` (by neutral case reference),
+//! `timers` (by due time then key, earliest first) with its index `timer_keys`, `outbox` (by case
+//! and a keyed hash of the idempotency key) with its index `outbox_pending`, and `evidence` /
+//! `evidence_content` (by case and number). Every value is sealed by the `Vault`: case data with
+//! the case's own key, the rest with the master key. A commit is one multi-tree transaction
+//! followed by a flush.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::Transactional;
 
+use super::vault::{self, open_with, seal_with, Key, Vault, VaultError};
 use super::{
     case_prefix, decode, encode, evidence_key, slot_due, timer_slot, Commit, OutboxEntry, Store,
     StoreError, TimerOp, SCHEMA_VERSION,
@@ -20,6 +26,7 @@ use crate::model::{CaseId, PersonId};
 #[derive(Debug)]
 pub struct SledStore {
     db: sled::Db,
+    vault: Vault,
     conversations: sled::Tree,
     cases: sled::Tree,
     timers: sled::Tree,
@@ -28,13 +35,48 @@ pub struct SledStore {
     outbox_pending: sled::Tree,
     evidence: sled::Tree,
     evidence_content: sled::Tree,
+    /// The key file, if this open created it (the operator must back it up).
+    pub created_key: Option<PathBuf>,
 }
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
+const KEY_CHECK: &[u8] = b"key_check";
+
+fn backend(e: sled::Error) -> StoreError {
+    StoreError::Backend(e.to_string())
+}
+
+fn vault_error(e: VaultError) -> StoreError {
+    match e {
+        VaultError::Decrypt => StoreError::Corrupt {
+            what: "record",
+            detail: "it cannot be decrypted: it was changed, or the key is wrong".into(),
+        },
+        other => StoreError::Backend(other.to_string()),
+    }
+}
+
+type TxResult = Result<(), ConflictableTransactionError<()>>;
+
+/// Where a value is stored, as additional authenticated data: a sealed value moved elsewhere
+/// does not open.
+fn aad(tree: &str, key: &[u8]) -> Vec<u8> {
+    let mut out = tree.as_bytes().to_vec();
+    out.push(b'/');
+    out.extend_from_slice(key);
+    out
+}
 
 impl SledStore {
-    /// Open (or create) the store in `path`.
+    /// Open (or create) the store in `path`, with its key file beside it (`<path>.key`).
     pub fn open(path: &Path) -> Result<SledStore, StoreError> {
+        let key_file = PathBuf::from(format!("{}.key", path.display()));
+        SledStore::open_with_key_file(path, &key_file)
+    }
+
+    /// Open (or create) the store in `path`. A new store gets a new key in `key_file` (0600);
+    /// an existing store opens only with its own key — never without one.
+    pub fn open_with_key_file(path: &Path, key_file: &Path) -> Result<SledStore, StoreError> {
         let open_error = |detail: String| StoreError::Open {
             path: path.to_path_buf(),
             detail,
@@ -49,28 +91,52 @@ impl SledStore {
         let meta = db
             .open_tree("meta")
             .map_err(|e| open_error(e.to_string()))?;
-        match meta
+        let check = meta.get(KEY_CHECK).map_err(|e| open_error(e.to_string()))?;
+        if let Some(bytes) = meta
             .get(SCHEMA_KEY)
             .map_err(|e| open_error(e.to_string()))?
         {
-            Some(bytes) => {
-                let found = <[u8; 4]>::try_from(bytes.as_ref())
-                    .map(u32::from_be_bytes)
-                    .unwrap_or(0);
-                if found != SCHEMA_VERSION {
-                    return Err(StoreError::Schema {
-                        path: PathBuf::from(path),
-                        found,
-                        expected: SCHEMA_VERSION,
+            let found = <[u8; 4]>::try_from(bytes.as_ref())
+                .map(u32::from_be_bytes)
+                .unwrap_or(0);
+            if found != SCHEMA_VERSION {
+                return Err(StoreError::Schema {
+                    path: PathBuf::from(path),
+                    found,
+                    expected: SCHEMA_VERSION,
+                });
+            }
+        }
+        let is_new = check.is_none();
+        let (key, created) = match vault::load_or_create_key(key_file, is_new) {
+            Ok(k) => k,
+            Err(e) if !is_new => {
+                return Err(StoreError::KeyMissing {
+                    key_file: key_file.to_path_buf(),
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                })
+            }
+            Err(e) => return Err(open_error(e.to_string())),
+        };
+        match check {
+            Some(sealed) => {
+                if open_with(&key, &sealed, KEY_CHECK).is_err() {
+                    return Err(StoreError::WrongKey {
+                        key_file: key_file.to_path_buf(),
+                        path: path.to_path_buf(),
                     });
                 }
             }
             None => {
+                meta.insert(KEY_CHECK, seal_with(&key, b"fyr", KEY_CHECK))
+                    .map_err(|e| open_error(e.to_string()))?;
                 meta.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())
                     .map_err(|e| open_error(e.to_string()))?;
                 db.flush().map_err(|e| open_error(e.to_string()))?;
             }
         }
+        let vault = Vault::new(key, path.join("keyring")).map_err(|e| open_error(e.to_string()))?;
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(e.to_string()));
         Ok(SledStore {
             conversations: tree("conversations")?,
@@ -81,86 +147,153 @@ impl SledStore {
             outbox_pending: tree("outbox_pending")?,
             evidence: tree("evidence")?,
             evidence_content: tree("evidence_content")?,
+            created_key: created.then(|| key_file.to_path_buf()),
+            vault,
             db,
         })
     }
-}
 
-fn backend(e: sled::Error) -> StoreError {
-    StoreError::Backend(e.to_string())
-}
+    fn person_key(&self, person: &PersonId) -> String {
+        self.vault.index(&format!("person/{person}"))
+    }
 
-type TxResult = Result<(), ConflictableTransactionError<()>>;
+    /// The outbox key in the store: the case (for erasure) and a keyed hash of the rest, which
+    /// names the recipient.
+    fn outbox_key(&self, key: &str) -> String {
+        let case = key.split('/').next().unwrap_or_default();
+        format!("{case}/{}", self.vault.index(key))
+    }
+
+    fn case_key(&self, case: &CaseId) -> Result<Key, StoreError> {
+        self.vault.case_key(case).map_err(vault_error)
+    }
+
+    fn seal<T: Serialize>(&self, key: &Key, tree: &str, at: &[u8], value: &T) -> Vec<u8> {
+        seal_with(key, &encode(value), &aad(tree, at))
+    }
+
+    fn unseal<T: DeserializeOwned>(
+        &self,
+        what: &'static str,
+        key: &Key,
+        tree: &str,
+        at: &[u8],
+        sealed: &[u8],
+    ) -> Result<T, StoreError> {
+        let plain = open_with(key, sealed, &aad(tree, at)).map_err(|_| StoreError::Corrupt {
+            what,
+            detail: "it cannot be decrypted: it was changed, or the key is wrong".into(),
+        })?;
+        decode(what, &plain)
+    }
+
+    fn read_case(&self, id: &str, sealed: &[u8]) -> Result<Option<Case>, StoreError> {
+        let case = CaseId::new(id);
+        // A case whose key was destroyed is erased: treat it as gone.
+        let Some(key) = self.vault.existing_case_key(&case).map_err(vault_error)? else {
+            return Ok(None);
+        };
+        self.unseal("case", &key, "cases", id.as_bytes(), sealed)
+            .map(Some)
+    }
+
+    fn read_outbox(
+        &self,
+        store_key: &[u8],
+        sealed: &[u8],
+    ) -> Result<Option<OutboxEntry>, StoreError> {
+        let text = String::from_utf8_lossy(store_key);
+        let case = CaseId::new(text.split('/').next().unwrap_or_default());
+        let Some(key) = self.vault.existing_case_key(&case).map_err(vault_error)? else {
+            return Ok(None);
+        };
+        self.unseal("outbox entry", &key, "outbox", store_key, sealed)
+            .map(Some)
+    }
+}
 
 impl Store for SledStore {
     fn load_conversation(&self, person: &PersonId) -> Result<Option<Conversation>, StoreError> {
-        self.conversations
-            .get(person.as_str())
-            .map_err(backend)?
-            .map(|b| decode("conversation", &b))
-            .transpose()
+        let key = self.person_key(person);
+        let Some(sealed) = self.conversations.get(&key).map_err(backend)? else {
+            return Ok(None);
+        };
+        let plain = self
+            .vault
+            .open_master(&sealed, &aad("conversations", key.as_bytes()))
+            .map_err(vault_error)?;
+        decode("conversation", &plain).map(Some)
     }
 
     fn load_case(&self, id: &CaseId) -> Result<Option<Case>, StoreError> {
-        self.cases
-            .get(id.as_str())
-            .map_err(backend)?
-            .map(|b| decode("case", &b))
-            .transpose()
+        match self.cases.get(id.as_str()).map_err(backend)? {
+            Some(sealed) => self.read_case(id.as_str(), &sealed),
+            None => Ok(None),
+        }
     }
 
     fn cases_of(&self, owner: &PersonId) -> Result<Vec<Case>, StoreError> {
-        let mut cases = Vec::new();
-        for entry in self.cases.iter() {
-            let (_, bytes) = entry.map_err(backend)?;
-            let case: Case = decode("case", &bytes)?;
-            if &case.owner == owner {
-                cases.push(case);
-            }
-        }
+        let mut cases: Vec<Case> = self
+            .all_cases()?
+            .into_iter()
+            .filter(|c| &c.owner == owner)
+            .collect();
         cases.sort_by_key(|c| c.opened_at);
         Ok(cases)
     }
 
     fn commit(&self, commit: &Commit) -> Result<(), StoreError> {
-        // Erasure first (rare, and not part of the multi-tree transaction below: it removes
-        // whole cases, which a retry simply finishes).
+        // Erasure first (rare, and outside the transaction below: destroying a case's key is
+        // what makes it unreadable, and a retry simply finishes the deletion).
         for owner in &commit.erase_owners {
             for case in self.cases_of(owner)? {
                 self.erase_case(&case.id)?;
             }
         }
-        let evidence: Vec<_> = commit
-            .evidence
-            .iter()
-            .map(|(item, content)| {
-                (
-                    evidence_key(&item.case, item.seq),
-                    encode(item),
-                    content.clone(),
-                )
-            })
-            .collect();
+        let mut evidence = Vec::new();
+        for (item, content) in &commit.evidence {
+            let key = self.case_key(&item.case)?;
+            let at = evidence_key(&item.case, item.seq);
+            let sealed_item = self.seal(&key, "evidence", &at, item);
+            let sealed_content = seal_with(&key, content, &aad("evidence_content", &at));
+            evidence.push((at, sealed_item, sealed_content));
+        }
         let conversations: Vec<_> = commit
             .conversations
             .iter()
-            .map(|c| (c.person.to_string(), encode(c)))
+            .map(|c| {
+                let key = self.person_key(&c.person);
+                let sealed = self
+                    .vault
+                    .seal_master(&encode(c), &aad("conversations", key.as_bytes()));
+                (key, sealed)
+            })
             .collect();
-        let cases: Vec<_> = commit
-            .cases
-            .iter()
-            .map(|c| (c.id.to_string(), encode(c)))
-            .collect();
-        let outbox: Vec<_> = commit
-            .outbox
-            .iter()
-            .map(|e| (e.key.clone(), encode(e)))
-            .collect();
+        let mut cases = Vec::new();
+        for c in &commit.cases {
+            let key = self.case_key(&c.id)?;
+            cases.push((
+                c.id.to_string(),
+                self.seal(&key, "cases", c.id.as_str().as_bytes(), c),
+            ));
+        }
+        let mut outbox = Vec::new();
+        for e in &commit.outbox {
+            let case = CaseId::new(e.key.split('/').next().unwrap_or_default());
+            let key = self.case_key(&case)?;
+            let at = self.outbox_key(&e.key);
+            let sealed = self.seal(&key, "outbox", at.as_bytes(), e);
+            outbox.push((at, sealed));
+        }
         let timers: Vec<_> = commit
             .timers
             .iter()
             .map(|op| match op {
-                TimerOp::Set(t) => (t.key.clone(), Some((timer_slot(t), encode(t)))),
+                TimerOp::Set(t) => {
+                    let slot = timer_slot(t);
+                    let sealed = self.vault.seal_master(&encode(t), &aad("timers", &slot));
+                    (t.key.clone(), Some((slot, sealed)))
+                }
                 TimerOp::Cancel(key) => (key.clone(), None),
             })
             .collect();
@@ -212,11 +345,15 @@ impl Store for SledStore {
     fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError> {
         let mut out = Vec::new();
         for entry in self.timers.iter() {
-            let (slot, bytes) = entry.map_err(backend)?;
+            let (slot, sealed) = entry.map_err(backend)?;
             if out.len() >= limit || slot_due(&slot).is_some_and(|due| due > now) {
                 break;
             }
-            out.push(decode("timer", &bytes)?);
+            let plain = self
+                .vault
+                .open_master(&sealed, &aad("timers", &slot))
+                .map_err(vault_error)?;
+            out.push(decode("timer", &plain)?);
         }
         Ok(out)
     }
@@ -224,7 +361,14 @@ impl Store for SledStore {
     fn timers(&self) -> Result<Vec<Timer>, StoreError> {
         self.timers
             .iter()
-            .map(|e| e.map_err(backend).and_then(|(_, b)| decode("timer", &b)))
+            .map(|e| {
+                let (slot, sealed) = e.map_err(backend)?;
+                let plain = self
+                    .vault
+                    .open_master(&sealed, &aad("timers", &slot))
+                    .map_err(vault_error)?;
+                decode("timer", &plain)
+            })
             .collect()
     }
 
@@ -240,10 +384,11 @@ impl Store for SledStore {
         let mut entries = Vec::new();
         for key in self.outbox_pending.iter().keys() {
             let key = key.map_err(backend)?;
-            if let Some(bytes) = self.outbox.get(&key).map_err(backend)? {
-                let entry: OutboxEntry = decode("outbox entry", &bytes)?;
-                if entry.delivered_at.is_none() && entry.next_attempt_at <= now {
-                    entries.push(entry);
+            if let Some(sealed) = self.outbox.get(&key).map_err(backend)? {
+                if let Some(entry) = self.read_outbox(&key, &sealed)? {
+                    if entry.delivered_at.is_none() && entry.next_attempt_at <= now {
+                        entries.push(entry);
+                    }
                 }
             }
         }
@@ -252,39 +397,54 @@ impl Store for SledStore {
     }
 
     fn outbox_entry(&self, key: &str) -> Result<Option<OutboxEntry>, StoreError> {
-        self.outbox
-            .get(key)
-            .map_err(backend)?
-            .map(|b| decode("outbox entry", &b))
-            .transpose()
+        let at = self.outbox_key(key);
+        match self.outbox.get(at.as_bytes()).map_err(backend)? {
+            Some(sealed) => self.read_outbox(at.as_bytes(), &sealed),
+            None => Ok(None),
+        }
     }
 
     fn all_cases(&self) -> Result<Vec<Case>, StoreError> {
-        self.cases
-            .iter()
-            .map(|e| e.map_err(backend).and_then(|(_, b)| decode("case", &b)))
-            .collect()
+        let mut cases = Vec::new();
+        for entry in self.cases.iter() {
+            let (id, sealed) = entry.map_err(backend)?;
+            if let Some(case) = self.read_case(&String::from_utf8_lossy(&id), &sealed)? {
+                cases.push(case);
+            }
+        }
+        Ok(cases)
     }
 
     fn evidence_of(&self, case: &CaseId) -> Result<Vec<EvidenceItem>, StoreError> {
+        let Some(key) = self.vault.existing_case_key(case).map_err(vault_error)? else {
+            return Ok(Vec::new());
+        };
         self.evidence
             .scan_prefix(case_prefix(case))
             .map(|e| {
-                e.map_err(backend)
-                    .and_then(|(_, b)| decode("evidence item", &b))
+                let (at, sealed) = e.map_err(backend)?;
+                self.unseal("evidence item", &key, "evidence", &at, &sealed)
             })
             .collect()
     }
 
     fn evidence_content(&self, case: &CaseId, seq: u32) -> Result<Option<Vec<u8>>, StoreError> {
-        Ok(self
-            .evidence_content
-            .get(evidence_key(case, seq))
-            .map_err(backend)?
-            .map(|v| v.to_vec()))
+        let Some(key) = self.vault.existing_case_key(case).map_err(vault_error)? else {
+            return Ok(None);
+        };
+        let at = evidence_key(case, seq);
+        match self.evidence_content.get(&at).map_err(backend)? {
+            Some(sealed) => open_with(&key, &sealed, &aad("evidence_content", &at))
+                .map(Some)
+                .map_err(vault_error),
+            None => Ok(None),
+        }
     }
 
     fn erase_case(&self, case: &CaseId) -> Result<bool, StoreError> {
+        // Destroying the key first makes everything of the case unreadable at once, even what
+        // sled still keeps in old pages; the deletions below tidy up.
+        self.vault.forget_case(case).map_err(vault_error)?;
         let existed = self.cases.remove(case.as_str()).map_err(backend)?.is_some();
         let prefix = case_prefix(case);
         for tree in [&self.evidence, &self.evidence_content] {
@@ -308,14 +468,16 @@ impl Store for SledStore {
     }
 
     fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
-        let bytes = encode(entry);
-        let key = entry.key.as_bytes();
+        let case = CaseId::new(entry.key.split('/').next().unwrap_or_default());
+        let key = self.case_key(&case)?;
+        let at = self.outbox_key(&entry.key);
+        let sealed = self.seal(&key, "outbox", at.as_bytes(), entry);
         let delivered = entry.delivered_at.is_some();
         (&self.outbox, &self.outbox_pending)
             .transaction(|(out_t, pending_t)| -> TxResult {
-                out_t.insert(key, bytes.as_slice())?;
+                out_t.insert(at.as_bytes(), sealed.as_slice())?;
                 if delivered {
-                    pending_t.remove(key)?;
+                    pending_t.remove(at.as_bytes())?;
                 }
                 Ok(())
             })

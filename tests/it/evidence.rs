@@ -189,3 +189,149 @@ fn statistics_suppress_small_counts() {
         "no person in the statistics"
     );
 }
+
+/// Every file of the data folder, as bytes.
+fn everything_in(dir: &std::path::Path) -> Vec<u8> {
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            all.extend(everything_in(&path));
+        } else {
+            all.extend(std::fs::read(&path).unwrap());
+        }
+    }
+    all
+}
+
+#[test]
+fn nothing_personal_is_readable_anywhere_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sara writes a note, tells her manager (a notification in the outbox), and timers are set.
+    seal_three(dir.path());
+    let store = crate::support::reopen(&dir.path().join("data"));
+    run_with(&mut console(store, "se-employee"), "meny\n6\n1\n1\n1\n");
+    let bytes = everything_in(&dir.path().join("data"));
+    assert!(bytes.len() > 10_000, "the folder holds data");
+    let haystack = String::from_utf8_lossy(&bytes);
+    for private in [
+        "se-employee",
+        "se-manager",
+        "Sara",
+        "Lind",
+        "Magnus",
+        "vet var jag bor",
+        "example.org/post",
+        "fake screenshot",
+        "skärmdump",
+        "threat",
+        "online-exposure",
+    ] {
+        assert!(
+            !haystack.contains(private),
+            "`{private}` is readable in the data folder"
+        );
+    }
+}
+
+#[test]
+fn without_the_right_key_the_store_refuses_to_open() {
+    let dir = tempfile::tempdir().unwrap();
+    seal_three(dir.path());
+    let data = dir.path().join("data");
+    let other = dir.path().join("other.key");
+    {
+        let elsewhere = tempfile::tempdir().unwrap();
+        // A key made for another store.
+        fyr::store::SledStore::open_with_key_file(&elsewhere.path().join("x"), &other).unwrap();
+    }
+    let wrong = fyr::store::SledStore::open_with_key_file(&data, &other).unwrap_err();
+    assert!(
+        matches!(wrong, fyr::store::StoreError::WrongKey { .. }),
+        "{wrong:?}"
+    );
+    let missing =
+        fyr::store::SledStore::open_with_key_file(&data, &dir.path().join("nope.key")).unwrap_err();
+    assert!(
+        matches!(missing, fyr::store::StoreError::KeyMissing { .. }),
+        "{missing:?}"
+    );
+    assert!(
+        missing.to_string().contains("restore the key file"),
+        "{missing}"
+    );
+    // The binary says so and exits 3, and never creates a new key for existing data.
+    let out = Command::new(fyr_bin())
+        .args(["verify", "--data"])
+        .arg(&data)
+        .arg("--key")
+        .arg(dir.path().join("nope.key"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!dir.path().join("nope.key").exists());
+}
+
+#[test]
+fn the_key_file_is_private_and_announced_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("fyr-data");
+    let out = Command::new(fyr_bin())
+        .args(["chat", "--config"])
+        .arg(crate::support::root().join("bot.toml"))
+        .arg("--data")
+        .arg(&data)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Back it up"), "{stderr}");
+    let key = dir.path().join("fyr-data.key");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let again = Command::new(fyr_bin())
+        .args(["chat", "--config"])
+        .arg(crate::support::root().join("bot.toml"))
+        .arg("--data")
+        .arg(&data)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&again.stderr).contains("Back it up"));
+}
+
+#[test]
+fn erasure_destroys_the_case_key() {
+    let dir = tempfile::tempdir().unwrap();
+    seal_three(dir.path());
+    let data = dir.path().join("data");
+    let keyring_before = std::fs::read(data.join("keyring")).unwrap();
+    let case = crate::support::reopen(&data)
+        .all_cases()
+        .unwrap()
+        .pop()
+        .unwrap()
+        .id;
+    let store = crate::support::reopen(&data);
+    assert!(store.erase_case(&case).unwrap());
+    drop(store);
+    let keyring_after = std::fs::read(data.join("keyring")).unwrap();
+    assert_ne!(
+        keyring_before, keyring_after,
+        "the keyring was rewritten without the case"
+    );
+    let store = crate::support::reopen(&data);
+    assert!(store.load_case(&case).unwrap().is_none());
+    assert_eq!(
+        store.evidence_content(&case, 1).unwrap(),
+        None,
+        "no key, nothing to read"
+    );
+}
