@@ -389,6 +389,7 @@ impl<S: Store> Driver<S> {
                     commit.evidence.push((item.clone(), content.clone()))
                 }
                 Effect::EraseOwner(person) => commit.erase_owners.push(person.clone()),
+                Effect::EraseCase(case) => commit.erase_cases.push(case.clone()),
             }
         }
         self.store.commit(&commit)?;

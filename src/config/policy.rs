@@ -121,6 +121,7 @@ impl Validator<'_> {
             contacts: Vec::new(),
             incident_system: u.incident_system.as_ref().map(|s| s.get_ref().clone()),
             inform_director: u.inform_director,
+            retention_months: u.retention_months,
         }
     }
 

@@ -68,6 +68,8 @@ pub struct RawUnit {
     /// Whether managers should tell the director about incidents (a checklist item).
     #[serde(default)]
     pub inform_director: bool,
+    /// Closed cases are erased this many months after closing.
+    pub retention_months: Option<u32>,
     #[serde(default)]
     pub contacts: RawContacts,
     #[serde(default)]

@@ -308,6 +308,12 @@ pub(crate) fn fire(tx: &mut Tx, timer: &Timer) {
                 tell_owner(tx, case_id, body);
             }
         }
+        TimerKind::Retention => {
+            if closed {
+                tx.world.cases.remove(case_id);
+                tx.effects.push(super::Effect::EraseCase(case_id.clone()));
+            }
+        }
         TimerKind::CheckIn { n } => {
             if closed {
                 return;
@@ -554,9 +560,16 @@ pub(crate) fn snooze(tx: &mut Tx, case_id: &CaseId) {
     tx.set_timer(case_id, next, TimerKind::CheckIn { n });
 }
 
-/// The employee closes the case: open escalations stop, and no more check-ins come.
+/// The employee closes the case: open escalations stop, and no more check-ins come. If the
+/// unit has a retention period, erasure is scheduled.
 pub(crate) fn close(tx: &mut Tx, case_id: &CaseId) {
     let now = tx.now();
+    if let Some(months) = policy(tx, case_id).and_then(|p| p.retention_months) {
+        let at = now
+            .checked_add_months(chrono::Months::new(months))
+            .unwrap_or(now);
+        tx.set_timer(case_id, at, TimerKind::Retention);
+    }
     let Some(case) = tx.world.cases.get_mut(case_id) else {
         return;
     };

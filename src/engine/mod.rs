@@ -104,6 +104,8 @@ pub struct UnitPolicy {
     pub incident_system: Option<String>,
     /// Whether the director is to be told about incidents (a manager's checklist item).
     pub inform_director: bool,
+    /// Closed cases are erased this many months after closing (None: kept).
+    pub retention_months: Option<u32>,
 }
 
 /// Look-ups the engine needs: implemented over the configuration, pure.
@@ -210,6 +212,8 @@ pub enum Effect {
     /// Erase every case of this person, with their evidence, timers and notifications (they
     /// asked to delete their data).
     EraseOwner(PersonId),
+    /// Erase one case (its retention period is over).
+    EraseCase(CaseId),
 }
 
 /// All playbooks, for step look-up by id (step ids are unique across them).
@@ -335,5 +339,6 @@ pub fn timer_key(case: &CaseId, kind: &TimerKind) -> String {
         TimerKind::CheckIn { n } => format!("{case}/check-in/{n}"),
         TimerKind::FollowUp { n } => format!("{case}/follow-up/{n}"),
         TimerKind::Duty { duty, n } => format!("{case}/duty/{duty:?}/{n}"),
+        TimerKind::Retention => format!("{case}/retention"),
     }
 }

@@ -345,6 +345,8 @@ pub enum TimerKind {
     FollowUp { n: usize },
     /// Remind the acknowledging manager of a duty until it is marked done.
     Duty { duty: Duty, n: u32 },
+    /// The unit's retention period after closing is over: erase the case.
+    Retention,
 }
 
 /// The slice of state one step may read and change: the conversations of everyone it may

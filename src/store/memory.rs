@@ -86,6 +86,9 @@ impl Store for MemoryStore {
                 erase(&mut t, &id);
             }
         }
+        for case in &commit.erase_cases {
+            erase(&mut t, case);
+        }
         for (item, content) in &commit.evidence {
             let key = evidence_key(&item.case, item.seq);
             t.evidence.insert(key.clone(), encode(item));

@@ -81,6 +81,8 @@ pub struct Commit {
     pub evidence: Vec<(EvidenceItem, Vec<u8>)>,
     /// Persons whose every case is erased (applied before everything else in the commit).
     pub erase_owners: Vec<PersonId>,
+    /// Cases erased (their retention period is over).
+    pub erase_cases: Vec<CaseId>,
 }
 
 pub trait Store: Send + Sync {

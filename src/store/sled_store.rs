@@ -250,6 +250,9 @@ impl Store for SledStore {
                 self.erase_case(&case.id)?;
             }
         }
+        for case in &commit.erase_cases {
+            self.erase_case(case)?;
+        }
         let mut evidence = Vec::new();
         for (item, content) in &commit.evidence {
             let key = self.case_key(&item.case)?;

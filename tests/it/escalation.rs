@@ -405,3 +405,23 @@ fn the_manager_is_reminded_to_follow_up_after_a_week_and_three_months() {
     h.advance(Duration::days(90));
     assert_eq!(follow_ups(&h), 2, "three months");
 }
+
+#[test]
+fn a_closed_case_is_erased_after_the_units_retention_period() {
+    let mut h = Harness::new();
+    h.says("se-employee", &["", "2", "6"]); // something else
+    h.advance(Duration::hours(23)); // the first check-in
+    h.says("se-employee", &["4", "1"]); // close the case → yes
+    let case = h.case("se-employee").id;
+    h.advance(Duration::days(24 * 30));
+    assert!(
+        h.driver.store().load_case(&case).unwrap().is_some(),
+        "kept during the retention period"
+    );
+    h.advance(Duration::days(31));
+    assert!(
+        h.driver.store().load_case(&case).unwrap().is_none(),
+        "erased after 24 months"
+    );
+    assert!(h.driver.store().timers().unwrap().is_empty());
+}

@@ -85,7 +85,10 @@ proptest! {
                             prop_assert!(case.consent.is_some(), "{} was told without consent", message.to);
                         }
                     }
-                    Effect::Reply(_) | Effect::SealEvidence { .. } | Effect::EraseOwner(_) => {}
+                    Effect::Reply(_)
+                    | Effect::SealEvidence { .. }
+                    | Effect::EraseOwner(_)
+                    | Effect::EraseCase(_) => {}
                 }
             }
             if let Event::Message { from, input } = &event {
