@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::engine::{self, command, Directory, Effect, Env, Event, Input, Msg, Timer, World};
 use crate::i18n::{Localizer, Rendered};
 use crate::model::{CaseId, Language, PersonId};
-use crate::store::{Commit, OutboxEntry, Store, StoreError, TimerOp};
+use crate::store::{AuditEntry, Commit, OutboxEntry, Store, StoreError, TimerOp};
 
 #[derive(Debug, Error)]
 pub enum DriverError {
@@ -281,7 +281,7 @@ impl<S: Store> Driver<S> {
             fresh_case_id: &fresh,
         };
         let (next, effects) = engine::step(&world, &event, &env);
-        let replies = self.commit(&world, &next, &effects, None, now)?;
+        let replies = self.commit(&world, &next, &effects, None, now, from.as_str())?;
         if next.cases.contains_key(&fresh) {
             self.spare_case_id = None;
         }
@@ -333,7 +333,7 @@ impl<S: Store> Driver<S> {
             },
         };
         let (next, effects) = engine::step(&world, &event, &env);
-        let replies = self.commit(&world, &next, &effects, None, now)?;
+        let replies = self.commit(&world, &next, &effects, None, now, from.as_str())?;
         if next.cases.contains_key(&fresh) {
             self.spare_case_id = None;
         }
@@ -352,6 +352,7 @@ impl<S: Store> Driver<S> {
         effects: &[Effect],
         fired: Option<&Timer>,
         now: DateTime<Utc>,
+        actor: &str,
     ) -> Result<Vec<engine::Outgoing>, StoreError> {
         let mut commit = Commit {
             conversations: after
@@ -371,25 +372,53 @@ impl<S: Store> Driver<S> {
         if let Some(timer) = fired {
             commit.timers.push(TimerOp::Cancel(timer.key.clone()));
         }
+        let entry = |who: &str, action: &str, case: Option<&CaseId>| AuditEntry {
+            at: now,
+            who: who.to_string(),
+            action: action.to_string(),
+            case: case.cloned(),
+        };
+        // Which cases this step touched: the ones it changed.
+        for case in &commit.cases {
+            let action = if fired.is_some() { "timer" } else { "step" };
+            commit.audit.push(entry(actor, action, Some(&case.id)));
+        }
         let mut replies = Vec::new();
         for effect in effects {
             match effect {
                 Effect::Reply(m) => replies.push(m.clone()),
-                Effect::Notify { key, message } => commit.outbox.push(OutboxEntry {
-                    key: key.clone(),
-                    message: message.clone(),
-                    created_at: now,
-                    attempts: 0,
-                    next_attempt_at: now,
-                    delivered_at: None,
-                }),
+                Effect::Notify { key, message } => {
+                    let case = CaseId::new(key.split('/').next().unwrap_or_default());
+                    commit
+                        .audit
+                        .push(entry(message.to.as_str(), "notified", Some(&case)));
+                    commit.outbox.push(OutboxEntry {
+                        key: key.clone(),
+                        message: message.clone(),
+                        created_at: now,
+                        attempts: 0,
+                        next_attempt_at: now,
+                        delivered_at: None,
+                    })
+                }
                 Effect::SetTimer(t) => commit.timers.push(TimerOp::Set(t.clone())),
                 Effect::CancelTimer(k) => commit.timers.push(TimerOp::Cancel(k.clone())),
                 Effect::SealEvidence { item, content } => {
+                    commit
+                        .audit
+                        .push(entry(actor, "evidence-sealed", Some(&item.case)));
                     commit.evidence.push((item.clone(), content.clone()))
                 }
-                Effect::EraseOwner(person) => commit.erase_owners.push(person.clone()),
-                Effect::EraseCase(case) => commit.erase_cases.push(case.clone()),
+                Effect::EraseOwner(person) => {
+                    commit.audit.push(entry(actor, "erased-own-data", None));
+                    commit.erase_owners.push(person.clone())
+                }
+                Effect::EraseCase(case) => {
+                    commit
+                        .audit
+                        .push(entry(actor, "erased-retention", Some(case)));
+                    commit.erase_cases.push(case.clone())
+                }
             }
         }
         self.store.commit(&commit)?;
@@ -430,7 +459,7 @@ impl<S: Store> Driver<S> {
             fresh_case_id: &fresh,
         };
         let (next, effects) = engine::step(&world, &Event::Timer(timer.clone()), &env);
-        self.commit(&world, &next, &effects, Some(timer), now)?;
+        self.commit(&world, &next, &effects, Some(timer), now, "fyr")?;
         tracing::debug!(effects = effects.len(), "timer fired");
         Ok(())
     }

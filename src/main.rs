@@ -83,6 +83,17 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         key: Option<PathBuf>,
     },
+    /// Print the audit log (who, what, when, which case — never content).
+    Audit {
+        /// Only this case.
+        #[arg(value_name = "CASE")]
+        case: Option<String>,
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
+        /// The key file (default: `<DIR>.key`).
+        #[arg(long, value_name = "FILE")]
+        key: Option<PathBuf>,
+    },
     /// Cases per unit, month and incident kind (counts below 5 suppressed).
     Stats {
         #[arg(long, value_name = "PATH", default_value = "bot.toml")]
@@ -135,6 +146,7 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             let case = case.map(|c| fyr::model::CaseId::new(c.to_uppercase()));
+            operator(&store, "verify", case.as_ref());
             match fyr::ops::verify(&store, case.as_ref()) {
                 Ok(problems) if problems.is_empty() => {
                     println!("all evidence chains verify");
@@ -158,6 +170,7 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             let case = fyr::model::CaseId::new(case.to_uppercase());
+            operator(&store, "erase", Some(&case));
             match fyr::store::Store::erase_case(&store, &case) {
                 Ok(true) => {
                     println!("case {case} is erased");
@@ -166,6 +179,26 @@ fn main() -> ExitCode {
                 Ok(false) => {
                     eprintln!("error: there is no case {case}");
                     ExitCode::FAILURE
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(EXIT_DATA)
+                }
+            }
+        }
+        Command::Audit { case, data, key } => {
+            let store = match open_store(&data, key.as_deref()) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            let case = case.map(|c| fyr::model::CaseId::new(c.to_uppercase()));
+            match fyr::store::Store::audit_log(&store) {
+                Ok(log) => {
+                    for e in log.iter().filter(|e| case.is_none() || e.case == case) {
+                        let case = e.case.as_ref().map_or("-", |c| c.as_str());
+                        println!("{}\t{}\t{}\t{}", e.at.to_rfc3339(), e.who, e.action, case);
+                    }
+                    ExitCode::SUCCESS
                 }
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -182,6 +215,7 @@ fn main() -> ExitCode {
                 Ok(s) => s,
                 Err(code) => return code,
             };
+            operator(&store, "stats", None);
             match fyr::ops::stats(&config, &store) {
                 Ok(table) => {
                     print!("{table}");
@@ -270,6 +304,19 @@ fn run(_config: Config, _store: SledStore) -> ExitCode {
         "error: this fyr was built without chat adapters\n  help: build with --features matrix"
     );
     ExitCode::from(EXIT_CONFIG)
+}
+
+/// Record an operator command in the audit log.
+fn operator(store: &SledStore, action: &str, case: Option<&fyr::model::CaseId>) {
+    let entry = fyr::store::AuditEntry {
+        at: Utc::now(),
+        who: "operator".into(),
+        action: action.into(),
+        case: case.cloned(),
+    };
+    if let Err(e) = fyr::store::Store::append_audit(store, &[entry]) {
+        eprintln!("warning: the audit log could not be written: {e}");
+    }
 }
 
 /// Open the encrypted data folder; a key created now is announced, to be backed up.

@@ -7,8 +7,8 @@ use std::sync::Mutex;
 use chrono::{DateTime, Utc};
 
 use super::{
-    case_prefix, decode, encode, evidence_key, slot_due, timer_slot, Commit, OutboxEntry, Store,
-    StoreError, TimerOp,
+    audit_key, case_prefix, decode, encode, evidence_key, slot_due, timer_slot, AuditEntry, Commit,
+    OutboxEntry, Store, StoreError, TimerOp,
 };
 use crate::engine::evidence::EvidenceItem;
 use crate::engine::{Case, Conversation, Timer};
@@ -28,6 +28,7 @@ struct Tables {
     outbox: BTreeMap<String, Vec<u8>>,
     evidence: BTreeMap<Vec<u8>, Vec<u8>>,
     evidence_content: BTreeMap<Vec<u8>, Vec<u8>>,
+    audit: BTreeMap<Vec<u8>, Vec<u8>>,
 }
 
 impl MemoryStore {
@@ -88,6 +89,9 @@ impl Store for MemoryStore {
         }
         for case in &commit.erase_cases {
             erase(&mut t, case);
+        }
+        for entry in &commit.audit {
+            t.audit.insert(audit_key(entry), encode(entry));
         }
         for (item, content) in &commit.evidence {
             let key = evidence_key(&item.case, item.seq);
@@ -202,6 +206,22 @@ impl Store for MemoryStore {
 
     fn erase_case(&self, case: &CaseId) -> Result<bool, StoreError> {
         Ok(erase(&mut self.tables(), case))
+    }
+
+    fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        self.tables()
+            .audit
+            .values()
+            .map(|b| decode("audit entry", b))
+            .collect()
+    }
+
+    fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError> {
+        let mut t = self.tables();
+        for entry in entries {
+            t.audit.insert(audit_key(entry), encode(entry));
+        }
+        Ok(())
     }
 }
 

@@ -62,6 +62,17 @@ pub struct OutboxEntry {
     pub delivered_at: Option<DateTime<Utc>>,
 }
 
+/// One line of the audit log: who did what to which case, when. Never any content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    /// A person id, or "fyr" (timers) or "operator" (command line).
+    pub who: String,
+    /// What happened: "step", "notified", "acknowledged", "evidence-sealed", "erased", …
+    pub action: String,
+    pub case: Option<CaseId>,
+}
+
 /// A change to the timers, applied in order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TimerOp {
@@ -83,6 +94,8 @@ pub struct Commit {
     pub erase_owners: Vec<PersonId>,
     /// Cases erased (their retention period is over).
     pub erase_cases: Vec<CaseId>,
+    /// What this step did, for the audit log.
+    pub audit: Vec<AuditEntry>,
 }
 
 pub trait Store: Send + Sync {
@@ -111,6 +124,20 @@ pub trait Store: Send + Sync {
     fn evidence_content(&self, case: &CaseId, seq: u32) -> Result<Option<Vec<u8>>, StoreError>;
     /// Erase a case with its evidence, timers and notifications. Returns whether it existed.
     fn erase_case(&self, case: &CaseId) -> Result<bool, StoreError>;
+    /// The audit log, oldest first.
+    fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError>;
+    /// Add lines to the audit log outside a step (operator commands).
+    fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError>;
+}
+
+/// An audit key: time, then a random tail, so lines sort by time and never collide.
+fn audit_key(entry: &AuditEntry) -> Vec<u8> {
+    let mut key = entry.at.timestamp_micros().to_be_bytes().to_vec();
+    key[0] ^= 0x80;
+    let mut tail = [0u8; 8];
+    getrandom::getrandom(&mut tail).expect("the operating system provides random bytes");
+    key.extend_from_slice(&tail);
+    key
 }
 
 /// Key of an evidence item: the case reference, a separator, then the number big-endian, so a

@@ -16,8 +16,8 @@ use sled::Transactional;
 
 use super::vault::{self, open_with, seal_with, Key, Vault, VaultError};
 use super::{
-    case_prefix, decode, encode, evidence_key, slot_due, timer_slot, Commit, OutboxEntry, Store,
-    StoreError, TimerOp, SCHEMA_VERSION,
+    audit_key, case_prefix, decode, encode, evidence_key, slot_due, timer_slot, AuditEntry, Commit,
+    OutboxEntry, Store, StoreError, TimerOp, SCHEMA_VERSION,
 };
 use crate::engine::evidence::EvidenceItem;
 use crate::engine::{Case, Conversation, Timer};
@@ -35,6 +35,7 @@ pub struct SledStore {
     outbox_pending: sled::Tree,
     evidence: sled::Tree,
     evidence_content: sled::Tree,
+    audit: sled::Tree,
     /// The key file, if this open created it (the operator must back it up).
     pub created_key: Option<PathBuf>,
 }
@@ -147,6 +148,7 @@ impl SledStore {
             outbox_pending: tree("outbox_pending")?,
             evidence: tree("evidence")?,
             evidence_content: tree("evidence_content")?,
+            audit: tree("audit")?,
             created_key: created.then(|| key_file.to_path_buf()),
             vault,
             db,
@@ -253,6 +255,15 @@ impl Store for SledStore {
         for case in &commit.erase_cases {
             self.erase_case(case)?;
         }
+        let audit: Vec<_> = commit
+            .audit
+            .iter()
+            .map(|entry| {
+                let key = audit_key(entry);
+                let sealed = self.vault.seal_master(&encode(entry), &aad("audit", &key));
+                (key, sealed)
+            })
+            .collect();
         let mut evidence = Vec::new();
         for (item, content) in &commit.evidence {
             let key = self.case_key(&item.case)?;
@@ -309,9 +320,13 @@ impl Store for SledStore {
             &self.timer_keys,
             &self.evidence,
             &self.evidence_content,
+            &self.audit,
         )
             .transaction(
-                |(conv_t, case_t, out_t, pending_t, timer_t, key_t, ev_t, content_t)| -> TxResult {
+                |(conv_t, case_t, out_t, pending_t, timer_t, key_t, ev_t, content_t, audit_t)| -> TxResult {
+                    for (key, sealed) in &audit {
+                        audit_t.insert(key.as_slice(), sealed.as_slice())?;
+                    }
                     for (key, item, content) in &evidence {
                         ev_t.insert(key.as_slice(), item.as_slice())?;
                         content_t.insert(key.as_slice(), content.as_slice())?;
@@ -468,6 +483,30 @@ impl Store for SledStore {
         }
         self.db.flush().map_err(backend)?;
         Ok(existed)
+    }
+
+    fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        self.audit
+            .iter()
+            .map(|e| {
+                let (key, sealed) = e.map_err(backend)?;
+                let plain = self
+                    .vault
+                    .open_master(&sealed, &aad("audit", &key))
+                    .map_err(vault_error)?;
+                decode("audit entry", &plain)
+            })
+            .collect()
+    }
+
+    fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError> {
+        for entry in entries {
+            let key = audit_key(entry);
+            let sealed = self.vault.seal_master(&encode(entry), &aad("audit", &key));
+            self.audit.insert(key, sealed).map_err(backend)?;
+        }
+        self.db.flush().map_err(backend)?;
+        Ok(())
     }
 
     fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError> {

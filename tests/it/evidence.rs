@@ -335,3 +335,41 @@ fn erasure_destroys_the_case_key() {
         "no key, nothing to read"
     );
 }
+
+#[test]
+fn every_access_notification_and_operator_command_is_in_the_audit_log() {
+    let dir = tempfile::tempdir().unwrap();
+    seal_three(dir.path());
+    let store = crate::support::reopen(&dir.path().join("data"));
+    run_with(
+        &mut console(store, "se-employee"),
+        "meny\n6\n1\n1\n1\n/as se-manager\n1\n",
+    );
+    let data = dir.path().join("data");
+    let verify = Command::new(fyr_bin())
+        .arg("verify")
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(verify.status.success());
+    let out = Command::new(fyr_bin())
+        .arg("audit")
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "\tse-employee\tevidence-sealed\tF-",
+        "\tse-manager\tnotified\tF-",
+        "\tse-manager\tstep\tF-",
+        "\toperator\tverify\t-",
+    ] {
+        assert!(log.contains(expected), "missing `{expected}` in:\n{log}");
+    }
+    assert!(
+        !log.contains("vet var jag bor"),
+        "no content in the audit log"
+    );
+}
