@@ -170,7 +170,16 @@ fn logs_carry_no_message_text_or_names() {
     let data = tempfile::tempdir().unwrap();
     let secret = "grannen Olle skrev hemska saker om mig";
     let mut child = Command::new(fyr_bin())
-        .args(["chat", "--as", "se-employee", "--config"])
+        .args([
+            "chat",
+            "--as",
+            "se-employee",
+            "--clock",
+            "simulated",
+            "--start",
+            "2026-03-02T08:00:00Z",
+            "--config",
+        ])
         .arg(root().join("bot.toml"))
         .arg("--data")
         .arg(data.path())
@@ -183,7 +192,13 @@ fn logs_carry_no_message_text_or_names() {
     {
         use std::io::Write;
         let mut stdin = child.stdin.take().unwrap();
-        writeln!(stdin, "2\n3\n{secret}\n1\n1").unwrap();
+        // A full flow: a sealed note with the secret, consent, a notification, an
+        // acknowledgement, and timers firing.
+        writeln!(
+            stdin,
+            "2\n3\n1\n4\n{secret}\n1\n1\n1\n1\n1\n1\n1\n1\n1\n/as se-manager\n1\n/advance 8d"
+        )
+        .unwrap();
     }
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
@@ -192,7 +207,16 @@ fn logs_carry_no_message_text_or_names() {
         logs.contains("step committed"),
         "trace logging is on: {logs}"
     );
-    for private in [secret, "Olle", "Sara", "Lind"] {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Sparat som nummer 1"),
+        "the flow ran:\n{stdout}"
+    );
+    assert!(
+        stdout.contains("→ se-manager"),
+        "the manager was notified:\n{stdout}"
+    );
+    for private in [secret, "Olle", "Sara", "Lind", "Magnus", "Berg"] {
         assert!(
             !logs.contains(private),
             "the log shows `{private}`:\n{logs}"
