@@ -271,39 +271,7 @@ impl<S: Store> Driver<S> {
             let id = CaseId::new(reference.trim().to_uppercase());
             self.load_case(&mut world, &id)?;
         }
-        let event = Event::Message {
-            from: from.clone(),
-            input,
-        };
-        let env = Env {
-            now,
-            directory: &self.config,
-            fresh_case_id: &fresh,
-        };
-        let (next, effects) = engine::step(&world, &event, &env);
-        let replies = self.commit(&world, &next, &effects, None, now, from.as_str())?;
-        if next.cases.contains_key(&fresh) {
-            self.spare_case_id = None;
-        }
-        tracing::debug!(
-            cases = next.cases.len(),
-            effects = effects.len(),
-            "step committed"
-        );
-        replies
-            .into_iter()
-            .map(|m| {
-                let language = if &m.to == from {
-                    next.conversations
-                        .get(from)
-                        .and_then(|c| c.language)
-                        .unwrap_or(language)
-                } else {
-                    self.language_of(&m.to)?
-                };
-                Ok(self.localizer.render(language, &m))
-            })
-            .collect()
+        self.step_message(world, from, input, now)
     }
 
     /// A file from `from` (console path, chat attachment): sealed as evidence to their case.
@@ -318,6 +286,21 @@ impl<S: Store> Driver<S> {
             return Err(DriverError::UnknownPerson);
         }
         let world = self.world_for(from)?;
+        let input = Input::File {
+            name: name.to_string(),
+            bytes,
+        };
+        self.step_message(world, from, input, now)
+    }
+
+    /// Run one message through the engine, commit it, and render the replies.
+    fn step_message(
+        &mut self,
+        world: World,
+        from: &PersonId,
+        input: Input,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Rendered>, DriverError> {
         let language = self.language_of(from)?;
         let fresh = self.case_id();
         let env = Env {
@@ -327,16 +310,25 @@ impl<S: Store> Driver<S> {
         };
         let event = Event::Message {
             from: from.clone(),
-            input: Input::File {
-                name: name.to_string(),
-                bytes,
-            },
+            input,
         };
         let (next, effects) = engine::step(&world, &event, &env);
         let replies = self.commit(&world, &next, &effects, None, now, from.as_str())?;
         if next.cases.contains_key(&fresh) {
             self.spare_case_id = None;
         }
+        tracing::debug!(
+            cases = next.cases.len(),
+            effects = effects.len(),
+            "step committed"
+        );
+        // The reply is in the language the person reads after this step (they may just have
+        // changed it).
+        let language = next
+            .conversations
+            .get(from)
+            .and_then(|c| c.language)
+            .unwrap_or(language);
         Ok(replies
             .iter()
             .map(|m| self.localizer.render(language, m))

@@ -504,20 +504,7 @@ pub(crate) fn withdraw(tx: &mut Tx, case_id: &CaseId) {
     };
     consent.withdrawn_at = Some(now);
     case.record(now, CaseEvent::ConsentWithdrawn);
-    let mut cancel = Vec::new();
-    for track in &mut case.tracks {
-        if track.state == TrackState::Open {
-            track.state = TrackState::Withdrawn;
-            cancel.push(TimerKind::Remind {
-                track: track.kind,
-                stage: track.stage,
-            });
-            cancel.push(TimerKind::Advance {
-                track: track.kind,
-                stage: track.stage,
-            });
-        }
-    }
+    let mut cancel = stop_open_tracks(case);
     cancel.extend((0..followups).map(|n| TimerKind::FollowUp { n }));
     for duty in [Duty::WorkEnvironmentAuthority, Duty::Registration] {
         cancel.extend((1..=REGISTRATION_REMINDERS).map(|n| TimerKind::Duty { duty, n }));
@@ -525,6 +512,27 @@ pub(crate) fn withdraw(tx: &mut Tx, case_id: &CaseId) {
     for kind in cancel {
         tx.cancel_timer(case_id, &kind);
     }
+}
+
+/// Stop every open escalation track of a case; returns the timers to cancel.
+fn stop_open_tracks(case: &mut super::Case) -> Vec<TimerKind> {
+    let mut cancel = Vec::new();
+    for track in case
+        .tracks
+        .iter_mut()
+        .filter(|t| t.state == TrackState::Open)
+    {
+        track.state = TrackState::Withdrawn;
+        cancel.push(TimerKind::Remind {
+            track: track.kind,
+            stage: track.stage,
+        });
+        cancel.push(TimerKind::Advance {
+            track: track.kind,
+            stage: track.stage,
+        });
+    }
+    cancel
 }
 
 pub(crate) fn duty_done(tx: &mut Tx, profile: &Profile, case_id: &CaseId, duty: Duty) {
@@ -575,20 +583,7 @@ pub(crate) fn close(tx: &mut Tx, case_id: &CaseId) {
     };
     case.closed_at = Some(now);
     case.record(now, CaseEvent::Closed);
-    let mut cancel = Vec::new();
-    for track in &mut case.tracks {
-        if track.state == TrackState::Open {
-            track.state = TrackState::Withdrawn;
-            cancel.push(TimerKind::Remind {
-                track: track.kind,
-                stage: track.stage,
-            });
-            cancel.push(TimerKind::Advance {
-                track: track.kind,
-                stage: track.stage,
-            });
-        }
-    }
+    let cancel = stop_open_tracks(case);
     for kind in cancel {
         tx.cancel_timer(case_id, &kind);
     }
