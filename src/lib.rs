@@ -10,6 +10,7 @@ pub mod config;
 pub mod console;
 pub mod driver;
 pub mod engine;
+pub mod flood;
 pub mod i18n;
 #[cfg(feature = "matrix")]
 pub mod matrix;

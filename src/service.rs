@@ -14,6 +14,7 @@ use chrono::Utc;
 use crate::config::{Config, Person};
 use crate::driver::{Deliver, DeliveryError, Driver, DriverError, RandomCaseIds};
 use crate::engine::Msg;
+use crate::flood::{RateLimiter, Verdict};
 use crate::i18n::{Localizer, Rendered};
 use crate::model::{Language, PersonId};
 use crate::store::{SledStore, Store};
@@ -138,6 +139,7 @@ pub fn driver_loop(
         last: HashMap::new(),
     };
     let mut driver = Driver::new((*config).clone(), store, localizer, Box::new(RandomCaseIds));
+    let mut limiter = RateLimiter::default();
     loop {
         if let Err(e) = driver.tick(Utc::now(), &mut router) {
             tracing::error!("tick failed: {e}");
@@ -155,9 +157,41 @@ pub fn driver_loop(
             })
             .max(Duration::from_millis(50));
         match rx.recv_timeout(wait) {
-            Ok(envelope) => handle(&mut driver, &mut router, envelope),
+            Ok(envelope) => {
+                if admitted(&mut limiter, &driver, &mut router, &envelope) {
+                    handle(&mut driver, &mut router, envelope);
+                }
+            }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        }
+    }
+}
+
+/// Flood control: too many messages from one person are dropped here, before the engine, with
+/// one "slow down" so they know.
+fn admitted(
+    limiter: &mut RateLimiter,
+    driver: &Driver<SledStore>,
+    router: &mut Router,
+    envelope: &Envelope,
+) -> bool {
+    let From::Person(person) = &envelope.from else {
+        return true;
+    };
+    match limiter.check(person, std::time::Instant::now()) {
+        Verdict::Allow => true,
+        Verdict::Drop => false,
+        Verdict::Warn => {
+            tracing::warn!("flood control: dropping messages from one person");
+            let text = note(driver, person, "slow-down");
+            let rendered = Rendered {
+                to: person.clone(),
+                text,
+                options: Vec::new(),
+            };
+            let _ = router.send(person, &rendered, None);
+            false
         }
     }
 }

@@ -82,3 +82,4 @@ button-stale = Den knap hører til et tidligere spørgsmål. Her er, hvor vi er 
 console-file-usage = Skriv /file efterfulgt af stien til en fil, for eksempel /file ~/skaermbillede.png.
 console-file-unreadable = Jeg kan ikke læse den fil. Tjek stien, og at du må læse den.
 console-file-too-big = Filen er for stor: grænsen er { $max } MB. Gem den selv et sikkert sted, og skriv ned, hvad den viser.
+slow-down = Du sender beskeder hurtigere, end jeg kan nå at svare. Vent et øjeblik, og skriv så igen – jeg er her stadig. Er du i fare, så ring 112.

@@ -82,3 +82,4 @@ button-stale = That button belongs to an earlier question. Here is where we are 
 console-file-usage = Write /file followed by the path of a file, for example /file ~/screenshot.png.
 console-file-unreadable = I can't read that file. Check the path and that you may read it.
 console-file-too-big = That file is too big: the limit is { $max } MB. Save it somewhere safe yourself and note what it shows.
+slow-down = You are sending messages faster than I can answer them. Please wait a moment and then write again – I'm still here. If you are in danger, call 112.

@@ -82,3 +82,4 @@ button-stale = Den knappen hör till en tidigare fråga. Så här ser det ut nu:
 console-file-usage = Skriv /file följt av sökvägen till en fil, till exempel /file ~/skarmdump.png.
 console-file-unreadable = Jag kan inte läsa den filen. Kontrollera sökvägen och att du har rätt att läsa den.
 console-file-too-big = Filen är för stor: gränsen är { $max } MB. Spara den själv på ett säkert ställe och skriv ner vad den visar.
+slow-down = Du skickar meddelanden snabbare än jag hinner svara. Vänta en liten stund och skriv sedan igen – jag finns kvar här. Är du i fara: ring 112.

@@ -5,6 +5,7 @@ mod config;
 mod engine;
 mod escalation;
 mod evidence;
+mod flood;
 mod locales;
 #[cfg(feature = "matrix")]
 mod matrix;
