@@ -28,6 +28,7 @@ pub const SOURCES: &[(Language, &str, &str)] = sources!(
     "advice",
     "roles",
     "reference",
+    "report",
 );
 
 #[derive(Debug, Error)]

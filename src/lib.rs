@@ -10,11 +10,13 @@ pub mod config;
 pub mod console;
 pub mod driver;
 pub mod engine;
+pub mod export;
 pub mod flood;
 pub mod i18n;
 #[cfg(feature = "matrix")]
 pub mod matrix;
 pub mod model;
 pub mod ops;
+pub mod pdf;
 pub mod service;
 pub mod store;

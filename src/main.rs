@@ -65,13 +65,27 @@ enum Command {
     /// Recompute the evidence hash chains and report any tampering (exit 1 if any).
     Verify {
         /// Only this case.
-        #[arg(value_name = "CASE")]
+        #[arg(value_name = "CASE", conflicts_with = "manifest")]
         case: Option<String>,
+        /// Instead, check an exported manifest against its zip.
+        #[arg(long, value_name = "FILE")]
+        manifest: Option<PathBuf>,
         #[arg(long, value_name = "DIR", default_value = "fyr-data")]
         data: PathBuf,
         /// The key file (default: `<DIR>.key`).
         #[arg(long, value_name = "FILE")]
         key: Option<PathBuf>,
+    },
+    /// Export a case: a PDF report, a zip of the original evidence and a manifest of hashes.
+    Export {
+        #[arg(value_name = "CASE")]
+        case: String,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, value_name = "PATH", default_value = "bot.toml")]
+        config: PathBuf,
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
     },
     /// Erase a case with its evidence, timers and pending notifications.
     Erase {
@@ -140,7 +154,70 @@ fn main() -> ExitCode {
             }
             Err(e) => config_failure(&e),
         },
-        Command::Verify { case, data, key } => {
+        Command::Verify {
+            manifest: Some(manifest),
+            ..
+        } => match fyr::export::verify_manifest(&manifest) {
+            Ok(problems) if problems.is_empty() => {
+                println!(
+                    "{}: every file matches its hash and the chain is whole",
+                    manifest.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Ok(problems) => {
+                for p in problems {
+                    println!("{p}");
+                }
+                ExitCode::FAILURE
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Export {
+            case,
+            out,
+            config,
+            data,
+        } => {
+            let config = match Config::load(&config) {
+                Ok(c) => c,
+                Err(e) => return config_failure(&e),
+            };
+            let store = match open_store(&data, config.key_file.as_deref()) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            let case = fyr::model::CaseId::new(case.to_uppercase());
+            operator(&store, "export", Some(&case));
+            let localizer = match Localizer::new() {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            match fyr::export::export_case(&store, &config, &localizer, &case, &out, Utc::now()) {
+                Ok(done) => {
+                    println!(
+                        "{}\n{}\n{}",
+                        done.pdf.display(),
+                        done.zip.display(),
+                        done.manifest.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Verify {
+            case, data, key, ..
+        } => {
             let store = match open_store(&data, key.as_deref()) {
                 Ok(s) => s,
                 Err(code) => return code,

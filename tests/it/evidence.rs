@@ -373,3 +373,84 @@ fn every_access_notification_and_operator_command_is_in_the_audit_log() {
         "no content in the audit log"
     );
 }
+
+#[test]
+fn a_case_exports_to_a_pdf_a_zip_and_a_manifest_that_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    seal_three(dir.path());
+    let data = dir.path().join("data");
+    let case = crate::support::reopen(&data)
+        .all_cases()
+        .unwrap()
+        .pop()
+        .unwrap()
+        .id;
+    let out = dir.path().join("export");
+    let run = Command::new(fyr_bin())
+        .arg("export")
+        .arg(case.as_str())
+        .arg("--out")
+        .arg(&out)
+        .arg("--config")
+        .arg(crate::support::root().join("bot.toml"))
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let pdf = std::fs::read(out.join(format!("{case}-report.pdf"))).unwrap();
+    assert!(pdf.starts_with(b"%PDF-1.4"));
+    // "Ärende" in WinAnsi: Ä is 0xC4 — the report is in Sara's language, with its letters intact.
+    assert!(
+        pdf.windows(6).any(|w| w == b"\xc4rende"),
+        "Swedish letters are encoded"
+    );
+    let manifest = out.join(format!("{case}-manifest.json"));
+    let ok = Command::new(fyr_bin())
+        .arg("verify")
+        .arg("--manifest")
+        .arg(&manifest)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+
+    // Change one file in the zip: verify names it.
+    let zip_path = out.join(format!("{case}-evidence.zip"));
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+    let mut files = Vec::new();
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        files.push((f.name().to_string(), bytes));
+    }
+    files[0].1.push(b'!');
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    for (name, bytes) in &files {
+        writer
+            .start_file(name.clone(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut writer, bytes).unwrap();
+    }
+    writer.finish().unwrap();
+    let bad = Command::new(fyr_bin())
+        .arg("verify")
+        .arg("--manifest")
+        .arg(&manifest)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&bad.stdout);
+    assert!(
+        report.contains("item 1: 001-note.txt does not match its hash"),
+        "{report}"
+    );
+}

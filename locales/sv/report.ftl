@@ -1,0 +1,49 @@
+# Fyr — den exporterade ärenderapporten (svenska).
+
+report-title = Fyr – ärende { $case }
+report-generated = Rapporten skapades { $date }. Originalbevisen och en lista med fingeravtryck (SHA-256) följer med.
+report-incident = Händelsen
+report-kind = Slag: { $kind ->
+        [threat] ett hot
+        [harassment] trakasserier eller hat
+        [online-exposure] uthängning eller personangrepp på nätet
+        [criticism] hätsk kritik eller en rättshaverist
+        [hard-contact] ett svårt samtal eller mejl
+       *[other] något som upplevdes som påtryckning
+    }
+report-opened = Ärendet öppnades: { $date }
+report-employee = Medarbetare: { $name }
+report-timeline = Tidslinje
+report-event = { $event ->
+        [opened] Ärendet öppnades
+        [immediate-danger] Akut fara anmäldes
+        [consent-given] Samtycke gavs till att berätta för andra
+        [consent-withdrawn] Samtycket återkallades
+        [notified] Meddelad: { $who }
+        [reminded] Påmind: { $who }
+        [acknowledged] Kvitterat av { $who }
+        [ack-refused] En kvittering från någon som inte tillfrågats avvisades
+        [chain-exhausted] Ingen kvitterade i tid
+        [check-in] Avstämning skickad
+        [check-in-answered] Avstämning besvarad
+        [snoozed] Avstämningen sköts upp
+        [follow-up] Påminnelse om uppföljning till chefen
+        [duty-reminded] Påminnelse om anmälningsplikt
+        [duty-done] Anmälningsplikten markerad som klar av { $who }
+        [evidence-sealed] Bevis förseglat
+       *[closed] Ärendet avslutades
+    }
+report-evidence = Bevis
+report-no-evidence = Inga bevis sparades i Fyr.
+report-item-note = anteckning
+report-item-link = länk
+report-item-file = fil ”{ $file }”
+report-actions = Det här har gjorts
+report-status = { $status ->
+        [done] klart
+        [later] inte än
+       *[not-relevant] gäller inte
+    }
+report-notified = Vilka som fick veta
+report-asked = tillfrågade: { $who }
+report-footer = { $count } bevis. Varje fingeravtryck togs när Fyr tog emot beviset; ”fyr verify --manifest” kontrollerar filerna mot dem. Fyr har inte anmält något på egen hand.

@@ -1,0 +1,367 @@
+//! Exporting a case for the police, a registration or a court: a PDF report in the owner's
+//! language (incident, timeline, evidence with times and hashes, actions, who was told and who
+//! acknowledged), a zip of the original evidence, and a JSON manifest of hashes that
+//! `fyr verify --manifest` checks against the zip.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::config::Config;
+use crate::engine::evidence::{self, EvidenceItem, EvidenceKind, GENESIS};
+use crate::engine::playbook::{Task, TaskStatus};
+use crate::engine::state::{CaseEvent, TrackState};
+use crate::engine::{Arg, Case, Msg};
+use crate::i18n::Localizer;
+use crate::model::{CaseId, Language};
+use crate::pdf::{self, Line};
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("there is no case {0}")]
+    NoCase(CaseId),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot write {path}: {detail}")]
+    Write { path: PathBuf, detail: String },
+    #[error("cannot read the manifest {path}: {detail}")]
+    Manifest { path: PathBuf, detail: String },
+}
+
+/// One evidence item in the manifest, with the file it is stored as in the zip.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ManifestItem {
+    #[serde(flatten)]
+    pub item: EvidenceItem,
+    pub file: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Manifest {
+    pub case: CaseId,
+    pub exported_at: DateTime<Utc>,
+    pub zip: String,
+    pub chain_head: Option<String>,
+    pub items: Vec<ManifestItem>,
+}
+
+/// What an export wrote.
+#[derive(Debug)]
+pub struct Exported {
+    pub pdf: PathBuf,
+    pub zip: PathBuf,
+    pub manifest: PathBuf,
+}
+
+fn file_name(item: &EvidenceItem) -> String {
+    let name = match &item.kind {
+        EvidenceKind::Note => "note.txt".to_string(),
+        EvidenceKind::Link => "link.txt".to_string(),
+        EvidenceKind::File { name } => name
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || ".-_".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect(),
+    };
+    format!("{:03}-{name}", item.seq)
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    std::fs::write(path, bytes).map_err(|e| ExportError::Write {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })
+}
+
+/// Export a case into `out` (created if missing).
+pub fn export_case(
+    store: &dyn Store,
+    config: &Config,
+    localizer: &Localizer,
+    id: &CaseId,
+    out: &Path,
+    now: DateTime<Utc>,
+) -> Result<Exported, ExportError> {
+    let case = store
+        .load_case(id)?
+        .ok_or_else(|| ExportError::NoCase(id.clone()))?;
+    let items = store.evidence_of(id)?;
+    std::fs::create_dir_all(out).map_err(|e| ExportError::Write {
+        path: out.to_path_buf(),
+        detail: e.to_string(),
+    })?;
+
+    // The originals.
+    let zip_path = out.join(format!("{id}-evidence.zip"));
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut manifest_items = Vec::new();
+    for item in &items {
+        let content = store.evidence_content(id, item.seq)?.unwrap_or_default();
+        let name = file_name(item);
+        let zip_err = |e: zip::result::ZipError| ExportError::Write {
+            path: zip_path.clone(),
+            detail: e.to_string(),
+        };
+        zip.start_file(name.clone(), options).map_err(zip_err)?;
+        zip.write_all(&content).map_err(|e| ExportError::Write {
+            path: zip_path.clone(),
+            detail: e.to_string(),
+        })?;
+        manifest_items.push(ManifestItem {
+            item: item.clone(),
+            file: name,
+        });
+    }
+    let bytes = zip
+        .finish()
+        .map_err(|e| ExportError::Write {
+            path: zip_path.clone(),
+            detail: e.to_string(),
+        })?
+        .into_inner();
+    write(&zip_path, &bytes)?;
+
+    let manifest = Manifest {
+        case: id.clone(),
+        exported_at: now,
+        zip: zip_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        chain_head: case.evidence_head.clone(),
+        items: manifest_items,
+    };
+    let manifest_path = out.join(format!("{id}-manifest.json"));
+    write(
+        &manifest_path,
+        &serde_json::to_vec_pretty(&manifest).expect("a manifest always serializes"),
+    )?;
+
+    let language = config
+        .person(case.owner.as_str())
+        .map_or(Language::Sv, |p| p.language);
+    let lines = report(&case, &items, config, localizer, language, now);
+    let title = localizer.text(
+        language,
+        &Msg::new("report-title").str("case", id.to_string()),
+    );
+    let pdf_path = out.join(format!("{id}-report.pdf"));
+    write(&pdf_path, &pdf::render(&title, &lines))?;
+    Ok(Exported {
+        pdf: pdf_path,
+        zip: zip_path,
+        manifest: manifest_path,
+    })
+}
+
+fn kind_code(case: &Case) -> &'static str {
+    use crate::model::IncidentKind::*;
+    match case.kind {
+        Some(Threat) => "threat",
+        Some(Harassment) => "harassment",
+        Some(OnlineExposure) => "online-exposure",
+        Some(Criticism) => "criticism",
+        Some(HardContact) => "hard-contact",
+        Some(Other) | None => "other",
+    }
+}
+
+fn event_code(event: &CaseEvent) -> &'static str {
+    match event {
+        CaseEvent::Opened => "opened",
+        CaseEvent::ImmediateDanger => "immediate-danger",
+        CaseEvent::ConsentGiven { .. } => "consent-given",
+        CaseEvent::ConsentWithdrawn => "consent-withdrawn",
+        CaseEvent::Notified {
+            reminder: false, ..
+        } => "notified",
+        CaseEvent::Notified { reminder: true, .. } => "reminded",
+        CaseEvent::Acknowledged { .. } => "acknowledged",
+        CaseEvent::AckRefused { .. } => "ack-refused",
+        CaseEvent::ChainExhausted { .. } => "chain-exhausted",
+        CaseEvent::CheckInSent { .. } => "check-in",
+        CaseEvent::CheckInAnswered => "check-in-answered",
+        CaseEvent::Snoozed => "snoozed",
+        CaseEvent::FollowUpSent { .. } => "follow-up",
+        CaseEvent::DutyReminded { .. } => "duty-reminded",
+        CaseEvent::DutyDone { .. } => "duty-done",
+        CaseEvent::EvidenceSealed { .. } => "evidence-sealed",
+        CaseEvent::Closed => "closed",
+    }
+}
+
+fn report(
+    case: &Case,
+    items: &[EvidenceItem],
+    config: &Config,
+    l10n: &Localizer,
+    lang: Language,
+    now: DateTime<Utc>,
+) -> Vec<Line> {
+    let tz = config.unit(&case.unit).map(|u| u.timezone);
+    let local = |at: DateTime<Utc>| match tz {
+        Some(tz) => at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
+        None => at.format("%Y-%m-%d %H:%M UTC").to_string(),
+    };
+    let name = |p: &crate::model::PersonId| {
+        config
+            .person(p.as_str())
+            .map_or_else(|| p.to_string(), |p| p.name.clone())
+    };
+    let t = |msg: Msg| l10n.text(lang, &msg);
+    let heading = |text: String| Line { text, size: 13.0 };
+    let body = |text: String| Line { text, size: 10.5 };
+    let mut lines = vec![
+        Line {
+            text: t(Msg::new("report-title").str("case", case.id.to_string())),
+            size: 17.0,
+        },
+        body(t(Msg::new("report-generated").str("date", local(now)))),
+        heading(t(Msg::new("report-incident"))),
+        body(t(Msg::new("report-kind").str("kind", kind_code(case)))),
+        body(t(
+            Msg::new("report-opened").str("date", local(case.opened_at))
+        )),
+        body(t(Msg::new("report-employee").str("name", name(&case.owner)))),
+        heading(t(Msg::new("report-timeline"))),
+    ];
+    for entry in &case.log {
+        let who = match &entry.event {
+            CaseEvent::Notified { to, .. } => name(to),
+            CaseEvent::Acknowledged { by, .. } | CaseEvent::DutyDone { by, .. } => name(by),
+            _ => String::new(),
+        };
+        let text = t(Msg::new("report-event")
+            .str("event", event_code(&entry.event))
+            .str("who", who));
+        lines.push(body(format!("{}  {text}", local(entry.at))));
+    }
+    lines.push(heading(t(Msg::new("report-evidence"))));
+    if items.is_empty() {
+        lines.push(body(t(Msg::new("report-no-evidence"))));
+    }
+    for item in items {
+        let kind = match &item.kind {
+            EvidenceKind::Note => t(Msg::new("report-item-note")),
+            EvidenceKind::Link => t(Msg::new("report-item-link")),
+            EvidenceKind::File { name } => {
+                t(Msg::new("report-item-file").str("file", name.clone()))
+            }
+        };
+        lines.push(body(format!(
+            "{} {}  {kind}  {}",
+            item.seq,
+            local(item.received_at),
+            file_name(item)
+        )));
+        lines.push(body(format!("    SHA-256 {}", item.content_hash)));
+    }
+    lines.push(heading(t(Msg::new("report-actions"))));
+    for task in Task::ALL.iter().filter(|t| t.label().starts_with("task-")) {
+        if let Some(status) = case.tasks.get(task) {
+            let state = match status {
+                TaskStatus::Done => "done",
+                TaskStatus::Later => "later",
+                TaskStatus::NotRelevant => "not-relevant",
+            };
+            lines.push(body(format!(
+                "{}: {}",
+                t(Msg::new(task.label())),
+                t(Msg::new("report-status").str("status", state))
+            )));
+        }
+    }
+    lines.push(heading(t(Msg::new("report-notified"))));
+    if case.tracks.is_empty() {
+        lines.push(body(t(Msg::new("status-nobody-told"))));
+    }
+    for track in &case.tracks {
+        let asked: Vec<String> = track.asked.iter().map(name).collect();
+        let state = match (&track.acknowledged_by, track.state) {
+            (Some(by), _) => t(Msg::new("status-acknowledged")
+                .str("who", name(by))
+                .str("role", track.kind.code())
+                .str("country", case.country.code())),
+            (None, TrackState::Withdrawn) => t(Msg::new("status-withdrawn")
+                .str("role", track.kind.code())
+                .str("country", case.country.code())),
+            (None, TrackState::Open) => t(Msg::new("status-waiting")
+                .str("who", track.asked.last().map(name).unwrap_or_default())
+                .str("role", track.kind.code())
+                .str("country", case.country.code())),
+            (None, _) => t(Msg::new("status-nobody-answered")
+                .str("role", track.kind.code())
+                .str("country", case.country.code())),
+        };
+        lines.push(body(format!(
+            "{state} ({})",
+            t(Msg::new("report-asked").str("who", asked.join(", ")))
+        )));
+    }
+    lines.push(body(String::new()));
+    lines.push(body(t(
+        Msg::new("report-footer").arg("count", Arg::Num(items.len() as i64))
+    )));
+    lines
+}
+
+/// Check an exported manifest against its zip: every file's hash, every chain link, the head.
+pub fn verify_manifest(path: &Path) -> Result<Vec<String>, ExportError> {
+    let err = |detail: String| ExportError::Manifest {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let text = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+    let manifest: Manifest = serde_json::from_slice(&text).map_err(|e| err(e.to_string()))?;
+    let zip_path = path.with_file_name(&manifest.zip);
+    let file =
+        std::fs::File::open(&zip_path).map_err(|e| err(format!("{}: {e}", zip_path.display())))?;
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| err(e.to_string()))?;
+    let mut problems = Vec::new();
+    let mut prev = GENESIS.to_string();
+    for entry in &manifest.items {
+        let item = &entry.item;
+        let mut content = Vec::new();
+        match archive.by_name(&entry.file) {
+            Ok(mut f) => {
+                if f.read_to_end(&mut content).is_err() {
+                    problems.push(format!("item {}: {} cannot be read", item.seq, entry.file));
+                    continue;
+                }
+            }
+            Err(_) => {
+                problems.push(format!(
+                    "item {}: {} is missing from the zip",
+                    item.seq, entry.file
+                ));
+                continue;
+            }
+        }
+        if evidence::sha256_hex(&content) != item.content_hash {
+            problems.push(format!(
+                "item {}: {} does not match its hash",
+                item.seq, entry.file
+            ));
+        }
+        if evidence::chain_hash(item) != item.chain || item.prev != prev {
+            problems.push(format!("item {}: the chain is broken here", item.seq));
+        }
+        prev = item.chain.clone();
+    }
+    let head = manifest.items.last().map(|i| i.item.chain.clone());
+    if head != manifest.chain_head {
+        problems.push("the last item is not the head of the chain: items are missing".into());
+    }
+    Ok(problems)
+}
