@@ -192,24 +192,33 @@ fn register_handlers(
         None => From::Stranger,
     };
     let (c, t, me) = (config.clone(), tx.clone(), own.clone());
-    client.add_event_handler(move |ev: OriginalSyncRoomMessageEvent, room: Room| {
-        let (config, tx, me) = (c.clone(), t.clone(), me.clone());
-        async move {
-            if Some(&ev.sender) == me.as_ref() || room.state() != RoomState::Joined {
-                return;
+    client.add_event_handler(
+        move |ev: OriginalSyncRoomMessageEvent, room: Room, client: Client| {
+            let (config, tx, me) = (c.clone(), t.clone(), me.clone());
+            async move {
+                if Some(&ev.sender) == me.as_ref() || room.state() != RoomState::Joined {
+                    return;
+                }
+                let limit = config.max_file_bytes;
+                let what = match ev.content.msgtype {
+                    MessageType::Text(text) => What::Text(text.body),
+                    // Files and pictures are downloaded (and decrypted) for the evidence.
+                    MessageType::Image(c) => {
+                        let size = c.info.as_ref().and_then(|i| i.size).map(u64::from);
+                        download(&client, &c, c.filename(), size, limit).await
+                    }
+                    MessageType::File(c) => {
+                        let size = c.info.as_ref().and_then(|i| i.size).map(u64::from);
+                        download(&client, &c, c.filename(), size, limit).await
+                    }
+                    MessageType::Video(_) | MessageType::Audio(_) => What::Attachment,
+                    // Notices come from bots; emotes and the rest are not answers.
+                    _ => return,
+                };
+                let _ = tx.send(envelope(&room, sender(&config, &ev.sender), what));
             }
-            let what = match ev.content.msgtype {
-                MessageType::Text(text) => What::Text(text.body),
-                MessageType::Image(_)
-                | MessageType::File(_)
-                | MessageType::Video(_)
-                | MessageType::Audio(_) => What::Attachment,
-                // Notices come from bots; emotes and the rest are not answers.
-                _ => return,
-            };
-            let _ = tx.send(envelope(&room, sender(&config, &ev.sender), what));
-        }
-    });
+        },
+    );
     let (c, t, me) = (config.clone(), tx.clone(), own);
     client.add_event_handler(move |ev: OriginalSyncReactionEvent, room: Room| {
         let (config, tx, me) = (c.clone(), t.clone(), me.clone());
@@ -256,6 +265,30 @@ fn register_handlers(
             }
         },
     );
+}
+
+/// Fetch an attachment's content (decrypted by the SDK), within the size limit.
+async fn download(
+    client: &Client,
+    content: &impl matrix_sdk::media::MediaEventContent,
+    name: &str,
+    size: Option<u64>,
+    limit: u64,
+) -> What {
+    if size.is_some_and(|s| s > limit) {
+        return What::FileTooBig;
+    }
+    match client.media().get_file(content, false).await {
+        Ok(Some(bytes)) if bytes.len() as u64 <= limit => What::File {
+            name: name.to_string(),
+            bytes,
+        },
+        Ok(Some(_)) => What::FileTooBig,
+        Ok(None) | Err(_) => {
+            tracing::warn!("an attachment could not be downloaded");
+            What::Attachment
+        }
+    }
 }
 
 /// "1️⃣" → 1, "🔟" → 10.

@@ -38,8 +38,15 @@ pub enum What {
     },
     /// A message that could not be decrypted.
     Undecryptable,
-    /// A file or picture.
+    /// A file or picture that could not be fetched.
     Attachment,
+    /// A file or picture, downloaded: sealed as evidence.
+    File {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    /// A file over the configured limit.
+    FileTooBig,
     /// Open (or reopen) the conversation, e.g. from a slash command.
     Open,
 }
@@ -223,6 +230,37 @@ fn handle(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelop
     };
     router.last.insert(person.clone(), (adapter, via));
     let text = match what {
+        What::File { name, bytes } => {
+            match driver.handle_file(&person, &name, bytes, Utc::now()) {
+                Ok(replies) => {
+                    for reply in replies {
+                        if let Err(e) = router.send(&reply.to, &reply, None) {
+                            tracing::warn!("reply not sent: {e}");
+                        }
+                    }
+                }
+                Err(e) => tracing::error!("a file could not be sealed: {e}"),
+            }
+            return;
+        }
+        What::FileTooBig => {
+            let lang = driver.language_of(&person).unwrap_or(Language::En);
+            let max = (driver.config().max_file_bytes / (1024 * 1024)) as i64;
+            let text = driver.localizer().text(
+                lang,
+                &Msg::new("console-file-too-big").arg("max", crate::engine::Arg::Num(max)),
+            );
+            let _ = router.send(
+                &person,
+                &Rendered {
+                    to: person.clone(),
+                    text,
+                    options: Vec::new(),
+                },
+                None,
+            );
+            return;
+        }
         What::Text(text) => text,
         What::Open => String::new(),
         What::Choice { n, options } => {

@@ -328,6 +328,17 @@ fn employees_talk_to_fyr_in_swedish_and_danish_and_a_manager_acknowledges_by_rea
         sara.expect("Hej Sara").await;
         sara.say(&room, "2").await;
         sara.expect("Vad har hänt?").await;
+        // A picture in the encrypted DM is downloaded, decrypted and sealed as evidence.
+        let dm = sara.client.get_room(&room).unwrap();
+        dm.send_attachment(
+            "skärmdump.png",
+            &mime::IMAGE_PNG,
+            b"\x89PNG not really a picture".to_vec(),
+            matrix_sdk::attachment::AttachmentConfig::new(),
+        )
+        .await
+        .unwrap();
+        sara.expect("Sparat som nummer 1").await;
 
         let dorthe = Person::login(&synapse.url, "dorthe").await;
         let dk_room = dorthe.dm_with_fyr().await;
@@ -393,6 +404,24 @@ fn a_restarted_fyr_keeps_its_device_and_answers_what_was_sent_while_it_was_down(
         id.unwrap_or_else(|| panic!("no device id in {text}"))
             .to_string()
     };
+    // A wrong password stops Fyr at once with a clear error.
+    let wrong = tempfile::tempdir().unwrap();
+    let out = Command::new(fyr_bin())
+        .arg("run")
+        .arg("--config")
+        .arg(bot_toml(wrong.path(), &synapse.url))
+        .arg("--data")
+        .arg(wrong.path().join("fyr-data"))
+        .env("FYR_MATRIX_PASSWORD", "not-the-password")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("refused the login for @fyr:localhost"),
+        "{stderr}"
+    );
+
     let fyr = Fyr::start(dir.path(), &synapse.url);
     let first_device = device(&session);
     #[cfg(unix)]
