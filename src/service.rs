@@ -119,6 +119,20 @@ impl Router {
     }
 }
 
+impl Router {
+    /// A short note to a person, without options (best effort: it is logged if it fails).
+    fn tell(&mut self, person: &PersonId, text: String) {
+        let note = Rendered {
+            to: person.clone(),
+            text,
+            options: Vec::new(),
+        };
+        if let Err(e) = self.send(person, &note, None) {
+            tracing::warn!("note not sent: {e}");
+        }
+    }
+}
+
 impl Deliver for Router {
     fn deliver(&mut self, key: &str, message: &Rendered) -> Result<(), DeliveryError> {
         self.send(&message.to, message, Some(key))
@@ -192,12 +206,7 @@ fn admitted(
         Verdict::Warn => {
             tracing::warn!("flood control: dropping messages from one person");
             let text = note(driver, person, "slow-down");
-            let rendered = Rendered {
-                to: person.clone(),
-                text,
-                options: Vec::new(),
-            };
-            let _ = router.send(person, &rendered, None);
+            router.tell(person, text);
             false
         }
     }
@@ -250,15 +259,7 @@ fn handle(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelop
                 lang,
                 &Msg::new("console-file-too-big").arg("max", crate::engine::Arg::Num(max)),
             );
-            let _ = router.send(
-                &person,
-                &Rendered {
-                    to: person.clone(),
-                    text,
-                    options: Vec::new(),
-                },
-                None,
-            );
+            router.tell(&person, text);
             return;
         }
         What::Text(text) => text,
@@ -277,15 +278,7 @@ fn handle(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelop
             } else {
                 // A button from an earlier question: say so, and show the current one.
                 let stale = note(driver, &person, "button-stale");
-                let _ = router.send(
-                    &person,
-                    &Rendered {
-                        to: person.clone(),
-                        text: stale,
-                        options: Vec::new(),
-                    },
-                    None,
-                );
+                router.tell(&person, stale);
                 String::new()
             }
         }
@@ -296,15 +289,7 @@ fn handle(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelop
                 "attachment-not-stored"
             };
             let text = note(driver, &person, id);
-            let _ = router.send(
-                &person,
-                &Rendered {
-                    to: person.clone(),
-                    text,
-                    options: Vec::new(),
-                },
-                None,
-            );
+            router.tell(&person, text);
             return;
         }
     };
