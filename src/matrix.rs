@@ -74,10 +74,23 @@ pub(crate) async fn start(
             .await
             .map_err(sdk)?;
     }
-    ensure_recovery(&client, &matrix.store).await?;
     register_handlers(&client, config.clone(), tx, adapter);
-    tracing::info!(user = %matrix.user_id, "connected to Matrix");
     tokio::spawn(sync_loop(client.clone()));
+    // Recovery needs the sync loop running (it waits for account data), so it runs beside it;
+    // if it cannot finish, Fyr still serves and tries again at the next start.
+    let recovering = client.clone();
+    let store = matrix.store.clone();
+    tokio::spawn(async move {
+        let limit = Duration::from_secs(300);
+        match tokio::time::timeout(limit, ensure_recovery(&recovering, &store)).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::warn!("key backup and recovery are not set up yet: {e}"),
+            Err(_) => tracing::warn!(
+                "key backup and recovery did not finish; will retry at the next start"
+            ),
+        }
+    });
+    tracing::info!(user = %matrix.user_id, "connected to Matrix");
     Ok(Box::new(MatrixOutlet {
         handle: Handle::current(),
         client,
@@ -161,10 +174,18 @@ fn write_private(path: &Path, contents: &str) -> Result<(), MatrixError> {
 async fn ensure_recovery(client: &Client, store: &Path) -> Result<(), MatrixError> {
     let key_file = store.join("recovery-key.txt");
     if key_file.exists() {
+        tracing::info!("recovery is set up");
         return Ok(());
     }
+    // Let the SDK finish its own start-up work (cross-signing bootstrap) first: enabling
+    // recovery while that still runs can stall.
+    client
+        .encryption()
+        .wait_for_e2ee_initialization_tasks()
+        .await;
     let key = client.encryption().recovery().enable().await.map_err(sdk)?;
     write_private(&key_file, &format!("{key}\n"))?;
+    tracing::info!("recovery key written");
     eprintln!(
         "Fyr's Matrix recovery key was written to {} (readable only by you). Back it up: it \
          restores Fyr's encryption keys on a new device.",

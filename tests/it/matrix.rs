@@ -125,7 +125,9 @@ struct Fyr {
 impl Fyr {
     fn start(dir: &Path, url: &str) -> Fyr {
         let config = bot_toml(dir, url);
-        let log = dir.join(format!("fyr-{}.log", Instant::now().elapsed().as_nanos()));
+        static STARTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = STARTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let log = dir.join(format!("fyr-{n}.log"));
         let child = Command::new(fyr_bin())
             .arg("run")
             .arg("--config")
@@ -424,6 +426,7 @@ fn a_restarted_fyr_keeps_its_device_and_answers_what_was_sent_while_it_was_down(
 
     let fyr = Fyr::start(dir.path(), &synapse.url);
     let first_device = device(&session);
+    fyr.wait_for_log("recovery key written");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
