@@ -105,6 +105,8 @@ pub struct Driver<S: Store> {
     case_ids: Box<dyn CaseIds>,
     /// A case reference drawn but not yet used by a step.
     spare_case_id: Option<CaseId>,
+    /// Where exports asked for in the chat are written (the console); None: not on this platform.
+    export_dir: Option<std::path::PathBuf>,
 }
 
 impl<S: Store> Driver<S> {
@@ -115,7 +117,13 @@ impl<S: Store> Driver<S> {
             localizer,
             case_ids,
             spare_case_id: None,
+            export_dir: None,
         }
+    }
+
+    /// Write exports asked for in the chat into this folder.
+    pub fn set_export_dir(&mut self, dir: std::path::PathBuf) {
+        self.export_dir = Some(dir);
     }
 
     pub fn config(&self) -> &Config {
@@ -329,10 +337,52 @@ impl<S: Store> Driver<S> {
             .get(from)
             .and_then(|c| c.language)
             .unwrap_or(language);
-        Ok(replies
+        let mut rendered: Vec<Rendered> = replies
             .iter()
             .map(|m| self.localizer.render(language, m))
-            .collect())
+            .collect();
+        for effect in &effects {
+            if let Effect::Export { case, to } = effect {
+                let msg = self.export(case, now);
+                rendered.push(self.localizer.render(
+                    language,
+                    &engine::Outgoing {
+                        to: to.clone(),
+                        body: vec![msg],
+                        options: Vec::new(),
+                    },
+                ));
+            }
+        }
+        Ok(rendered)
+    }
+
+    /// Export a case into the export folder; the message says where, or why not.
+    fn export(&self, case: &CaseId, now: DateTime<Utc>) -> Msg {
+        let Some(dir) = &self.export_dir else {
+            return Msg::new("export-ask-operator").str("case", case.to_string());
+        };
+        match crate::export::export_case(
+            &self.store,
+            &self.config,
+            &self.localizer,
+            case,
+            &dir.join(case.as_str()),
+            now,
+        ) {
+            Ok(done) => Msg::new("export-files").str(
+                "files",
+                [done.pdf, done.zip, done.manifest]
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            Err(e) => {
+                tracing::error!("export failed: {e}");
+                Msg::new("export-failed")
+            }
+        }
     }
 
     /// Commit a step: changed conversations and cases, new outbox entries, timer changes (and
@@ -404,6 +454,9 @@ impl<S: Store> Driver<S> {
                 Effect::EraseOwner(person) => {
                     commit.audit.push(entry(actor, "erased-own-data", None));
                     commit.erase_owners.push(person.clone())
+                }
+                Effect::Export { case, .. } => {
+                    commit.audit.push(entry(actor, "export", Some(case)));
                 }
                 Effect::EraseCase(case) => {
                     commit

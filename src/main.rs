@@ -429,7 +429,8 @@ fn config_failure(e: &ConfigError) -> ExitCode {
 
 fn chat(config: Config, store: SledStore, clock: Clock, speaker: PersonId) -> anyhow::Result<()> {
     let localizer = Localizer::new().context("the built-in translations are broken")?;
-    let driver = Driver::new(config, store, localizer, Box::new(RandomCaseIds));
+    let mut driver = Driver::new(config, store, localizer, Box::new(RandomCaseIds));
+    driver.set_export_dir(PathBuf::from("fyr-export"));
     let interactive = std::io::stdin().is_terminal();
     let mut console = Console {
         driver,

@@ -272,3 +272,12 @@ opt-erase-yes = Ja, slet det hele
 opt-erase-no = Nej, behold det
 erased = Sådan. Alt, hvad jeg havde om dig, er slettet.
 opt-start-over = Begynd forfra
+
+## Eksport
+
+opt-menu-export = Eksportér min sag (rapport og beviser)
+exported = Din sagsrapport, de originale beviser og en liste med fingeraftryk er samlet. Du kan give dem til politiet, din arbejdsgiver eller en advokat.
+export-files = Filerne ligger her:
+    { $files }
+export-ask-operator = Jeg kan ikke sende filer her endnu. Din administrator kan lave eksporten for dig – giv vedkommende referencen { $case }.
+export-failed = Noget gik galt, da eksporten skulle laves. Intet er gået tabt; prøv gerne igen senere.

@@ -272,3 +272,12 @@ opt-erase-yes = Yes, delete everything
 opt-erase-no = No, keep it
 erased = Done. Everything I had about you is deleted.
 opt-start-over = Start again
+
+## Export
+
+opt-menu-export = Export my case (report and evidence)
+exported = Your case report, the original evidence and a list of fingerprints are put together. You can hand them to the police, your employer or a lawyer.
+export-files = The files are here:
+    { $files }
+export-ask-operator = I can't send files here yet. Your administrator can make the export for you – give them the reference { $case }.
+export-failed = Something went wrong while the export was being made. Nothing is lost; please try again later.

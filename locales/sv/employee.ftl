@@ -272,3 +272,12 @@ opt-erase-yes = Ja, radera allt
 opt-erase-no = Nej, behåll det
 erased = Klart. Allt jag hade om dig är raderat.
 opt-start-over = Börja om
+
+## Export
+
+opt-menu-export = Exportera mitt ärende (rapport och bevis)
+exported = Din ärenderapport, originalbevisen och en lista med fingeravtryck är sammanställda. Du kan lämna dem till polisen, din arbetsgivare eller en jurist.
+export-files = Filerna finns här:
+    { $files }
+export-ask-operator = Jag kan inte skicka filer här än. Din administratör kan göra exporten åt dig – ge administratören referensen { $case }.
+export-failed = Något gick fel när exporten skulle göras. Inget har gått förlorat; försök gärna igen senare.

@@ -297,6 +297,10 @@ fn apply(tx: &mut Tx, profile: &Profile, act: Act, step: &Step, notes: &mut Vec<
         Act::CheckInAnswered => case.record(now, CaseEvent::CheckInAnswered),
         Act::Snooze => escalation::snooze(tx, &case_id),
         Act::CloseCase => escalation::close(tx, &case_id),
+        Act::Export => tx.effects.push(super::Effect::Export {
+            case: case_id.clone(),
+            to: person.clone(),
+        }),
         Act::EraseMine => {
             // Everything of the person's goes: their cases (in the store, by the driver) and
             // where they were in the conversation.

@@ -214,6 +214,11 @@ pub enum Effect {
     EraseOwner(PersonId),
     /// Erase one case (its retention period is over).
     EraseCase(CaseId),
+    /// Export a case for its owner (the adapter delivers the files where it can).
+    Export {
+        case: CaseId,
+        to: PersonId,
+    },
 }
 
 /// All playbooks, for step look-up by id (step ids are unique across them).

@@ -212,6 +212,8 @@ pub enum Act {
     CloseCase,
     /// Delete everything of the person's, after they confirmed.
     EraseMine,
+    /// Export the person's case (report, originals, manifest).
+    Export,
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -454,3 +454,31 @@ fn a_case_exports_to_a_pdf_a_zip_and_a_manifest_that_verifies() {
         "{report}"
     );
 }
+
+#[test]
+fn the_employee_can_export_their_case_from_the_chat() {
+    let dir = tempfile::tempdir().unwrap();
+    seal_three(dir.path());
+    let store = crate::support::reopen(&dir.path().join("data"));
+    let mut c = console(store, "se-employee");
+    c.driver.set_export_dir(dir.path().join("export"));
+    let t = run_with(&mut c, "meny\n15\n");
+    drop(c);
+    assert!(t.contains("Filerna finns här"), "{t}");
+    let case = crate::support::reopen(&dir.path().join("data"))
+        .all_cases()
+        .unwrap()
+        .pop()
+        .unwrap()
+        .id;
+    let manifest = dir
+        .path()
+        .join("export")
+        .join(case.as_str())
+        .join(format!("{case}-manifest.json"));
+    assert!(fyr::export::verify_manifest(&manifest).unwrap().is_empty());
+    assert!(
+        t.contains(&manifest.display().to_string()),
+        "the path is given:\n{t}"
+    );
+}

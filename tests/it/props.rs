@@ -88,7 +88,8 @@ proptest! {
                     Effect::Reply(_)
                     | Effect::SealEvidence { .. }
                     | Effect::EraseOwner(_)
-                    | Effect::EraseCase(_) => {}
+                    | Effect::EraseCase(_)
+                    | Effect::Export { .. } => {}
                 }
             }
             if let Event::Message { from, input } = &event {
