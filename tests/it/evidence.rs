@@ -2,13 +2,11 @@
 //! case; `fyr verify` finds a flipped byte; the owner can erase everything; statistics suppress
 //! small counts.
 
-use std::process::Command;
-
 use fyr::engine::evidence::{EvidenceKind, Tamper};
 use fyr::model::PersonId;
 use fyr::store::{SledStore, Store};
 
-use crate::support::{console, fyr_bin, run_with};
+use crate::support::{console, run_with};
 
 /// Sara (online exposure) writes a note and a link at the evidence step and attaches a file.
 fn seal_three(dir: &std::path::Path) -> String {
@@ -86,9 +84,11 @@ fn a_flipped_byte_is_reported_precisely() {
         [(case.clone(), Tamper::ContentChanged { seq: 2 })]
     );
     drop(store);
-    let out = Command::new(fyr_bin())
-        .args(["verify", "--data"])
-        .arg(dir.path().join("data"))
+    let data = dir.path().join("data");
+    let out = crate::support::FyrCmd::new()
+        .arg("verify")
+        .arg("--data")
+        .arg(&data)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -139,7 +139,7 @@ fn the_owner_can_erase_everything_and_an_operator_can_erase_a_case() {
         let store = crate::support::reopen(&dir.path().join("data"));
         store.all_cases().unwrap().pop().unwrap().id
     };
-    let out = Command::new(fyr_bin())
+    let out = crate::support::FyrCmd::new()
         .arg("erase")
         .arg(case.as_str())
         .arg("--data")
@@ -261,7 +261,7 @@ fn without_the_right_key_the_store_refuses_to_open() {
         "{missing}"
     );
     // The binary says so and exits 3, and never creates a new key for existing data.
-    let out = Command::new(fyr_bin())
+    let out = crate::support::FyrCmd::new()
         .args(["verify", "--data"])
         .arg(&data)
         .arg("--key")
@@ -276,7 +276,7 @@ fn without_the_right_key_the_store_refuses_to_open() {
 fn the_key_file_is_private_and_announced_once() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("fyr-data");
-    let out = Command::new(fyr_bin())
+    let out = crate::support::FyrCmd::new()
         .args(["chat", "--config"])
         .arg(crate::support::root().join("bot.toml"))
         .arg("--data")
@@ -296,7 +296,7 @@ fn the_key_file_is_private_and_announced_once() {
             0o600
         );
     }
-    let again = Command::new(fyr_bin())
+    let again = crate::support::FyrCmd::new()
         .args(["chat", "--config"])
         .arg(crate::support::root().join("bot.toml"))
         .arg("--data")
@@ -346,14 +346,14 @@ fn every_access_notification_and_operator_command_is_in_the_audit_log() {
         "meny\n6\n1\n1\n1\n/as se-manager\n1\n",
     );
     let data = dir.path().join("data");
-    let verify = Command::new(fyr_bin())
+    let verify = crate::support::FyrCmd::new()
         .arg("verify")
         .arg("--data")
         .arg(&data)
         .output()
         .unwrap();
     assert!(verify.status.success());
-    let out = Command::new(fyr_bin())
+    let out = crate::support::FyrCmd::new()
         .arg("audit")
         .arg("--data")
         .arg(&data)
@@ -386,7 +386,7 @@ fn a_case_exports_to_a_pdf_a_zip_and_a_manifest_that_verifies() {
         .unwrap()
         .id;
     let out = dir.path().join("export");
-    let run = Command::new(fyr_bin())
+    let run = crate::support::FyrCmd::new()
         .arg("export")
         .arg(case.as_str())
         .arg("--out")
@@ -410,7 +410,7 @@ fn a_case_exports_to_a_pdf_a_zip_and_a_manifest_that_verifies() {
         "Swedish letters are encoded"
     );
     let manifest = out.join(format!("{case}-manifest.json"));
-    let ok = Command::new(fyr_bin())
+    let ok = crate::support::FyrCmd::new()
         .arg("verify")
         .arg("--manifest")
         .arg(&manifest)
@@ -441,7 +441,7 @@ fn a_case_exports_to_a_pdf_a_zip_and_a_manifest_that_verifies() {
         std::io::Write::write_all(&mut writer, bytes).unwrap();
     }
     writer.finish().unwrap();
-    let bad = Command::new(fyr_bin())
+    let bad = crate::support::FyrCmd::new()
         .arg("verify")
         .arg("--manifest")
         .arg(&manifest)

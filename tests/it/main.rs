@@ -2,6 +2,7 @@
 
 mod architecture;
 mod config;
+mod corpus;
 mod engine;
 mod escalation;
 mod evidence;

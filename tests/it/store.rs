@@ -275,7 +275,17 @@ fn a_store_of_another_format_version_is_refused() {
             .unwrap();
         db.flush().unwrap();
     }
-    let err = SledStore::open(dir.path()).unwrap_err();
+    // sled's background thread may hold the lock a moment after the handle above is dropped.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let err = loop {
+        match SledStore::open(dir.path()) {
+            Err(e) if e.to_string().contains("lock") && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => break e,
+            Ok(_) => panic!("a store of another format version was opened"),
+        }
+    };
     assert!(
         matches!(err, StoreError::Schema { found: 99, .. }),
         "{err:?}"

@@ -223,3 +223,44 @@ pub fn reopen(path: &Path) -> fyr::store::SledStore {
         }
     }
 }
+
+/// The `fyr` binary, for data folders this test process used a moment ago: `output` retries
+/// while sled's background thread still holds the folder's lock.
+pub struct FyrCmd(std::process::Command);
+
+impl FyrCmd {
+    pub fn new() -> FyrCmd {
+        FyrCmd(std::process::Command::new(fyr_bin()))
+    }
+
+    pub fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> FyrCmd {
+        self.0.arg(arg);
+        self
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> FyrCmd
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.0.args(args);
+        self
+    }
+
+    pub fn stdin(mut self, stdin: std::process::Stdio) -> FyrCmd {
+        self.0.stdin(stdin);
+        self
+    }
+
+    pub fn output(&mut self) -> std::io::Result<std::process::Output> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let out = self.0.output()?;
+            let locked = String::from_utf8_lossy(&out.stderr).contains("could not acquire lock");
+            if !locked || std::time::Instant::now() > deadline {
+                return Ok(out);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
