@@ -182,12 +182,8 @@ fn main() -> ExitCode {
             config,
             data,
         } => {
-            let config = match Config::load(&config) {
-                Ok(c) => c,
-                Err(e) => return config_failure(&e),
-            };
-            let store = match open_store(&data, config.key_file.as_deref()) {
-                Ok(s) => s,
+            let (config, store) = match config_and_store(&config, &data) {
+                Ok(both) => both,
                 Err(code) => return code,
             };
             let case = fyr::model::CaseId::new(case.to_uppercase());
@@ -284,12 +280,8 @@ fn main() -> ExitCode {
             }
         }
         Command::Stats { config, data } => {
-            let config = match Config::load(&config) {
-                Ok(c) => c,
-                Err(e) => return config_failure(&e),
-            };
-            let store = match open_store(&data, config.key_file.as_deref()) {
-                Ok(s) => s,
+            let (config, store) = match config_and_store(&config, &data) {
+                Ok(both) => both,
                 Err(code) => return code,
             };
             operator(&store, "stats", None);
@@ -305,12 +297,8 @@ fn main() -> ExitCode {
             }
         }
         Command::Run { config, data } => {
-            let config = match Config::load(&config) {
-                Ok(c) => c,
-                Err(e) => return config_failure(&e),
-            };
-            let store = match open_store(&data, config.key_file.as_deref()) {
-                Ok(s) => s,
+            let (config, store) = match config_and_store(&config, &data) {
+                Ok(both) => both,
                 Err(code) => return code,
             };
             run(config, store)
@@ -381,6 +369,16 @@ fn run(_config: Config, _store: SledStore) -> ExitCode {
         "error: this fyr was built without chat adapters\n  help: build with --features matrix"
     );
     ExitCode::from(EXIT_CONFIG)
+}
+
+/// Load bot.toml and open the data folder with the key it names (or the default key file).
+fn config_and_store(
+    config: &std::path::Path,
+    data: &std::path::Path,
+) -> Result<(Config, SledStore), ExitCode> {
+    let config = Config::load(config).map_err(|e| config_failure(&e))?;
+    let store = open_store(data, config.key_file.as_deref())?;
+    Ok((config, store))
 }
 
 /// Record an operator command in the audit log.
