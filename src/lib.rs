@@ -8,6 +8,8 @@
 pub mod clock;
 pub mod config;
 pub mod console;
+#[cfg(feature = "discord")]
+pub mod discord;
 pub mod driver;
 pub mod engine;
 pub mod export;

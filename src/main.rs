@@ -52,6 +52,10 @@ enum Command {
         /// Start time of a simulated clock (RFC 3339). Default: now.
         #[arg(long, value_name = "TIME", requires = "clock")]
         start: Option<DateTime<Utc>>,
+        /// Keep a record of the notifications shown (their outbox keys) in FILE and show each
+        /// once, also across restarts — as a chat platform does.
+        #[arg(long, value_name = "FILE")]
+        deliveries: Option<PathBuf>,
     },
     /// Run Fyr on the chat platforms configured in bot.toml (Matrix).
     Run {
@@ -309,6 +313,7 @@ fn main() -> ExitCode {
             data,
             clock,
             start,
+            deliveries,
         } => {
             let config = match Config::load(&config) {
                 Ok(c) => c,
@@ -334,7 +339,18 @@ fn main() -> ExitCode {
                 ClockKind::System => Clock::System,
                 ClockKind::Simulated => Clock::Simulated(start.unwrap_or_else(Utc::now)),
             };
-            match chat(config, store, clock, speaker) {
+            let deliveries = match deliveries.map(|p| {
+                fyr::console::DeliveryLog::open(&p)
+                    .map_err(|e| format!("cannot use the delivery record {}: {e}", p.display()))
+            }) {
+                None => None,
+                Some(Ok(log)) => Some(log),
+                Some(Err(e)) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(EXIT_DATA);
+                }
+            };
+            match chat(config, store, clock, speaker, deliveries) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e:#}");
@@ -345,13 +361,13 @@ fn main() -> ExitCode {
     }
 }
 
-#[cfg(feature = "matrix")]
+#[cfg(any(feature = "matrix", feature = "discord"))]
 fn run(config: Config, store: SledStore) -> ExitCode {
     match fyr::service::run(config, store) {
         Ok(()) => ExitCode::SUCCESS,
         Err(
             e @ (fyr::service::ServiceError::NothingConfigured
-            | fyr::service::ServiceError::DiscordNotAvailable),
+            | fyr::service::ServiceError::NotBuiltIn(_)),
         ) => {
             eprintln!("error: {e}");
             ExitCode::from(EXIT_CONFIG)
@@ -363,10 +379,10 @@ fn run(config: Config, store: SledStore) -> ExitCode {
     }
 }
 
-#[cfg(not(feature = "matrix"))]
+#[cfg(not(any(feature = "matrix", feature = "discord")))]
 fn run(_config: Config, _store: SledStore) -> ExitCode {
     eprintln!(
-        "error: this fyr was built without chat adapters\n  help: build with --features matrix"
+        "error: this fyr was built without chat adapters\n  help: build with --features matrix,discord"
     );
     ExitCode::from(EXIT_CONFIG)
 }
@@ -425,7 +441,13 @@ fn config_failure(e: &ConfigError) -> ExitCode {
     ExitCode::from(EXIT_CONFIG)
 }
 
-fn chat(config: Config, store: SledStore, clock: Clock, speaker: PersonId) -> anyhow::Result<()> {
+fn chat(
+    config: Config,
+    store: SledStore,
+    clock: Clock,
+    speaker: PersonId,
+    deliveries: Option<fyr::console::DeliveryLog>,
+) -> anyhow::Result<()> {
     let localizer = Localizer::new().context("the built-in translations are broken")?;
     let mut driver = Driver::new(config, store, localizer, Box::new(RandomCaseIds));
     driver.set_export_dir(PathBuf::from("fyr-export"));
@@ -435,6 +457,7 @@ fn chat(config: Config, store: SledStore, clock: Clock, speaker: PersonId) -> an
         clock,
         speaker,
         interactive,
+        deliveries,
     };
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();

@@ -323,48 +323,74 @@ mod tests {
     }
 }
 
-/// Why `fyr run` could not run.
+/// Why `fyr run` could not run, or stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
-    #[error("bot.toml configures no chat platform\n  help: add a [matrix] section (see README), or use `fyr chat` for the console")]
+    #[error("bot.toml configures no chat platform\n  help: add a [matrix] or [discord] section (see README), or use `fyr chat` for the console")]
     NothingConfigured,
+    #[error("bot.toml has a [{0}] section, but this fyr was built without that adapter\n  help: build with --features {0}, or remove the section")]
+    NotBuiltIn(&'static str),
     #[cfg(feature = "matrix")]
     #[error(transparent)]
     Matrix(#[from] crate::matrix::MatrixError),
-    #[error("bot.toml has a [discord] section, but this version of Fyr has no Discord adapter yet\n  help: remove [discord] for now, or use Matrix")]
-    DiscordNotAvailable,
+    #[cfg(feature = "discord")]
+    #[error(transparent)]
+    Discord(#[from] crate::discord::DiscordError),
+    /// A platform's connection failed for good (a revoked token, refused intents).
+    #[error("{0}")]
+    Stopped(String),
     #[error("cannot start: {0}")]
     Runtime(String),
 }
 
-/// Connect every configured platform and serve until Ctrl-C.
-#[cfg(feature = "matrix")]
+/// Connect every configured platform and serve until Ctrl-C, or until a platform fails for good.
+#[cfg(any(feature = "matrix", feature = "discord"))]
 pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| ServiceError::Runtime(e.to_string()))?;
     runtime.block_on(async move {
-        if config.discord.is_some() {
-            return Err(ServiceError::DiscordNotAvailable);
-        }
         let config = Arc::new(config);
         let (tx, rx) = mpsc::channel();
+        #[allow(unused_variables, unused_mut)]
+        let (fatal_tx, mut fatal_rx) = tokio::sync::mpsc::unbounded_channel::<String>();
         let mut outlets: Vec<Box<dyn Outlet>> = Vec::new();
         if config.matrix.is_some() {
-            let adapter = outlets.len();
-            outlets.push(crate::matrix::start(config.clone(), tx.clone(), adapter).await?);
+            #[cfg(feature = "matrix")]
+            {
+                let adapter = outlets.len();
+                outlets.push(crate::matrix::start(config.clone(), tx.clone(), adapter).await?);
+            }
+            #[cfg(not(feature = "matrix"))]
+            return Err(ServiceError::NotBuiltIn("matrix"));
+        }
+        if config.discord.is_some() {
+            #[cfg(feature = "discord")]
+            {
+                let adapter = outlets.len();
+                let outlet =
+                    crate::discord::start(config.clone(), tx.clone(), adapter, fatal_tx.clone())
+                        .await?;
+                outlets.push(outlet);
+            }
+            #[cfg(not(feature = "discord"))]
+            return Err(ServiceError::NotBuiltIn("discord"));
         }
         if outlets.is_empty() {
             return Err(ServiceError::NothingConfigured);
         }
+        drop(fatal_tx);
         // The adapters' handlers hold the senders from here on.
         drop(tx);
         std::thread::spawn(move || driver_loop(config, store, outlets, rx));
-        tokio::signal::ctrl_c()
-            .await
-            .map_err(|e| ServiceError::Runtime(e.to_string()))?;
-        tracing::info!("stopping");
-        Ok(())
+        tokio::select! {
+            signal = tokio::signal::ctrl_c() => {
+                signal.map_err(|e| ServiceError::Runtime(e.to_string()))?;
+                tracing::info!("stopping");
+                Ok(())
+            }
+            Some(why) = fatal_rx.recv() => Err(ServiceError::Stopped(why)),
+        }
     })
 }

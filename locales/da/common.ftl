@@ -77,9 +77,16 @@ console-now-writing = Du skriver nu som { $id }.
 
 not-staff = Hej! Fyr er for organisationens egne medarbejdere, og jeg kan ikke finde dig blandt dem. Arbejder du her, kan du bede din leder om at tilføje dig. Er du i fare, så ring 112.
 matrix-undecryptable = Jeg kunne ikke læse din seneste besked – krypteringsnøglerne er ikke nået frem endnu. Send den gerne igen om lidt.
-attachment-not-stored = Jeg kan ikke gemme filer eller billeder endnu. Gem dem selv et sikkert sted, og skriv ned, hvad de viser, og hvornår du fik dem.
+attachment-not-stored = Jeg kunne ikke hente den fil, du sendte, så den er ikke gemt. Prøv gerne at sende den én gang til. Lykkes det ikke, så gem den selv et sikkert sted, og skriv ned, hvad den viser, og hvornår du fik den.
 button-stale = Den knap hører til et tidligere spørgsmål. Her er, hvor vi er nu:
 console-file-usage = Skriv /file efterfulgt af stien til en fil, for eksempel /file ~/skaermbillede.png.
 console-file-unreadable = Jeg kan ikke læse den fil. Tjek stien, og at du må læse den.
 console-file-too-big = Filen er for stor: grænsen er { $max } MB. Gem den selv et sikkert sted, og skriv ned, hvad den viser.
 slow-down = Du sender beskeder hurtigere, end jeg kan nå at svare. Vent et øjeblik, og skriv så igen – jeg er her stadig. Er du i fare, så ring 112.
+
+## Discord
+discord-command = Tal med Fyr i en privat besked om trusler, chikane eller had i arbejdet
+discord-dm-opened = Jeg har skrevet til dig i en privat besked. Kun du kan se dette svar. Er du i fare lige nu, så ring 112.
+discord-dm-failed = Jeg kunne ikke sende dig en privat besked. Tillad direkte beskeder fra medlemmer af denne server (privatlivsindstillinger), og skriv /fyr igen. Er du i fare lige nu, så ring 112.
+discord-server-not-served = Fyr er ikke sat op til denne server. Skriv i stedet til Fyr i en privat besked, eller spørg den, der står for Fyr hos jer. Er du i fare lige nu, så ring 112.
+discord-button-unknown = Den knap kender jeg ikke – den stammer nok fra en ældre besked. Skriv noget til mig, så fortsætter vi, hvor vi slap.

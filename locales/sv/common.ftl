@@ -77,9 +77,16 @@ console-now-writing = Du skriver nu som { $id }.
 
 not-staff = Hej! Fyr är till för organisationens egen personal, och jag hittar dig inte bland dem. Arbetar du här kan du be din chef att lägga till dig. Är du i fara: ring 112.
 matrix-undecryptable = Jag kunde inte läsa ditt senaste meddelande – krypteringsnycklarna har inte kommit fram än. Skicka det gärna igen om en liten stund.
-attachment-not-stored = Jag kan inte spara filer eller bilder än. Spara dem själv på ett säkert ställe, och skriv ner vad de visar och när du fick dem.
+attachment-not-stored = Jag kunde inte hämta filen du skickade, så den är inte sparad. Försök gärna skicka den en gång till. Går det inte, spara den själv på ett säkert ställe och anteckna vad den visar och när du fick den.
 button-stale = Den knappen hör till en tidigare fråga. Så här ser det ut nu:
 console-file-usage = Skriv /file följt av sökvägen till en fil, till exempel /file ~/skarmdump.png.
 console-file-unreadable = Jag kan inte läsa den filen. Kontrollera sökvägen och att du har rätt att läsa den.
 console-file-too-big = Filen är för stor: gränsen är { $max } MB. Spara den själv på ett säkert ställe och skriv ner vad den visar.
 slow-down = Du skickar meddelanden snabbare än jag hinner svara. Vänta en liten stund och skriv sedan igen – jag finns kvar här. Är du i fara: ring 112.
+
+## Discord
+discord-command = Prata med Fyr i ett privat meddelande om hot, trakasserier eller hat i jobbet
+discord-dm-opened = Jag har skrivit till dig i ett privat meddelande. Bara du ser det här svaret. Är du i fara just nu: ring 112.
+discord-dm-failed = Jag kunde inte skicka ett privat meddelande till dig. Tillåt direktmeddelanden från medlemmar på den här servern (Integritetsinställningar) och skriv /fyr igen. Är du i fara just nu: ring 112.
+discord-server-not-served = Fyr är inte inställt för den här servern. Skriv till Fyr i ett privat meddelande i stället, eller fråga den som sköter Fyr hos er. Är du i fara just nu: ring 112.
+discord-button-unknown = Den knappen känner jag inte igen – den kommer nog från ett äldre meddelande. Skriv något till mig så fortsätter vi där vi var.

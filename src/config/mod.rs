@@ -39,6 +39,8 @@ pub struct DiscordConfig {
     pub token: Secret,
     /// Discord's API, or a fake in tests.
     pub api_base: Option<String>,
+    /// The servers where `/fyr` is answered; empty: every server the bot is in.
+    pub servers: Vec<u64>,
 }
 
 /// Where a secret comes from. Secrets are never written in bot.toml.
@@ -506,8 +508,20 @@ impl Validator<'_> {
                 );
             }
         }
+        let mut servers = Vec::new();
+        for server in d.servers.iter().flatten() {
+            match server.get_ref().parse::<u64>() {
+                Ok(id) => servers.push(id),
+                Err(_) => self.problem(
+                    server.span(),
+                    format!("`{}` is not a Discord server id", server.get_ref()),
+                    "use the server's numeric id (Developer Mode, then right-click the server → Copy Server ID)",
+                ),
+            }
+        }
         DiscordConfig {
             token,
+            servers,
             api_base: d
                 .api_base
                 .as_ref()

@@ -26,6 +26,8 @@ pub struct RawDiscord {
     pub token_file: Option<Spanned<String>>,
     /// The API's base URL; the default is Discord's own. Tests point it at a fake.
     pub api_base: Option<Spanned<String>>,
+    /// The servers (guild ids) where `/fyr` is answered; left out, every server the bot is in.
+    pub servers: Option<Vec<Spanned<String>>>,
 }
 
 /// The Matrix account Fyr runs as. The password is never in bot.toml: it is read from an
