@@ -3,8 +3,14 @@
 //! moves a simulated clock, `/quit` ends. Bot messages print as `→ ID: text` with numbered
 //! options; in script mode each input line is echoed as `ID> line` so the output reads as a
 //! transcript.
+//!
+//! With a [`DeliveryLog`] (`fyr chat --deliveries FILE`) the console keeps a record of the
+//! notifications it has shown, by outbox key, and never shows a key twice — what a chat platform
+//! does with Matrix transaction ids or Discord nonces. The crash suite counts deliveries there.
 
-use std::io::{BufRead, Read, Write};
+use std::collections::HashSet;
+use std::io::{BufRead, Read, Seek, Write};
+use std::path::Path;
 
 use crate::clock::{parse_duration, Clock, ClockError};
 use crate::driver::{Deliver, DeliveryError, Driver, DriverError};
@@ -22,6 +28,54 @@ pub struct Console<S: Store> {
     pub speaker: PersonId,
     /// Interactive: show a prompt. Script: echo each input line.
     pub interactive: bool,
+    /// The record of notifications already shown, if kept (see [`DeliveryLog`]).
+    pub deliveries: Option<DeliveryLog>,
+}
+
+/// The console's record of the notifications it has shown: one outbox key per line, appended
+/// and synced to disk *before* the notification is printed. The outbox delivers at least once
+/// (a crash after showing a notification and before the outbox heard back offers it again);
+/// the record turns that into once, as a chat platform's idempotency keys do. A crash between
+/// recording and printing leaves a key recorded whose text did not reach the terminal — the
+/// console cannot make the two one atomic step, and it chooses never to show a key twice.
+#[derive(Debug)]
+pub struct DeliveryLog {
+    file: std::fs::File,
+    shown: HashSet<String>,
+}
+
+impl DeliveryLog {
+    /// Open (or create) the record. A last line cut off by a crash is dropped: its notification
+    /// was never printed, so it is shown again.
+    pub fn open(path: &Path) -> std::io::Result<DeliveryLog> {
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(path)?;
+        let mut text = String::new();
+        file.read_to_string(&mut text)?;
+        let whole = text.rfind('\n').map_or(0, |i| i + 1);
+        if whole < text.len() {
+            file.set_len(whole as u64)?;
+            file.seek(std::io::SeekFrom::End(0))?;
+        }
+        let shown = text[..whole].lines().map(str::to_string).collect();
+        Ok(DeliveryLog { file, shown })
+    }
+
+    /// Whether the notification with this key was shown already.
+    pub fn contains(&self, key: &str) -> bool {
+        self.shown.contains(key)
+    }
+
+    /// Record a key as shown (one write, then fsync).
+    pub fn record(&mut self, key: &str) -> std::io::Result<()> {
+        self.file.write_all(format!("{key}\n").as_bytes())?;
+        self.file.sync_data()?;
+        self.shown.insert(key.to_string());
+        Ok(())
+    }
 }
 
 impl<S: Store> Console<S> {
@@ -155,7 +209,11 @@ impl<S: Store> Console<S> {
     /// Fire due timers and print the notifications they and earlier steps produced.
     fn tick(&mut self, out: &mut dyn Write) -> anyhow::Result<()> {
         let now = self.clock.now();
-        self.driver.tick(now, &mut Printer(out))?;
+        let mut printer = Printer {
+            out,
+            log: self.deliveries.as_mut(),
+        };
+        self.driver.tick(now, &mut printer)?;
         Ok(())
     }
 
@@ -210,12 +268,24 @@ impl<S: Store> Console<S> {
     }
 }
 
-/// The console as a delivery target: notifications print like any bot message.
-struct Printer<'a>(&'a mut dyn Write);
+/// The console as a delivery target: notifications print like any bot message, once per key
+/// when a [`DeliveryLog`] is kept.
+struct Printer<'a> {
+    out: &'a mut dyn Write,
+    log: Option<&'a mut DeliveryLog>,
+}
 
 impl Deliver for Printer<'_> {
-    fn deliver(&mut self, _key: &str, message: &Rendered) -> Result<(), DeliveryError> {
-        print_message(self.0, message).map_err(|e| DeliveryError(e.to_string()))
+    fn deliver(&mut self, key: &str, message: &Rendered) -> Result<(), DeliveryError> {
+        if let Some(log) = self.log.as_deref_mut() {
+            if log.contains(key) {
+                // Shown before a crash; the outbox is only hearing back now.
+                return Ok(());
+            }
+            log.record(key)
+                .map_err(|e| DeliveryError(format!("the delivery record: {e}")))?;
+        }
+        print_message(self.out, message).map_err(|e| DeliveryError(e.to_string()))
     }
 }
 

@@ -33,12 +33,15 @@ pub const SOURCES: &[(Language, &str, &str)] = sources!(
 
 #[derive(Debug, Error)]
 pub enum LocaleError {
-    #[error("locales/{lang}/{file}: Fluent syntax error at line {line}: {detail}")]
+    #[error("locales/{lang}/{file}:{line}:{column}: Fluent syntax error: {detail}{more}")]
     Syntax {
         lang: Language,
         file: String,
         line: usize,
+        column: usize,
         detail: String,
+        /// How many further errors the file has, said in words (empty when none).
+        more: String,
     },
     #[error("locales/{lang}/{file}: {detail}")]
     Bundle {
@@ -98,11 +101,18 @@ impl Localizer {
                 let resource =
                     FluentResource::try_new(source.to_string()).map_err(|(_, errors)| {
                         let first = &errors[0];
+                        let (line, column) = line_column(source, first.pos.start);
                         LocaleError::Syntax {
                             lang,
                             file: file.to_string(),
-                            line: line_of(source, first.pos.start),
-                            detail: format!("{:?}", first.kind),
+                            line,
+                            column,
+                            detail: first.kind.to_string(),
+                            more: match errors.len() {
+                                1 => String::new(),
+                                2 => " (and 1 more error)".into(),
+                                n => format!(" (and {} more errors)", n - 1),
+                            },
                         }
                     })?;
                 bundle
@@ -110,7 +120,11 @@ impl Localizer {
                     .map_err(|errors| LocaleError::Bundle {
                         lang,
                         file: file.to_string(),
-                        detail: format!("{errors:?}"),
+                        detail: errors
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("; "),
                     })?;
             }
             bundles.push((lang, bundle));
@@ -191,10 +205,19 @@ impl Localizer {
     }
 }
 
-fn line_of(source: &str, byte: usize) -> usize {
-    source
-        .get(..byte.min(source.len()))
-        .map_or(1, |s| s.matches('\n').count() + 1)
+/// The 1-based line and column (in characters) of a byte offset.
+fn line_column(source: &str, byte: usize) -> (usize, usize) {
+    let mut byte = byte.min(source.len());
+    while !source.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    let before = &source[..byte];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    (line, column)
 }
 
 /// All message ids defined in one language's sources.

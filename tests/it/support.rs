@@ -40,6 +40,7 @@ pub fn console<S: Store>(store: S, speaker: &str) -> Console<S> {
         clock: Clock::Simulated(monday_morning()),
         speaker: PersonId::new(speaker),
         interactive: false,
+        deliveries: None,
     }
 }
 
