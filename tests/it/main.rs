@@ -3,6 +3,7 @@
 mod architecture;
 mod config;
 mod corpus;
+mod crash;
 mod engine;
 mod escalation;
 mod evidence;
