@@ -21,10 +21,10 @@ use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 use serenity::all::{
-    ButtonStyle, ChannelId, CommandInteraction, ComponentInteraction, Context,
-    CreateActionRow, CreateButton, CreateCommand, CreateInteractionResponse,
-    CreateInteractionResponseMessage, CreateMessage, EventHandler, GatewayIntents, HttpBuilder,
-    Interaction, Message, Nonce, Ready, UserId,
+    ButtonStyle, ChannelId, CommandInteraction, ComponentInteraction, Context, CreateActionRow,
+    CreateButton, CreateCommand, CreateInteractionResponse, CreateInteractionResponseMessage,
+    CreateMessage, EventHandler, GatewayIntents, HttpBuilder, Interaction, Message, Nonce, Ready,
+    UserId,
 };
 use serenity::async_trait;
 use serenity::http::{Http, HttpError};
@@ -445,8 +445,10 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         self.me.store(ready.user.id.get(), Ordering::SeqCst);
         tracing::info!("connected to Discord");
-        let mut command = CreateCommand::new(COMMAND)
-            .description(self.localizer.text(Language::En, &Msg::new("discord-command")));
+        let mut command = CreateCommand::new(COMMAND).description(
+            self.localizer
+                .text(Language::En, &Msg::new("discord-command")),
+        );
         for (locale, language) in [("sv-SE", Language::Sv), ("da", Language::Da)] {
             command = command.description_localized(
                 locale,
@@ -454,9 +456,10 @@ impl EventHandler for Handler {
             );
         }
         let http = ctx.http.clone();
-        let created =
-            retry_rate_limited(|| serenity::all::Command::create_global_command(&http, command.clone()))
-                .await;
+        let created = retry_rate_limited(|| {
+            serenity::all::Command::create_global_command(&http, command.clone())
+        })
+        .await;
         if let Err(e) = created {
             tracing::error!("the /fyr command could not be registered: {e}");
         }
@@ -558,9 +561,9 @@ pub async fn start(
     tokio::spawn(async move {
         let why = match client.start().await {
             Ok(()) => "the gateway stopped".to_string(),
-            Err(serenity::Error::Gateway(serenity::all::GatewayError::DisallowedGatewayIntents)) => {
-                DiscordError::DisallowedIntents.to_string()
-            }
+            Err(serenity::Error::Gateway(
+                serenity::all::GatewayError::DisallowedGatewayIntents,
+            )) => DiscordError::DisallowedIntents.to_string(),
             Err(serenity::Error::Gateway(serenity::all::GatewayError::InvalidAuthentication)) => {
                 DiscordError::BadToken.to_string()
             }

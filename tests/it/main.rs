@@ -4,9 +4,13 @@ mod architecture;
 mod config;
 mod corpus;
 mod crash;
+#[cfg(feature = "discord")]
+mod discord;
 mod engine;
 mod escalation;
 mod evidence;
+#[cfg(feature = "discord")]
+mod fake_discord;
 mod flood;
 mod locales;
 #[cfg(feature = "matrix")]

@@ -1,0 +1,546 @@
+//! Fyr on Discord. Three layers: the fake's payloads deserialize into serenity's own types (a
+//! missing field would make serenity drop the event silently); the pure mapping between
+//! serenity's model and Fyr's envelopes and buttons; and end to end, the real `fyr run` binary
+//! with serenity, unmodified, against the fake gateway and REST API in fake_discord.rs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use fyr::discord::{
+    button_id, parse_button_id, plan_message, plan_outbound, FilePlan, MessagePlan, MAX_LABEL,
+};
+use fyr::i18n::Rendered;
+use fyr::model::PersonId;
+use fyr::service::options_hash;
+use serde_json::{json, Value};
+
+use crate::fake_discord::{self as fake, dm, Fake, APP, BOT, GUILD};
+use crate::support::{fyr_bin, root, sample_config};
+
+/// One end-to-end Discord test at a time: each runs Fyr and a fake on two cores.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+const SARA: u64 = 100_000_000_000_000_001;
+const DORTHE: u64 = 100_000_000_000_000_002;
+const MAGNUS: u64 = 100_000_000_000_000_003;
+const STRANGER: u64 = 100_000_000_000_000_099;
+
+// --- Fixtures ---
+
+#[test]
+fn every_payload_the_adapter_relies_on_deserializes_into_serenity_types() {
+    use serenity::all::{
+        Attachment, Command as SlashCommand, CurrentUser, Interaction, Message, PrivateChannel,
+        Ready,
+    };
+    let ready: Ready = serde_json::from_value(fake::ready("ws://127.0.0.1:1")).unwrap();
+    assert_eq!(ready.user.id.get(), BOT);
+    assert_eq!(ready.application.id.get(), APP);
+    let _: CurrentUser = serde_json::from_value(fake::user_json(BOT, true)).unwrap();
+
+    let m: Message = serde_json::from_value(fake::message(
+        7,
+        dm(SARA),
+        fake::user_json(SARA, false),
+        "hej",
+    ))
+    .unwrap();
+    assert_eq!((m.author.id.get(), m.content.as_str()), (SARA, "hej"));
+    assert!(m.guild_id.is_none());
+
+    let a: Attachment =
+        serde_json::from_value(fake::attachment(8, "bild.png", 12, "http://x")).unwrap();
+    assert_eq!((a.filename.as_str(), a.size), ("bild.png", 12));
+
+    let mut posted = fake::message(9, dm(SARA), fake::user_json(BOT, true), "Fråga");
+    posted["components"] = json!([{"type": 1, "components": [
+        {"type": 2, "style": 2, "label": "1. Ja", "custom_id": button_id(1, 1)}
+    ]}]);
+    let press: Interaction =
+        serde_json::from_value(fake::button_press(10, SARA, posted, &button_id(1, 1))).unwrap();
+    let Interaction::Component(press) = press else {
+        panic!("a button press is a component interaction")
+    };
+    assert_eq!(press.data.custom_id, button_id(1, 1));
+    assert_eq!(press.message.components.len(), 1);
+
+    let slash: Interaction = serde_json::from_value(fake::slash_command(11, SARA, GUILD)).unwrap();
+    let Interaction::Command(slash) = slash else {
+        panic!("/fyr is a command interaction")
+    };
+    assert_eq!(slash.data.name, "fyr");
+    assert_eq!(slash.user.id.get(), SARA);
+    assert_eq!(slash.guild_id.map(|g| g.get()), Some(GUILD));
+
+    let channel: PrivateChannel = serde_json::from_value(json!({
+        "id": dm(SARA).to_string(), "type": 1, "last_message_id": null,
+        "recipients": [fake::user_json(SARA, false)]
+    }))
+    .unwrap();
+    assert_eq!(channel.id.get(), dm(SARA));
+    let _: SlashCommand = serde_json::from_value(json!({
+        "id": "1", "type": 1, "application_id": APP.to_string(), "name": "fyr",
+        "description": "x", "version": "1", "default_member_permissions": null
+    }))
+    .unwrap();
+}
+
+// --- Pure mapping ---
+
+fn discord_config() -> fyr::config::Config {
+    let mut config = sample_config();
+    for p in &mut config.persons {
+        p.discord = match p.id.as_str() {
+            "se-employee" => Some(SARA),
+            "dk-employee" => Some(DORTHE),
+            "se-manager" => Some(MAGNUS),
+            _ => None,
+        };
+    }
+    config
+}
+
+fn msg(author: Value, content: &str) -> serenity::all::Message {
+    serde_json::from_value(fake::message(1, dm(SARA), author, content)).unwrap()
+}
+
+#[test]
+fn messages_map_to_people_strangers_or_nothing() {
+    let config = discord_config();
+    let limit = 10 * 1024 * 1024;
+    assert_eq!(
+        plan_message(&config, BOT, &msg(fake::user_json(BOT, true), "x"), limit),
+        MessagePlan::Ignore("own message")
+    );
+    let mut other_bot = fake::user_json(555, true);
+    other_bot["id"] = json!("555");
+    assert_eq!(
+        plan_message(&config, BOT, &msg(other_bot, "x"), limit),
+        MessagePlan::Ignore("from a bot")
+    );
+    let mut in_server = fake::message(1, 5, fake::user_json(SARA, false), "hej");
+    in_server["guild_id"] = json!(GUILD.to_string());
+    let in_server = serde_json::from_value(in_server).unwrap();
+    assert_eq!(
+        plan_message(&config, BOT, &in_server, limit),
+        MessagePlan::Ignore("not a direct message")
+    );
+    assert_eq!(
+        plan_message(
+            &config,
+            BOT,
+            &msg(fake::user_json(STRANGER, false), "hej"),
+            limit
+        ),
+        MessagePlan::Stranger {
+            channel: dm(SARA).to_string()
+        }
+    );
+    let mut with_files = fake::message(1, dm(SARA), fake::user_json(SARA, false), "  se bild ");
+    with_files["attachments"] = json!([
+        fake::attachment(2, "liten.png", 100, "http://f"),
+        fake::attachment(3, "stor.mov", 200 * 1024 * 1024, "http://f"),
+    ]);
+    let with_files = serde_json::from_value(with_files).unwrap();
+    assert_eq!(
+        plan_message(&config, BOT, &with_files, limit),
+        MessagePlan::Person {
+            person: PersonId::new("se-employee"),
+            channel: dm(SARA).to_string(),
+            text: Some("se bild".into()),
+            files: vec![
+                FilePlan::Fetch {
+                    url: "http://f/files/liten.png".into(),
+                    name: "liten.png".into()
+                },
+                FilePlan::TooBig
+            ],
+        }
+    );
+}
+
+#[test]
+fn options_become_numbered_buttons_carrying_the_question_fingerprint() {
+    let options = vec!["Ja".to_string(), "Nej, inte nu".to_string()];
+    let rendered = Rendered {
+        to: PersonId::new("se-employee"),
+        text: "Vill du fortsätta?".into(),
+        options: options.clone(),
+    };
+    let plan = plan_outbound(&rendered);
+    assert_eq!(plan.pieces, ["Vill du fortsätta?"]);
+    let labels: Vec<&str> = plan.buttons.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(labels, ["1. Ja", "2. Nej, inte nu"]);
+    for (i, b) in plan.buttons.iter().enumerate() {
+        assert_eq!(
+            parse_button_id(&b.id),
+            Some((options_hash(&options), i as u32 + 1))
+        );
+    }
+
+    // A label too long for a button is shortened, and the full list goes into the text.
+    let long = "å".repeat(120);
+    let rendered = Rendered {
+        options: vec![long.clone(), "Kort".into()],
+        ..rendered
+    };
+    let plan = plan_outbound(&rendered);
+    assert_eq!(plan.buttons[0].label.chars().count(), MAX_LABEL);
+    assert!(plan.buttons[0].label.ends_with('…'));
+    assert!(plan.pieces[0].contains(&format!("1) {long}")));
+    assert!(plan.pieces[0].contains("2) Kort"));
+}
+
+// --- End to end ---
+
+/// The sample organisation with Discord ids, every hour a working hour (so the manager is asked
+/// at once), and Fyr pointed at the fake.
+fn bot_toml(dir: &Path, base: &str, extra: &str) -> PathBuf {
+    let sample = std::fs::read_to_string(root().join("bot.toml")).unwrap();
+    let mut text = sample
+        .replace("out_of_hours = \"se-on-call\"", "")
+        .replace(
+            "days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]\nstart = \"08:00\"\nend = \"16:30\"",
+            "days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nstart = \"00:00\"\nend = \"23:59\"",
+        )
+        .replace("id = \"se-employee\"", &format!("id = \"se-employee\"\ndiscord = \"{SARA}\""))
+        .replace("id = \"dk-employee\"", &format!("id = \"dk-employee\"\ndiscord = \"{DORTHE}\""))
+        .replace("id = \"se-manager\"", &format!("id = \"se-manager\"\ndiscord = \"{MAGNUS}\""));
+    text.push_str(&format!(
+        "\n[discord]\ntoken_env = \"FYR_DISCORD_TOKEN\"\napi_base = \"{base}\"\n{extra}"
+    ));
+    let path = dir.join("bot.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The real `fyr run` process.
+struct Fyr {
+    child: Child,
+    log: PathBuf,
+}
+
+impl Fyr {
+    fn spawn(dir: &Path, fake: &Fake, extra: &str, token: Option<&str>) -> Fyr {
+        let config = bot_toml(dir, &fake.base, extra);
+        let log = dir.join("fyr.log");
+        let mut command = Command::new(fyr_bin());
+        command
+            .arg("run")
+            .arg("--config")
+            .arg(&config)
+            .arg("--data")
+            .arg(dir.join("fyr-data"))
+            .env("FYR_LOG", "info")
+            .env_remove("FYR_DISCORD_TOKEN")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap());
+        if let Some(token) = token {
+            command.env("FYR_DISCORD_TOKEN", token);
+        }
+        Fyr {
+            child: command.spawn().expect("fyr starts"),
+            log,
+        }
+    }
+
+    fn start(dir: &Path, fake: &Fake, extra: &str) -> Fyr {
+        let fyr = Fyr::spawn(dir, fake, extra, Some("fake-token"));
+        fyr.wait_for_log("connected to Discord");
+        fake.wait_ready();
+        fyr
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    fn wait_for_log(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while Instant::now() < deadline {
+            if self.log().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("Fyr never logged `{text}`:\n{}", self.log());
+    }
+
+    /// Wait for the process to stop by itself; its exit code and what it printed.
+    fn wait_exit(mut self) -> (Option<i32>, String) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return (status.code(), self.log());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("fyr kept running:\n{}", self.log());
+    }
+
+    fn kill(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+impl Drop for Fyr {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The custom id of button `n` under a message the bot posted.
+fn button(message: &Value, n: usize) -> String {
+    let ids: Vec<String> = message["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|b| b["custom_id"].as_str().map(str::to_string))
+        .collect();
+    ids.get(n - 1)
+        .cloned()
+        .unwrap_or_else(|| panic!("no button {n} under {message}"))
+}
+
+/// The interaction callbacks (type and data) the bot made for the last dispatched interaction.
+fn callback(fake: &Fake) -> Value {
+    let id = fake.last_id().to_string();
+    fake.wait_for(&format!("a callback for interaction {id}"), |s| {
+        s.requests
+            .iter()
+            .find(|r| r.path.starts_with(&format!("/api/v10/interactions/{id}/")))
+            .map(|r| r.body.clone())
+    })
+}
+
+fn text_of(callback: &Value) -> String {
+    callback["data"]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn employees_talk_in_swedish_and_danish_and_a_manager_acknowledges_by_button() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let fyr = Fyr::start(dir.path(), &fake, "");
+    // /fyr is registered at start, with Swedish and Danish descriptions.
+    let registered = fake.wait_for("the /fyr command", |s| {
+        s.requests
+            .iter()
+            .find(|r| r.path == format!("/api/v10/applications/{APP}/commands"))
+            .map(|r| r.body.clone())
+    });
+    assert_eq!(registered["name"], "fyr");
+    assert!(registered["description_localizations"]["sv-SE"]
+        .as_str()
+        .unwrap()
+        .contains("privat meddelande"));
+    assert!(registered["description_localizations"]["da"]
+        .as_str()
+        .unwrap()
+        .contains("privat besked"));
+
+    fake.say(SARA, "hej");
+    let greeting = fake.expect(dm(SARA), "Hej Sara");
+    // The button answers the question and the message is updated in place.
+    fake.press(SARA, &greeting, &button(&greeting, 2));
+    let update = callback(&fake);
+    assert_eq!(update["type"], 7, "{update}");
+    assert_eq!(update["data"]["components"], json!([]));
+    assert!(text_of(&update).contains("» 2."), "{update}");
+    fake.expect(dm(SARA), "Vad har hänt?");
+
+    // A picture in the DM is downloaded and sealed as evidence.
+    fake.send_file(SARA, "skärmdump.png", b"\x89PNG not really a picture");
+    fake.expect(dm(SARA), "Sparat som nummer 1");
+
+    fake.say(DORTHE, "hej");
+    fake.expect(dm(DORTHE), "Hej Dorthe");
+    fake.say(DORTHE, "2");
+    fake.expect(dm(DORTHE), "Hvad er der sket?");
+
+    // Sara: threat → continue → evidence later ×3 → stop → platform later → tell manager →
+    // call today → send. Each answer waits for Fyr's reply and comes a second after the
+    // previous one, as a person's would (faster, flood control steps in: tests/it/flood.rs).
+    for answer in ["1", "2", "2", "2", "2", "1", "2", "1", "1"] {
+        let before = fake.with(|s| fake_posted_len(s, dm(SARA)));
+        std::thread::sleep(Duration::from_millis(1000));
+        fake.say(SARA, answer);
+        fake.wait_for("a reply", |s| {
+            (fake_posted_len(s, dm(SARA)) > before).then_some(())
+        });
+    }
+    fake.expect(dm(SARA), "Ska jag skicka det?");
+    fake.say(SARA, "1");
+    let notification = fake.expect(dm(MAGNUS), "Sara Lind på din enhet");
+    // The notification is sent with a nonce, so a retried delivery shows once.
+    assert_eq!(notification["nonce"].as_str().map(str::len), Some(24));
+    fake.press(MAGNUS, &notification, &button(&notification, 1));
+    assert_eq!(callback(&fake)["type"], 7);
+    fake.expect(dm(MAGNUS), "Tack. Jag har meddelat Sara Lind");
+    fake.expect(dm(SARA), "Magnus Berg har kvitterat");
+
+    // Someone not in bot.toml gets a polite answer; another bot is ignored.
+    let mut other_bot = fake::user_json(555, true);
+    other_bot["id"] = json!("555");
+    fake.dispatch("MESSAGE_CREATE", fake::message(77, 4242, other_bot, "hej"));
+    fake.say(STRANGER, "hej");
+    fake.expect(dm(STRANGER), "egen personal");
+    assert!(fake.posted(4242).is_empty());
+    // Fyr ignored its own echoed messages: each reply to Sara was answered once, not again.
+    assert_eq!(
+        fake.posted(dm(MAGNUS))
+            .iter()
+            .filter(|m| m["content"].as_str().unwrap().contains("Påminnelse"))
+            .count(),
+        0
+    );
+    assert!(!fyr.log().contains("hej"), "no message text in the log");
+    fyr.kill();
+
+    // Nothing pending would ping Magnus again about the escalation.
+    let store = crate::support::reopen(&dir.path().join("fyr-data"));
+    use fyr::store::Store;
+    let keys: Vec<String> = store.timers().unwrap().into_iter().map(|t| t.key).collect();
+    assert!(
+        !keys
+            .iter()
+            .any(|k| k.contains("/remind/manager/") || k.contains("/advance/manager/")),
+        "{keys:?}"
+    );
+}
+
+fn fake_posted_len(s: &mut fake::State, channel: u64) -> usize {
+    s.requests
+        .iter()
+        .filter(|r| r.method == "POST" && r.path == format!("/api/v10/channels/{channel}/messages"))
+        .count()
+}
+
+#[test]
+fn slash_command_answers_only_the_person_and_opens_a_dm_and_odd_interactions_get_clear_answers() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let fyr = Fyr::start(dir.path(), &fake, &format!("servers = [\"{GUILD}\"]\n"));
+
+    fake.slash(SARA, GUILD);
+    let answer = callback(&fake);
+    assert_eq!(answer["type"], 4);
+    assert_eq!(answer["data"]["flags"], 64, "ephemeral: {answer}");
+    assert!(text_of(&answer).contains("privat meddelande"), "{answer}");
+    let greeting = fake.expect(dm(SARA), "Hej Sara");
+    assert!(fake.with(|s| s
+        .requests
+        .iter()
+        .any(|r| r.path == "/api/v10/users/@me/channels"
+            && r.body["recipient_id"]
+                .to_string()
+                .contains(&SARA.to_string()))));
+
+    // In a server Fyr does not serve: a clear answer, to that person only.
+    fake.slash(SARA, GUILD + 1);
+    let answer = callback(&fake);
+    assert_eq!(answer["data"]["flags"], 64);
+    assert!(text_of(&answer).contains("inte inställt"), "{answer}");
+
+    // Someone not in bot.toml.
+    fake.slash(STRANGER, GUILD);
+    let answer = callback(&fake);
+    assert_eq!(answer["data"]["flags"], 64);
+    assert!(text_of(&answer).contains("egen personal"), "{answer}");
+
+    // A button Fyr never made.
+    fake.press(SARA, &greeting, "something-else");
+    let answer = callback(&fake);
+    assert_eq!(
+        (answer["type"].clone(), answer["data"]["flags"].clone()),
+        (json!(4), json!(64))
+    );
+    assert!(
+        text_of(&answer).contains("känner jag inte igen"),
+        "{answer}"
+    );
+
+    // A button from an earlier question: the message is updated, and Fyr shows the current one.
+    fake.say(SARA, "2");
+    fake.expect(dm(SARA), "Vad har hänt?");
+    fake.press(SARA, &greeting, &button(&greeting, 3));
+    assert_eq!(callback(&fake)["type"], 7);
+    fake.expect(dm(SARA), "tidigare fråga");
+    fyr.kill();
+}
+
+#[test]
+fn a_dropped_gateway_connection_resumes_and_rate_limits_are_waited_out() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let fyr = Fyr::start(dir.path(), &fake, "");
+    fake.say(SARA, "hej");
+    fake.expect(dm(SARA), "Hej Sara");
+
+    fake.drop_connection();
+    let resume = fake.wait_for("a RESUME", |s| {
+        s.frames.iter().find(|f| f["op"] == 6).cloned()
+    });
+    assert_eq!(resume["d"]["session_id"], "fake-session-1");
+    assert!(resume["d"]["seq"].as_u64().unwrap() >= 1);
+    fake.wait_ready();
+    fake.say(SARA, "2");
+    fake.expect(dm(SARA), "Vad har hänt?");
+    assert_eq!(fake.with(|s| s.connections), 2);
+    assert_eq!(
+        fake.with(|s| s.frames.iter().filter(|f| f["op"] == 2).count()),
+        1,
+        "resumed, not identified again"
+    );
+
+    // Two 429s, then the message goes through, once.
+    fake.with(|s| s.rate_limit_posts = 2);
+    let before = fake.with(|s| fake_posted_len(s, dm(SARA)));
+    fake.say(SARA, "meny");
+    fake.wait_for("the menu, after two 429s", |s| {
+        (fake_posted_len(s, dm(SARA)) >= before + 3).then_some(())
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let after = fake.with(|s| fake_posted_len(s, dm(SARA)));
+    assert_eq!(after - before, 3, "two refused, one accepted");
+    assert_eq!(fake.posted(dm(SARA)).len(), 3, "shown once");
+    assert!(fyr.log().contains("slow down"));
+    fyr.kill();
+}
+
+#[test]
+fn a_bad_token_or_refused_intents_stop_fyr_with_a_clear_error() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+
+    let (code, log) = Fyr::spawn(dir.path(), &fake, "", None).wait_exit();
+    assert_ne!(code, Some(0));
+    assert!(log.contains("FYR_DISCORD_TOKEN"), "{log}");
+
+    fake.with(|s| s.reject_token = true);
+    let (code, log) = Fyr::spawn(dir.path(), &fake, "", Some("wrong")).wait_exit();
+    assert_ne!(code, Some(0));
+    assert!(log.contains("Discord refused the bot token"), "{log}");
+    assert!(log.contains("help:"), "{log}");
+
+    fake.with(|s| {
+        s.reject_token = false;
+        s.refuse_intents = true;
+    });
+    let (code, log) = Fyr::spawn(dir.path(), &fake, "", Some("fake-token")).wait_exit();
+    assert_ne!(code, Some(0));
+    assert!(log.contains("gateway intents"), "{log}");
+}
