@@ -270,6 +270,47 @@ fn is_unauthorized(e: &serenity::Error) -> bool {
     matches!(e, serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 401)
 }
 
+/// Puts one channel's messages and button presses back in the order the person made them.
+///
+/// serenity hands each gateway event to its own task, so two answers given in quick
+/// succession can reach the handler in either order. Each item waits a moment (`hold`), then
+/// everything pending in its channel up to its own id (Discord ids grow with time) is passed on
+/// in id order, under one lock, so a person's answers reach the driver as they were given.
+pub struct Sequencer<T> {
+    hold: Duration,
+    pending: Mutex<HashMap<u64, std::collections::BTreeMap<u64, T>>>,
+}
+
+impl<T> Sequencer<T> {
+    pub fn new(hold: Duration) -> Self {
+        Sequencer {
+            hold,
+            pending: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub async fn submit(&self, channel: u64, id: u64, item: T, mut forward: impl FnMut(T)) {
+        if let Ok(mut pending) = self.pending.lock() {
+            pending.entry(channel).or_default().insert(id, item);
+        }
+        tokio::time::sleep(self.hold).await;
+        let Ok(mut pending) = self.pending.lock() else {
+            return;
+        };
+        let Some(queue) = pending.get_mut(&channel) else {
+            return;
+        };
+        let later = queue.split_off(&id.saturating_add(1));
+        let ready = std::mem::replace(queue, later);
+        if queue.is_empty() {
+            pending.remove(&channel);
+        }
+        for item in ready.into_values() {
+            forward(item);
+        }
+    }
+}
+
 struct Handler {
     config: Arc<Config>,
     localizer: Localizer,
@@ -277,20 +318,36 @@ struct Handler {
     adapter: usize,
     /// The bot's own user id, from READY.
     me: AtomicU64,
+    order: Sequencer<Envelope>,
 }
 
 impl Handler {
-    fn send(&self, via: String, from: From, what: What) {
-        let envelope = Envelope {
+    fn envelope(&self, via: String, from: From, what: What) -> Envelope {
+        Envelope {
             adapter: self.adapter,
             via,
             from,
             what,
-        };
+        }
+    }
+
+    fn forward(&self, envelope: Envelope) {
         if let Ok(tx) = self.tx.lock() {
             // If the driver thread has gone, Fyr is stopping.
             let _ = tx.send(envelope);
         }
+    }
+
+    fn send(&self, via: String, from: From, what: What) {
+        self.forward(self.envelope(via, from, what));
+    }
+
+    /// Pass on in the order the person acted (see [`Sequencer`]).
+    async fn send_in_order(&self, channel: u64, id: u64, from: From, what: What) {
+        let envelope = self.envelope(channel.to_string(), from, what);
+        self.order
+            .submit(channel, id, envelope, |e| self.forward(e))
+            .await;
     }
 
     /// A localized text in one language, or in Swedish and Danish when the language is unknown.
@@ -403,11 +460,13 @@ impl Handler {
         if let Err(e) = press.create_response(&ctx.http, update).await {
             tracing::warn!("a button press could not be answered: {e}");
         }
-        self.send(
-            press.channel_id.get().to_string(),
+        self.send_in_order(
+            press.channel_id.get(),
+            press.id.get(),
             From::Person(person.id.clone()),
             What::Choice { n, options },
-        );
+        )
+        .await;
     }
 
     async fn fetch(&self, plan: FilePlan) -> What {
@@ -484,11 +543,13 @@ impl EventHandler for Handler {
                 files,
             } => {
                 if let Some(text) = text {
-                    self.send(
-                        channel.clone(),
+                    self.send_in_order(
+                        msg.channel_id.get(),
+                        msg.id.get(),
                         From::Person(person.clone()),
                         What::Text(text),
-                    );
+                    )
+                    .await;
                 }
                 for file in files {
                     let what = self.fetch(file).await;
@@ -550,6 +611,7 @@ pub async fn start(
         tx: Mutex::new(tx),
         adapter,
         me: AtomicU64::new(0),
+        order: Sequencer::new(Duration::from_millis(30)),
     };
     // Direct messages only: no privileged intent, and message content in DMs needs none.
     let intents = GatewayIntents::DIRECT_MESSAGES;
@@ -717,6 +779,33 @@ mod tests {
             pieces.iter().map(|p| p.chars().count()).collect::<Vec<_>>(),
             [2000, 2000, 500]
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_sequencer_restores_the_order_of_answers_that_arrive_swapped() {
+        let sequencer = Arc::new(Sequencer::new(Duration::from_millis(30)));
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        // Ids 3, 1, 2 arrive in that order within the hold; another channel is independent.
+        let mut tasks = Vec::new();
+        for (channel, id) in [(7u64, 3u64), (7, 1), (9, 5), (7, 2)] {
+            let (sequencer, seen) = (sequencer.clone(), seen.clone());
+            tasks.push(tokio::spawn(async move {
+                sequencer
+                    .submit(channel, id, (channel, id), |item| {
+                        seen.lock().unwrap().push(item)
+                    })
+                    .await;
+            }));
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        for task in tasks {
+            task.await.unwrap();
+        }
+        let seen = seen.lock().unwrap().clone();
+        let in_seven: Vec<u64> = seen.iter().filter(|(c, _)| *c == 7).map(|x| x.1).collect();
+        assert_eq!(in_seven, [1, 2, 3]);
+        assert!(seen.contains(&(9, 5)));
+        assert!(sequencer.pending.lock().unwrap().is_empty());
     }
 
     #[test]
