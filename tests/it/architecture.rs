@@ -130,6 +130,23 @@ fn only_the_matrix_adapter_knows_matrix_sdk() {
     }
 }
 
+#[test]
+fn only_the_discord_adapter_knows_serenity() {
+    for file in rust_files(&root().join("src")) {
+        if file.ends_with("discord.rs") {
+            continue;
+        }
+        for (n, line) in code_lines(&file) {
+            let code = without_strings(&line);
+            assert!(
+                !code.contains("serenity"),
+                "{}:{n} uses serenity",
+                file.display()
+            );
+        }
+    }
+}
+
 /// Invariant 3: every message id written in the code exists in every locale.
 #[test]
 fn every_message_id_in_the_code_exists_in_every_locale() {
