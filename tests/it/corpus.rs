@@ -1,5 +1,9 @@
-//! The bad-input corpus under tests/corpus/: each file is a case with its expected outcome in
-//! its first line ("# expect: …"). Every one gets a clear, located error, never a panic.
+//! The bad-input corpus under tests/corpus/: each file is a case with its expected outcome at its
+//! top. `config/*.toml` and `fluent/*.ftl` open with `# expect: …` (the located error);
+//! `keys/*.expect` say what `fyr` does with the key file beside them (exit code, what stderr
+//! says); `chat/*.txt` are console scripts with `# expect:`, `# expect-not:`, `# evidence:` and
+//! other checks in their header. Every one gets a clear error or a localized answer, never a
+//! panic, and nothing is lost.
 
 use fyr::config::Config;
 

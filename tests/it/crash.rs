@@ -207,9 +207,11 @@ pub fn fresh_seed() -> u64 {
         .map_or(1, |d| d.as_nanos() as u64)
 }
 
-/// The store's state that must survive a crash: conversations (without their last-seen time),
-/// cases, evidence and pending timers, with case references replaced by their owner (the
-/// binary draws random references, the reference run sequential ones).
+/// The store's state that must survive a crash: conversations, cases, evidence and pending
+/// timers, with case references replaced by their owner (the binary draws random references,
+/// the reference run sequential ones). Without the `updated_at` of conversations and cases:
+/// every restart opens the chat for whoever is typing (as `fyr chat` does), which is activity
+/// the reference run does not have.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct State {
     lines: Vec<String>,
@@ -248,7 +250,9 @@ fn snapshot<S: Store>(store: &S, config: &Config) -> Result<State, String> {
     let mut cases = store.all_cases().map_err(e)?;
     cases.sort_by(|a, b| a.owner.cmp(&b.owner));
     for case in &cases {
-        lines.push(format!("case {}", serde_json::to_string(case).unwrap()));
+        let mut value = serde_json::to_value(case).unwrap();
+        value.as_object_mut().unwrap().remove("updated_at");
+        lines.push(format!("case {value}"));
         for item in store.evidence_of(&case.id).map_err(e)? {
             lines.push(format!(
                 "evidence {}",
@@ -711,26 +715,31 @@ pub fn run(opts: &Options) -> Result<Report, String> {
                     }
                     None if fresh => pass.done = 0,
                     None => {
-                        let expected = &reference.states[boundary];
-                        let diff: Vec<String> = state
-                            .lines
-                            .iter()
-                            .filter(|l| !expected.lines.contains(l))
-                            .map(|l| format!("  found:    {l}"))
-                            .chain(
+                        let mut diff = Vec::new();
+                        for &b in &candidates {
+                            let expected = &reference.states[b];
+                            diff.push(format!("compared with the state after line {b}:"));
+                            diff.extend(
+                                state
+                                    .lines
+                                    .iter()
+                                    .filter(|l| !expected.lines.contains(l))
+                                    .map(|l| format!("  found:    {l}")),
+                            );
+                            diff.extend(
                                 expected
                                     .lines
                                     .iter()
                                     .filter(|l| !state.lines.contains(l))
                                     .map(|l| format!("  expected: {l}")),
-                            )
-                            .chain(
+                            );
+                            diff.extend(
                                 state
                                     .timers
                                     .symmetric_difference(&expected.timers)
                                     .map(|t| format!("  timer:    {t}")),
-                            )
-                            .collect();
+                            );
+                        }
                         return Err(fail(
                             &report,
                             cycle,
