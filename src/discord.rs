@@ -44,6 +44,8 @@ pub const MAX_CONTENT: usize = 2000;
 pub const MAX_LABEL: usize = 80;
 /// At most five rows of five buttons fit under one message.
 pub const MAX_BUTTONS: usize = 25;
+/// The most Fyr attaches to one message: under Discord's 10 MB upload limit for bots.
+pub const MAX_ATTACHMENTS: u64 = 9 * 1024 * 1024;
 /// The slash command that opens a private conversation.
 pub const COMMAND: &str = "fyr";
 
@@ -664,7 +666,13 @@ impl DiscordOutlet {
         Ok(channel)
     }
 
-    fn post(&self, channel: ChannelId, plan: Outbound, key: Option<&str>) -> Result<(), String> {
+    fn post(
+        &self,
+        channel: ChannelId,
+        plan: Outbound,
+        files: &[crate::export::ExportFile],
+        key: Option<&str>,
+    ) -> Result<(), String> {
         let last = plan.pieces.len() - 1;
         let http = self.http.clone();
         self.handle.block_on(async move {
@@ -677,6 +685,14 @@ impl DiscordOutlet {
                 }
                 if i == last && !plan.buttons.is_empty() {
                     message = message.components(rows(&plan.buttons));
+                }
+                if i == last {
+                    for file in files {
+                        message = message.add_file(serenity::all::CreateAttachment::bytes(
+                            file.bytes.clone(),
+                            file.name.clone(),
+                        ));
+                    }
                 }
                 retry_rate_limited(|| channel.send_message(&http, message.clone()))
                     .await
@@ -726,7 +742,7 @@ impl Outlet for DiscordOutlet {
                 self.dm_for(user)?
             }
         };
-        self.post(channel, plan_outbound(message), key)
+        self.post(channel, plan_outbound(message), &message.files, key)
     }
 
     fn send_text(&mut self, via: &str, text: &str) -> Result<(), String> {
@@ -740,7 +756,11 @@ impl Outlet for DiscordOutlet {
             pieces: split_content(text, MAX_CONTENT),
             buttons: Vec::new(),
         };
-        self.post(channel, plan, None)
+        self.post(channel, plan, &[], None)
+    }
+
+    fn max_attachment_bytes(&self) -> u64 {
+        MAX_ATTACHMENTS
     }
 }
 

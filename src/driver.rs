@@ -2,7 +2,7 @@
 //! the configuration, loads the slice of state the step may touch (their conversation, the
 //! cases involved, and the conversations of everyone those cases may address), runs one engine
 //! step, and commits the new state together with the step's notifications (outbox) and timers
-//! in one transaction. Then it renders replies, fires due timers and delivers the outbox through
+//! in one transaction (or, in a batch, several steps with one flush: group commit). Then it renders replies, fires due timers and delivers the outbox through
 //! an adapter, retrying with backoff. Adapters only translate between their platform and this.
 
 use chrono::{DateTime, Duration, Utc};
@@ -10,6 +10,7 @@ use thiserror::Error;
 
 use crate::config::Config;
 use crate::engine::{self, command, Directory, Effect, Env, Event, Input, Msg, Timer, World};
+use crate::export::ExportFile;
 use crate::i18n::{Localizer, Rendered};
 use crate::model::{CaseId, Language, PersonId};
 use crate::store::{AuditEntry, Commit, OutboxEntry, Store, StoreError, TimerOp};
@@ -98,6 +99,17 @@ pub struct Tick {
     pub failed: usize,
 }
 
+/// Where an export asked for in the chat goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// Nowhere: the person is asked to give the reference to the operator (`fyr export`).
+    Operator,
+    /// Written into a folder on this machine (the console).
+    Folder(std::path::PathBuf),
+    /// Sent as attachments in the chat, up to this many bytes in all.
+    Attachments { max_bytes: u64 },
+}
+
 pub struct Driver<S: Store> {
     config: Config,
     store: S,
@@ -105,8 +117,8 @@ pub struct Driver<S: Store> {
     case_ids: Box<dyn CaseIds>,
     /// A case reference drawn but not yet used by a step.
     spare_case_id: Option<CaseId>,
-    /// Where exports asked for in the chat are written (the console); None: not on this platform.
-    export_dir: Option<std::path::PathBuf>,
+    /// Where exports asked for in the chat go.
+    export_to: ExportTarget,
 }
 
 impl<S: Store> Driver<S> {
@@ -117,13 +129,19 @@ impl<S: Store> Driver<S> {
             localizer,
             case_ids,
             spare_case_id: None,
-            export_dir: None,
+            export_to: ExportTarget::Operator,
         }
     }
 
-    /// Write exports asked for in the chat into this folder.
+    /// Write exports asked for in the chat into this folder (the console).
     pub fn set_export_dir(&mut self, dir: std::path::PathBuf) {
-        self.export_dir = Some(dir);
+        self.export_to = ExportTarget::Folder(dir);
+    }
+
+    /// Send exports asked for in the chat as attachments, up to `max_bytes` in all; a larger
+    /// export sends the report and manifest and points to the operator for the originals.
+    pub fn set_export_attachments(&mut self, max_bytes: u64) {
+        self.export_to = ExportTarget::Attachments { max_bytes };
     }
 
     pub fn config(&self) -> &Config {
@@ -343,44 +361,78 @@ impl<S: Store> Driver<S> {
             .collect();
         for effect in &effects {
             if let Effect::Export { case, to } = effect {
-                let msg = self.export(case, now);
-                rendered.push(self.localizer.render(
+                let (msg, files) = self.export(case, now);
+                let mut reply = self.localizer.render(
                     language,
                     &engine::Outgoing {
                         to: to.clone(),
                         body: vec![msg],
                         options: Vec::new(),
                     },
-                ));
+                );
+                reply.files = files;
+                rendered.push(reply);
             }
         }
         Ok(rendered)
     }
 
-    /// Export a case into the export folder; the message says where, or why not.
-    fn export(&self, case: &CaseId, now: DateTime<Utc>) -> Msg {
-        let Some(dir) = &self.export_dir else {
-            return Msg::new("export-ask-operator").str("case", case.to_string());
+    /// Export a case where this platform can take it: the message says where, or why not,
+    /// and carries the files when they go as attachments.
+    fn export(&self, case: &CaseId, now: DateTime<Utc>) -> (Msg, Vec<ExportFile>) {
+        let reference = || Msg::new("export-ask-operator").str("case", case.to_string());
+        let failed = |e: crate::export::ExportError| {
+            tracing::error!("export failed: {e}");
+            (Msg::new("export-failed"), Vec::new())
         };
-        match crate::export::export_case(
-            &self.store,
-            &self.config,
-            &self.localizer,
-            case,
-            &dir.join(case.as_str()),
-            now,
-        ) {
-            Ok(done) => Msg::new("export-files").str(
-                "files",
-                [done.pdf, done.zip, done.manifest]
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-            Err(e) => {
-                tracing::error!("export failed: {e}");
-                Msg::new("export-failed")
+        match &self.export_to {
+            ExportTarget::Operator => (reference(), Vec::new()),
+            ExportTarget::Folder(dir) => match crate::export::export_case(
+                &self.store,
+                &self.config,
+                &self.localizer,
+                case,
+                &dir.join(case.as_str()),
+                now,
+            ) {
+                Ok(done) => (
+                    Msg::new("export-files").str(
+                        "files",
+                        [done.pdf, done.zip, done.manifest]
+                            .iter()
+                            .map(|p| p.display().to_string())
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ),
+                    Vec::new(),
+                ),
+                Err(e) => failed(e),
+            },
+            ExportTarget::Attachments { max_bytes } => {
+                match crate::export::build_export(
+                    &self.store,
+                    &self.config,
+                    &self.localizer,
+                    case,
+                    now,
+                ) {
+                    Ok([pdf, zip, manifest]) => {
+                        let all = (pdf.bytes.len() + zip.bytes.len() + manifest.bytes.len()) as u64;
+                        if all <= *max_bytes {
+                            (
+                                Msg::new("export-attached").str("case", case.to_string()),
+                                vec![pdf, zip, manifest],
+                            )
+                        } else {
+                            (
+                                Msg::new("export-attached-without-originals")
+                                    .str("case", case.to_string()),
+                                vec![pdf, manifest],
+                            )
+                        }
+                    }
+                    Err(e) => failed(e),
+                }
             }
         }
     }
@@ -466,7 +518,11 @@ impl<S: Store> Driver<S> {
                 }
             }
         }
-        self.store.commit(&commit)?;
+        if self.batch {
+            self.store.commit_deferred(&commit)?;
+        } else {
+            self.store.commit(&commit)?;
+        }
         Ok(replies)
     }
 
@@ -515,6 +571,10 @@ impl<S: Store> Driver<S> {
         now: DateTime<Utc>,
         sink: &mut dyn Deliver,
     ) -> Result<(usize, usize), DriverError> {
+        if self.batch {
+            // Never deliver a notification whose step is not durable yet.
+            self.store.sync()?;
+        }
         let (mut delivered, mut failed) = (0, 0);
         for mut entry in self.store.pending_outbox(now)? {
             let language = self.language_of(&entry.message.to)?;

@@ -82,26 +82,34 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     })
 }
 
-/// Export a case into `out` (created if missing).
-pub fn export_case(
+/// A file of an export, in memory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A case's export in memory: the PDF report, the zip of originals and the manifest, in that
+/// order, so it can be written to a folder or sent as chat attachments without a plaintext copy
+/// on disk.
+pub fn build_export(
     store: &dyn Store,
     config: &Config,
     localizer: &Localizer,
     id: &CaseId,
-    out: &Path,
     now: DateTime<Utc>,
-) -> Result<Exported, ExportError> {
+) -> Result<[ExportFile; 3], ExportError> {
     let case = store
         .load_case(id)?
         .ok_or_else(|| ExportError::NoCase(id.clone()))?;
     let items = store.evidence_of(id)?;
-    std::fs::create_dir_all(out).map_err(|e| ExportError::Write {
-        path: out.to_path_buf(),
-        detail: e.to_string(),
-    })?;
 
     // The originals.
-    let zip_path = out.join(format!("{id}-evidence.zip"));
+    let zip_name = format!("{id}-evidence.zip");
+    let zip_err = |e: zip::result::ZipError| ExportError::Write {
+        path: PathBuf::from(&zip_name),
+        detail: e.to_string(),
+    };
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -109,13 +117,9 @@ pub fn export_case(
     for item in &items {
         let content = store.evidence_content(id, item.seq)?.unwrap_or_default();
         let name = file_name(item);
-        let zip_err = |e: zip::result::ZipError| ExportError::Write {
-            path: zip_path.clone(),
-            detail: e.to_string(),
-        };
         zip.start_file(name.clone(), options).map_err(zip_err)?;
         zip.write_all(&content).map_err(|e| ExportError::Write {
-            path: zip_path.clone(),
+            path: PathBuf::from(&zip_name),
             detail: e.to_string(),
         })?;
         manifest_items.push(ManifestItem {
@@ -123,30 +127,17 @@ pub fn export_case(
             file: name,
         });
     }
-    let bytes = zip
-        .finish()
-        .map_err(|e| ExportError::Write {
-            path: zip_path.clone(),
-            detail: e.to_string(),
-        })?
-        .into_inner();
-    write(&zip_path, &bytes)?;
+    let zip_bytes = zip.finish().map_err(zip_err)?.into_inner();
 
     let manifest = Manifest {
         case: id.clone(),
         exported_at: now,
-        zip: zip_path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        zip: zip_name.clone(),
         chain_head: case.evidence_head.clone(),
         items: manifest_items,
     };
-    let manifest_path = out.join(format!("{id}-manifest.json"));
-    write(
-        &manifest_path,
-        &serde_json::to_vec_pretty(&manifest).expect("a manifest always serializes"),
-    )?;
+    let manifest_bytes =
+        serde_json::to_vec_pretty(&manifest).expect("a manifest always serializes");
 
     let language = config
         .person(case.owner.as_str())
@@ -156,13 +147,44 @@ pub fn export_case(
         language,
         &Msg::new("report-title").str("case", id.to_string()),
     );
-    let pdf_path = out.join(format!("{id}-report.pdf"));
-    write(&pdf_path, &pdf::render(&title, &lines))?;
-    Ok(Exported {
-        pdf: pdf_path,
-        zip: zip_path,
-        manifest: manifest_path,
-    })
+    Ok([
+        ExportFile {
+            name: format!("{id}-report.pdf"),
+            bytes: pdf::render(&title, &lines),
+        },
+        ExportFile {
+            name: zip_name,
+            bytes: zip_bytes,
+        },
+        ExportFile {
+            name: format!("{id}-manifest.json"),
+            bytes: manifest_bytes,
+        },
+    ])
+}
+
+/// Export a case into `out` (created if missing).
+pub fn export_case(
+    store: &dyn Store,
+    config: &Config,
+    localizer: &Localizer,
+    id: &CaseId,
+    out: &Path,
+    now: DateTime<Utc>,
+) -> Result<Exported, ExportError> {
+    let [pdf, zip, manifest] = build_export(store, config, localizer, id, now)?;
+    std::fs::create_dir_all(out).map_err(|e| ExportError::Write {
+        path: out.to_path_buf(),
+        detail: e.to_string(),
+    })?;
+    let mut paths = Vec::new();
+    for file in [&pdf, &zip, &manifest] {
+        let path = out.join(&file.name);
+        write(&path, &file.bytes)?;
+        paths.push(path);
+    }
+    let [pdf, zip, manifest]: [PathBuf; 3] = paths.try_into().expect("three files");
+    Ok(Exported { pdf, zip, manifest })
 }
 
 fn kind_code(case: &Case) -> &'static str {

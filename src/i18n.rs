@@ -57,6 +57,8 @@ pub struct Rendered {
     pub to: PersonId,
     pub text: String,
     pub options: Vec<String>,
+    /// Files sent with the message (an export), for adapters that can attach them.
+    pub files: Vec<crate::export::ExportFile>,
 }
 
 impl Rendered {
@@ -201,6 +203,7 @@ impl Localizer {
             to: out.to.clone(),
             text,
             options: out.options.iter().map(|m| self.text(lang, m)).collect(),
+            files: Vec::new(),
         }
     }
 }

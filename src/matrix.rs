@@ -364,6 +364,30 @@ impl MatrixOutlet {
         Ok(room)
     }
 
+    /// Upload a file into the room (encrypted, as every message in a DM is).
+    fn attach(&self, room: &Room, file: &crate::export::ExportFile) -> Result<(), String> {
+        let kind = match file.name.rsplit('.').next() {
+            Some("pdf") => mime::APPLICATION_PDF,
+            Some("json") => mime::APPLICATION_JSON,
+            Some("zip") => "application/zip"
+                .parse()
+                .unwrap_or(mime::APPLICATION_OCTET_STREAM),
+            _ => mime::APPLICATION_OCTET_STREAM,
+        };
+        self.handle.block_on(async {
+            room.send_attachment(
+                file.name.clone(),
+                &kind,
+                file.bytes.clone(),
+                matrix_sdk::attachment::AttachmentConfig::new(),
+            )
+            .into_future()
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+        })
+    }
+
     fn send_in(&self, room: &Room, text: String, key: Option<&str>) -> Result<(), String> {
         let content = RoomMessageEventContent::notice_plain(text);
         let txn = key.map(|k| OwnedTransactionId::from(k.replace('/', ".")));
@@ -406,7 +430,16 @@ impl Outlet for MatrixOutlet {
                 self.room_for(&user)?
             }
         };
-        self.send_in(&room, message.numbered(), key)
+        self.send_in(&room, message.numbered(), key)?;
+        for file in &message.files {
+            self.attach(&room, file)?;
+        }
+        Ok(())
+    }
+
+    fn max_attachment_bytes(&self) -> u64 {
+        // Synapse's default upload limit is 50 MB; stay well under it.
+        25 * 1024 * 1024
     }
 
     fn send_text(&mut self, via: &str, text: &str) -> Result<(), String> {

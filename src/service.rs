@@ -76,6 +76,10 @@ pub trait Outlet: Send {
     ) -> Result<(), String>;
     /// Plain text in a channel (for strangers).
     fn send_text(&mut self, via: &str, text: &str) -> Result<(), String>;
+    /// The most a message's attachments may weigh here; 0: this platform gets no files.
+    fn max_attachment_bytes(&self) -> u64 {
+        0
+    }
 }
 
 /// A short, stable fingerprint of a message's options, so a button from an old message can be
@@ -126,6 +130,7 @@ impl Router {
             to: person.clone(),
             text,
             options: Vec::new(),
+            files: Vec::new(),
         };
         if let Err(e) = self.send(person, &note, None) {
             tracing::warn!("note not sent: {e}");
@@ -160,6 +165,16 @@ pub fn driver_loop(
         last: HashMap::new(),
     };
     let mut driver = Driver::new((*config).clone(), store, localizer, Box::new(RandomCaseIds));
+    // Exports asked for in the chat go as attachments when every platform takes files.
+    let max_attachments = router
+        .outlets
+        .iter()
+        .map(|o| o.max_attachment_bytes())
+        .min()
+        .unwrap_or(0);
+    if max_attachments > 0 {
+        driver.set_export_attachments(max_attachments);
+    }
     let mut limiter = RateLimiter::default();
     loop {
         if let Err(e) = driver.tick(Utc::now(), &mut router) {

@@ -168,6 +168,7 @@ fn options_become_numbered_buttons_carrying_the_question_fingerprint() {
         to: PersonId::new("se-employee"),
         text: "Vill du fortsätta?".into(),
         options: options.clone(),
+        files: Vec::new(),
     };
     let plan = plan_outbound(&rendered);
     assert_eq!(plan.pieces, ["Vill du fortsätta?"]);
@@ -477,6 +478,23 @@ fn slash_command_answers_only_the_person_and_opens_a_dm_and_odd_interactions_get
     fake.press(SARA, &greeting, &button(&greeting, 3));
     assert_eq!(callback(&fake)["type"], 7);
     fake.expect(dm(SARA), "tidigare fråga");
+
+    // The export from the menu arrives as attachments in the DM.
+    fake.say(SARA, "meny");
+    fake.expect(dm(SARA), "Vart vill du gå?");
+    fake.say(SARA, "15");
+    let export = fake.expect(dm(SARA), "Här är exporten");
+    let names: Vec<&str> = export["attachments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["filename"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 3, "{export}");
+    assert!(names[0].ends_with("-report.pdf"), "{names:?}");
+    let pdf = fake.with(|s| s.files.get(names[0]).cloned().unwrap());
+    assert!(pdf.starts_with(b"%PDF"));
+
     fyr.kill();
 }
 

@@ -482,3 +482,42 @@ fn the_employee_can_export_their_case_from_the_chat() {
         "the path is given:\n{t}"
     );
 }
+
+#[test]
+fn on_chat_platforms_the_export_comes_as_attachments_and_oversized_originals_stay_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    seal_three(dir.path());
+    let now = crate::support::monday_morning();
+    let me = PersonId::new("se-employee");
+    let store = crate::support::reopen(&dir.path().join("data"));
+    let mut c = console(store, "se-employee");
+    c.driver.set_export_attachments(10 * 1024 * 1024);
+    c.driver.handle(&me, "meny", now).unwrap();
+    let replies = c.driver.handle(&me, "15", now).unwrap();
+    let export = replies
+        .iter()
+        .find(|r| !r.files.is_empty())
+        .expect("a reply carries the files");
+    assert!(export.text.contains("Här är exporten"), "{}", export.text);
+    let names: Vec<&str> = export.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names.len(), 3);
+    assert!(names[0].ends_with("-report.pdf") && export.files[0].bytes.starts_with(b"%PDF"));
+    assert!(names[1].ends_with("-evidence.zip"));
+    assert!(names[2].ends_with("-manifest.json"));
+    // The files are the same as an operator's export: the manifest verifies against the zip.
+    let out = tempfile::tempdir().unwrap();
+    for f in &export.files {
+        std::fs::write(out.path().join(&f.name), &f.bytes).unwrap();
+    }
+    assert!(fyr::export::verify_manifest(&out.path().join(names[2]))
+        .unwrap()
+        .is_empty());
+
+    // Too large for the platform: the report and the manifest, and the way to the originals.
+    c.driver.set_export_attachments(1);
+    c.driver.handle(&me, "meny", now).unwrap();
+    let replies = c.driver.handle(&me, "15", now).unwrap();
+    let export = replies.iter().find(|r| !r.files.is_empty()).unwrap();
+    assert_eq!(export.files.len(), 2);
+    assert!(export.text.contains("för stora"), "{}", export.text);
+}

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
-use axum::http::{Method, StatusCode, Uri};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
@@ -97,12 +97,14 @@ impl Fake {
             let state = state.clone();
             let ws_url = ws_url.clone();
             let base = base.clone();
-            axum::Router::new().fallback(move |method: Method, uri: Uri, body: Bytes| {
-                let state = state.clone();
-                let ws_url = ws_url.clone();
-                let base = base.clone();
-                async move { rest_call(&state, &ws_url, &base, method, uri, body) }
-            })
+            axum::Router::new().fallback(
+                move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
+                    let state = state.clone();
+                    let ws_url = ws_url.clone();
+                    let base = base.clone();
+                    async move { rest_call(&state, &ws_url, &base, method, uri, &headers, body) }
+                },
+            )
         };
         runtime.spawn(async move { axum::serve(rest, app).await.unwrap() });
         let gw_state = state.clone();
@@ -251,10 +253,17 @@ fn rest_call(
     base: &str,
     method: Method,
     uri: Uri,
+    headers: &HeaderMap,
     body: Bytes,
 ) -> Response {
     let path = uri.path().to_string();
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let (body, files) = match multipart_boundary(headers) {
+        Some(boundary) => multipart(&body, &boundary),
+        None => (
+            serde_json::from_slice(&body).unwrap_or(Value::Null),
+            Vec::new(),
+        ),
+    };
     let mut s = state.lock().unwrap();
     s.requests.push(Request {
         method: method.to_string(),
@@ -311,6 +320,14 @@ fn rest_call(
             );
             m["components"] = body.get("components").cloned().unwrap_or(json!([]));
             m["nonce"] = body.get("nonce").cloned().unwrap_or(Value::Null);
+            m["attachments"] = files
+                .iter()
+                .enumerate()
+                .map(|(i, (name, bytes))| attachment(i as u64 + 1, name, bytes.len(), base))
+                .collect();
+            for (name, bytes) in files {
+                s.files.insert(name, bytes);
+            }
             s.posted.entry(channel).or_default().0.push(m.clone());
             // Discord echoes the bot's own DM messages back on the gateway.
             s.seq += 1;
@@ -333,14 +350,11 @@ fn rest_call(
             Some(bytes) => (StatusCode::OK, bytes.clone()).into_response(),
             None => StatusCode::NOT_FOUND.into_response(),
         },
-        _ => {
-            let _ = base;
-            (
-                StatusCode::NOT_FOUND,
-                axum::Json(json!({"message": "404: Not Found", "code": 0})),
-            )
-                .into_response()
-        }
+        _ => (
+            StatusCode::NOT_FOUND,
+            axum::Json(json!({"message": "404: Not Found", "code": 0})),
+        )
+            .into_response(),
     }
 }
 
@@ -405,6 +419,51 @@ async fn serve_gateway(state: Arc<Mutex<State>>, socket: tokio::net::TcpStream, 
             }
         }
     }
+}
+
+fn multipart_boundary(headers: &HeaderMap) -> Option<String> {
+    let kind = headers.get("content-type")?.to_str().ok()?;
+    kind.strip_prefix("multipart/form-data; boundary=")
+        .map(|b| b.trim_matches('"').to_string())
+}
+
+/// The JSON part (`payload_json`) and the files of a multipart message post.
+fn multipart(body: &[u8], boundary: &str) -> (Value, Vec<(String, Vec<u8>)>) {
+    let delimiter = format!("--{boundary}");
+    let mut json_part = Value::Null;
+    let mut files = Vec::new();
+    for part in split_bytes(body, delimiter.as_bytes()) {
+        let Some(split) = find(part, b"\r\n\r\n") else {
+            continue;
+        };
+        let head = String::from_utf8_lossy(&part[..split]).to_string();
+        let mut content = &part[split + 4..];
+        if content.ends_with(b"\r\n") {
+            content = &content[..content.len() - 2];
+        }
+        if head.contains("name=\"payload_json\"") {
+            json_part = serde_json::from_slice(content).unwrap_or(Value::Null);
+        } else if let Some(name) = head.split("filename=\"").nth(1) {
+            let name = name.split('"').next().unwrap_or("").to_string();
+            files.push((name, content.to_vec()));
+        }
+    }
+    (json_part, files)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn split_bytes<'a>(mut body: &'a [u8], delimiter: &[u8]) -> Vec<&'a [u8]> {
+    let mut parts = Vec::new();
+    while let Some(at) = find(body, delimiter) {
+        if at > 0 {
+            parts.push(&body[..at]);
+        }
+        body = &body[at + delimiter.len()..];
+    }
+    parts
 }
 
 // --- Fixtures: the gateway payloads the adapter relies on ---
