@@ -15,7 +15,6 @@
 //! needs `cargo build --release --no-default-features --bin fyr` first. Data goes under
 //! `target/core-bench/` (the 10 000-case folder is built once and reused).
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -390,6 +389,13 @@ impl<S: Store> Store for Counting<S> {
             .store(t.elapsed().as_nanos() as usize, Ordering::Relaxed);
         done
     }
+    fn commit_deferred(&self, commit: &Commit) -> Result<(), StoreError> {
+        self.last.store(commit_bytes(commit), Ordering::Relaxed);
+        self.inner.commit_deferred(commit)
+    }
+    fn sync(&self) -> Result<(), StoreError> {
+        self.inner.sync()
+    }
     fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError> {
         self.inner.due_timers(now, limit)
     }
@@ -642,10 +648,6 @@ fn bench_throughput(engine: Option<&EngineResult>) {
 // ---------------------------------------------------------------------------------------------
 // restart
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn restart_dir() -> PathBuf {
     work_dir().join(format!("restart-{CASES}-v{}", fyr::store::SCHEMA_VERSION))
 }
@@ -686,20 +688,22 @@ fn build_restart_folder(dir: &Path) {
         .map(|i| CaseId::new(format!("F-9{:03}-{:04}", i / 10_000, i % 10_000)))
         .collect();
     let mut rng = Rng(0xfeed_beef);
-    let ring: BTreeMap<String, String> = ids
+    let ring: Vec<(String, String)> = ids
         .iter()
         .map(|id| {
-            let key = rng.bytes(32);
-            let wrapped = vault::seal_with(&master, &key, id.as_str().as_bytes());
-            (id.to_string(), hex(&wrapped))
+            let key: vault::Key = rng.bytes(32).try_into().expect("32 bytes");
+            (
+                id.to_string(),
+                vault::wrap_case_key(&master, id.as_str(), &key),
+            )
         })
         .collect();
-    let sealed = vault::seal_with(
+    vault::write_keyring(
+        &data.join("keyring"),
         &master,
-        &serde_json::to_vec(&ring).expect("serializes"),
-        b"keyring",
-    );
-    std::fs::write(data.join("keyring"), sealed).expect("writable");
+        ring.iter().map(|(c, w)| (c.as_str(), w.as_str())),
+    )
+    .expect("writable");
     let store = SledStore::open_with_key_file(&data, &key_file).expect("reopens");
     let kinds = [
         TimerKind::Remind {

@@ -2,8 +2,9 @@
 //! the configuration, loads the slice of state the step may touch (their conversation, the
 //! cases involved, and the conversations of everyone those cases may address), runs one engine
 //! step, and commits the new state together with the step's notifications (outbox) and timers
-//! in one transaction (or, in a batch, several steps with one flush: group commit). Then it renders replies, fires due timers and delivers the outbox through
-//! an adapter, retrying with backoff. Adapters only translate between their platform and this.
+//! in one transaction (or, in a batch, several steps with one flush: group commit). Then it
+//! renders replies, fires due timers and delivers the outbox through an adapter, retrying with
+//! backoff. Adapters only translate between their platform and this.
 
 use chrono::{DateTime, Duration, Utc};
 use thiserror::Error;
@@ -119,6 +120,8 @@ pub struct Driver<S: Store> {
     spare_case_id: Option<CaseId>,
     /// Where exports asked for in the chat go.
     export_to: ExportTarget,
+    /// Inside a batch (group commit): steps are committed without a flush of their own.
+    batch: bool,
 }
 
 impl<S: Store> Driver<S> {
@@ -130,7 +133,42 @@ impl<S: Store> Driver<S> {
             case_ids,
             spare_case_id: None,
             export_to: ExportTarget::Operator,
+            batch: false,
         }
+    }
+
+    /// Start a group commit: the steps from here to `finish_batch` are committed without a
+    /// flush of their own. Their replies must not be shown before `finish_batch` returns `Ok`
+    /// (a crash before it may lose those steps). Notifications are safe: `deliver` (and so
+    /// `tick`) flushes first.
+    pub fn begin_batch(&mut self) {
+        self.batch = true;
+    }
+
+    /// End a group commit with one flush for all its steps; after `Ok`, their replies may be
+    /// shown. After an error nothing of the batch may be shown.
+    pub fn finish_batch(&mut self) -> Result<(), DriverError> {
+        self.batch = false;
+        self.store.sync()?;
+        Ok(())
+    }
+
+    /// Handle several messages (in order) with one flush for all of them; the replies are
+    /// returned only after that flush, one result per message. An `Err` is a failed flush:
+    /// then none of the replies may be shown.
+    #[allow(clippy::type_complexity)]
+    pub fn handle_batch(
+        &mut self,
+        messages: &[(PersonId, String)],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Result<Vec<Rendered>, DriverError>>, DriverError> {
+        self.begin_batch();
+        let results = messages
+            .iter()
+            .map(|(from, text)| self.handle(from, text, now))
+            .collect();
+        self.finish_batch()?;
+        Ok(results)
     }
 
     /// Write exports asked for in the chat into this folder (the console).
@@ -361,6 +399,10 @@ impl<S: Store> Driver<S> {
             .collect();
         for effect in &effects {
             if let Effect::Export { case, to } = effect {
+                if self.batch {
+                    // An export shows the case: what it shows must be durable first.
+                    self.store.sync()?;
+                }
                 let (msg, files) = self.export(case, now);
                 let mut reply = self.localizer.render(
                     language,

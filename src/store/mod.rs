@@ -3,7 +3,8 @@
 //! `MemoryStore` is its in-memory twin for tests. Both pass the same conformance suite
 //! (tests/it/store.rs). Only this module knows sled. A commit is atomic and durable before it
 //! returns: what Fyr has acknowledged is kept, and a notification exists exactly when the state
-//! change that caused it does.
+//! change that caused it does. For throughput, several steps can share one flush (group
+//! commit): `commit_deferred` each, then one `sync`, and only then show anyone their outcome.
 
 mod memory;
 mod sled_store;
@@ -24,7 +25,8 @@ use crate::model::{CaseId, PersonId};
 
 /// The version of the stored format. Bumped on incompatible changes; a store written by another
 /// version is refused with a clear error rather than misread.
-pub const SCHEMA_VERSION: u32 = 3;
+/// Version 4: a commit journal instead of multi-tree transactions, and an append-only keyring.
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -105,6 +107,13 @@ pub trait Store: Send + Sync {
     fn cases_of(&self, owner: &PersonId) -> Result<Vec<Case>, StoreError>;
     /// Write a step's changes atomically and durably.
     fn commit(&self, commit: &Commit) -> Result<(), StoreError>;
+    /// Write a step's changes atomically, visible to every read at once, but durable only at
+    /// the next `sync` (or durable `commit`). A crash before that keeps a prefix of the deferred
+    /// commits, each whole or not at all. Nothing that follows from a deferred commit (a reply,
+    /// a notification) may be shown before `sync` returns.
+    fn commit_deferred(&self, commit: &Commit) -> Result<(), StoreError>;
+    /// Make every commit so far durable (one flush for all of them).
+    fn sync(&self) -> Result<(), StoreError>;
     /// Timers due at `now`, earliest first, at most `limit`.
     fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError>;
     /// Every pending timer, earliest first.

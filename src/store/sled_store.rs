@@ -1,18 +1,25 @@
 //! The on-disk store, encrypted at rest. sled trees: `meta` (format version and a key check),
 //! `conversations` (by a keyed hash of the person), `cases` (by neutral case reference),
 //! `timers` (by due time then key, earliest first) with its index `timer_keys`, `outbox` (by case
-//! and a keyed hash of the idempotency key) with its index `outbox_pending`, and `evidence` /
-//! `evidence_content` (by case and number). Every value is sealed by the `Vault`: case data with
-//! the case's own key, the rest with the master key. A commit is one multi-tree transaction
-//! followed by a flush.
+//! and a keyed hash of the idempotency key) with its index `outbox_pending`, `evidence` /
+//! `evidence_content` (by case and number), `audit`, and `journal`. Every value is sealed by the
+//! `Vault`: case data with the case's own key, the rest with the master key.
+//!
+//! A commit is one journal record, then plain inserts, then the record's removal, then one
+//! flush. sled recovers a prefix of its log, so after a crash either the journal record is
+//! missing (and nothing of the commit is there) or it is there and `open` applies it again: each
+//! commit is all or nothing without sled's multi-tree transactions, whose batch manifest costs a
+//! second log write per flush. Evidence content goes in before the journal record (the journal
+//! does not carry it twice). Conversations and cases are kept decoded in memory after their first
+//! read and written through on commit (memory only: at rest everything stays sealed).
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sled::transaction::{ConflictableTransactionError, TransactionError};
-use sled::Transactional;
 
 use super::vault::{self, open_with, seal_with, Key, Vault, VaultError};
 use super::{
@@ -36,12 +43,144 @@ pub struct SledStore {
     evidence: sled::Tree,
     evidence_content: sled::Tree,
     audit: sled::Tree,
+    journal: sled::Tree,
+    /// Held by every writer, so journal records never interleave.
+    writer: Mutex<()>,
+    /// Decoded conversations and cases, filled on first read, written through on commit.
+    cache: Mutex<Cache>,
     /// The key file, if this open created it (the operator must back it up).
     pub created_key: Option<PathBuf>,
 }
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const KEY_CHECK: &[u8] = b"key_check";
+/// The one journal record (writers take turns, so there is at most one at a time).
+const JOURNAL_KEY: &[u8] = b"commit";
+
+/// Beyond this many cached records the cache starts over (it refills lazily).
+const CACHE_LIMIT: usize = 50_000;
+
+#[derive(Debug, Default)]
+struct Cache {
+    /// None: known not to exist.
+    conversations: HashMap<PersonId, Option<Conversation>>,
+    cases: HashMap<CaseId, Option<Case>>,
+}
+
+impl Cache {
+    fn trim(&mut self) {
+        if self.conversations.len() + self.cases.len() > CACHE_LIMIT {
+            self.conversations.clear();
+            self.cases.clear();
+        }
+    }
+}
+
+/// The trees a commit writes, by number (as in the journal).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Conversations = 0,
+    Cases = 1,
+    Timers = 2,
+    TimerKeys = 3,
+    Outbox = 4,
+    OutboxPending = 5,
+    Evidence = 6,
+    Audit = 7,
+}
+
+impl Kind {
+    fn from_byte(b: u8) -> Option<Kind> {
+        Some(match b {
+            0 => Kind::Conversations,
+            1 => Kind::Cases,
+            2 => Kind::Timers,
+            3 => Kind::TimerKeys,
+            4 => Kind::Outbox,
+            5 => Kind::OutboxPending,
+            6 => Kind::Evidence,
+            7 => Kind::Audit,
+            _ => return None,
+        })
+    }
+}
+
+/// One write of a commit: put a value, or remove the key.
+#[derive(Debug, PartialEq)]
+struct Op {
+    kind: Kind,
+    key: Vec<u8>,
+    value: Option<Vec<u8>>,
+}
+
+impl Op {
+    fn put(kind: Kind, key: impl Into<Vec<u8>>, value: Vec<u8>) -> Op {
+        Op {
+            kind,
+            key: key.into(),
+            value: Some(value),
+        }
+    }
+    fn remove(kind: Kind, key: impl Into<Vec<u8>>) -> Op {
+        Op {
+            kind,
+            key: key.into(),
+            value: None,
+        }
+    }
+}
+
+/// The journal record: per op, the tree, the key's length and the key, then 0 (remove) or 1
+/// and the value's length and the value. Lengths are 4 bytes, big-endian.
+fn encode_ops(ops: &[Op]) -> Vec<u8> {
+    let size: usize = ops
+        .iter()
+        .map(|op| 10 + op.key.len() + op.value.as_ref().map_or(0, Vec::len))
+        .sum();
+    let mut out = Vec::with_capacity(size);
+    let len = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).to_be_bytes();
+    for op in ops {
+        out.push(op.kind as u8);
+        out.extend_from_slice(&len(op.key.len()));
+        out.extend_from_slice(&op.key);
+        match &op.value {
+            Some(v) => {
+                out.push(1);
+                out.extend_from_slice(&len(v.len()));
+                out.extend_from_slice(v);
+            }
+            None => out.push(0),
+        }
+    }
+    out
+}
+
+fn decode_ops(mut bytes: &[u8]) -> Option<Vec<Op>> {
+    fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+        let (head, tail) = (bytes.get(..n)?, bytes.get(n..)?);
+        *bytes = tail;
+        Some(head)
+    }
+    fn len(bytes: &mut &[u8]) -> Option<usize> {
+        Some(u32::from_be_bytes(take(bytes, 4)?.try_into().ok()?) as usize)
+    }
+    let mut ops = Vec::new();
+    while !bytes.is_empty() {
+        let kind = Kind::from_byte(take(&mut bytes, 1)?[0])?;
+        let n = len(&mut bytes)?;
+        let key = take(&mut bytes, n)?.to_vec();
+        let value = match take(&mut bytes, 1)?[0] {
+            0 => None,
+            1 => {
+                let n = len(&mut bytes)?;
+                Some(take(&mut bytes, n)?.to_vec())
+            }
+            _ => return None,
+        };
+        ops.push(Op { kind, key, value });
+    }
+    Some(ops)
+}
 
 fn backend(e: sled::Error) -> StoreError {
     StoreError::Backend(e.to_string())
@@ -56,8 +195,6 @@ fn vault_error(e: VaultError) -> StoreError {
         other => StoreError::Backend(other.to_string()),
     }
 }
-
-type TxResult = Result<(), ConflictableTransactionError<()>>;
 
 /// Where a value is stored, as additional authenticated data: a sealed value moved elsewhere
 /// does not open.
@@ -139,7 +276,7 @@ impl SledStore {
         }
         let vault = Vault::new(key, path.join("keyring")).map_err(|e| open_error(e.to_string()))?;
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(e.to_string()));
-        Ok(SledStore {
+        let store = SledStore {
             conversations: tree("conversations")?,
             cases: tree("cases")?,
             timers: tree("timers")?,
@@ -149,10 +286,184 @@ impl SledStore {
             evidence: tree("evidence")?,
             evidence_content: tree("evidence_content")?,
             audit: tree("audit")?,
+            journal: tree("journal")?,
+            writer: Mutex::new(()),
+            cache: Mutex::new(Cache::default()),
             created_key: created.then(|| key_file.to_path_buf()),
             vault,
             db,
-        })
+        };
+        store.finish_journal()?;
+        Ok(store)
+    }
+
+    /// A commit whose journal record survived a crash but maybe not all of its writes: apply
+    /// it again (its writes are final values, so applying twice is harmless).
+    fn finish_journal(&self) -> Result<(), StoreError> {
+        let Some(record) = self.journal.get(JOURNAL_KEY).map_err(backend)? else {
+            return Ok(());
+        };
+        let ops = decode_ops(&record).ok_or_else(|| StoreError::Corrupt {
+            what: "journal",
+            detail: "its last commit record is malformed".into(),
+        })?;
+        tracing::info!(writes = ops.len(), "finishing a commit interrupted by a crash");
+        self.apply(&ops)?;
+        self.journal.remove(JOURNAL_KEY).map_err(backend)?;
+        self.db.flush().map_err(backend)?;
+        Ok(())
+    }
+
+    fn tree(&self, kind: Kind) -> &sled::Tree {
+        match kind {
+            Kind::Conversations => &self.conversations,
+            Kind::Cases => &self.cases,
+            Kind::Timers => &self.timers,
+            Kind::TimerKeys => &self.timer_keys,
+            Kind::Outbox => &self.outbox,
+            Kind::OutboxPending => &self.outbox_pending,
+            Kind::Evidence => &self.evidence,
+            Kind::Audit => &self.audit,
+        }
+    }
+
+    fn apply(&self, ops: &[Op]) -> Result<(), StoreError> {
+        for op in ops {
+            let tree = self.tree(op.kind);
+            match &op.value {
+                Some(v) => tree.insert(op.key.as_slice(), v.as_slice()),
+                None => tree.remove(op.key.as_slice()),
+            }
+            .map_err(backend)?;
+        }
+        Ok(())
+    }
+
+    fn writer(&self) -> MutexGuard<'_, ()> {
+        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn cache(&self) -> MutexGuard<'_, Cache> {
+        self.cache.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn read_conversation(&self, person: &PersonId) -> Result<Option<Conversation>, StoreError> {
+        let key = self.person_key(person);
+        let Some(sealed) = self.conversations.get(&key).map_err(backend)? else {
+            return Ok(None);
+        };
+        let plain = self
+            .vault
+            .open_master(&sealed, &aad("conversations", key.as_bytes()))
+            .map_err(vault_error)?;
+        decode("conversation", &plain).map(Some)
+    }
+
+    /// Write a step's changes (see the module documentation); flushed when `durable`.
+    fn write_commit(&self, commit: &Commit, durable: bool) -> Result<(), StoreError> {
+        // Erasure first (rare, and outside the journal: destroying a case's key is what makes
+        // it unreadable, and a retry simply finishes the deletion).
+        for owner in &commit.erase_owners {
+            for case in self.cases_of(owner)? {
+                self.erase_case(&case.id)?;
+            }
+        }
+        for case in &commit.erase_cases {
+            self.erase_case(case)?;
+        }
+        let _writer = self.writer();
+        let mut ops = Vec::new();
+        for entry in &commit.audit {
+            let key = audit_key(entry);
+            let sealed = self.vault.seal_master(&encode(entry), &aad("audit", &key));
+            ops.push(Op::put(Kind::Audit, key, sealed));
+        }
+        for (item, content) in &commit.evidence {
+            let key = self.case_key(&item.case)?;
+            let at = evidence_key(&item.case, item.seq);
+            // The content is not in the journal: it goes in first, so it is durable whenever
+            // the journal record is. Unreferenced, it is harmless (and overwritten on retry).
+            let sealed_content = seal_with(&key, content, &aad("evidence_content", &at));
+            self.evidence_content
+                .insert(at.as_slice(), sealed_content)
+                .map_err(backend)?;
+            let sealed_item = self.seal(&key, "evidence", &at, item);
+            ops.push(Op::put(Kind::Evidence, at, sealed_item));
+        }
+        for c in &commit.conversations {
+            let key = self.person_key(&c.person);
+            let sealed = self
+                .vault
+                .seal_master(&encode(c), &aad("conversations", key.as_bytes()));
+            ops.push(Op::put(Kind::Conversations, key, sealed));
+        }
+        for c in &commit.cases {
+            let key = self.case_key(&c.id)?;
+            let sealed = self.seal(&key, "cases", c.id.as_str().as_bytes(), c);
+            ops.push(Op::put(Kind::Cases, c.id.as_str(), sealed));
+        }
+        let mut new_outbox = HashSet::new();
+        for e in &commit.outbox {
+            let at = self.outbox_key(&e.key);
+            if !new_outbox.insert(at.clone()) || self.outbox.contains_key(&at).map_err(backend)? {
+                // An entry whose key exists is left as it is.
+                continue;
+            }
+            let case = CaseId::new(e.key.split('/').next().unwrap_or_default());
+            let key = self.case_key(&case)?;
+            let sealed = self.seal(&key, "outbox", at.as_bytes(), e);
+            ops.push(Op::put(Kind::Outbox, at.clone(), sealed));
+            ops.push(Op::put(Kind::OutboxPending, at, Vec::new()));
+        }
+        // Timer slots as this commit leaves them (a key may be set twice in one commit).
+        let mut slots: HashMap<&str, Option<Vec<u8>>> = HashMap::new();
+        for op in &commit.timers {
+            let key = match op {
+                TimerOp::Set(t) => t.key.as_str(),
+                TimerOp::Cancel(k) => k.as_str(),
+            };
+            let old = match slots.get(key) {
+                Some(slot) => slot.clone(),
+                None => self
+                    .timer_keys
+                    .get(key.as_bytes())
+                    .map_err(backend)?
+                    .map(|s| s.to_vec()),
+            };
+            if let Some(old) = old {
+                ops.push(Op::remove(Kind::Timers, old));
+            }
+            match op {
+                TimerOp::Set(t) => {
+                    let slot = timer_slot(t);
+                    let sealed = self.vault.seal_master(&encode(t), &aad("timers", &slot));
+                    ops.push(Op::put(Kind::TimerKeys, key.as_bytes(), slot.clone()));
+                    ops.push(Op::put(Kind::Timers, slot.clone(), sealed));
+                    slots.insert(key, Some(slot));
+                }
+                TimerOp::Cancel(_) => {
+                    ops.push(Op::remove(Kind::TimerKeys, key.as_bytes()));
+                    slots.insert(key, None);
+                }
+            }
+        }
+        self.journal
+            .insert(JOURNAL_KEY, encode_ops(&ops))
+            .map_err(backend)?;
+        self.apply(&ops)?;
+        self.journal.remove(JOURNAL_KEY).map_err(backend)?;
+        if durable {
+            self.db.flush().map_err(backend)?;
+        }
+        let mut cache = self.cache();
+        cache.trim();
+        for c in &commit.conversations {
+            cache.conversations.insert(c.person.clone(), Some(c.clone()));
+        }
+        for c in &commit.cases {
+            cache.cases.insert(c.id.clone(), Some(c.clone()));
+        }
+        Ok(())
     }
 
     fn person_key(&self, person: &PersonId) -> String {
@@ -216,22 +527,30 @@ impl SledStore {
 
 impl Store for SledStore {
     fn load_conversation(&self, person: &PersonId) -> Result<Option<Conversation>, StoreError> {
-        let key = self.person_key(person);
-        let Some(sealed) = self.conversations.get(&key).map_err(backend)? else {
-            return Ok(None);
-        };
-        let plain = self
-            .vault
-            .open_master(&sealed, &aad("conversations", key.as_bytes()))
-            .map_err(vault_error)?;
-        decode("conversation", &plain).map(Some)
+        // The cache lock is held while a miss is read, so a commit cannot slip in between the
+        // read and the cache entry (commits update the cache after writing).
+        let mut cache = self.cache();
+        if let Some(known) = cache.conversations.get(person) {
+            return Ok(known.clone());
+        }
+        let read = self.read_conversation(person)?;
+        cache.trim();
+        cache.conversations.insert(person.clone(), read.clone());
+        Ok(read)
     }
 
     fn load_case(&self, id: &CaseId) -> Result<Option<Case>, StoreError> {
-        match self.cases.get(id.as_str()).map_err(backend)? {
-            Some(sealed) => self.read_case(id.as_str(), &sealed),
-            None => Ok(None),
+        let mut cache = self.cache();
+        if let Some(known) = cache.cases.get(id) {
+            return Ok(known.clone());
         }
+        let read = match self.cases.get(id.as_str()).map_err(backend)? {
+            Some(sealed) => self.read_case(id.as_str(), &sealed)?,
+            None => None,
+        };
+        cache.trim();
+        cache.cases.insert(id.clone(), read.clone());
+        Ok(read)
     }
 
     fn cases_of(&self, owner: &PersonId) -> Result<Vec<Case>, StoreError> {
@@ -245,117 +564,14 @@ impl Store for SledStore {
     }
 
     fn commit(&self, commit: &Commit) -> Result<(), StoreError> {
-        // Erasure first (rare, and outside the transaction below: destroying a case's key is
-        // what makes it unreadable, and a retry simply finishes the deletion).
-        for owner in &commit.erase_owners {
-            for case in self.cases_of(owner)? {
-                self.erase_case(&case.id)?;
-            }
-        }
-        for case in &commit.erase_cases {
-            self.erase_case(case)?;
-        }
-        let audit: Vec<_> = commit
-            .audit
-            .iter()
-            .map(|entry| {
-                let key = audit_key(entry);
-                let sealed = self.vault.seal_master(&encode(entry), &aad("audit", &key));
-                (key, sealed)
-            })
-            .collect();
-        let mut evidence = Vec::new();
-        for (item, content) in &commit.evidence {
-            let key = self.case_key(&item.case)?;
-            let at = evidence_key(&item.case, item.seq);
-            let sealed_item = self.seal(&key, "evidence", &at, item);
-            let sealed_content = seal_with(&key, content, &aad("evidence_content", &at));
-            evidence.push((at, sealed_item, sealed_content));
-        }
-        let conversations: Vec<_> = commit
-            .conversations
-            .iter()
-            .map(|c| {
-                let key = self.person_key(&c.person);
-                let sealed = self
-                    .vault
-                    .seal_master(&encode(c), &aad("conversations", key.as_bytes()));
-                (key, sealed)
-            })
-            .collect();
-        let mut cases = Vec::new();
-        for c in &commit.cases {
-            let key = self.case_key(&c.id)?;
-            cases.push((
-                c.id.to_string(),
-                self.seal(&key, "cases", c.id.as_str().as_bytes(), c),
-            ));
-        }
-        let mut outbox = Vec::new();
-        for e in &commit.outbox {
-            let case = CaseId::new(e.key.split('/').next().unwrap_or_default());
-            let key = self.case_key(&case)?;
-            let at = self.outbox_key(&e.key);
-            let sealed = self.seal(&key, "outbox", at.as_bytes(), e);
-            outbox.push((at, sealed));
-        }
-        let timers: Vec<_> = commit
-            .timers
-            .iter()
-            .map(|op| match op {
-                TimerOp::Set(t) => {
-                    let slot = timer_slot(t);
-                    let sealed = self.vault.seal_master(&encode(t), &aad("timers", &slot));
-                    (t.key.clone(), Some((slot, sealed)))
-                }
-                TimerOp::Cancel(key) => (key.clone(), None),
-            })
-            .collect();
-        (
-            &self.conversations,
-            &self.cases,
-            &self.outbox,
-            &self.outbox_pending,
-            &self.timers,
-            &self.timer_keys,
-            &self.evidence,
-            &self.evidence_content,
-            &self.audit,
-        )
-            .transaction(
-                |(conv_t, case_t, out_t, pending_t, timer_t, key_t, ev_t, content_t, audit_t)| -> TxResult {
-                    for (key, sealed) in &audit {
-                        audit_t.insert(key.as_slice(), sealed.as_slice())?;
-                    }
-                    for (key, item, content) in &evidence {
-                        ev_t.insert(key.as_slice(), item.as_slice())?;
-                        content_t.insert(key.as_slice(), content.as_slice())?;
-                    }
-                    for (k, v) in &conversations {
-                        conv_t.insert(k.as_bytes(), v.as_slice())?;
-                    }
-                    for (k, v) in &cases {
-                        case_t.insert(k.as_bytes(), v.as_slice())?;
-                    }
-                    for (k, v) in &outbox {
-                        if out_t.get(k.as_bytes())?.is_none() {
-                            out_t.insert(k.as_bytes(), v.as_slice())?;
-                            pending_t.insert(k.as_bytes(), &[])?;
-                        }
-                    }
-                    for (key, set) in &timers {
-                        if let Some(old) = key_t.remove(key.as_bytes())? {
-                            timer_t.remove(old)?;
-                        }
-                        if let Some((slot, bytes)) = set {
-                            key_t.insert(key.as_bytes(), slot.as_slice())?;
-                            timer_t.insert(slot.as_slice(), bytes.as_slice())?;
-                        }
-                    }
-                    Ok(())
-                },
-            )
-            .map_err(|e: TransactionError<()>| StoreError::Backend(format!("{e:?}")))?;
+        self.write_commit(commit, true)
+    }
+
+    fn commit_deferred(&self, commit: &Commit) -> Result<(), StoreError> {
+        self.write_commit(commit, false)
+    }
+
+    fn sync(&self) -> Result<(), StoreError> {
         self.db.flush().map_err(backend)?;
         Ok(())
     }
@@ -462,7 +678,9 @@ impl Store for SledStore {
     fn erase_case(&self, case: &CaseId) -> Result<bool, StoreError> {
         // Destroying the key first makes everything of the case unreadable at once, even what
         // sled still keeps in old pages; the deletions below tidy up.
+        let _writer = self.writer();
         self.vault.forget_case(case).map_err(vault_error)?;
+        self.cache().cases.insert(case.clone(), None);
         let existed = self.cases.remove(case.as_str()).map_err(backend)?.is_some();
         let prefix = case_prefix(case);
         for tree in [&self.evidence, &self.evidence_content] {
@@ -500,6 +718,7 @@ impl Store for SledStore {
     }
 
     fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError> {
+        let _writer = self.writer();
         for entry in entries {
             let key = audit_key(entry);
             let sealed = self.vault.seal_master(&encode(entry), &aad("audit", &key));
@@ -514,17 +733,58 @@ impl Store for SledStore {
         let key = self.case_key(&case)?;
         let at = self.outbox_key(&entry.key);
         let sealed = self.seal(&key, "outbox", at.as_bytes(), entry);
-        let delivered = entry.delivered_at.is_some();
-        (&self.outbox, &self.outbox_pending)
-            .transaction(|(out_t, pending_t)| -> TxResult {
-                out_t.insert(at.as_bytes(), sealed.as_slice())?;
-                if delivered {
-                    pending_t.remove(at.as_bytes())?;
-                }
-                Ok(())
-            })
-            .map_err(|e: TransactionError<()>| StoreError::Backend(format!("{e:?}")))?;
+        let _writer = self.writer();
+        // The entry first, then its pending mark: a crash in between leaves a delivered entry
+        // marked pending, which `pending_outbox` skips.
+        self.outbox
+            .insert(at.as_bytes(), sealed.as_slice())
+            .map_err(backend)?;
+        if entry.delivered_at.is_some() {
+            self.outbox_pending.remove(at.as_bytes()).map_err(backend)?;
+        }
         self.db.flush().map_err(backend)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn journal_records_round_trip() {
+        let ops = vec![
+            Op::put(Kind::Cases, b"F-A".to_vec(), vec![1, 2, 3]),
+            Op::remove(Kind::Timers, vec![0x80, 0, 1]),
+            Op::put(Kind::OutboxPending, b"F-A/x".to_vec(), Vec::new()),
+        ];
+        assert_eq!(decode_ops(&encode_ops(&ops)), Some(ops));
+        assert_eq!(decode_ops(&[9]), None);
+        assert_eq!(decode_ops(&[1, 0, 0, 0, 5, b'x']), None, "truncated");
+    }
+
+    #[test]
+    fn a_commit_interrupted_after_its_journal_record_is_finished_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data");
+        let person = PersonId::new("sara");
+        let when = DateTime::from_timestamp(1_772_438_400, 0).unwrap();
+        let conversation = Conversation::new(person.clone(), when);
+        {
+            let store = SledStore::open(&path).unwrap();
+            // What `write_commit` prepares, written as a crash would leave it: the journal
+            // record is durable, the writes it describes are not.
+            let key = store.person_key(&person);
+            let sealed = store.vault.seal_master(
+                &encode(&conversation),
+                &aad("conversations", key.as_bytes()),
+            );
+            let ops = vec![Op::put(Kind::Conversations, key, sealed)];
+            store.journal.insert(JOURNAL_KEY, encode_ops(&ops)).unwrap();
+            store.db.flush().unwrap();
+        }
+        let store = SledStore::open(&path).unwrap();
+        assert_eq!(store.load_conversation(&person).unwrap(), Some(conversation));
+        assert!(store.journal.is_empty(), "the journal is emptied");
     }
 }

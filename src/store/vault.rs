@@ -2,10 +2,11 @@
 //! encrypts every value with XChaCha20-Poly1305, bound to where it is stored. Each case has its
 //! own data key, wrapped by the master key and kept in a keyring file beside the database — not
 //! in it — so erasing a case destroys its key (crypto-shredding) and nothing of it stays
-//! readable, even in pages sled has not compacted yet. Store keys that would name a person are
-//! replaced by a keyed hash.
+//! readable, even in pages sled has not compacted yet. The keyring is append-only: a new case
+//! key is one sealed record appended and fsync'ed before any commit uses it; erasure rewrites the
+//! file without the key. Store keys that would name a person are replaced by a keyed hash.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -95,8 +96,130 @@ pub struct Vault {
     master: Key,
     index_key: Key,
     keyring_path: PathBuf,
-    /// Case → wrapped data key (hex).
-    keyring: Mutex<BTreeMap<String, String>>,
+    ring: Mutex<Ring>,
+}
+
+/// The keyring in memory: every case's wrapped key (as stored), the keys unwrapped so far, and
+/// the file open for appending.
+#[derive(Default)]
+struct Ring {
+    /// Case → its data key wrapped by the master key (hex), as in the file.
+    wrapped: BTreeMap<String, String>,
+    /// Case → its data key, unwrapped on first use.
+    open: HashMap<String, Key>,
+    /// The keyring file, open for appending (None until the first key is written).
+    file: Option<std::fs::File>,
+}
+
+/// The keyring file starts with this; records follow: a 4-byte big-endian length, then one
+/// sealed record (the JSON pair `[case, wrapped key]`).
+const KEYRING_MAGIC: &[u8; 8] = b"FYRKEYS2";
+const RECORD_AAD: &[u8] = b"keyring record";
+
+fn keyring_record(master: &Key, case: &str, wrapped: &str) -> Vec<u8> {
+    let plain = serde_json::to_vec(&(case, wrapped)).expect("a keyring record always serializes");
+    let sealed = seal_with(master, &plain, RECORD_AAD);
+    let mut out = Vec::with_capacity(4 + sealed.len());
+    out.extend_from_slice(&u32::try_from(sealed.len()).unwrap_or(u32::MAX).to_be_bytes());
+    out.extend_from_slice(&sealed);
+    out
+}
+
+/// Read a keyring file: its keys, and the length of its valid part. A torn last record (a
+/// crash during an append) is not an error: its key was never used, because a key is durable
+/// before the commit that uses it.
+fn read_keyring(
+    master: &Key,
+    bytes: &[u8],
+) -> Result<(BTreeMap<String, String>, usize), &'static str> {
+    let mut ring = BTreeMap::new();
+    if bytes.len() < KEYRING_MAGIC.len() {
+        // Torn while it was being created: nothing in it was ever used.
+        return Ok((ring, 0));
+    }
+    if &bytes[..KEYRING_MAGIC.len()] != KEYRING_MAGIC {
+        return Err("it is not a keyring of this Fyr version");
+    }
+    let mut at = KEYRING_MAGIC.len();
+    while at < bytes.len() {
+        let Some(len) = bytes
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map(|b| u32::from_be_bytes(b) as usize)
+        else {
+            break;
+        };
+        let Some(sealed) = bytes.get(at + 4..at + 4 + len) else {
+            break;
+        };
+        let last = at + 4 + len == bytes.len();
+        let record = match open_with(master, sealed, RECORD_AAD) {
+            Ok(plain) => plain,
+            Err(_) if last => break,
+            Err(_) => return Err("a record in it cannot be decrypted"),
+        };
+        let (case, wrapped): (String, String) =
+            serde_json::from_slice(&record).map_err(|_| "a record in it cannot be read")?;
+        ring.insert(case, wrapped);
+        at += 4 + len;
+    }
+    Ok((ring, at))
+}
+
+/// Write a whole keyring file atomically (temporary file, fsync, rename, fsync of the folder).
+/// Used to drop erased keys, and by tools that build a data folder in one go.
+pub fn write_keyring<'a>(
+    path: &Path,
+    master: &Key,
+    wrapped: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut bytes = KEYRING_MAGIC.to_vec();
+    for (case, key) in wrapped {
+        bytes.extend_from_slice(&keyring_record(master, case, key));
+    }
+    let tmp = path.with_extension("tmp");
+    {
+        let mut file = private_options(true).open(&tmp)?;
+        file.write_all(&bytes)?;
+        file.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)?;
+    sync_dir(path)
+}
+
+/// Wrap a case's data key with the master key, as the keyring stores it (hex).
+pub fn wrap_case_key(master: &Key, case: &str, key: &Key) -> String {
+    hex(&seal_with(master, key, case.as_bytes()))
+}
+
+fn private_options(truncate: bool) -> std::fs::OpenOptions {
+    let mut options = std::fs::OpenOptions::new();
+    if truncate {
+        options.write(true).create(true).truncate(true);
+    } else {
+        options.read(true).append(true).create(true);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+/// Make a new or renamed file's name durable.
+fn sync_dir(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        std::fs::File::open(dir)?.sync_all()?;
+    }
+    Ok(())
 }
 
 impl std::fmt::Debug for Vault {
@@ -114,20 +237,35 @@ impl Vault {
             path: keyring_path.clone(),
             detail,
         };
-        let keyring = match std::fs::read(&keyring_path) {
-            Ok(sealed) => {
-                let plain = open_with(&master, &sealed, b"keyring")?;
-                serde_json::from_slice(&plain).map_err(|e| keyring_err(e.to_string()))?
+        let mut ring = Ring::default();
+        match std::fs::read(&keyring_path) {
+            Ok(bytes) => {
+                let (wrapped, valid) =
+                    read_keyring(&master, &bytes).map_err(|e| keyring_err(e.into()))?;
+                ring.wrapped = wrapped;
+                if valid < bytes.len() {
+                    // Cut a torn last append, so the next one starts on a record boundary.
+                    let file = private_options(false)
+                        .open(&keyring_path)
+                        .map_err(|e| keyring_err(e.to_string()))?;
+                    file.set_len(valid as u64)
+                        .and_then(|()| file.sync_all())
+                        .map_err(|e| keyring_err(e.to_string()))?;
+                }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(keyring_err(e.to_string())),
-        };
+        }
         Ok(Vault {
             master,
             index_key,
             keyring_path,
-            keyring: Mutex::new(keyring),
+            ring: Mutex::new(ring),
         })
+    }
+
+    fn ring(&self) -> std::sync::MutexGuard<'_, Ring> {
+        self.ring.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// A keyed hash standing in for a name in a store key: stable, and reveals nothing.
@@ -146,67 +284,92 @@ impl Vault {
         open_with(&self.master, sealed, aad)
     }
 
-    /// The case's data key; created (and the keyring saved) the first time.
+    /// The case's data key; created the first time, and durable in the keyring (one fsync'ed
+    /// append) before it is returned, so nothing is ever sealed with a key that could be lost.
     pub fn case_key(&self, case: &CaseId) -> Result<Key, VaultError> {
-        let mut ring = self.keyring.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(wrapped) = ring.get(case.as_str()) {
-            let sealed = unhex(wrapped).ok_or(VaultError::Decrypt)?;
-            let key = open_with(&self.master, &sealed, case.as_str().as_bytes())?;
-            return key.try_into().map_err(|_| VaultError::Decrypt);
+        let mut ring = self.ring();
+        if let Some(key) = self.known_key(&mut ring, case)? {
+            return Ok(key);
         }
         let key: Key = random();
-        let wrapped = seal_with(&self.master, &key, case.as_str().as_bytes());
-        ring.insert(case.to_string(), hex(&wrapped));
-        self.save(&ring)?;
+        let wrapped = wrap_case_key(&self.master, case.as_str(), &key);
+        self.append(&mut ring, case.as_str(), &wrapped)?;
+        ring.wrapped.insert(case.to_string(), wrapped);
+        ring.open.insert(case.to_string(), key);
         Ok(key)
+    }
+
+    fn known_key(&self, ring: &mut Ring, case: &CaseId) -> Result<Option<Key>, VaultError> {
+        if let Some(key) = ring.open.get(case.as_str()) {
+            return Ok(Some(*key));
+        }
+        let Some(wrapped) = ring.wrapped.get(case.as_str()) else {
+            return Ok(None);
+        };
+        let sealed = unhex(wrapped).ok_or(VaultError::Decrypt)?;
+        let key: Key = open_with(&self.master, &sealed, case.as_str().as_bytes())?
+            .try_into()
+            .map_err(|_| VaultError::Decrypt)?;
+        ring.open.insert(case.to_string(), key);
+        Ok(Some(key))
     }
 
     /// The case's data key if it still exists (None after erasure).
     pub fn existing_case_key(&self, case: &CaseId) -> Result<Option<Key>, VaultError> {
-        let known = self
-            .keyring
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .contains_key(case.as_str());
-        if known {
-            self.case_key(case).map(Some)
-        } else {
-            Ok(None)
-        }
+        let mut ring = self.ring();
+        self.known_key(&mut ring, case)
     }
 
-    /// Destroy a case's data key: everything encrypted with it is unreadable from now on.
+    /// Destroy a case's data key: everything encrypted with it is unreadable from now on. The
+    /// keyring is rewritten without it (an append-only file would keep it).
     pub fn forget_case(&self, case: &CaseId) -> Result<(), VaultError> {
-        let mut ring = self.keyring.lock().unwrap_or_else(|p| p.into_inner());
-        if ring.remove(case.as_str()).is_some() {
-            self.save(&ring)?;
+        let mut ring = self.ring();
+        ring.open.remove(case.as_str());
+        if ring.wrapped.remove(case.as_str()).is_some() {
+            ring.file = None;
+            write_keyring(
+                &self.keyring_path,
+                &self.master,
+                ring.wrapped.iter().map(|(c, w)| (c.as_str(), w.as_str())),
+            )
+            .map_err(|e| self.keyring_error(e))?;
         }
         Ok(())
     }
 
-    fn save(&self, ring: &BTreeMap<String, String>) -> Result<(), VaultError> {
-        let plain = serde_json::to_vec(ring).expect("a keyring always serializes");
-        let sealed = seal_with(&self.master, &plain, b"keyring");
-        let err = |e: std::io::Error| VaultError::Keyring {
+    fn keyring_error(&self, e: std::io::Error) -> VaultError {
+        VaultError::Keyring {
             path: self.keyring_path.clone(),
             detail: e.to_string(),
-        };
-        // The keyring is binary; write it through the same atomic, private path.
-        let tmp = self.keyring_path.with_extension("tmp");
-        {
-            use std::io::Write;
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create(true).truncate(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            let mut file = options.open(&tmp).map_err(err)?;
-            file.write_all(&sealed).map_err(err)?;
-            file.sync_all().map_err(err)?;
         }
-        std::fs::rename(&tmp, &self.keyring_path).map_err(err)
+    }
+
+    /// Append one key to the keyring file and make it durable.
+    fn append(&self, ring: &mut Ring, case: &str, wrapped: &str) -> Result<(), VaultError> {
+        use std::io::Write;
+        let err = |e: std::io::Error| self.keyring_error(e);
+        let mut bytes = Vec::new();
+        if ring.file.is_none() {
+            let file = private_options(false)
+                .open(&self.keyring_path)
+                .map_err(err)?;
+            let fresh = file.metadata().map_err(err)?.len() == 0;
+            if fresh {
+                bytes.extend_from_slice(KEYRING_MAGIC);
+            }
+            ring.file = Some(file);
+            if fresh {
+                sync_dir(&self.keyring_path).map_err(err)?;
+            }
+        }
+        bytes.extend_from_slice(&keyring_record(&self.master, case, wrapped));
+        let file = ring.file.as_mut().expect("opened above");
+        let written = file.write_all(&bytes).and_then(|()| file.sync_data());
+        if written.is_err() {
+            // Reopen next time (and let the reader cut a torn tail at the next start).
+            ring.file = None;
+        }
+        written.map_err(err)
     }
 }
 
@@ -266,5 +429,38 @@ mod tests {
         again.forget_case(&case).unwrap();
         let after = Vault::new(master, dir.path().join("keyring")).unwrap();
         assert_eq!(after.existing_case_key(&case).unwrap(), None);
+    }
+
+    #[test]
+    fn the_keyring_is_appended_to_and_a_torn_last_record_is_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keyring");
+        let master: Key = random();
+        let vault = Vault::new(master, path.clone()).unwrap();
+        let a = vault.case_key(&CaseId::new("F-A")).unwrap();
+        let one = std::fs::metadata(&path).unwrap().len();
+        let b = vault.case_key(&CaseId::new("F-B")).unwrap();
+        let two = std::fs::metadata(&path).unwrap().len();
+        assert!(two > one, "appended");
+        drop(vault);
+        // A crash in the middle of a third append.
+        {
+            use std::io::Write;
+            let mut f = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+            f.write_all(&[0, 0, 0, 90, 1, 2, 3]).unwrap();
+        }
+        let vault = Vault::new(master, path.clone()).unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), two, "torn tail cut");
+        assert_eq!(vault.existing_case_key(&CaseId::new("F-A")).unwrap(), Some(a));
+        assert_eq!(vault.existing_case_key(&CaseId::new("F-B")).unwrap(), Some(b));
+        let c = vault.case_key(&CaseId::new("F-C")).unwrap();
+        drop(vault);
+        let vault = Vault::new(master, path.clone()).unwrap();
+        assert_eq!(vault.existing_case_key(&CaseId::new("F-C")).unwrap(), Some(c));
+        // A damaged record that is not the last one is an error, not silently skipped.
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes[KEYRING_MAGIC.len() + 10] ^= 1;
+        std::fs::write(&path, bytes).unwrap();
+        assert!(Vault::new(master, path).is_err());
     }
 }
