@@ -240,6 +240,9 @@ impl<S: Store> Driver<S> {
         for track in &case.tracks {
             parties.extend(track.chain.iter().cloned());
         }
+        // Colleagues helping with evidence, and the one the employee is about to invite.
+        parties.extend(case.helpers.iter().map(|h| h.person.clone()));
+        parties.extend(case.draft.helper.iter().cloned());
         world.cases.insert(id.clone(), case);
         for person in parties {
             self.load_conversation(world, &person)?;

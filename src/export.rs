@@ -219,6 +219,9 @@ fn event_code(event: &CaseEvent) -> &'static str {
         CaseEvent::DutyReminded { .. } => "duty-reminded",
         CaseEvent::DutyDone { .. } => "duty-done",
         CaseEvent::EvidenceSealed { .. } => "evidence-sealed",
+        CaseEvent::HelperInvited { .. } => "helper-invited",
+        CaseEvent::HelperRemoved { .. } => "helper-removed",
+        CaseEvent::HelperRefused { .. } => "helper-refused",
         CaseEvent::Closed => "closed",
     }
 }
@@ -262,6 +265,9 @@ fn report(
         let who = match &entry.event {
             CaseEvent::Notified { to, .. } => name(to),
             CaseEvent::Acknowledged { by, .. } | CaseEvent::DutyDone { by, .. } => name(by),
+            CaseEvent::HelperInvited { person } | CaseEvent::HelperRemoved { person } => {
+                name(person)
+            }
             _ => String::new(),
         };
         let text = t(Msg::new("report-event")
@@ -288,6 +294,12 @@ fn report(
             file_name(item)
         )));
         lines.push(body(format!("    SHA-256 {}", item.content_hash)));
+        if item.added_by != case.owner {
+            lines.push(body(format!(
+                "    {}",
+                t(Msg::new("report-item-added-by").str("who", name(&item.added_by)))
+            )));
+        }
     }
     lines.push(heading(t(Msg::new("report-actions"))));
     for task in Task::ALL.iter().filter(|t| t.label().starts_with("task-")) {

@@ -283,3 +283,19 @@ export-ask-operator = Jeg kan ikke sende filer her endnu. Din administrator kan 
 export-attached = Her er eksporten af sag { $case }: rapporten som PDF, de originale beviser i en zip-fil og et manifest med kontrolsummer. Gem filerne et sikkert sted, for eksempel til en politianmeldelse.
 export-attached-without-originals = Her er rapporten og manifestet for sag { $case }. De originale beviser er for store til at blive sendt her – din administrator kan hente dem til dig med referencen { $case }.
 export-failed = Noget gik galt, da eksporten skulle laves. Intet er gået tabt; prøv gerne igen senere.
+
+## Kollegaer, der hjælper med beviser
+opt-menu-helper = Bed en kollega om at hjælpe mig med at samle beviser
+helper-ask = Skriv navnet på den kollega, du vil bede om hjælp – for eksempel en, der så, hvad der skete, eller som kan tage skærmbilleder for dig. Kollegaen kan tilføje noter, links og billeder til din sag, men ser kun det, vedkommende selv har tilføjet – ikke dine beviser og ikke hvem der ellers ved besked. Ingen bliver spurgt, før du har bekræftet.
+helpers-current = Disse kollegaer hjælper dig nu:
+helpers-current-item = { $helper } – har tilføjet { $count }
+opt-helper-remove = Afslut kollegaernes adgang
+helper-not-found = Jeg kan ikke finde nogen med det navn. Skriv fornavn og efternavn, som de står på personalelisten.
+helper-not-yourself = Det er dit eget navn. Skriv navnet på den kollega, du vil bede om hjælp.
+helper-ambiguous = Flere personer har det navn. Skriv både fornavn og efternavn.
+helper-confirm = Skal jeg bede { $helper } om at hjælpe dig med at samle beviser? { $helper } får dit navn og sagens reference at vide, men intet andet om det, der er sket.
+opt-helper-send = Ja, spørg
+opt-helper-cancel = Nej, annullér
+helper-sent = Jeg har spurgt { $helper }. Det, { $helper } tilføjer, kommer ind i din sag og er med i din eksport. Du kan afslutte adgangen i menuen, når du vil.
+helper-already = Den kollega hjælper dig allerede.
+helper-removed = Sådan. Kollegaerne kan ikke længere tilføje noget til din sag. Det, de allerede har tilføjet, bliver liggende.

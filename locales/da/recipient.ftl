@@ -63,3 +63,18 @@ ack-unknown-case = Jeg kan ikke finde noget, du kan kvittere for, med nummeret {
 ack-stale = Sag { $case } behøver ikke længere en kvittering – tak alligevel.
 ack-already = Du har allerede kvitteret for sag { $case }. Tak.
 ack-already-by = { $who } har allerede kvitteret for sag { $case }. Tak alligevel.
+
+## At hjælpe en kollega med beviser
+helper-invited-heading = Fyr: en forespørgsel fra en kollega ({ $case })
+helper-invited = { $employee } beder dig om at hjælpe med at samle beviser i sag { $case }.
+helper-how = Skriv en note (hvad, hvor, hvem, hvornår), indsæt et link eller send et billede eller en fil her, så gemmes det i { $employee }s sag med tidspunkt og fingeraftryk. Du ser kun det, du selv tilføjer. Svar aldrig den, der står bag, og gå ikke til modangreb.
+opt-helper-add = Tilføj noget
+opt-helper-mine = Vis det, jeg har tilføjet
+helper-add = Skriv eller indsæt det, du vil gemme, eller send et billede eller en fil. Send én ting ad gangen.
+opt-helper-finished = Færdig for nu
+helper-mine-none = Du har ikke tilføjet noget endnu.
+helper-mine-heading = Det her har du tilføjet:
+helper-mine-item = nummer { $n }, { $time }, fingeraftryk { $hash }
+helper-saved = Gemt som nummer { $n } i sag { $case } (fingeraftryk { $hash }).
+helper-not-active = Du kan ikke længere tilføje noget til den sag – intet blev gemt. Ingen andre har fået noget at vide.
+helper-ended = Tak for hjælpen. Du kan ikke længere tilføje noget til sag { $case }; det, du har tilføjet, bliver liggende.

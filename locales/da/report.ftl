@@ -31,6 +31,9 @@ report-event = { $event ->
         [duty-reminded] Påmindelse om indberetning
         [duty-done] Indberetningen markeret som gjort af { $who }
         [evidence-sealed] Bevis forseglet
+        [helper-invited] Kollega inviteret til at hjælpe med beviser: { $who }
+        [helper-removed] Kollegaens adgang afsluttet: { $who }
+        [helper-refused] Et forsøg på at tilføje beviser uden invitation blev afvist
        *[closed] Sagen blev lukket
     }
 report-evidence = Beviser
@@ -38,6 +41,7 @@ report-no-evidence = Der blev ikke gemt beviser i Fyr.
 report-item-note = notat
 report-item-link = link
 report-item-file = fil "{ $file }"
+report-item-added-by = tilføjet af { $who }
 report-actions = Det er gjort
 report-status = { $status ->
         [done] gjort

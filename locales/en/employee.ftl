@@ -283,3 +283,19 @@ export-ask-operator = I can't send files here yet. Your administrator can make t
 export-attached = Here is the export of case { $case }: the report as a PDF, the original evidence in a zip file and a manifest of checksums. Keep the files somewhere safe, for example for a police report.
 export-attached-without-originals = Here are the report and the manifest for case { $case }. The original evidence is too large to send here – your administrator can produce it for you with the reference { $case }.
 export-failed = Something went wrong while the export was being made. Nothing is lost; please try again later.
+
+## Colleagues who help with evidence
+opt-menu-helper = Ask a colleague to help me collect evidence
+helper-ask = Write the name of the colleague you would like to ask – for example someone who saw what happened, or who can take screenshots for you. They can add notes, links and pictures to your case, but see only what they added themselves – not your evidence and not who else knows. Nobody is asked until you confirm.
+helpers-current = These colleagues are helping you now:
+helpers-current-item = { $helper } – has added { $count }
+opt-helper-remove = End the colleagues' access
+helper-not-found = I can't find anyone by that name. Write their first and last name as they appear in the staff list.
+helper-not-yourself = That is your own name. Write the name of the colleague you would like to ask.
+helper-ambiguous = Several people have that name. Write both first and last name.
+helper-confirm = Shall I ask { $helper } to help you collect evidence? { $helper } will learn your name and the case reference, but nothing else about what happened.
+opt-helper-send = Yes, ask
+opt-helper-cancel = No, cancel
+helper-sent = I have asked { $helper }. What { $helper } adds goes into your case and is part of your export. You can end the access from the menu whenever you like.
+helper-already = That colleague is already helping you.
+helper-removed = Done. Your colleagues can no longer add anything to your case. What they already added stays.

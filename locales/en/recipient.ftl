@@ -63,3 +63,18 @@ ack-unknown-case = I can't find anything for you to acknowledge with the referen
 ack-stale = Case { $case } no longer needs an acknowledgement – thank you anyway.
 ack-already = You have already acknowledged case { $case }. Thank you.
 ack-already-by = { $who } has already acknowledged case { $case }. Thank you anyway.
+
+## Helping a colleague with evidence
+helper-invited-heading = Fyr: a request from a colleague ({ $case })
+helper-invited = { $employee } asks you to help collect evidence for case { $case }.
+helper-how = Write a note (what, where, who, when), paste a link or send a picture or file here, and it is saved in { $employee }'s case with the time and a fingerprint. You see only what you add yourself. Never answer whoever is behind it, and don't hit back.
+opt-helper-add = Add something
+opt-helper-mine = Show what I have added
+helper-add = Write or paste what you want to save, or send a picture or file. One thing at a time.
+opt-helper-finished = Done for now
+helper-mine-none = You haven't added anything yet.
+helper-mine-heading = This is what you have added:
+helper-mine-item = number { $n }, { $time }, fingerprint { $hash }
+helper-saved = Saved as number { $n } in case { $case } (fingerprint { $hash }).
+helper-not-active = You can no longer add anything to that case – nothing was saved. Nobody else was told anything.
+helper-ended = Thank you for helping. You can no longer add anything to case { $case }; what you added stays.

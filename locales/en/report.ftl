@@ -31,6 +31,9 @@ report-event = { $event ->
         [duty-reminded] Reporting duty reminded
         [duty-done] Reporting duty marked done by { $who }
         [evidence-sealed] Evidence sealed
+        [helper-invited] Colleague invited to help with evidence: { $who }
+        [helper-removed] Colleague's access ended: { $who }
+        [helper-refused] An attempt to add evidence without an invitation was refused
        *[closed] Case closed
     }
 report-evidence = Evidence
@@ -38,6 +41,7 @@ report-no-evidence = No evidence was saved in Fyr.
 report-item-note = note
 report-item-link = link
 report-item-file = file "{ $file }"
+report-item-added-by = added by { $who }
 report-actions = What has been done
 report-status = { $status ->
         [done] done

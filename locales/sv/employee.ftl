@@ -283,3 +283,19 @@ export-ask-operator = Jag kan inte skicka filer här än. Din administratör kan
 export-attached = Här är exporten av ärende { $case }: rapporten som PDF, originalbevisen i en zip-fil och ett manifest med kontrollsummor. Spara filerna på ett säkert ställe, till exempel inför en polisanmälan.
 export-attached-without-originals = Här är rapporten och manifestet för ärende { $case }. Originalbevisen är för stora för att skickas här – din administratör kan ta fram dem åt dig med referensen { $case }.
 export-failed = Något gick fel när exporten skulle göras. Inget har gått förlorat; försök gärna igen senare.
+
+## Kollegor som hjälper till med bevis
+opt-menu-helper = Be en kollega hjälpa mig att samla bevis
+helper-ask = Skriv namnet på kollegan du vill be om hjälp, till exempel någon som såg vad som hände eller som kan ta skärmdumpar åt dig. Kollegan kan lägga till anteckningar, länkar och bilder i ditt ärende, men ser bara det hen själv har lagt till – inte dina bevis och inte vilka andra som vet. Ingen tillfrågas förrän du har bekräftat.
+helpers-current = De här kollegorna hjälper dig nu:
+helpers-current-item = { $helper } – har lagt till { $count }
+opt-helper-remove = Avsluta kollegornas åtkomst
+helper-not-found = Jag hittar ingen med det namnet. Skriv för- och efternamn som de står i personallistan.
+helper-not-yourself = Det är ditt eget namn. Skriv namnet på kollegan du vill be om hjälp.
+helper-ambiguous = Flera personer har det namnet. Skriv både för- och efternamn.
+helper-confirm = Ska jag be { $helper } att hjälpa dig att samla bevis? { $helper } får veta ditt namn och ärendets referens, men inget annat om det som har hänt.
+opt-helper-send = Ja, fråga
+opt-helper-cancel = Nej, avbryt
+helper-sent = Jag har frågat { $helper }. Det som { $helper } lägger till hamnar i ditt ärende och syns i din export. Du kan avsluta åtkomsten när du vill i menyn.
+helper-already = Den kollegan hjälper dig redan.
+helper-removed = Klart. Kollegorna kan inte längre lägga till något i ditt ärende. Det de redan har lagt till finns kvar.

@@ -63,3 +63,18 @@ ack-unknown-case = Jag hittar inget för dig att kvittera med numret { $case }. 
 ack-stale = Ärende { $case } behöver inte längre någon kvittering – tack ändå.
 ack-already = Du har redan kvitterat ärende { $case }. Tack.
 ack-already-by = { $who } har redan kvitterat ärende { $case }. Tack ändå.
+
+## Att hjälpa en kollega med bevis
+helper-invited-heading = Fyr: en förfrågan från en kollega ({ $case })
+helper-invited = { $employee } ber dig hjälpa till att samla bevis i ärende { $case }.
+helper-how = Skriv en anteckning (vad, var, vem, när), klistra in en länk eller skicka en bild eller fil här, så sparas den i { $employee }s ärende med tid och fingeravtryck. Du ser bara det du själv lägger till. Svara aldrig den som ligger bakom, och ge inte igen.
+opt-helper-add = Lägg till något
+opt-helper-mine = Visa det jag har lagt till
+helper-add = Skriv eller klistra in det du vill spara, eller skicka en bild eller fil. Skicka en sak i taget.
+opt-helper-finished = Klar för nu
+helper-mine-none = Du har inte lagt till något än.
+helper-mine-heading = Det här har du lagt till:
+helper-mine-item = nummer { $n }, { $time }, fingeravtryck { $hash }
+helper-saved = Sparat som nummer { $n } i ärende { $case } (fingeravtryck { $hash }).
+helper-not-active = Du kan inte lägga till något i det ärendet längre – inget sparades. Ingen annan har fått veta något.
+helper-ended = Tack för hjälpen. Du kan inte längre lägga till något i ärende { $case }; det du har lagt till finns kvar.

@@ -31,6 +31,9 @@ report-event = { $event ->
         [duty-reminded] Påminnelse om anmälningsplikt
         [duty-done] Anmälningsplikten markerad som klar av { $who }
         [evidence-sealed] Bevis förseglat
+        [helper-invited] Kollega inbjuden att hjälpa till med bevis: { $who }
+        [helper-removed] Kollegans åtkomst avslutad: { $who }
+        [helper-refused] Ett försök att lägga till bevis utan inbjudan avvisades
        *[closed] Ärendet avslutades
     }
 report-evidence = Bevis
@@ -38,6 +41,7 @@ report-no-evidence = Inga bevis sparades i Fyr.
 report-item-note = anteckning
 report-item-link = länk
 report-item-file = fil ”{ $file }”
+report-item-added-by = tillagt av { $who }
 report-actions = Det här har gjorts
 report-status = { $status ->
         [done] klart

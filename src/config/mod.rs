@@ -238,6 +238,44 @@ impl Directory for Config {
     fn policy(&self, unit: &UnitId) -> Option<&UnitPolicy> {
         self.unit(unit).map(|u| &u.policy)
     }
+
+    fn find_by_name(&self, name: &str) -> Vec<PersonId> {
+        let wanted = normalize_name(name);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let full: Vec<PersonId> = self
+            .persons
+            .iter()
+            .filter(|p| normalize_name(&p.name) == wanted)
+            .map(|p| p.id.clone())
+            .collect();
+        if !full.is_empty() {
+            return full;
+        }
+        self.persons
+            .iter()
+            .filter(|p| normalize_name(first_name(&p.name)) == wanted)
+            .map(|p| p.id.clone())
+            .collect()
+    }
+}
+
+/// Lower case, single spaces, no invisible characters: how names are compared.
+fn normalize_name(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| {
+                    !c.is_control()
+                        && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}')
+                })
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A chat greets by first name.

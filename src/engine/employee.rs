@@ -28,6 +28,8 @@ const EVIDENCE_CHOICES: &[Choice] = &[
 ];
 
 /// The check-in step, put in front of the employee by a timer.
+/// Where the employee names a colleague to help collect evidence.
+pub const HELPER_ASK: &str = "helper-ask";
 pub const CHECKIN: &str = "checkin";
 
 pub static EMPLOYEE: Playbook = Playbook {
@@ -764,7 +766,60 @@ const STEPS: &[Step] = &[
             choice_to("opt-menu-erase", &[to("erase-confirm")]),
             choice_act("opt-menu-export", Act::Export, &[to("exported")]),
             choice_to("opt-change-language", &[to("language")]),
+            choice_to("opt-menu-helper", &[to(HELPER_ASK)]),
         ],
+        next: &[BACK],
+    },
+    // Inviting a colleague to help collect evidence: the employee writes their name.
+    Step {
+        id: HELPER_ASK,
+        phase: Phase::Evidence,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[text("helper-ask"), Para::Helpers],
+        choices: &[
+            choice_when(
+                Cond::HasHelpers,
+                "opt-helper-remove",
+                Act::RemoveHelpers,
+                &[to("helper-removed")],
+            ),
+            choice_to("opt-menu-continue", &[BACK]),
+        ],
+        next: &[BACK],
+    },
+    Step {
+        id: "helper-confirm",
+        phase: Phase::Evidence,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[Para::WithHelper("helper-confirm")],
+        choices: &[
+            choice_act("opt-helper-send", Act::InviteHelper, &[to("helper-sent")]),
+            choice_to("opt-helper-cancel", &[BACK]),
+        ],
+        next: &[BACK],
+    },
+    Step {
+        id: "helper-sent",
+        phase: Phase::Evidence,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[Para::WithHelper("helper-sent")],
+        choices: &[choice_to("opt-menu-continue", &[BACK])],
+        next: &[BACK],
+    },
+    Step {
+        id: "helper-removed",
+        phase: Phase::Evidence,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("helper-removed")],
+        choices: &[choice_to("opt-menu-continue", &[BACK])],
         next: &[BACK],
     },
 ];

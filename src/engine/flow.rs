@@ -3,13 +3,14 @@
 //! (a notification or a check-in).
 
 use super::command::{Command, Input};
-use super::employee::EMPLOYEE;
+use super::employee::{EMPLOYEE, HELPER_ASK};
 use super::escalation;
 use super::evidence::{self, EvidenceKind};
+use super::helper::{HELPER, HELPER_ADD, HELPER_ENDED, HELPER_INVITED};
 use super::playbook::{Act, Context, Goto, Phase, Target};
 use super::playbook::{Task, TaskStatus};
 use super::render::{render_step, visible_choices, Ctx};
-use super::state::{Basis, Case, CaseEvent, Duty};
+use super::state::{Added, Basis, Case, CaseEvent, Duty, Helper};
 use super::{find_step, Msg, Outgoing, Profile, Step, Tx};
 use crate::model::Country;
 use crate::model::{CaseId, PersonId};
@@ -29,18 +30,19 @@ pub(crate) fn message(tx: &mut Tx, from: &PersonId, input: &Input) {
     let now = tx.now();
     tx.conversation_mut(from).updated_at = now;
     if let Input::File { name, bytes } = input {
-        // Files are evidence wherever they are sent: sealed to the person's own case.
-        let saved = seal(
-            tx,
-            &profile,
-            EvidenceKind::File { name: name.clone() },
-            bytes,
-        );
+        // Files are evidence wherever they are sent: sealed to the person's own case, or, on a
+        // helper's steps, to the case they help with (if they still do).
         let current = tx.world.conversations[from]
             .step
             .as_deref()
             .and_then(find_step)
             .map(|(_, s)| s);
+        let kind = EvidenceKind::File { name: name.clone() };
+        let saved = if current.is_some_and(|s| is_helper_step(s.id)) {
+            seal_as_helper(tx, &profile, kind, bytes)
+        } else {
+            seal(tx, &profile, kind, bytes)
+        };
         let target = current.map_or(EMPLOYEE.first, |s| s.id);
         show(tx, &profile, current, target, input, vec![saved]);
         return;
@@ -118,16 +120,27 @@ pub(crate) fn message(tx: &mut Tx, from: &PersonId, input: &Input) {
             current.id
         }
         (Some(current), Input::Empty) => current.id,
+        (Some(current), Input::Text(text)) if current.id == HELPER_ASK => {
+            name_helper(tx, &profile, current, text, &mut notes)
+        }
+        (Some(current), Input::Text(text)) if current.id == HELPER_ADD => {
+            let trimmed = text.trim();
+            notes.push(seal_as_helper(
+                tx,
+                &profile,
+                evidence_kind(trimmed),
+                trimmed.as_bytes(),
+            ));
+            current.id
+        }
         (Some(current), Input::Text(text)) if super::takes_text(current.id) => {
             let trimmed = text.trim();
-            let is_link = (trimmed.starts_with("https://") || trimmed.starts_with("http://"))
-                && !trimmed.contains(char::is_whitespace);
-            let kind = if is_link {
-                EvidenceKind::Link
-            } else {
-                EvidenceKind::Note
-            };
-            notes.push(seal(tx, &profile, kind, trimmed.as_bytes()));
+            notes.push(seal(
+                tx,
+                &profile,
+                evidence_kind(trimmed),
+                trimmed.as_bytes(),
+            ));
             if super::command::mentions_danger(trimmed) {
                 notes.push(Msg::new("evidence-danger-reminder"));
             }
@@ -297,6 +310,8 @@ fn apply(tx: &mut Tx, profile: &Profile, act: Act, step: &Step, notes: &mut Vec<
         Act::CheckInAnswered => case.record(now, CaseEvent::CheckInAnswered),
         Act::Snooze => escalation::snooze(tx, &case_id),
         Act::CloseCase => escalation::close(tx, &case_id),
+        Act::InviteHelper => invite_helper(tx, &case_id, notes),
+        Act::RemoveHelpers => remove_helpers(tx, &case_id),
         Act::Export => tx.effects.push(super::Effect::Export {
             case: case_id.clone(),
             to: person.clone(),
@@ -314,6 +329,136 @@ fn apply(tx: &mut Tx, profile: &Profile, act: Act, step: &Step, notes: &mut Vec<
         }
         Act::Nothing | Act::Language(_) | Act::NewCase => {}
     }
+}
+
+/// A link if the text is one URL, else a note.
+fn evidence_kind(text: &str) -> EvidenceKind {
+    let is_link = (text.starts_with("https://") || text.starts_with("http://"))
+        && !text.contains(char::is_whitespace);
+    if is_link {
+        EvidenceKind::Link
+    } else {
+        EvidenceKind::Note
+    }
+}
+
+fn is_helper_step(id: &str) -> bool {
+    HELPER.step(id).is_some()
+}
+
+/// The employee wrote a colleague's name: one match is put in the draft and shown for
+/// confirmation; none, several or themselves get a note and the question again.
+fn name_helper(
+    tx: &mut Tx,
+    profile: &Profile,
+    current: &'static Step,
+    text: &str,
+    notes: &mut Vec<Msg>,
+) -> &'static str {
+    let found = tx.env.directory.find_by_name(text);
+    match found.as_slice() {
+        [] => notes.push(Msg::new("helper-not-found")),
+        [one] if *one == profile.person => notes.push(Msg::new("helper-not-yourself")),
+        [one] => {
+            let id = ensure_case(tx, profile);
+            if let Some(case) = tx.world.cases.get_mut(&id) {
+                case.draft.helper = Some(one.clone());
+            }
+            remember(tx, &profile.person, current);
+            return "helper-confirm";
+        }
+        _ => notes.push(Msg::new("helper-ambiguous")),
+    }
+    current.id
+}
+
+/// Invite the colleague in the draft: recorded on the case, and they are told.
+fn invite_helper(tx: &mut Tx, case_id: &CaseId, notes: &mut Vec<Msg>) {
+    let now = tx.now();
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        return;
+    };
+    let Some(helper) = case.draft.helper.take() else {
+        return;
+    };
+    if case.active_helper(&helper).is_some() {
+        notes.push(Msg::new("helper-already"));
+        return;
+    }
+    case.helpers.push(Helper {
+        person: helper.clone(),
+        invited_at: now,
+        removed_at: None,
+        added: Vec::new(),
+    });
+    case.record(
+        now,
+        CaseEvent::HelperInvited {
+            person: helper.clone(),
+        },
+    );
+    prompt(tx, &helper, HELPER_INVITED, case_id, Vec::new());
+}
+
+/// End every helper's access; each is told, without any detail of the case.
+fn remove_helpers(tx: &mut Tx, case_id: &CaseId) {
+    let now = tx.now();
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        return;
+    };
+    let mut removed = Vec::new();
+    for helper in case.helpers.iter_mut().filter(|h| h.removed_at.is_none()) {
+        helper.removed_at = Some(now);
+        removed.push(helper.person.clone());
+    }
+    for person in &removed {
+        case.record(
+            now,
+            CaseEvent::HelperRemoved {
+                person: person.clone(),
+            },
+        );
+    }
+    for person in removed {
+        prompt(tx, &person, HELPER_ENDED, case_id, Vec::new());
+    }
+}
+
+/// Seal content from a helper onto the case they help with. Someone who does not (or no
+/// longer) help is refused, and the attempt is recorded on the case.
+fn seal_as_helper(tx: &mut Tx, profile: &Profile, kind: EvidenceKind, content: &[u8]) -> Msg {
+    let now = tx.now();
+    let person = &profile.person;
+    let about = tx.world.conversations[person].about.clone();
+    let Some((id, case)) = about.and_then(|id| tx.world.cases.get_mut(&id).map(|c| (id, c))) else {
+        return Msg::new("helper-not-active");
+    };
+    if case.active_helper(person).is_none() {
+        case.record(now, CaseEvent::HelperRefused { by: person.clone() });
+        return Msg::new("helper-not-active");
+    }
+    let item = evidence::seal(case, kind, content, person, "chat", now);
+    case.record(now, CaseEvent::EvidenceSealed { seq: item.seq });
+    if let Some(helper) = case
+        .helpers
+        .iter_mut()
+        .find(|h| h.person == *person && h.removed_at.is_none())
+    {
+        helper.added.push(Added {
+            seq: item.seq,
+            at: now,
+            hash: item.content_hash[..12].to_string(),
+        });
+    }
+    let saved = Msg::new("helper-saved")
+        .arg("n", super::Arg::Num(i64::from(item.seq)))
+        .str("hash", item.content_hash[..12].to_string())
+        .str("case", id.to_string());
+    tx.effects.push(super::Effect::SealEvidence {
+        item,
+        content: content.to_vec(),
+    });
+    saved
 }
 
 /// Seal content as evidence on the person's own case; returns the note telling them so.

@@ -10,6 +10,7 @@ pub mod employee;
 pub mod escalation;
 pub mod evidence;
 mod flow;
+pub mod helper;
 pub mod jurisdiction;
 pub mod playbook;
 pub mod recipient;
@@ -111,6 +112,9 @@ pub struct UnitPolicy {
 /// Look-ups the engine needs: implemented over the configuration, pure.
 pub trait Directory {
     fn profile(&self, person: &PersonId) -> Option<Profile>;
+    /// The persons whose full name, or else first name, is `name` (ignoring case and extra
+    /// spaces): how the employee names a colleague to invite.
+    fn find_by_name(&self, name: &str) -> Vec<PersonId>;
     fn policy(&self, unit: &UnitId) -> Option<&UnitPolicy>;
 }
 
@@ -222,7 +226,12 @@ pub enum Effect {
 }
 
 /// All playbooks, for step look-up by id (step ids are unique across them).
-pub const PLAYBOOKS: &[&Playbook] = &[&employee::EMPLOYEE, &recipient::RECIPIENT, &roles::ROLES];
+pub const PLAYBOOKS: &[&Playbook] = &[
+    &employee::EMPLOYEE,
+    &recipient::RECIPIENT,
+    &roles::ROLES,
+    &helper::HELPER,
+];
 
 /// Find a step and the playbook it belongs to.
 pub fn find_step(id: &str) -> Option<(&'static Playbook, &'static Step)> {
@@ -266,7 +275,7 @@ pub fn current_options(world: &World, person: &PersonId, env: &Env) -> Vec<&'sta
 
 /// Whether a step takes free text (evidence notes and links).
 pub fn takes_text(step: &str) -> bool {
-    step == employee::EVIDENCE_NOTE
+    step == employee::EVIDENCE_NOTE || step == employee::HELPER_ASK || step == helper::HELPER_ADD
 }
 
 /// Take one event and return the changed world and what to do.

@@ -139,6 +139,10 @@ pub enum Cond {
     ReaderIsSafetyRep,
     /// The unit wants the director told about incidents.
     DirectorRequired,
+    /// The employee has invited colleagues who still help.
+    HasHelpers,
+    /// The reader helps with the case now.
+    ReaderHelps,
 }
 
 /// A paragraph of a step's message.
@@ -163,6 +167,12 @@ pub enum Para {
     WhoFiles,
     /// A text to copy, filled from the case.
     Template(&'static str),
+    /// A message about the colleague being invited (or the one invited last), as `$helper`.
+    WithHelper(&'static str),
+    /// The colleagues who help now, for the employee.
+    Helpers,
+    /// What the reader added to the case they help with — only their own items.
+    HelperItems,
 }
 
 /// Where a choice leads.
@@ -214,6 +224,10 @@ pub enum Act {
     EraseMine,
     /// Export the person's case (report, originals, manifest).
     Export,
+    /// Invite the colleague named in the draft to help collect evidence.
+    InviteHelper,
+    /// Stop every helper's access to the case.
+    RemoveHelpers,
 }
 
 #[derive(Clone, Copy, Debug)]

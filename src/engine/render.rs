@@ -83,6 +83,8 @@ pub fn holds(cond: Cond, ctx: &Ctx) -> bool {
             .policy(&ctx.profile.unit)
             .is_some_and(|p| p.safety_reps.contains(&ctx.profile.person)),
         Cond::DirectorRequired => ctx.policy.is_some_and(|p| p.inform_director),
+        Cond::HasHelpers => case.is_some_and(|c| c.helpers.iter().any(|h| h.removed_at.is_none())),
+        Cond::ReaderHelps => case.is_some_and(|c| c.active_helper(&ctx.profile.person).is_some()),
         Cond::ReaderAcknowledged => case.is_some_and(|c| {
             c.tracks
                 .iter()
@@ -175,6 +177,18 @@ pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing 
             }
             Para::WhoFiles => body.extend(who_files(ctx)),
             Para::Template(id) => body.push(common_args(Msg::new(id), ctx)),
+            Para::WithHelper(id) => {
+                let helper = ctx.case.and_then(|c| {
+                    c.draft
+                        .helper
+                        .as_ref()
+                        .or(c.helpers.last().map(|h| &h.person))
+                });
+                let name = helper.map(|p| full_name(ctx.env, p)).unwrap_or_default();
+                body.push(common_args(Msg::new(id), ctx).str("helper", name));
+            }
+            Para::Helpers => body.extend(helpers(ctx)),
+            Para::HelperItems => body.extend(helper_items(ctx)),
         }
     }
     let options = visible_choices(step, ctx)
@@ -185,6 +199,58 @@ pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing 
         body,
         options,
     }
+}
+
+/// The colleagues who help the employee now.
+fn helpers(ctx: &Ctx) -> Vec<Msg> {
+    let active: Vec<_> = ctx
+        .case
+        .map(|c| {
+            c.helpers
+                .iter()
+                .filter(|h| h.removed_at.is_none())
+                .collect()
+        })
+        .unwrap_or_default();
+    if active.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Msg::new("helpers-current")];
+    out.extend(active.iter().map(|h| {
+        Msg::new("helpers-current-item")
+            .str("helper", full_name(ctx.env, &h.person))
+            .arg("count", super::Arg::Num(h.added.len() as i64))
+            .styled(Style::Item)
+    }));
+    out
+}
+
+/// What the reader added to the case they help with. Never anything else of the case.
+fn helper_items(ctx: &Ctx) -> Vec<Msg> {
+    let added = ctx
+        .case
+        .and_then(|c| c.helpers.iter().find(|h| h.person == ctx.profile.person))
+        .map(|h| h.added.as_slice())
+        .unwrap_or_default();
+    if added.is_empty() {
+        return vec![Msg::new("helper-mine-none")];
+    }
+    let local = |at: chrono::DateTime<chrono::Utc>| match ctx.policy {
+        Some(p) => at
+            .with_timezone(&p.calendar.timezone)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        None => at.format("%Y-%m-%d %H:%M UTC").to_string(),
+    };
+    let mut out = vec![Msg::new("helper-mine-heading")];
+    out.extend(added.iter().map(|a| {
+        Msg::new("helper-mine-item")
+            .arg("n", super::Arg::Num(i64::from(a.seq)))
+            .str("time", local(a.at))
+            .str("hash", a.hash.clone())
+            .styled(Style::Item)
+    }));
+    out
 }
 
 fn contacts(ctx: &Ctx) -> Vec<Msg> {

@@ -114,6 +114,27 @@ impl Consent {
 pub struct Draft {
     pub scope: Option<Scope>,
     pub request: Option<Request>,
+    /// The colleague the employee named to help collect evidence, before they confirm.
+    #[serde(default)]
+    pub helper: Option<PersonId>,
+}
+
+/// A colleague the employee invited to help collect evidence for their case. A helper can add
+/// notes, links and files, and sees only what they added themselves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Helper {
+    pub person: PersonId,
+    pub invited_at: DateTime<Utc>,
+    pub removed_at: Option<DateTime<Utc>>,
+    /// What they added: item number, when, and the start of its fingerprint.
+    pub added: Vec<Added>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Added {
+    pub seq: u32,
+    pub at: DateTime<Utc>,
+    pub hash: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -220,6 +241,16 @@ pub enum CaseEvent {
     EvidenceSealed {
         seq: u32,
     },
+    HelperInvited {
+        person: PersonId,
+    },
+    HelperRemoved {
+        person: PersonId,
+    },
+    /// Someone tried to add to or read a case they do not help with (refused).
+    HelperRefused {
+        by: PersonId,
+    },
     Closed,
 }
 
@@ -258,6 +289,9 @@ pub struct Case {
     pub evidence_count: u32,
     #[serde(default)]
     pub evidence_head: Option<String>,
+    /// Colleagues invited to help collect evidence.
+    #[serde(default)]
+    pub helpers: Vec<Helper>,
 }
 
 impl Case {
@@ -292,6 +326,7 @@ impl Case {
             }],
             evidence_count: 0,
             evidence_head: None,
+            helpers: Vec::new(),
         }
     }
 
@@ -314,6 +349,13 @@ impl Case {
 
     pub fn track_mut(&mut self, kind: TrackKind) -> Option<&mut Track> {
         self.tracks.iter_mut().find(|t| t.kind == kind)
+    }
+
+    /// The person's helper record, if they help with this case now.
+    pub fn active_helper(&self, person: &PersonId) -> Option<&Helper> {
+        self.helpers
+            .iter()
+            .find(|h| h.person == *person && h.removed_at.is_none())
     }
 
     /// The next unique number for a key.

@@ -12,6 +12,7 @@ mod evidence;
 #[cfg(feature = "discord")]
 mod fake_discord;
 mod flood;
+mod helpers;
 mod locales;
 #[cfg(feature = "matrix")]
 mod matrix;

@@ -8,7 +8,7 @@ use chrono::Utc;
 use fyr::engine::playbook::{Cond, Goto, Para, Playbook, Target};
 use fyr::engine::render::{holds, Ctx};
 use fyr::engine::state::{Basis, Consent, Scope, Track, TrackKind, TrackState};
-use fyr::engine::{employee, recipient, Case, ContactKind, Env, Profile, PLAYBOOKS};
+use fyr::engine::{employee, helper, recipient, Case, ContactKind, Env, Profile, PLAYBOOKS};
 use fyr::i18n::Localizer;
 use fyr::model::{CaseId, Country, IncidentKind, Language, PersonId, UnitId};
 
@@ -203,6 +203,12 @@ fn every_step_is_reachable_and_leads_somewhere() {
                 .extend(["menu", book.danger]);
         }
     }
+    // Writing a colleague's name at the helper question leads to the confirmation (code, not a
+    // choice: the name is free text).
+    edges
+        .entry(employee::HELPER_ASK)
+        .or_default()
+        .insert("helper-confirm");
     let reach = |from: &'static str| {
         let mut seen = BTreeSet::from([from]);
         let mut queue = VecDeque::from([from]);
@@ -224,6 +230,8 @@ fn every_step_is_reachable_and_leads_somewhere() {
         recipient::DUTY_AUTHORITY,
         recipient::DUTY_REGISTRATION,
         recipient::FOLLOWUP_REMINDER,
+        helper::HELPER_INVITED,
+        helper::HELPER_ENDED,
     ];
     let reachable: BTreeSet<&str> = entries.iter().flat_map(|e| reach(e)).collect();
     for book in PLAYBOOKS {

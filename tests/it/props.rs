@@ -32,6 +32,9 @@ fn input() -> impl Strategy<Value = Input> {
         1 => Just(Input::Unrecognized),
         1 => Just(Input::TooLong),
         1 => Just(Input::Empty),
+        // A colleague's name, where the employee invites a helper (else an unknown answer).
+        1 => Just(Input::Text("Kim Strand".into())),
+        1 => Just(Input::Text("Sven Ek".into())),
     ]
 }
 
@@ -82,7 +85,10 @@ proptest! {
                         let case_id = CaseId::new(key.split('/').next().unwrap_or_default());
                         let case = &next.cases[&case_id];
                         if message.to != case.owner {
-                            prop_assert!(case.consent.is_some(), "{} was told without consent", message.to);
+                            // Either the employee consented to telling the manager chain or
+                            // safety reps, or they invited this colleague to help.
+                            let invited = case.helpers.iter().any(|h| h.person == message.to);
+                            prop_assert!(case.consent.is_some() || invited, "{} was told without consent", message.to);
                         }
                     }
                     Effect::Reply(_)
