@@ -204,8 +204,14 @@ impl Person {
         client.add_event_handler(move |ev: OriginalSyncRoomMessageEvent| {
             let sink = sink.clone();
             async move {
-                if let MessageType::Notice(n) = ev.content.msgtype {
-                    sink.lock().unwrap().push((ev.event_id, n.body));
+                match ev.content.msgtype {
+                    MessageType::Notice(n) => sink.lock().unwrap().push((ev.event_id, n.body)),
+                    // Files (an export) are recorded by name.
+                    MessageType::File(f) => sink
+                        .lock()
+                        .unwrap()
+                        .push((ev.event_id, format!("file: {}", f.body))),
+                    _ => {}
                 }
             }
         });
@@ -373,6 +379,16 @@ fn employees_talk_to_fyr_in_swedish_and_danish_and_a_manager_acknowledges_by_rea
         magnus.expect("Tack. Jag har meddelat Sara Lind").await;
         sara.expect("Magnus Berg har kvitterat").await;
         assert_eq!(magnus.count("Påminnelse"), 0);
+
+        // Sara exports her case from the menu: the files arrive in the encrypted DM.
+        sara.say(&room, "meny").await;
+        sara.expect("Vart vill du gå?").await;
+        sara.say(&room, "15").await;
+        sara.expect("Här är exporten").await;
+        sara.expect("-report.pdf").await;
+        sara.expect("-evidence.zip").await;
+        sara.expect("-manifest.json").await;
+        assert_eq!(sara.count("file: "), 3);
 
         // Someone not in bot.toml gets a polite answer and nothing else.
         let stranger = Person::login(&synapse.url, "stranger").await;
