@@ -176,6 +176,8 @@ pub fn driver_loop(
         driver.set_export_attachments(max_attachments);
     }
     let mut limiter = RateLimiter::default();
+    /// The most messages the driver thread handles with one flush (group commit).
+    const MAX_BATCH: usize = 64;
     loop {
         if let Err(e) = driver.tick(Utc::now(), &mut router) {
             tracing::error!("tick failed: {e}");
@@ -192,14 +194,77 @@ pub fn driver_loop(
                     .min(Duration::from_secs(30))
             })
             .max(Duration::from_millis(50));
-        match rx.recv_timeout(wait) {
-            Ok(envelope) => {
-                if admitted(&mut limiter, &driver, &mut router, &envelope) {
-                    handle(&mut driver, &mut router, envelope);
+        let first = match rx.recv_timeout(wait) {
+            Ok(envelope) => envelope,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        // Group commit: whatever is waiting (up to MAX_BATCH) is handled as one batch with one
+        // flush. Text messages from staff are stepped with deferred commits and their replies
+        // held; anything else first ends the batch (flush, then the held replies) and is
+        // handled as before, so every person's replies keep their order.
+        let mut envelopes = vec![first];
+        while envelopes.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(envelope) => envelopes.push(envelope),
+                Err(_) => break,
+            }
+        }
+        let mut held: Option<Vec<Rendered>> = None;
+        for envelope in envelopes {
+            if !admitted(&mut limiter, &driver, &mut router, &envelope) {
+                continue;
+            }
+            match envelope {
+                Envelope {
+                    adapter,
+                    via,
+                    from: From::Person(person),
+                    what: what @ (What::Text(_) | What::Open),
+                } => {
+                    let text = match what {
+                        What::Text(text) => text,
+                        _ => String::new(),
+                    };
+                    router.last.insert(person.clone(), (adapter, via));
+                    let replies = held.get_or_insert_with(|| {
+                        driver.begin_batch();
+                        Vec::new()
+                    });
+                    match driver.handle(&person, &text, Utc::now()) {
+                        Ok(r) => replies.extend(r),
+                        Err(DriverError::UnknownPerson) => {}
+                        Err(DriverError::Store(e)) => tracing::error!("store failed: {e}"),
+                    }
+                }
+                other => {
+                    if let Some(replies) = held.take() {
+                        release(&mut driver, &mut router, replies);
+                    }
+                    handle(&mut driver, &mut router, other);
                 }
             }
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
-            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        }
+        if let Some(replies) = held.take() {
+            release(&mut driver, &mut router, replies);
+            if let Err(e) = driver.tick(Utc::now(), &mut router) {
+                tracing::error!("tick failed: {e}");
+            }
+        }
+    }
+
+    /// End a batch: one flush, and only then its replies. If the flush fails, none is shown
+    /// (what Fyr shows must survive a crash).
+    fn release(driver: &mut Driver<SledStore>, router: &mut Router, replies: Vec<Rendered>) {
+        match driver.finish_batch() {
+            Ok(()) => {
+                for reply in replies {
+                    if let Err(e) = router.send(&reply.to, &reply, None) {
+                        tracing::warn!("reply not sent: {e}");
+                    }
+                }
+            }
+            Err(e) => tracing::error!("store failed, replies withheld: {e}"),
         }
     }
 }

@@ -307,7 +307,10 @@ impl SledStore {
             what: "journal",
             detail: "its last commit record is malformed".into(),
         })?;
-        tracing::info!(writes = ops.len(), "finishing a commit interrupted by a crash");
+        tracing::info!(
+            writes = ops.len(),
+            "finishing a commit interrupted by a crash"
+        );
         self.apply(&ops)?;
         self.journal.remove(JOURNAL_KEY).map_err(backend)?;
         self.db.flush().map_err(backend)?;
@@ -458,7 +461,9 @@ impl SledStore {
         let mut cache = self.cache();
         cache.trim();
         for c in &commit.conversations {
-            cache.conversations.insert(c.person.clone(), Some(c.clone()));
+            cache
+                .conversations
+                .insert(c.person.clone(), Some(c.clone()));
         }
         for c in &commit.cases {
             cache.cases.insert(c.id.clone(), Some(c.clone()));
@@ -784,7 +789,10 @@ mod tests {
             store.db.flush().unwrap();
         }
         let store = SledStore::open(&path).unwrap();
-        assert_eq!(store.load_conversation(&person).unwrap(), Some(conversation));
+        assert_eq!(
+            store.load_conversation(&person).unwrap(),
+            Some(conversation)
+        );
         assert!(store.journal.is_empty(), "the journal is emptied");
     }
 }

@@ -100,79 +100,116 @@ pub struct Vault {
 }
 
 /// The keyring in memory: every case's wrapped key (as stored), the keys unwrapped so far, and
-/// the file open for appending.
+/// where the next record goes in the file.
 #[derive(Default)]
 struct Ring {
     /// Case → its data key wrapped by the master key (hex), as in the file.
     wrapped: BTreeMap<String, String>,
     /// Case → its data key, unwrapped on first use.
     open: HashMap<String, Key>,
-    /// The keyring file, open for appending (None until the first key is written).
+    /// The keyring file, open for writing (None until the first key is written).
     file: Option<std::fs::File>,
+    /// The end of the last record in the file (0: no file yet).
+    end: u64,
 }
 
 /// The keyring file starts with this; records follow: a 4-byte big-endian length, then one
-/// sealed record (the JSON pair `[case, wrapped key]`).
+/// sealed record (the JSON pair `[case, wrapped key]`). Then zeros: the file grows in chunks
+/// of zeros written ahead, so an append overwrites blocks that already exist and its fsync
+/// is a data-only one (growing the file on every append would commit the file system's
+/// journal each time, several milliseconds).
 const KEYRING_MAGIC: &[u8; 8] = b"FYRKEYS2";
 const RECORD_AAD: &[u8] = b"keyring record";
+/// Far above a real record (about 150 bytes): a longer length is damage, not a torn append.
+const MAX_RECORD: usize = 4096;
+const CHUNK: u64 = 64 * 1024;
 
 fn keyring_record(master: &Key, case: &str, wrapped: &str) -> Vec<u8> {
     let plain = serde_json::to_vec(&(case, wrapped)).expect("a keyring record always serializes");
     let sealed = seal_with(master, &plain, RECORD_AAD);
     let mut out = Vec::with_capacity(4 + sealed.len());
-    out.extend_from_slice(&u32::try_from(sealed.len()).unwrap_or(u32::MAX).to_be_bytes());
+    out.extend_from_slice(
+        &u32::try_from(sealed.len())
+            .unwrap_or(u32::MAX)
+            .to_be_bytes(),
+    );
     out.extend_from_slice(&sealed);
     out
 }
 
-/// Read a keyring file: its keys, and the length of its valid part. A torn last record (a
-/// crash during an append) is not an error: its key was never used, because a key is durable
-/// before the commit that uses it.
-fn read_keyring(
-    master: &Key,
-    bytes: &[u8],
-) -> Result<(BTreeMap<String, String>, usize), &'static str> {
-    let mut ring = BTreeMap::new();
-    if bytes.len() < KEYRING_MAGIC.len() {
-        // Torn while it was being created: nothing in it was ever used.
-        return Ok((ring, 0));
-    }
-    if &bytes[..KEYRING_MAGIC.len()] != KEYRING_MAGIC {
+/// A keyring file read: its keys, the end of its last good record, and whether a torn record
+/// follows it.
+struct ReadRing {
+    wrapped: BTreeMap<String, String>,
+    end: usize,
+    torn: bool,
+}
+
+/// Read a keyring file. A torn last record (a crash during an append: some of its bytes, then
+/// only zeros) is not an error: its key was never used, because a key is durable before the
+/// commit that uses it. Damage anywhere else is.
+fn read_keyring(master: &Key, bytes: &[u8]) -> Result<ReadRing, &'static str> {
+    let mut ring = ReadRing {
+        wrapped: BTreeMap::new(),
+        end: 0,
+        torn: false,
+    };
+    let zeros_from = |at: usize| bytes.get(at..).is_none_or(|r| r.iter().all(|b| *b == 0));
+    if bytes.len() < KEYRING_MAGIC.len() || bytes[..KEYRING_MAGIC.len()] != KEYRING_MAGIC[..] {
+        if KEYRING_MAGIC.starts_with(&bytes[..bytes.len().min(KEYRING_MAGIC.len())])
+            || zeros_from(0)
+        {
+            // Torn while it was being created: nothing in it was ever used.
+            ring.torn = !bytes.is_empty();
+            return Ok(ring);
+        }
         return Err("it is not a keyring of this Fyr version");
     }
     let mut at = KEYRING_MAGIC.len();
+    ring.end = at;
     while at < bytes.len() {
         let Some(len) = bytes
             .get(at..at + 4)
             .and_then(|b| <[u8; 4]>::try_from(b).ok())
             .map(|b| u32::from_be_bytes(b) as usize)
         else {
+            ring.torn = !zeros_from(at);
             break;
         };
-        let Some(sealed) = bytes.get(at + 4..at + 4 + len) else {
-            break;
-        };
-        let last = at + 4 + len == bytes.len();
-        let record = match open_with(master, sealed, RECORD_AAD) {
-            Ok(plain) => plain,
-            Err(_) if last => break,
-            Err(_) => return Err("a record in it cannot be decrypted"),
+        if len == 0 {
+            // The zeros written ahead: the end of the records.
+            if zeros_from(at) {
+                break;
+            }
+            return Err("it has damaged data after its records");
+        }
+        let record = bytes
+            .get(at + 4..at + 4 + len)
+            .and_then(|sealed| open_with(master, sealed, RECORD_AAD).ok());
+        let Some(record) = record else {
+            if len <= MAX_RECORD && zeros_from(at + 4 + len) {
+                ring.torn = true;
+                break;
+            }
+            return Err("a record in it cannot be decrypted");
         };
         let (case, wrapped): (String, String) =
             serde_json::from_slice(&record).map_err(|_| "a record in it cannot be read")?;
-        ring.insert(case, wrapped);
+        ring.wrapped.insert(case, wrapped);
         at += 4 + len;
+        ring.end = at;
     }
-    Ok((ring, at))
+    Ok(ring)
 }
 
 /// Write a whole keyring file atomically (temporary file, fsync, rename, fsync of the folder).
-/// Used to drop erased keys, and by tools that build a data folder in one go.
+/// Used to drop erased keys, and by tools that build a data folder in one go. Returns the end
+/// of its records.
 pub fn write_keyring<'a>(
     path: &Path,
     master: &Key,
     wrapped: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> std::io::Result<()> {
+) -> std::io::Result<u64> {
     use std::io::Write;
     let mut bytes = KEYRING_MAGIC.to_vec();
     for (case, key) in wrapped {
@@ -185,7 +222,8 @@ pub fn write_keyring<'a>(
         file.sync_all()?;
     }
     std::fs::rename(&tmp, path)?;
-    sync_dir(path)
+    sync_dir(path)?;
+    Ok(bytes.len() as u64)
 }
 
 /// Wrap a case's data key with the master key, as the keyring stores it (hex).
@@ -198,7 +236,7 @@ fn private_options(truncate: bool) -> std::fs::OpenOptions {
     if truncate {
         options.write(true).create(true).truncate(true);
     } else {
-        options.read(true).append(true).create(true);
+        options.read(true).write(true).create(true);
     }
     #[cfg(unix)]
     {
@@ -240,16 +278,13 @@ impl Vault {
         let mut ring = Ring::default();
         match std::fs::read(&keyring_path) {
             Ok(bytes) => {
-                let (wrapped, valid) =
-                    read_keyring(&master, &bytes).map_err(|e| keyring_err(e.into()))?;
-                ring.wrapped = wrapped;
-                if valid < bytes.len() {
-                    // Cut a torn last append, so the next one starts on a record boundary.
-                    let file = private_options(false)
-                        .open(&keyring_path)
-                        .map_err(|e| keyring_err(e.to_string()))?;
-                    file.set_len(valid as u64)
-                        .and_then(|()| file.sync_all())
+                let read = read_keyring(&master, &bytes).map_err(|e| keyring_err(e.into()))?;
+                ring.wrapped = read.wrapped;
+                ring.end = read.end as u64;
+                if read.torn {
+                    // Zero a torn last append, so the next one starts on clean ground.
+                    let zeros = vec![0u8; bytes.len() - read.end];
+                    write_at(&keyring_path, read.end as u64, &zeros)
                         .map_err(|e| keyring_err(e.to_string()))?;
                 }
             }
@@ -327,7 +362,7 @@ impl Vault {
         ring.open.remove(case.as_str());
         if ring.wrapped.remove(case.as_str()).is_some() {
             ring.file = None;
-            write_keyring(
+            ring.end = write_keyring(
                 &self.keyring_path,
                 &self.master,
                 ring.wrapped.iter().map(|(c, w)| (c.as_str(), w.as_str())),
@@ -346,31 +381,56 @@ impl Vault {
 
     /// Append one key to the keyring file and make it durable.
     fn append(&self, ring: &mut Ring, case: &str, wrapped: &str) -> Result<(), VaultError> {
-        use std::io::Write;
         let err = |e: std::io::Error| self.keyring_error(e);
-        let mut bytes = Vec::new();
-        if ring.file.is_none() {
-            let file = private_options(false)
-                .open(&self.keyring_path)
-                .map_err(err)?;
-            let fresh = file.metadata().map_err(err)?.len() == 0;
-            if fresh {
-                bytes.extend_from_slice(KEYRING_MAGIC);
-            }
-            ring.file = Some(file);
-            if fresh {
-                sync_dir(&self.keyring_path).map_err(err)?;
-            }
-        }
-        bytes.extend_from_slice(&keyring_record(&self.master, case, wrapped));
-        let file = ring.file.as_mut().expect("opened above");
-        let written = file.write_all(&bytes).and_then(|()| file.sync_data());
+        let record = keyring_record(&self.master, case, wrapped);
+        let written = append_record(&self.keyring_path, ring, &record);
         if written.is_err() {
-            // Reopen next time (and let the reader cut a torn tail at the next start).
+            // Reopen next time (and let the reader deal with a torn tail at the next start).
             ring.file = None;
         }
         written.map_err(err)
     }
+}
+
+/// Write `record` after the last one: into zeros written ahead, then a data-only fsync.
+fn append_record(path: &Path, ring: &mut Ring, record: &[u8]) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom, Write};
+    if ring.file.is_none() {
+        let file = private_options(false).open(path)?;
+        if ring.end == 0 {
+            // A new keyring (or one torn while it was being created).
+            file.set_len(0)?;
+            (&file).write_all(KEYRING_MAGIC)?;
+            ring.end = KEYRING_MAGIC.len() as u64;
+            file.sync_all()?;
+            sync_dir(path)?;
+        }
+        ring.file = Some(file);
+    }
+    let mut file = ring.file.as_ref().expect("opened above");
+    let size = file.metadata()?.len();
+    let end = ring.end + record.len() as u64;
+    if end > size {
+        // Grow by a chunk of real zeros, with one full fsync for the new size.
+        let grow = (end - size).max(CHUNK);
+        file.seek(SeekFrom::Start(size))?;
+        file.write_all(&vec![0u8; usize::try_from(grow).unwrap_or(usize::MAX)])?;
+        file.sync_all()?;
+    }
+    file.seek(SeekFrom::Start(ring.end))?;
+    file.write_all(record)?;
+    file.sync_data()?;
+    ring.end = end;
+    Ok(())
+}
+
+/// Overwrite bytes in a file, durably.
+fn write_at(path: &Path, at: u64, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom, Write};
+    let mut file = private_options(false).open(path)?;
+    file.seek(SeekFrom::Start(at))?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// Nonce (24 bytes) followed by the ciphertext; `aad` binds it to where it is stored.
@@ -438,29 +498,57 @@ mod tests {
         let master: Key = random();
         let vault = Vault::new(master, path.clone()).unwrap();
         let a = vault.case_key(&CaseId::new("F-A")).unwrap();
-        let one = std::fs::metadata(&path).unwrap().len();
+        let one = vault.ring().end;
         let b = vault.case_key(&CaseId::new("F-B")).unwrap();
-        let two = std::fs::metadata(&path).unwrap().len();
+        let two = vault.ring().end;
         assert!(two > one, "appended");
+        let size = std::fs::metadata(&path).unwrap().len();
+        assert_eq!(size, 8 + CHUNK, "grown once, in a chunk of zeros");
         drop(vault);
         // A crash in the middle of a third append.
-        {
-            use std::io::Write;
-            let mut f = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
-            f.write_all(&[0, 0, 0, 90, 1, 2, 3]).unwrap();
-        }
+        write_at(&path, two, &[0, 0, 0, 90, 1, 2, 3]).unwrap();
         let vault = Vault::new(master, path.clone()).unwrap();
-        assert_eq!(std::fs::metadata(&path).unwrap().len(), two, "torn tail cut");
-        assert_eq!(vault.existing_case_key(&CaseId::new("F-A")).unwrap(), Some(a));
-        assert_eq!(vault.existing_case_key(&CaseId::new("F-B")).unwrap(), Some(b));
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            bytes[two as usize..].iter().all(|b| *b == 0),
+            "torn tail zeroed"
+        );
+        assert_eq!(
+            vault.existing_case_key(&CaseId::new("F-A")).unwrap(),
+            Some(a)
+        );
+        assert_eq!(
+            vault.existing_case_key(&CaseId::new("F-B")).unwrap(),
+            Some(b)
+        );
         let c = vault.case_key(&CaseId::new("F-C")).unwrap();
         drop(vault);
         let vault = Vault::new(master, path.clone()).unwrap();
-        assert_eq!(vault.existing_case_key(&CaseId::new("F-C")).unwrap(), Some(c));
-        // A damaged record that is not the last one is an error, not silently skipped.
+        assert_eq!(
+            vault.existing_case_key(&CaseId::new("F-C")).unwrap(),
+            Some(c)
+        );
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), size);
+        // Damage to a record that is not the last one is an error, not silently skipped.
         let mut bytes = std::fs::read(&path).unwrap();
         bytes[KEYRING_MAGIC.len() + 10] ^= 1;
         std::fs::write(&path, bytes).unwrap();
         assert!(Vault::new(master, path).is_err());
+    }
+
+    #[test]
+    fn a_keyring_torn_while_it_was_created_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keyring");
+        std::fs::write(&path, &KEYRING_MAGIC[..3]).unwrap();
+        let master: Key = random();
+        let vault = Vault::new(master, path.clone()).unwrap();
+        let a = vault.case_key(&CaseId::new("F-A")).unwrap();
+        drop(vault);
+        let vault = Vault::new(master, path).unwrap();
+        assert_eq!(
+            vault.existing_case_key(&CaseId::new("F-A")).unwrap(),
+            Some(a)
+        );
     }
 }

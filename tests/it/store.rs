@@ -300,3 +300,146 @@ fn the_stored_formats_are_stable() {
     insta::assert_json_snapshot!("stored_timer", timer("F-A/check-in/0", 30));
     insta::assert_json_snapshot!("stored_outbox_entry", outbox("F-A/1/magnus", "magnus"));
 }
+
+/// Group commit: deferred commits are visible to every read at once, `sync` makes them durable.
+fn deferred_conformance(store: &dyn Store) {
+    let sara = PersonId::new("sara");
+    let c = conversation("sara", Some("F-D"));
+    store
+        .commit_deferred(&Commit {
+            conversations: vec![c.clone()],
+            cases: vec![case("F-D", "sara", 0)],
+            timers: vec![TimerOp::Set(timer("d1", 10))],
+            outbox: vec![outbox("F-D/1/magnus", "magnus")],
+            ..Commit::default()
+        })
+        .unwrap();
+    let mut later = c.clone();
+    later.step = Some("tell".into());
+    store
+        .commit_deferred(&Commit {
+            conversations: vec![later.clone()],
+            timers: vec![TimerOp::Set(timer("d1", 20)), TimerOp::Set(timer("d2", 5))],
+            ..Commit::default()
+        })
+        .unwrap();
+    assert_eq!(store.load_conversation(&sara).unwrap(), Some(later));
+    assert!(store.load_case(&CaseId::new("F-D")).unwrap().is_some());
+    let keys: Vec<_> = store.timers().unwrap().into_iter().map(|t| t.key).collect();
+    assert_eq!(keys, ["d2", "d1"], "the second deferred commit moved d1");
+    assert_eq!(store.pending_outbox(monday_morning()).unwrap().len(), 1);
+    store.sync().unwrap();
+    store.sync().unwrap();
+    assert_eq!(
+        store.timers().unwrap().len(),
+        2,
+        "sync changes nothing visible"
+    );
+}
+
+#[test]
+fn memory_store_defers_commits_until_sync() {
+    deferred_conformance(&MemoryStore::new());
+}
+
+#[test]
+fn sled_store_defers_commits_until_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = crate::support::reopen(dir.path());
+        deferred_conformance(&store);
+    }
+    let store = crate::support::reopen(dir.path());
+    assert_eq!(store.timers().unwrap().len(), 2, "synced, so kept");
+    assert_eq!(
+        store
+            .load_conversation(&PersonId::new("sara"))
+            .unwrap()
+            .unwrap()
+            .step
+            .as_deref(),
+        Some("tell")
+    );
+}
+
+const CHILD: &str = "FYR_STORE_DEFERRED_CHILD";
+const DEFERRED: usize = 40;
+
+/// In a child process: one durable commit, then deferred ones, then a crash without `sync`.
+#[test]
+fn deferred_commits_child() {
+    let Ok(dir) = std::env::var(CHILD) else {
+        return;
+    };
+    let store = SledStore::open(std::path::Path::new(&dir)).unwrap();
+    store
+        .commit(&Commit {
+            conversations: vec![conversation("durable", None)],
+            ..Commit::default()
+        })
+        .unwrap();
+    for i in 0..DEFERRED {
+        let id = format!("F-{i}");
+        let owner = format!("p{i}");
+        store
+            .commit_deferred(&Commit {
+                conversations: vec![conversation(&owner, Some(&id))],
+                cases: vec![case(&id, &owner, i as i64)],
+                timers: vec![TimerOp::Set(timer(&format!("{id}/t"), 30))],
+                outbox: vec![outbox(&format!("{id}/1/magnus"), "magnus")],
+                ..Commit::default()
+            })
+            .unwrap();
+    }
+    // A crash: no sync, no destructors.
+    std::process::abort();
+}
+
+#[test]
+fn a_crash_before_sync_keeps_a_prefix_of_whole_deferred_commits() {
+    for round in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "store::deferred_commits_child", "--nocapture"])
+            .env(CHILD, dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(!status.success(), "the child crashed on purpose");
+        let store = crate::support::reopen(dir.path());
+        assert!(
+            store
+                .load_conversation(&PersonId::new("durable"))
+                .unwrap()
+                .is_some(),
+            "a durable commit survives"
+        );
+        let kept: Vec<bool> = (0..DEFERRED)
+            .map(|i| {
+                let id = CaseId::new(format!("F-{i}"));
+                let conv = store
+                    .load_conversation(&PersonId::new(format!("p{i}")))
+                    .unwrap();
+                let case = store.load_case(&id).unwrap();
+                let entry = store.outbox_entry(&format!("F-{i}/1/magnus")).unwrap();
+                let timer = store
+                    .timers()
+                    .unwrap()
+                    .iter()
+                    .any(|t| t.key == format!("F-{i}/t"));
+                let parts = [conv.is_some(), case.is_some(), entry.is_some(), timer];
+                assert!(
+                    parts.iter().all(|p| *p) || parts.iter().all(|p| !*p),
+                    "round {round}: deferred commit {i} is partly there: {parts:?}"
+                );
+                parts[0]
+            })
+            .collect();
+        let n = kept.iter().take_while(|k| **k).count();
+        assert!(
+            kept[n..].iter().all(|k| !k),
+            "round {round}: not a prefix: {kept:?}"
+        );
+    }
+}
