@@ -13,6 +13,10 @@ use crate::engine::calendar::WorkCalendar;
 use crate::engine::{FollowUpAt, UnitPolicy, Waits};
 use crate::model::{PersonId, UnitId};
 
+/// The longest escalation wait accepted, in calendar days. Longer waits never escalate in
+/// practice, and waits near `Duration`'s limit overflow when a deadline is computed from them.
+const MAX_WAIT_DAYS: i64 = 366;
+
 const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 impl Validator<'_> {
@@ -194,6 +198,14 @@ impl Validator<'_> {
             return default;
         };
         match parse_working_duration(s.get_ref(), day) {
+            Some(d) if d > Duration::days(MAX_WAIT_DAYS) => {
+                self.problem(
+                    s.span(),
+                    format!("`{}` is longer than a year", s.get_ref()),
+                    "an escalation wait is at most a year; use e.g. \"30m\", \"4h\" or \"1d\"",
+                );
+                default
+            }
             Some(d) => d,
             None => {
                 self.problem(
@@ -231,12 +243,14 @@ pub fn parse_working_duration(s: &str, day: Duration) -> Option<Duration> {
         }
         let n: i32 = number.parse().ok()?;
         number.clear();
-        total += match c {
-            'm' => Duration::minutes(n.into()),
-            'h' => Duration::hours(n.into()),
-            'd' => day * n,
+        let part = match c {
+            'm' => Duration::try_minutes(n.into())?,
+            'h' => Duration::try_hours(n.into())?,
+            'd' => day.checked_mul(n)?,
             _ => return None,
         };
+        // Many large parts could overflow the sum: not a duration either.
+        total = total.checked_add(&part)?;
         any = true;
     }
     (number.is_empty() && any).then_some(total)
@@ -277,6 +291,35 @@ mod tests {
         assert_eq!(parse_working_duration("2", day), None);
         assert_eq!(parse_working_duration("", day), None);
         assert_eq!(parse_working_duration("99999999999m", day), None);
+        // Found by the `config` fuzz target: parts that fit, a sum that does not.
+        let huge = "2147483647d".repeat(64);
+        assert_eq!(parse_working_duration(&huge, Duration::hours(24)), None);
+    }
+
+    /// Found by the `config` fuzz target: a wait that validated but overflowed when the engine
+    /// added it to the time of a notification.
+    #[test]
+    fn an_absurd_escalation_wait_is_a_located_problem() {
+        let sample = include_str!("../../bot.toml");
+        for wait in ["2147483647d2147483647d2147483647d", "2000d", "9000h"] {
+            let text = sample.replacen(
+                "urgent_reminder = \"30m\"",
+                &format!("urgent_reminder = \"{wait}\""),
+                1,
+            );
+            assert_ne!(text, sample, "the sample has an urgent_reminder");
+            let problems = crate::config::Config::parse(&text, std::path::Path::new("bot.toml"))
+                .expect_err("an absurd wait is refused")
+                .problems()
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>();
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert!(
+                problems[0].contains(&format!("`{wait}` is longer than a year")),
+                "{problems:?}"
+            );
+        }
         assert_eq!(
             parse_follow_up("next-working-day"),
             Some(FollowUpAt::NextWorkingDay)
