@@ -53,14 +53,23 @@ pub enum Secret {
 impl Secret {
     /// Read the secret; the error says where it was looked for.
     pub fn read(&self) -> Result<String, String> {
-        match self {
-            Secret::Env(name) => std::env::var(name)
-                .map(|v| v.trim().to_string())
-                .map_err(|_| format!("the environment variable {name} is not set")),
-            Secret::File(path) => std::fs::read_to_string(path)
-                .map(|v| v.trim().to_string())
-                .map_err(|e| format!("cannot read {}: {e}", path.display())),
+        let (value, place) = match self {
+            Secret::Env(name) => (
+                std::env::var(name)
+                    .map_err(|_| format!("the environment variable {name} is not set"))?,
+                format!("the environment variable {name}"),
+            ),
+            Secret::File(path) => (
+                std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+                path.display().to_string(),
+            ),
+        };
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(format!("{place} is empty"));
         }
+        Ok(value.to_string())
     }
 }
 

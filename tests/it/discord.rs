@@ -4,9 +4,8 @@
 //! with serenity, unmodified, against the fake gateway and REST API in fake_discord.rs.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fyr::discord::{
     button_id, parse_button_id, plan_message, plan_outbound, FilePlan, MessagePlan, MAX_LABEL,
@@ -17,7 +16,7 @@ use fyr::service::options_hash;
 use serde_json::{json, Value};
 
 use crate::fake_discord::{self as fake, dm, Fake, APP, BOT, GUILD};
-use crate::support::{fyr_bin, root, sample_config};
+use crate::support::{chat_platform_toml, sample_config, FyrRun};
 
 /// One end-to-end Discord test at a time: each runs Fyr and a fake on two cores.
 static SERIAL: Mutex<()> = Mutex::new(());
@@ -196,102 +195,33 @@ fn options_become_numbered_buttons_carrying_the_question_fingerprint() {
 
 // --- End to end ---
 
-/// The sample organisation with Discord ids, every hour a working hour (so the manager is asked
-/// at once), and Fyr pointed at the fake.
+/// The sample organisation with Discord ids, and Fyr pointed at the fake.
 fn bot_toml(dir: &Path, base: &str, extra: &str) -> PathBuf {
-    let sample = std::fs::read_to_string(root().join("bot.toml")).unwrap();
-    let mut text = sample
-        .replace("out_of_hours = \"se-on-call\"", "")
-        .replace(
-            "days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]\nstart = \"08:00\"\nend = \"16:30\"",
-            "days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nstart = \"00:00\"\nend = \"23:59\"",
-        )
-        .replace("id = \"se-employee\"", &format!("id = \"se-employee\"\ndiscord = \"{SARA}\""))
-        .replace("id = \"dk-employee\"", &format!("id = \"dk-employee\"\ndiscord = \"{DORTHE}\""))
-        .replace("id = \"se-manager\"", &format!("id = \"se-manager\"\ndiscord = \"{MAGNUS}\""));
-    text.push_str(&format!(
-        "\n[discord]\ntoken_env = \"FYR_DISCORD_TOKEN\"\napi_base = \"{base}\"\n{extra}"
-    ));
-    let path = dir.join("bot.toml");
-    std::fs::write(&path, text).unwrap();
-    path
+    let ids = [
+        ("se-employee", format!("discord = \"{SARA}\"")),
+        ("dk-employee", format!("discord = \"{DORTHE}\"")),
+        ("se-manager", format!("discord = \"{MAGNUS}\"")),
+    ];
+    let tail =
+        format!("\n[discord]\ntoken_env = \"FYR_DISCORD_TOKEN\"\napi_base = \"{base}\"\n{extra}");
+    chat_platform_toml(dir, &ids, &tail)
 }
 
-/// The real `fyr run` process.
-struct Fyr {
-    child: Child,
-    log: PathBuf,
-}
+/// The real `fyr run`, pointed at the fake.
+struct Fyr;
 
 impl Fyr {
-    fn spawn(dir: &Path, fake: &Fake, extra: &str, token: Option<&str>) -> Fyr {
+    fn spawn(dir: &Path, fake: &Fake, extra: &str, token: Option<&str>) -> FyrRun {
         let config = bot_toml(dir, &fake.base, extra);
-        let log = dir.join("fyr.log");
-        let mut command = Command::new(fyr_bin());
-        command
-            .arg("run")
-            .arg("--config")
-            .arg(&config)
-            .arg("--data")
-            .arg(dir.join("fyr-data"))
-            .env("FYR_LOG", "info")
-            .env_remove("FYR_DISCORD_TOKEN")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).unwrap());
-        if let Some(token) = token {
-            command.env("FYR_DISCORD_TOKEN", token);
-        }
-        Fyr {
-            child: command.spawn().expect("fyr starts"),
-            log,
-        }
+        // An empty variable is a missing token too (Fyr trims what it reads).
+        FyrRun::spawn(dir, &config, &[("FYR_DISCORD_TOKEN", token.unwrap_or(""))])
     }
 
-    fn start(dir: &Path, fake: &Fake, extra: &str) -> Fyr {
+    fn start(dir: &Path, fake: &Fake, extra: &str) -> FyrRun {
         let fyr = Fyr::spawn(dir, fake, extra, Some("fake-token"));
         fyr.wait_for_log("connected to Discord");
         fake.wait_ready();
         fyr
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    fn wait_for_log(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while Instant::now() < deadline {
-            if self.log().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("Fyr never logged `{text}`:\n{}", self.log());
-    }
-
-    /// Wait for the process to stop by itself; its exit code and what it printed.
-    fn wait_exit(mut self) -> (Option<i32>, String) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return (status.code(), self.log());
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("fyr kept running:\n{}", self.log());
-    }
-
-    fn kill(mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-}
-
-impl Drop for Fyr {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -4,7 +4,7 @@
 //! `fyr run` binary, so it can be killed and restarted.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -20,7 +20,7 @@ use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, UserId};
 use matrix_sdk::{Client, Room};
 use tempfile::TempDir;
 
-use crate::support::{fyr_bin, root};
+use crate::support::{chat_platform_toml, fyr_bin, root, FyrRun};
 
 /// One Matrix test at a time: each starts a homeserver, Fyr and several clients on two cores.
 static SERIAL: Mutex<()> = Mutex::new(());
@@ -95,84 +95,27 @@ fn user(name: &str) -> String {
 
 /// The sample organisation, with Matrix ids for some persons and Fyr's account.
 fn bot_toml(dir: &Path, url: &str) -> PathBuf {
-    let sample = std::fs::read_to_string(root().join("bot.toml")).unwrap();
-    // The tests run at any hour: make every hour a working hour, so the manager is asked at
-    // once (the out-of-hours path is covered with a simulated clock in escalation.rs).
-    let mut text = sample
-        .replace("out_of_hours = \"se-on-call\"", "")
-        .replace(
-            "days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]\nstart = \"08:00\"\nend = \"16:30\"",
-            "days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nstart = \"00:00\"\nend = \"23:59\"",
-        )
-        .replace("id = \"se-employee\"", &format!("id = \"se-employee\"\nmatrix = \"{}\"", user("sara")))
-        .replace("id = \"dk-employee\"", &format!("id = \"dk-employee\"\nmatrix = \"{}\"", user("dorthe")))
-        .replace("id = \"se-manager\"", &format!("id = \"se-manager\"\nmatrix = \"{}\"", user("magnus")));
-    text.push_str(&format!(
+    let ids = [
+        ("se-employee", format!("matrix = \"{}\"", user("sara"))),
+        ("dk-employee", format!("matrix = \"{}\"", user("dorthe"))),
+        ("se-manager", format!("matrix = \"{}\"", user("magnus"))),
+    ];
+    let tail = format!(
         "\n[matrix]\nhomeserver = \"{url}\"\nuser_id = \"{}\"\npassword_env = \"FYR_MATRIX_PASSWORD\"\nstore = \"matrix-store\"\n",
         user("fyr")
-    ));
-    let path = dir.join("bot.toml");
-    std::fs::write(&path, text).unwrap();
-    path
+    );
+    chat_platform_toml(dir, &ids, &tail)
 }
 
-/// The real `fyr run` process.
-struct Fyr {
-    child: Child,
-    log: PathBuf,
-}
+/// The real `fyr run`, connected to Synapse.
+struct Fyr;
 
 impl Fyr {
-    fn start(dir: &Path, url: &str) -> Fyr {
+    fn start(dir: &Path, url: &str) -> FyrRun {
         let config = bot_toml(dir, url);
-        static STARTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = STARTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let log = dir.join(format!("fyr-{n}.log"));
-        let child = Command::new(fyr_bin())
-            .arg("run")
-            .arg("--config")
-            .arg(&config)
-            .arg("--data")
-            .arg(dir.join("fyr-data"))
-            .env("FYR_MATRIX_PASSWORD", "fyr-password")
-            .env("FYR_LOG", "info")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).unwrap())
-            .spawn()
-            .expect("fyr starts");
-        let fyr = Fyr { child, log };
+        let fyr = FyrRun::spawn(dir, &config, &[("FYR_MATRIX_PASSWORD", "fyr-password")]);
         fyr.wait_for_log("connected to Matrix");
         fyr
-    }
-
-    fn wait_for_log(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(120);
-        while Instant::now() < deadline {
-            if std::fs::read_to_string(&self.log)
-                .unwrap_or_default()
-                .contains(text)
-            {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        panic!(
-            "Fyr never logged `{text}`:\n{}",
-            std::fs::read_to_string(&self.log).unwrap_or_default()
-        );
-    }
-
-    fn kill(mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-}
-
-impl Drop for Fyr {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -265,3 +265,102 @@ impl FyrCmd {
         }
     }
 }
+
+/// The sample bot.toml for the chat-platform tests, which run at any hour: every hour is a
+/// working hour (so the manager is asked at once; the out-of-hours path is covered with a
+/// simulated clock in escalation.rs). `ids` adds a line under each named person, e.g.
+/// `("se-employee", "discord = \"1\"")`; `tail` is appended (the platform's section).
+#[cfg(any(feature = "matrix", feature = "discord"))]
+pub fn chat_platform_toml(dir: &Path, ids: &[(&str, String)], tail: &str) -> PathBuf {
+    let sample = std::fs::read_to_string(root().join("bot.toml")).unwrap();
+    let mut text = sample
+        .replace("out_of_hours = \"se-on-call\"", "")
+        .replace(
+            "days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]\nstart = \"08:00\"\nend = \"16:30\"",
+            "days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nstart = \"00:00\"\nend = \"23:59\"",
+        );
+    for (person, line) in ids {
+        let at = format!("id = \"{person}\"");
+        text = text.replace(&at, &format!("{at}\n{line}"));
+    }
+    text.push_str(tail);
+    let path = dir.join("bot.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The real `fyr run` process, its log in a file; killed when dropped.
+#[cfg(any(feature = "matrix", feature = "discord"))]
+pub struct FyrRun {
+    child: std::process::Child,
+    log: PathBuf,
+}
+
+#[cfg(any(feature = "matrix", feature = "discord"))]
+impl FyrRun {
+    /// `fyr run --config CONFIG --data DIR/fyr-data` with `env`, logging at info level into a
+    /// new file in `dir`.
+    pub fn spawn(dir: &Path, config: &Path, env: &[(&str, &str)]) -> FyrRun {
+        static STARTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = STARTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let log = dir.join(format!("fyr-{n}.log"));
+        let mut command = std::process::Command::new(fyr_bin());
+        command
+            .arg("run")
+            .arg("--config")
+            .arg(config)
+            .arg("--data")
+            .arg(dir.join("fyr-data"))
+            .env("FYR_LOG", "info")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        FyrRun {
+            child: command.spawn().expect("fyr starts"),
+            log,
+        }
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    pub fn wait_for_log(&self, text: &str) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while std::time::Instant::now() < deadline {
+            if self.log().contains(text) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("Fyr never logged `{text}`:\n{}", self.log());
+    }
+
+    /// Wait for the process to stop by itself; its exit code and what it logged.
+    pub fn wait_exit(mut self) -> (Option<i32>, String) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while std::time::Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return (status.code(), self.log());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("fyr kept running:\n{}", self.log());
+    }
+
+    pub fn kill(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+#[cfg(any(feature = "matrix", feature = "discord"))]
+impl Drop for FyrRun {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
