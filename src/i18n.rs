@@ -75,6 +75,8 @@ impl Rendered {
 
 pub struct Localizer {
     bundles: Vec<(Language, FluentBundle<FluentResource>)>,
+    /// Messages without arguments (option labels, headings), formatted once per language.
+    plain: std::sync::Mutex<std::collections::HashMap<(Language, String), String>>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -131,7 +133,10 @@ impl Localizer {
             }
             bundles.push((lang, bundle));
         }
-        Ok(Localizer { bundles })
+        Ok(Localizer {
+            bundles,
+            plain: Default::default(),
+        })
     }
 
     fn bundle(&self, lang: Language) -> Option<&FluentBundle<FluentResource>> {
@@ -148,6 +153,21 @@ impl Localizer {
 
     /// Render one message in `lang`, falling back to English, then to the bare id.
     pub fn text(&self, lang: Language, msg: &Msg) -> String {
+        if !msg.args.is_empty() {
+            return self.format(lang, msg);
+        }
+        let key = (lang, msg.id.clone());
+        if let Some(text) = self.plain.lock().ok().and_then(|p| p.get(&key).cloned()) {
+            return text;
+        }
+        let text = self.format(lang, msg);
+        if let Ok(mut plain) = self.plain.lock() {
+            plain.insert(key, text.clone());
+        }
+        text
+    }
+
+    fn format(&self, lang: Language, msg: &Msg) -> String {
         let mut args = FluentArgs::new();
         for (name, value) in &msg.args {
             match value {
