@@ -1,7 +1,7 @@
 //! The bad-input corpus under tests/corpus/: each file is a case with its expected outcome at its
 //! top. `config/*.toml` and `fluent/*.ftl` open with `# expect: …` (the located error);
 //! `keys/*.expect` say what `fyr` does with the key file beside them (exit code, what stderr
-//! says); `chat/*.txt` are console scripts with `# expect:`, `# expect-not:`, `# evidence:` and
+//! says); `stdin/*.bin` are raw bytes for `fyr chat` with their `.expect`; `chat/*.txt` are console scripts with `# expect:`, `# expect-not:`, `# evidence:` and
 //! other checks in their header. Every one gets a clear error or a localized answer, never a
 //! panic, and nothing is lost.
 
@@ -36,34 +36,6 @@ fn every_broken_config_in_the_corpus_gets_its_located_error() {
         checked += 1;
     }
     assert!(checked >= 8, "the corpus has its cases ({checked})");
-}
-
-#[test]
-fn hostile_messages_get_answers_not_crashes() {
-    let megabyte = "å".repeat(512 * 1024);
-    let cases: &[(&str, &str)] = &[
-        // A 1 MB message: refused politely, nothing recorded.
-        (&megabyte, "Meddelandet blev för långt"),
-        // Right-to-left override and zero-width characters around a valid answer.
-        ("\u{202E}\u{200B}\u{2066}2\u{2069}", "Vad har hänt?"),
-        // A spoofed identity switch: refused, the speaker stays who they were.
-        (
-            "/as se-manager; rm -rf /",
-            "Det finns ingen med id ”se-manager;”",
-        ),
-        // A message that pretends to come from someone else.
-        ("se-manager> 1", "Jag förstod inte riktigt"),
-        // Control characters and an escape sequence.
-        ("\u{1b}[2J\u{7}\u{0}", "Svara med numret"),
-    ];
-    for (message, expected) in cases {
-        let t = run_script("se-employee", &format!("{message}\n"));
-        assert!(
-            t.contains(expected),
-            "`{}…` → expected `{expected}`",
-            message.chars().take(12).collect::<String>()
-        );
-    }
 }
 
 /// The `# expect: …` lines (and other `# key: value` lines) at the top of a corpus file.
@@ -254,7 +226,7 @@ fn every_chat_case_in_the_corpus_gets_its_answer_and_loses_nothing() {
         .unwrap();
     let cases = corpus_files("tests/corpus/chat", "txt");
     assert!(
-        cases.len() >= 4,
+        cases.len() >= 8,
         "the corpus has its cases ({})",
         cases.len()
     );
@@ -296,6 +268,7 @@ fn every_chat_case_in_the_corpus_gets_its_answer_and_loses_nothing() {
                 .replace("{case}", reference)
                 .replace("{big}", &big.display().to_string())
                 .replace("{missing}", "/nonexistent/skarmdump.png")
+                .replace("{megabyte}", &"å".repeat(512 * 1024))
                 .replace("{folder}", &files.path().display().to_string());
             let transcript = crate::support::run_with(&mut console, &script);
             let store = console.driver.store();
@@ -351,6 +324,57 @@ fn every_chat_case_in_the_corpus_gets_its_answer_and_loses_nothing() {
                 "{name}: the answers differ from those for an unknown reference"
             );
         }
+    }
+}
+
+#[test]
+fn every_stdin_case_in_the_corpus_gets_its_answers_from_the_binary() {
+    use std::io::Write;
+    let cases = corpus_files("tests/corpus/stdin", "expect");
+    assert!(
+        cases.len() >= 2,
+        "the corpus has its cases ({})",
+        cases.len()
+    );
+    for case in cases {
+        let text = std::fs::read_to_string(&case).unwrap();
+        let input = std::fs::read(case.with_extension("bin")).unwrap();
+        let field = |key: &str| -> Vec<&str> {
+            text.lines()
+                .filter_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+                .map(str::trim)
+                .collect()
+        };
+        let data = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(crate::support::fyr_bin())
+            .arg("chat")
+            .arg("--config")
+            .arg(root().join("bot.toml"))
+            .arg("--data")
+            .arg(data.path().join("data"))
+            .args(["--clock", "simulated", "--start", "2026-03-02T08:00:00Z"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let name = case.display();
+        assert_eq!(
+            out.status.code(),
+            Some(field("exit")[0].parse().unwrap()),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for expect in field("stdout") {
+            assert!(
+                stdout.contains(expect),
+                "{name}: expected `{expect}` in:\n{stdout}"
+            );
+        }
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     }
 }
 
