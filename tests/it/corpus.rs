@@ -7,7 +7,7 @@
 
 use fyr::config::Config;
 
-use crate::support::{root, run_script};
+use crate::support::root;
 
 #[test]
 fn every_broken_config_in_the_corpus_gets_its_located_error() {
