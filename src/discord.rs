@@ -639,6 +639,7 @@ pub async fn start(
         handle: Handle::current(),
         http,
         dms: HashMap::new(),
+        attachments: discord.export_attachments,
     }))
 }
 
@@ -648,6 +649,8 @@ struct DiscordOutlet {
     http: Arc<Http>,
     /// Each person's DM channel, once opened.
     dms: HashMap<u64, ChannelId>,
+    /// Whether exports go out as attachments (`[discord] export_attachments`).
+    attachments: bool,
 }
 
 impl DiscordOutlet {
@@ -760,7 +763,11 @@ impl Outlet for DiscordOutlet {
     }
 
     fn max_attachment_bytes(&self) -> u64 {
-        MAX_ATTACHMENTS
+        if self.attachments {
+            MAX_ATTACHMENTS
+        } else {
+            0
+        }
     }
 }
 

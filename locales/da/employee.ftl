@@ -279,7 +279,7 @@ opt-menu-export = Eksportér min sag (rapport og beviser)
 exported = Din sagsrapport, de originale beviser og en liste med fingeraftryk er samlet. Du kan give dem til politiet, din arbejdsgiver eller en advokat.
 export-files = Filerne ligger her:
     { $files }
-export-ask-operator = Jeg kan ikke sende filer her endnu. Din administrator kan lave eksporten for dig – giv vedkommende referencen { $case }.
+export-ask-operator = Eksporten bliver ikke sendt som filer her. Din administrator kan lave den for dig – giv vedkommende referencen { $case }.
 export-attached = Her er eksporten af sag { $case }: rapporten som PDF, de originale beviser i en zip-fil og et manifest med kontrolsummer. Gem filerne et sikkert sted, for eksempel til en politianmeldelse.
 export-attached-without-originals = Her er rapporten og manifestet for sag { $case }. De originale beviser er for store til at blive sendt her – din administrator kan hente dem til dig med referencen { $case }.
 export-failed = Noget gik galt, da eksporten skulle laves. Intet er gået tabt; prøv gerne igen senere.

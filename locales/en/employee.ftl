@@ -279,7 +279,7 @@ opt-menu-export = Export my case (report and evidence)
 exported = Your case report, the original evidence and a list of fingerprints are put together. You can hand them to the police, your employer or a lawyer.
 export-files = The files are here:
     { $files }
-export-ask-operator = I can't send files here yet. Your administrator can make the export for you – give them the reference { $case }.
+export-ask-operator = The export is not sent as files here. Your administrator can make it for you – give them the reference { $case }.
 export-attached = Here is the export of case { $case }: the report as a PDF, the original evidence in a zip file and a manifest of checksums. Keep the files somewhere safe, for example for a police report.
 export-attached-without-originals = Here are the report and the manifest for case { $case }. The original evidence is too large to send here – your administrator can produce it for you with the reference { $case }.
 export-failed = Something went wrong while the export was being made. Nothing is lost; please try again later.

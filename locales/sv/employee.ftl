@@ -279,7 +279,7 @@ opt-menu-export = Exportera mitt ärende (rapport och bevis)
 exported = Din ärenderapport, originalbevisen och en lista med fingeravtryck är sammanställda. Du kan lämna dem till polisen, din arbetsgivare eller en jurist.
 export-files = Filerna finns här:
     { $files }
-export-ask-operator = Jag kan inte skicka filer här än. Din administratör kan göra exporten åt dig – ge administratören referensen { $case }.
+export-ask-operator = Exporten skickas inte som filer här. Din administratör kan göra den åt dig – ge administratören referensen { $case }.
 export-attached = Här är exporten av ärende { $case }: rapporten som PDF, originalbevisen i en zip-fil och ett manifest med kontrollsummor. Spara filerna på ett säkert ställe, till exempel inför en polisanmälan.
 export-attached-without-originals = Här är rapporten och manifestet för ärende { $case }. Originalbevisen är för stora för att skickas här – din administratör kan ta fram dem åt dig med referensen { $case }.
 export-failed = Något gick fel när exporten skulle göras. Inget har gått förlorat; försök gärna igen senare.

@@ -41,6 +41,8 @@ pub struct DiscordConfig {
     pub api_base: Option<String>,
     /// The servers where `/fyr` is answered; empty: every server the bot is in.
     pub servers: Vec<u64>,
+    /// Whether exports asked for in the chat are sent as attachments on Discord.
+    pub export_attachments: bool,
 }
 
 /// Where a secret comes from. Secrets are never written in bot.toml.
@@ -569,6 +571,7 @@ impl Validator<'_> {
         DiscordConfig {
             token,
             servers,
+            export_attachments: d.export_attachments.unwrap_or(true),
             api_base: d
                 .api_base
                 .as_ref()

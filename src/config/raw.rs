@@ -28,6 +28,9 @@ pub struct RawDiscord {
     pub api_base: Option<Spanned<String>>,
     /// The servers (guild ids) where `/fyr` is answered; left out, every server the bot is in.
     pub servers: Option<Vec<Spanned<String>>>,
+    /// Whether an export asked for in the chat is sent as attachments (default true). Discord
+    /// DMs are not end-to-end encrypted: an organisation may keep exports off Discord.
+    pub export_attachments: Option<bool>,
 }
 
 /// The Matrix account Fyr runs as. The password is never in bot.toml: it is read from an

@@ -433,7 +433,8 @@ fn a_dropped_gateway_connection_resumes_and_rate_limits_are_waited_out() {
     let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let fake = Fake::start();
-    let fyr = Fyr::start(dir.path(), &fake, "");
+    // This organisation keeps exports out of Discord.
+    let fyr = Fyr::start(dir.path(), &fake, "export_attachments = false\n");
     fake.say(SARA, "hej");
     fake.expect(dm(SARA), "Hej Sara");
 
@@ -465,6 +466,11 @@ fn a_dropped_gateway_connection_resumes_and_rate_limits_are_waited_out() {
     assert_eq!(after - before, 3, "two refused, one accepted");
     assert_eq!(fake.posted(dm(SARA)).len(), 3, "shown once");
     assert!(fyr.log().contains("slow down"));
+
+    // With export_attachments = false the export gives the reference for the operator.
+    fake.say(SARA, "15");
+    let answer = fake.expect(dm(SARA), "administratör");
+    assert_eq!(answer["attachments"], json!([]));
     fyr.kill();
 }
 
