@@ -168,7 +168,11 @@ pub fn nonce_for(key: &str, piece: usize) -> String {
 /// A file in a message, before it is fetched.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FilePlan {
-    Fetch { url: String, name: String },
+    /// Download the message's attachment number `index`.
+    Fetch {
+        index: usize,
+        name: String,
+    },
     TooBig,
 }
 
@@ -206,12 +210,13 @@ pub fn plan_message(config: &Config, bot: u64, msg: &Message, max_file_bytes: u6
     let files = msg
         .attachments
         .iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(index, a)| {
             if u64::from(a.size) > max_file_bytes {
                 FilePlan::TooBig
             } else {
                 FilePlan::Fetch {
-                    url: a.url.clone(),
+                    index,
                     name: a.filename.clone(),
                 }
             }
@@ -471,34 +476,26 @@ impl Handler {
         .await;
     }
 
-    async fn fetch(&self, plan: FilePlan) -> What {
-        match plan {
-            FilePlan::TooBig => What::FileTooBig,
-            FilePlan::Fetch { url, name } => {
-                let limit = self.config.max_file_bytes;
-                match fetch_file(&url, limit).await {
-                    Ok(Some(bytes)) => What::File { name, bytes },
-                    Ok(None) => What::FileTooBig,
-                    Err(e) => {
-                        tracing::warn!("an attachment could not be downloaded: {e}");
-                        What::Attachment
-                    }
-                }
+    /// Download one planned attachment, refusing it as soon as it passes the limit.
+    async fn fetch(&self, msg: &Message, plan: FilePlan) -> What {
+        let (index, name) = match plan {
+            FilePlan::TooBig => return What::FileTooBig,
+            FilePlan::Fetch { index, name } => (index, name),
+        };
+        let Some(attachment) = msg.attachments.get(index) else {
+            return What::Attachment;
+        };
+        match attachment.download().await {
+            Ok(bytes) if bytes.len() as u64 <= self.config.max_file_bytes => {
+                What::File { name, bytes }
+            }
+            Ok(_) => What::FileTooBig,
+            Err(e) => {
+                tracing::warn!("an attachment could not be downloaded: {e}");
+                What::Attachment
             }
         }
     }
-}
-
-/// Download an attachment, refusing it (None) as soon as it passes the limit.
-async fn fetch_file(url: &str, limit: u64) -> Result<Option<Vec<u8>>, String> {
-    use serenity::all::Attachment;
-    // serenity downloads through its own HTTP client; an attachment only needs its URL for it.
-    let attachment: Attachment = serde_json::from_value(serde_json::json!({
-        "id": "1", "filename": "file", "size": 0, "url": url, "proxy_url": url,
-    }))
-    .map_err(|e| e.to_string())?;
-    let bytes = attachment.download().await.map_err(|e| e.to_string())?;
-    Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
 #[async_trait]
@@ -554,7 +551,7 @@ impl EventHandler for Handler {
                     .await;
                 }
                 for file in files {
-                    let what = self.fetch(file).await;
+                    let what = self.fetch(&msg, file).await;
                     self.send(channel.clone(), From::Person(person.clone()), what);
                 }
             }

@@ -151,7 +151,7 @@ fn messages_map_to_people_strangers_or_nothing() {
             text: Some("se bild".into()),
             files: vec![
                 FilePlan::Fetch {
-                    url: "http://f/files/liten.png".into(),
+                    index: 0,
                     name: "liten.png".into()
                 },
                 FilePlan::TooBig
