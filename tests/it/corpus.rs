@@ -96,19 +96,13 @@ fn every_broken_fluent_file_in_the_corpus_gets_its_located_error() {
 
 #[test]
 fn every_bad_key_file_in_the_corpus_is_refused_and_nothing_is_lost() {
-    use crate::support::{fyr_bin, FyrCmd};
+    use crate::support::FyrCmd;
     use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let chat = |data: &std::path::Path| {
-        let mut c = std::process::Command::new(fyr_bin());
-        c.arg("chat")
-            .arg("--config")
-            .arg(root().join("bot.toml"))
-            .arg("--data")
-            .arg(data)
-            .args(["--clock", "simulated", "--start", "2026-03-02T08:00:00Z"])
-            .stdin(std::process::Stdio::piped())
+        let mut c = crate::support::fyr_chat(data);
+        c.stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped());
         c
@@ -346,13 +340,7 @@ fn every_stdin_case_in_the_corpus_gets_its_answers_from_the_binary() {
                 .collect()
         };
         let data = tempfile::tempdir().unwrap();
-        let mut child = std::process::Command::new(crate::support::fyr_bin())
-            .arg("chat")
-            .arg("--config")
-            .arg(root().join("bot.toml"))
-            .arg("--data")
-            .arg(data.path().join("data"))
-            .args(["--clock", "simulated", "--start", "2026-03-02T08:00:00Z"])
+        let mut child = crate::support::fyr_chat(&data.path().join("data"))
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())

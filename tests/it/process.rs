@@ -7,17 +7,11 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::support::{fyr_bin, root};
+use crate::support::{fyr_bin, fyr_chat};
 
 fn chat(data: &Path, extra: &[&str]) -> Command {
-    let mut c = Command::new(fyr_bin());
-    c.arg("chat")
-        .arg("--config")
-        .arg(root().join("bot.toml"))
-        .arg("--data")
-        .arg(data)
-        .args(["--clock", "simulated", "--start", "2026-03-02T08:00:00Z"])
-        .args(extra);
+    let mut c = fyr_chat(data);
+    c.args(extra);
     c
 }
 

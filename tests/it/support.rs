@@ -61,6 +61,19 @@ pub fn fyr_bin() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_fyr"))
 }
 
+/// `fyr chat` on the sample bot.toml and a data folder, with the simulated clock at Monday
+/// 2 March 2026, 08:00 UTC (stdio as the caller sets it).
+pub fn fyr_chat(data: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(fyr_bin());
+    c.arg("chat")
+        .arg("--config")
+        .arg(root().join("bot.toml"))
+        .arg("--data")
+        .arg(data)
+        .args(["--clock", "simulated", "--start", "2026-03-02T08:00:00Z"]);
+    c
+}
+
 /// Walk a person through the whole playbook for one incident kind (the number chosen at "what
 /// happened?"), always answering "continue", "later" or "not now", after writing `language`
 /// first. Returns every text Fyr showed, and asserts the walk reached the summary.
