@@ -326,6 +326,9 @@ struct Counting<S> {
     last: AtomicUsize,
     /// How long the inner commit took, in nanoseconds.
     commit_ns: AtomicUsize,
+    /// Totals over the store's life: time in `commit_deferred` and in `sync`, in nanoseconds.
+    deferred_total_ns: AtomicUsize,
+    sync_total_ns: AtomicUsize,
 }
 
 impl<S> Counting<S> {
@@ -334,6 +337,8 @@ impl<S> Counting<S> {
             inner,
             last: AtomicUsize::new(0),
             commit_ns: AtomicUsize::new(0),
+            deferred_total_ns: AtomicUsize::new(0),
+            sync_total_ns: AtomicUsize::new(0),
         }
     }
 }
@@ -394,10 +399,18 @@ impl<S: Store> Store for Counting<S> {
     }
     fn commit_deferred(&self, commit: &Commit) -> Result<(), StoreError> {
         self.last.store(commit_bytes(commit), Ordering::Relaxed);
-        self.inner.commit_deferred(commit)
+        let t = Instant::now();
+        let done = self.inner.commit_deferred(commit);
+        self.deferred_total_ns
+            .fetch_add(t.elapsed().as_nanos() as usize, Ordering::Relaxed);
+        done
     }
     fn sync(&self) -> Result<(), StoreError> {
-        self.inner.sync()
+        let t = Instant::now();
+        let done = self.inner.sync();
+        self.sync_total_ns
+            .fetch_add(t.elapsed().as_nanos() as usize, Ordering::Relaxed);
+        done
     }
     fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError> {
         self.inner.due_timers(now, limit)
@@ -635,6 +648,33 @@ fn bench_throughput(engine: Option<&EngineResult>) {
     }
     batched.sort();
     let batch_t = batched[1];
+    // Where a batched run's time goes: the same again through a timing wrapper.
+    let mut b = driver(
+        &config,
+        Counting::new(SledStore::open(&dir.join("batched-breakdown")).expect("opens")),
+    );
+    let t = Instant::now();
+    for chunk in owned.chunks(BATCH) {
+        for replies in b.handle_batch(chunk, monday()).expect("flushed") {
+            std::hint::black_box(replies.expect("handled"));
+        }
+    }
+    let all = t.elapsed();
+    let ns = |a: &AtomicUsize| Duration::from_nanos(a.load(Ordering::Relaxed) as u64);
+    let (deferred, sync) = (
+        ns(&b.store().deferred_total_ns),
+        ns(&b.store().sync_total_ns),
+    );
+    println!(
+        "batched breakdown (one more run, {}): commit_deferred {} ({:.1} µs per step), sync {} ({} flushes), the rest {} ({:.1} µs per step)",
+        show(all),
+        show(deferred),
+        deferred.as_secs_f64() * 1e6 / msgs.len() as f64,
+        show(sync),
+        msgs.len().div_ceil(BATCH),
+        show(all.saturating_sub(deferred + sync)),
+        all.saturating_sub(deferred + sync).as_secs_f64() * 1e6 / msgs.len() as f64,
+    );
 
     let rate = |d: Duration| msgs.len() as f64 / d.as_secs_f64();
     println!(

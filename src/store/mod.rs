@@ -26,7 +26,13 @@ use crate::model::{CaseId, PersonId};
 /// The version of the stored format. Bumped on incompatible changes; a store written by another
 /// version is refused with a clear error rather than misread.
 /// Version 4: a commit journal instead of multi-tree transactions, and an append-only keyring.
-pub const SCHEMA_VERSION: u32 = 4;
+/// Version 5: case keys come from a pool made ahead in the keyring; the store records which
+/// case holds which (a version-4 folder is read as it is and marked 5: its keyring names its
+/// cases directly, which version 5 still reads; a version-4 Fyr must not read a version-5
+/// folder, whose new cases it would take for erased).
+pub const SCHEMA_VERSION: u32 = 5;
+/// Older versions this one reads (and upgrades in place).
+pub const UPGRADES_FROM: &[u32] = &[4];
 
 #[derive(Debug, Error)]
 pub enum StoreError {

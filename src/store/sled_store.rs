@@ -2,8 +2,9 @@
 //! `conversations` (by a keyed hash of the person), `cases` (by neutral case reference),
 //! `timers` (by due time then key, earliest first) with its index `timer_keys`, `outbox` (by case
 //! and a keyed hash of the idempotency key) with its index `outbox_pending`, `evidence` /
-//! `evidence_content` (by case and number), `audit`, and `journal`. Every value is sealed by the
-//! `Vault`: case data with the case's own key, the rest with the master key.
+//! `evidence_content` (by case and number), `audit`, `case_keys` (which pool key of the keyring
+//! each case holds) and `journal`. Every value is sealed by the `Vault`: case data with the
+//! case's own key, the rest with the master key.
 //!
 //! A commit is one journal record, then plain inserts, then the record's removal, then one
 //! flush. sled recovers a prefix of its log, so after a crash either the journal record is
@@ -24,7 +25,7 @@ use serde::Serialize;
 use super::vault::{self, open_with, seal_with, Key, Vault, VaultError};
 use super::{
     audit_key, case_prefix, decode, encode, evidence_key, slot_due, timer_slot, AuditEntry, Commit,
-    OutboxEntry, Store, StoreError, TimerOp, SCHEMA_VERSION,
+    OutboxEntry, Store, StoreError, TimerOp, SCHEMA_VERSION, UPGRADES_FROM,
 };
 use crate::engine::evidence::EvidenceItem;
 use crate::engine::{Case, Conversation, Timer};
@@ -43,6 +44,7 @@ pub struct SledStore {
     evidence: sled::Tree,
     evidence_content: sled::Tree,
     audit: sled::Tree,
+    case_keys: sled::Tree,
     journal: sled::Tree,
     /// Held by every writer, so journal records never interleave.
     writer: Mutex<()>,
@@ -87,6 +89,7 @@ enum Kind {
     OutboxPending = 5,
     Evidence = 6,
     Audit = 7,
+    CaseKeys = 8,
 }
 
 impl Kind {
@@ -100,6 +103,7 @@ impl Kind {
             5 => Kind::OutboxPending,
             6 => Kind::Evidence,
             7 => Kind::Audit,
+            8 => Kind::CaseKeys,
             _ => return None,
         })
     }
@@ -237,7 +241,11 @@ impl SledStore {
             let found = <[u8; 4]>::try_from(bytes.as_ref())
                 .map(u32::from_be_bytes)
                 .unwrap_or(0);
-            if found != SCHEMA_VERSION {
+            if UPGRADES_FROM.contains(&found) {
+                meta.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())
+                    .map_err(|e| open_error(e.to_string()))?;
+                db.flush().map_err(|e| open_error(e.to_string()))?;
+            } else if found != SCHEMA_VERSION {
                 return Err(StoreError::Schema {
                     path: PathBuf::from(path),
                     found,
@@ -286,6 +294,7 @@ impl SledStore {
             evidence: tree("evidence")?,
             evidence_content: tree("evidence_content")?,
             audit: tree("audit")?,
+            case_keys: tree("case_keys")?,
             journal: tree("journal")?,
             writer: Mutex::new(()),
             cache: Mutex::new(Cache::default()),
@@ -294,6 +303,15 @@ impl SledStore {
             db,
         };
         store.finish_journal()?;
+        let mut held = Vec::new();
+        for entry in store.case_keys.iter() {
+            let (case, slot) = entry.map_err(|e| open_error(e.to_string()))?;
+            held.push((
+                String::from_utf8_lossy(&case).into_owned(),
+                String::from_utf8_lossy(&slot).into_owned(),
+            ));
+        }
+        store.vault.load_assignments(held);
         Ok(store)
     }
 
@@ -327,6 +345,7 @@ impl SledStore {
             Kind::OutboxPending => &self.outbox_pending,
             Kind::Evidence => &self.evidence,
             Kind::Audit => &self.audit,
+            Kind::CaseKeys => &self.case_keys,
         }
     }
 
@@ -375,6 +394,48 @@ impl SledStore {
             self.erase_case(case)?;
         }
         let _writer = self.writer();
+        let built = self.commit_ops(commit);
+        // Cases that got a key from the pool in this commit: the assignment is written with it.
+        let new_keys = self.vault.take_new();
+        let mut ops = match built {
+            Ok(ops) => ops,
+            Err(e) => {
+                self.vault.abandon(new_keys);
+                return Err(e);
+            }
+        };
+        for (case, slot) in &new_keys {
+            ops.push(Op::put(
+                Kind::CaseKeys,
+                case.as_bytes(),
+                slot.as_bytes().to_vec(),
+            ));
+        }
+        if let Err(e) = self.journal.insert(JOURNAL_KEY, encode_ops(&ops)) {
+            self.vault.abandon(new_keys);
+            return Err(backend(e));
+        }
+        self.vault.settle(new_keys);
+        self.apply(&ops)?;
+        self.journal.remove(JOURNAL_KEY).map_err(backend)?;
+        if durable {
+            self.db.flush().map_err(backend)?;
+        }
+        let mut cache = self.cache();
+        cache.trim();
+        for c in &commit.conversations {
+            cache
+                .conversations
+                .insert(c.person.clone(), Some(c.clone()));
+        }
+        for c in &commit.cases {
+            cache.cases.insert(c.id.clone(), Some(c.clone()));
+        }
+        Ok(())
+    }
+
+    /// The writes of a commit (evidence content is written here already, see above).
+    fn commit_ops(&self, commit: &Commit) -> Result<Vec<Op>, StoreError> {
         let mut ops = Vec::new();
         for entry in &commit.audit {
             let key = audit_key(entry);
@@ -450,25 +511,7 @@ impl SledStore {
                 }
             }
         }
-        self.journal
-            .insert(JOURNAL_KEY, encode_ops(&ops))
-            .map_err(backend)?;
-        self.apply(&ops)?;
-        self.journal.remove(JOURNAL_KEY).map_err(backend)?;
-        if durable {
-            self.db.flush().map_err(backend)?;
-        }
-        let mut cache = self.cache();
-        cache.trim();
-        for c in &commit.conversations {
-            cache
-                .conversations
-                .insert(c.person.clone(), Some(c.clone()));
-        }
-        for c in &commit.cases {
-            cache.cases.insert(c.id.clone(), Some(c.clone()));
-        }
-        Ok(())
+        Ok(ops)
     }
 
     fn person_key(&self, person: &PersonId) -> String {
@@ -687,6 +730,7 @@ impl Store for SledStore {
         self.vault.forget_case(case).map_err(vault_error)?;
         self.cache().cases.insert(case.clone(), None);
         let existed = self.cases.remove(case.as_str()).map_err(backend)?.is_some();
+        self.case_keys.remove(case.as_str()).map_err(backend)?;
         let prefix = case_prefix(case);
         for tree in [&self.evidence, &self.evidence_content] {
             for key in tree.scan_prefix(&prefix).keys() {
@@ -735,7 +779,10 @@ impl Store for SledStore {
 
     fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
         let case = CaseId::new(entry.key.split('/').next().unwrap_or_default());
-        let key = self.case_key(&case)?;
+        let Some(key) = self.vault.existing_case_key(&case).map_err(vault_error)? else {
+            // The case was erased meanwhile: there is nothing left to update.
+            return Ok(());
+        };
         let at = self.outbox_key(&entry.key);
         let sealed = self.seal(&key, "outbox", at.as_bytes(), entry);
         let _writer = self.writer();

@@ -2,9 +2,12 @@
 //! encrypts every value with XChaCha20-Poly1305, bound to where it is stored. Each case has its
 //! own data key, wrapped by the master key and kept in a keyring file beside the database — not
 //! in it — so erasing a case destroys its key (crypto-shredding) and nothing of it stays
-//! readable, even in pages sled has not compacted yet. The keyring is append-only: a new case
-//! key is one sealed record appended and fsync'ed before any commit uses it; erasure rewrites the
-//! file without the key. Store keys that would name a person are replaced by a keyed hash.
+//! readable, even in pages sled has not compacted yet. The keyring is append-only and holds a
+//! pool of keys made ahead: 64 at a time, appended with one fsync, durable before any is used.
+//! A new case takes a free one; which case holds which pool key is written by the store in the
+//! same commit as the case (`take_new` / `settle`), so a crash before that commit simply leaves
+//! the key free. Erasure rewrites the file without the key. Store keys that would name a person
+//! are replaced by a keyed hash.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -99,12 +102,21 @@ pub struct Vault {
     ring: Mutex<Ring>,
 }
 
-/// The keyring in memory: every case's wrapped key (as stored), the keys unwrapped so far, and
-/// where the next record goes in the file.
+/// The keyring in memory: every wrapped key (as stored), which case holds which pool key, the
+/// keys unwrapped so far, and where the next record goes in the file.
 #[derive(Default)]
 struct Ring {
-    /// Case → its data key wrapped by the master key (hex), as in the file.
+    /// Record name → a data key wrapped by the master key (hex), as in the file. The name is a
+    /// pool slot (`#12`) or, in keyrings written in one go by tools, the case itself.
     wrapped: BTreeMap<String, String>,
+    /// Case → the pool slot whose key it holds (as the store recorded it).
+    assigned: HashMap<String, String>,
+    /// Cases given a slot by the commit being written, not yet recorded by the store.
+    pending: Vec<(String, String)>,
+    /// Pool slots nobody holds.
+    free: Vec<String>,
+    /// The number of the next slot to make.
+    next_slot: u64,
     /// Case → its data key, unwrapped on first use.
     open: HashMap<String, Key>,
     /// The keyring file, open for writing (None until the first key is written).
@@ -120,13 +132,29 @@ struct Ring {
 /// journal each time, several milliseconds).
 const KEYRING_MAGIC: &[u8; 8] = b"FYRKEYS2";
 const RECORD_AAD: &[u8] = b"keyring record";
-/// Far above a real record (about 150 bytes): a longer length is damage, not a torn append.
-const MAX_RECORD: usize = 4096;
+/// Far above a real record (about 150 bytes a key, 64 keys at most): a longer length is
+/// damage, not a torn append.
+const MAX_RECORD: usize = 64 * 1024;
 const CHUNK: u64 = 64 * 1024;
+/// Keys made ahead per append (one fsync for all of them).
+const POOL_BATCH: usize = 64;
+/// Pool slots are named `#<n>`; no case reference starts with `#`.
+const SLOT_MARK: char = '#';
 
 fn keyring_record(master: &Key, case: &str, wrapped: &str) -> Vec<u8> {
     let plain = serde_json::to_vec(&(case, wrapped)).expect("a keyring record always serializes");
-    let sealed = seal_with(master, &plain, RECORD_AAD);
+    sealed_record(master, &plain)
+}
+
+/// Several keys in one record: sealed as a whole, so a torn append of the batch fails as one
+/// record (and is cut at the next start) instead of leaving some of it readable.
+fn keyring_batch(master: &Key, keys: &[(String, String)]) -> Vec<u8> {
+    let plain = serde_json::to_vec(keys).expect("a keyring record always serializes");
+    sealed_record(master, &plain)
+}
+
+fn sealed_record(master: &Key, plain: &[u8]) -> Vec<u8> {
+    let sealed = seal_with(master, plain, RECORD_AAD);
     let mut out = Vec::with_capacity(4 + sealed.len());
     out.extend_from_slice(
         &u32::try_from(sealed.len())
@@ -193,9 +221,13 @@ fn read_keyring(master: &Key, bytes: &[u8]) -> Result<ReadRing, &'static str> {
             }
             return Err("a record in it cannot be decrypted");
         };
-        let (case, wrapped): (String, String) =
-            serde_json::from_slice(&record).map_err(|_| "a record in it cannot be read")?;
-        ring.wrapped.insert(case, wrapped);
+        if let Ok((case, wrapped)) = serde_json::from_slice::<(String, String)>(&record) {
+            ring.wrapped.insert(case, wrapped);
+        } else {
+            let keys: Vec<(String, String)> =
+                serde_json::from_slice(&record).map_err(|_| "a record in it cannot be read")?;
+            ring.wrapped.extend(keys);
+        }
         at += 4 + len;
         ring.end = at;
     }
@@ -281,6 +313,14 @@ impl Vault {
                 let read = read_keyring(&master, &bytes).map_err(|e| keyring_err(e.into()))?;
                 ring.wrapped = read.wrapped;
                 ring.end = read.end as u64;
+                // Free slots are known only once the store says which are held
+                // (`load_assignments`); until then new keys come from new slots.
+                ring.next_slot = ring
+                    .wrapped
+                    .keys()
+                    .filter_map(|name| slot_number(name))
+                    .max()
+                    .map_or(0, |n| n + 1);
                 if read.torn {
                     // Zero a torn last append, so the next one starts on clean ground.
                     let zeros = vec![0u8; bytes.len() - read.end];
@@ -319,32 +359,117 @@ impl Vault {
         open_with(&self.master, sealed, aad)
     }
 
-    /// The case's data key; created the first time, and durable in the keyring (one fsync'ed
-    /// append) before it is returned, so nothing is ever sealed with a key that could be lost.
+    /// Which case holds which pool slot, as the store has it (called once at open, after the
+    /// store's own recovery). Every other pool slot is free.
+    pub fn load_assignments(&self, assignments: impl IntoIterator<Item = (String, String)>) {
+        let mut ring = self.ring();
+        ring.assigned = assignments.into_iter().collect();
+        ring.pending.clear();
+        ring.open.clear();
+        let held: std::collections::HashSet<&String> = ring.assigned.values().collect();
+        let mut free: Vec<String> = ring
+            .wrapped
+            .keys()
+            .filter(|name| name.starts_with(SLOT_MARK) && !held.contains(name))
+            .cloned()
+            .collect();
+        // Lowest last, so `pop` hands out the oldest slot first.
+        free.sort_by_key(|name| std::cmp::Reverse(slot_number(name)));
+        ring.free = free;
+    }
+
+    /// The case's data key. A case without one gets a free pool key (more are made, durably,
+    /// when none is left); the store must record that with the commit: see `take_new`.
     pub fn case_key(&self, case: &CaseId) -> Result<Key, VaultError> {
         let mut ring = self.ring();
         if let Some(key) = self.known_key(&mut ring, case)? {
             return Ok(key);
         }
-        let key: Key = random();
-        let wrapped = wrap_case_key(&self.master, case.as_str(), &key);
-        self.append(&mut ring, case.as_str(), &wrapped)?;
-        ring.wrapped.insert(case.to_string(), wrapped);
-        ring.open.insert(case.to_string(), key);
+        if let Some(slot) = ring
+            .pending
+            .iter()
+            .find(|(c, _)| c == case.as_str())
+            .map(|(_, s)| s.clone())
+        {
+            return self.unwrap_named(&ring, &slot);
+        }
+        if ring.free.is_empty() {
+            self.refill(&mut ring)?;
+        }
+        let slot = ring.free.pop().expect("refilled above");
+        let key = self.unwrap_named(&ring, &slot)?;
+        ring.pending.push((case.to_string(), slot));
         Ok(key)
     }
 
+    /// The cases given a pool key since the last call, with their slots: the store writes
+    /// them in the commit that uses the keys, then calls `settle` (or `abandon`).
+    pub fn take_new(&self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.ring().pending)
+    }
+
+    /// The commit recording these assignments is written.
+    pub fn settle(&self, new: Vec<(String, String)>) {
+        let mut ring = self.ring();
+        for (case, slot) in new {
+            ring.assigned.insert(case, slot);
+        }
+    }
+
+    /// The commit recording these assignments failed: the slots are free again.
+    pub fn abandon(&self, new: Vec<(String, String)>) {
+        let mut ring = self.ring();
+        for (_, slot) in new {
+            ring.free.push(slot);
+        }
+    }
+
+    /// Make `POOL_BATCH` new keys and append them with one fsync.
+    fn refill(&self, ring: &mut Ring) -> Result<(), VaultError> {
+        let made: Vec<(String, String)> = (0..POOL_BATCH as u64)
+            .map(|i| {
+                let name = format!("{SLOT_MARK}{}", ring.next_slot + i);
+                let wrapped = wrap_case_key(&self.master, &name, &random());
+                (name, wrapped)
+            })
+            .collect();
+        let record = keyring_batch(&self.master, &made);
+        let written = append_record(&self.keyring_path, ring, &record);
+        if let Err(e) = written {
+            // Reopen next time (and let the reader deal with a torn tail at the next start).
+            ring.file = None;
+            return Err(self.keyring_error(e));
+        }
+        ring.next_slot += POOL_BATCH as u64;
+        for (name, wrapped) in made.into_iter().rev() {
+            ring.wrapped.insert(name.clone(), wrapped);
+            ring.free.push(name);
+        }
+        Ok(())
+    }
+
+    /// Unwrap the key stored under a record name.
+    fn unwrap_named(&self, ring: &Ring, name: &str) -> Result<Key, VaultError> {
+        let wrapped = ring.wrapped.get(name).ok_or(VaultError::Decrypt)?;
+        let sealed = unhex(wrapped).ok_or(VaultError::Decrypt)?;
+        open_with(&self.master, &sealed, name.as_bytes())?
+            .try_into()
+            .map_err(|_| VaultError::Decrypt)
+    }
+
+    /// The key of a case that has one (recorded, or written in one go by a tool).
     fn known_key(&self, ring: &mut Ring, case: &CaseId) -> Result<Option<Key>, VaultError> {
         if let Some(key) = ring.open.get(case.as_str()) {
             return Ok(Some(*key));
         }
-        let Some(wrapped) = ring.wrapped.get(case.as_str()) else {
-            return Ok(None);
+        let name = match ring.assigned.get(case.as_str()) {
+            Some(slot) => slot.clone(),
+            None => case.to_string(),
         };
-        let sealed = unhex(wrapped).ok_or(VaultError::Decrypt)?;
-        let key: Key = open_with(&self.master, &sealed, case.as_str().as_bytes())?
-            .try_into()
-            .map_err(|_| VaultError::Decrypt)?;
+        if !ring.wrapped.contains_key(&name) {
+            return Ok(None);
+        }
+        let key = self.unwrap_named(ring, &name)?;
         ring.open.insert(case.to_string(), key);
         Ok(Some(key))
     }
@@ -360,7 +485,11 @@ impl Vault {
     pub fn forget_case(&self, case: &CaseId) -> Result<(), VaultError> {
         let mut ring = self.ring();
         ring.open.remove(case.as_str());
-        if ring.wrapped.remove(case.as_str()).is_some() {
+        let name = ring
+            .assigned
+            .remove(case.as_str())
+            .unwrap_or_else(|| case.to_string());
+        if ring.wrapped.remove(&name).is_some() {
             ring.file = None;
             ring.end = write_keyring(
                 &self.keyring_path,
@@ -378,21 +507,14 @@ impl Vault {
             detail: e.to_string(),
         }
     }
-
-    /// Append one key to the keyring file and make it durable.
-    fn append(&self, ring: &mut Ring, case: &str, wrapped: &str) -> Result<(), VaultError> {
-        let err = |e: std::io::Error| self.keyring_error(e);
-        let record = keyring_record(&self.master, case, wrapped);
-        let written = append_record(&self.keyring_path, ring, &record);
-        if written.is_err() {
-            // Reopen next time (and let the reader deal with a torn tail at the next start).
-            ring.file = None;
-        }
-        written.map_err(err)
-    }
 }
 
-/// Write `record` after the last one: into zeros written ahead, then a data-only fsync.
+fn slot_number(name: &str) -> Option<u64> {
+    name.strip_prefix(SLOT_MARK)?.parse().ok()
+}
+
+/// Write `record` after the last one: into zeros written ahead, then a
+/// data-only fsync.
 fn append_record(path: &Path, ring: &mut Ring, record: &[u8]) -> std::io::Result<()> {
     use std::io::{Seek, SeekFrom, Write};
     if ring.file.is_none() {
@@ -477,63 +599,137 @@ mod tests {
         assert!(open_with(&key, &flipped, b"cases/F-1").is_err(), "changed");
     }
 
+    /// Take a key for each case and record the assignments, as the store does in a commit.
+    fn keys_for(vault: &Vault, cases: &[&str]) -> (Vec<Key>, Vec<(String, String)>) {
+        let keys = cases
+            .iter()
+            .map(|c| vault.case_key(&CaseId::new(*c)).unwrap())
+            .collect();
+        let new = vault.take_new();
+        vault.settle(new.clone());
+        (keys, new)
+    }
+
     #[test]
     fn a_forgotten_case_key_is_gone_for_good() {
         let dir = tempfile::tempdir().unwrap();
         let master: Key = random();
         let vault = Vault::new(master, dir.path().join("keyring")).unwrap();
         let case = CaseId::new("F-1");
-        let k1 = vault.case_key(&case).unwrap();
+        let (k1, held) = keys_for(&vault, &["F-1"]);
         let again = Vault::new(master, dir.path().join("keyring")).unwrap();
-        assert_eq!(again.case_key(&case).unwrap(), k1, "kept across reopen");
+        again.load_assignments(held.clone());
+        assert_eq!(again.case_key(&case).unwrap(), k1[0], "kept across reopen");
+        assert!(again.take_new().is_empty(), "no new key for a known case");
         again.forget_case(&case).unwrap();
         let after = Vault::new(master, dir.path().join("keyring")).unwrap();
+        after.load_assignments(held);
         assert_eq!(after.existing_case_key(&case).unwrap(), None);
     }
 
     #[test]
-    fn the_keyring_is_appended_to_and_a_torn_last_record_is_cut() {
+    fn pool_keys_are_made_ahead_with_one_append_and_a_crash_frees_unrecorded_ones() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("keyring");
         let master: Key = random();
         let vault = Vault::new(master, path.clone()).unwrap();
-        let a = vault.case_key(&CaseId::new("F-A")).unwrap();
+        vault.load_assignments(Vec::new());
+        let (a, held) = keys_for(&vault, &["F-A"]);
         let one = vault.ring().end;
-        let b = vault.case_key(&CaseId::new("F-B")).unwrap();
-        let two = vault.ring().end;
-        assert!(two > one, "appended");
+        let names: Vec<String> = (0..POOL_BATCH - 1).map(|i| format!("F-{i}")).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let (rest, _) = keys_for(&vault, &refs);
+        assert_eq!(
+            vault.ring().end,
+            one,
+            "the first batch served {POOL_BATCH} cases"
+        );
+        assert!(rest.iter().all(|k| *k != a[0]), "every case its own key");
+        let c = vault.case_key(&CaseId::new("F-C")).unwrap();
+        assert!(vault.ring().end > one, "a second batch appended");
+        // F-C's commit never happened (a crash): after a restart its key is free again, and
+        // the next new case may get it — nothing durable was sealed with it.
+        drop(vault);
+        let vault = Vault::new(master, path.clone()).unwrap();
+        vault.load_assignments(held);
+        assert_eq!(
+            vault.existing_case_key(&CaseId::new("F-A")).unwrap(),
+            Some(a[0])
+        );
+        assert_eq!(vault.existing_case_key(&CaseId::new("F-C")).unwrap(), None);
+        let free = vault.ring().free.len();
+        assert_eq!(free, 2 * POOL_BATCH - 1, "all but F-A's are free");
+        let d = vault.case_key(&CaseId::new("F-D")).unwrap();
+        assert_eq!(vault.take_new().len(), 1);
+        assert_eq!(
+            d, rest[0],
+            "the oldest free slot: F-0's, whose commit was lost too"
+        );
+        assert_ne!(d, c);
+        // abandon: a failed commit gives the slot back.
+        let e = vault.case_key(&CaseId::new("F-E")).unwrap();
+        let new = vault.take_new();
+        vault.abandon(new);
+        assert_eq!(vault.ring().free.len(), free - 1);
+        assert_eq!(vault.existing_case_key(&CaseId::new("F-E")).unwrap(), None);
+        assert_ne!(e, a[0]);
+    }
+
+    #[test]
+    fn a_torn_pool_append_is_cut_and_damage_elsewhere_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keyring");
+        let master: Key = random();
+        let vault = Vault::new(master, path.clone()).unwrap();
+        vault.load_assignments(Vec::new());
+        let (a, held) = keys_for(&vault, &["F-A"]);
+        // A second batch, so the first record is not the last one.
+        let names: Vec<String> = (0..POOL_BATCH).map(|i| format!("F-{i}")).collect();
+        keys_for(
+            &vault,
+            &names.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+        let end = vault.ring().end;
         let size = std::fs::metadata(&path).unwrap().len();
         assert_eq!(size, 8 + CHUNK, "grown once, in a chunk of zeros");
         drop(vault);
-        // A crash in the middle of a third append.
-        write_at(&path, two, &[0, 0, 0, 90, 1, 2, 3]).unwrap();
+        // A crash in the middle of the next batch: its length, then some of its bytes.
+        write_at(&path, end, &[0, 0, 40, 0, 1, 2, 3]).unwrap();
         let vault = Vault::new(master, path.clone()).unwrap();
+        vault.load_assignments(held.clone());
         let bytes = std::fs::read(&path).unwrap();
         assert!(
-            bytes[two as usize..].iter().all(|b| *b == 0),
+            bytes[end as usize..].iter().all(|b| *b == 0),
             "torn tail zeroed"
         );
         assert_eq!(
             vault.existing_case_key(&CaseId::new("F-A")).unwrap(),
-            Some(a)
+            Some(a[0])
         );
-        assert_eq!(
-            vault.existing_case_key(&CaseId::new("F-B")).unwrap(),
-            Some(b)
-        );
-        let c = vault.case_key(&CaseId::new("F-C")).unwrap();
         drop(vault);
-        let vault = Vault::new(master, path.clone()).unwrap();
-        assert_eq!(
-            vault.existing_case_key(&CaseId::new("F-C")).unwrap(),
-            Some(c)
-        );
-        assert_eq!(std::fs::metadata(&path).unwrap().len(), size);
         // Damage to a record that is not the last one is an error, not silently skipped.
         let mut bytes = std::fs::read(&path).unwrap();
         bytes[KEYRING_MAGIC.len() + 10] ^= 1;
         std::fs::write(&path, bytes).unwrap();
         assert!(Vault::new(master, path).is_err());
+    }
+
+    #[test]
+    fn a_keyring_written_in_one_go_names_its_cases() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keyring");
+        let master: Key = random();
+        let key: Key = random();
+        let wrapped = wrap_case_key(&master, "F-9", &key);
+        write_keyring(&path, &master, [("F-9", wrapped.as_str())]).unwrap();
+        let vault = Vault::new(master, path).unwrap();
+        vault.load_assignments(Vec::new());
+        assert_eq!(
+            vault.existing_case_key(&CaseId::new("F-9")).unwrap(),
+            Some(key)
+        );
+        assert_eq!(vault.case_key(&CaseId::new("F-9")).unwrap(), key);
+        assert!(vault.take_new().is_empty());
     }
 
     #[test]
@@ -543,9 +739,11 @@ mod tests {
         std::fs::write(&path, &KEYRING_MAGIC[..3]).unwrap();
         let master: Key = random();
         let vault = Vault::new(master, path.clone()).unwrap();
-        let a = vault.case_key(&CaseId::new("F-A")).unwrap();
+        let (a, held) = keys_for(&vault, &["F-A"]);
+        let a = a[0];
         drop(vault);
         let vault = Vault::new(master, path).unwrap();
+        vault.load_assignments(held);
         assert_eq!(
             vault.existing_case_key(&CaseId::new("F-A")).unwrap(),
             Some(a)

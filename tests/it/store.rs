@@ -293,6 +293,58 @@ fn a_store_of_another_format_version_is_refused() {
 }
 
 #[test]
+fn a_version_4_store_is_read_and_marked_as_the_current_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let id = CaseId::new("F-4");
+    {
+        let store = SledStore::open(&data).unwrap();
+        store
+            .commit(&Commit {
+                cases: vec![case("F-4", "sara", 0)],
+                ..Commit::default()
+            })
+            .unwrap();
+    }
+    // sled's background thread may hold the lock a moment after a handle is dropped.
+    let open_raw = || {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            match sled::open(&data) {
+                Ok(db) => return db,
+                Err(e) if std::time::Instant::now() < deadline => {
+                    let _ = e;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
+    };
+    let set_version = |v: u32| {
+        let db = open_raw();
+        db.open_tree("meta")
+            .unwrap()
+            .insert("schema_version", &v.to_be_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    };
+    let read_version = || {
+        let db = open_raw();
+        let v = db.open_tree("meta").unwrap().get("schema_version").unwrap();
+        u32::from_be_bytes(v.unwrap().as_ref().try_into().unwrap())
+    };
+    set_version(4);
+    let store = crate::support::reopen(&data);
+    assert_eq!(
+        store.load_case(&id).unwrap().map(|c| c.id),
+        Some(id.clone())
+    );
+    drop(store);
+    assert_eq!(read_version(), fyr::store::SCHEMA_VERSION);
+    assert_eq!(fyr::store::SCHEMA_VERSION, 5);
+}
+
+#[test]
 fn the_stored_formats_are_stable() {
     // A change here is a change of the on-disk format: bump SCHEMA_VERSION or keep it readable.
     insta::assert_json_snapshot!("stored_conversation", conversation("sara", Some("F-A")));
