@@ -9,9 +9,10 @@
 mod memory;
 mod sled_store;
 pub mod vault;
+mod writer;
 
 pub use memory::MemoryStore;
-pub use sled_store::SledStore;
+pub use writer::SledStore;
 
 use std::path::PathBuf;
 
@@ -149,10 +150,21 @@ pub trait Store: Send + Sync {
 fn audit_key(entry: &AuditEntry) -> Vec<u8> {
     let mut key = entry.at.timestamp_micros().to_be_bytes().to_vec();
     key[0] ^= 0x80;
-    let mut tail = [0u8; 8];
-    getrandom::getrandom(&mut tail).expect("the operating system provides random bytes");
-    key.extend_from_slice(&tail);
+    key.extend_from_slice(&unique_tail().to_be_bytes());
     key
+}
+
+/// A number never handed out twice by this process, starting at a random point (so two
+/// processes do not share tails either), without a system call each time.
+fn unique_tail() -> u64 {
+    static BASE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let base = *BASE.get_or_init(|| {
+        let mut b = [0u8; 8];
+        getrandom::getrandom(&mut b).expect("the operating system provides random bytes");
+        u64::from_be_bytes(b)
+    });
+    base.wrapping_add(COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
 }
 
 /// Key of an evidence item: the case reference, a separator, then the number big-endian, so a

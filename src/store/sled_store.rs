@@ -31,8 +31,10 @@ use crate::engine::evidence::EvidenceItem;
 use crate::engine::{Case, Conversation, Timer};
 use crate::model::{CaseId, PersonId};
 
+/// The store's state and its synchronous operations; `SledStore` (writer.rs) runs its commits
+/// on a writer thread.
 #[derive(Debug)]
-pub struct SledStore {
+pub(super) struct SledCore {
     db: sled::Db,
     vault: Vault,
     conversations: sled::Tree,
@@ -51,7 +53,7 @@ pub struct SledStore {
     /// Decoded conversations and cases, filled on first read, written through on commit.
     cache: Mutex<Cache>,
     /// The key file, if this open created it (the operator must back it up).
-    pub created_key: Option<PathBuf>,
+    pub(super) created_key: Option<PathBuf>,
 }
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
@@ -209,16 +211,16 @@ fn aad(tree: &str, key: &[u8]) -> Vec<u8> {
     out
 }
 
-impl SledStore {
+impl SledCore {
     /// Open (or create) the store in `path`, with its key file beside it (`<path>.key`).
-    pub fn open(path: &Path) -> Result<SledStore, StoreError> {
+    pub fn open(path: &Path) -> Result<SledCore, StoreError> {
         let key_file = PathBuf::from(format!("{}.key", path.display()));
-        SledStore::open_with_key_file(path, &key_file)
+        SledCore::open_with_key_file(path, &key_file)
     }
 
     /// Open (or create) the store in `path`. A new store gets a new key in `key_file` (0600);
     /// an existing store opens only with its own key — never without one.
-    pub fn open_with_key_file(path: &Path, key_file: &Path) -> Result<SledStore, StoreError> {
+    pub fn open_with_key_file(path: &Path, key_file: &Path) -> Result<SledCore, StoreError> {
         let open_error = |detail: String| StoreError::Open {
             path: path.to_path_buf(),
             detail,
@@ -284,7 +286,7 @@ impl SledStore {
         }
         let vault = Vault::new(key, path.join("keyring")).map_err(|e| open_error(e.to_string()))?;
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(e.to_string()));
-        let store = SledStore {
+        let store = SledCore {
             conversations: tree("conversations")?,
             cases: tree("cases")?,
             timers: tree("timers")?,
@@ -382,7 +384,12 @@ impl SledStore {
     }
 
     /// Write a step's changes (see the module documentation); flushed when `durable`.
-    fn write_commit(&self, commit: &Commit, durable: bool) -> Result<(), StoreError> {
+    pub(super) fn write_commit(
+        &self,
+        commit: &Commit,
+        durable: bool,
+        update_cache: bool,
+    ) -> Result<(), StoreError> {
         // Erasure first (rare, and outside the journal: destroying a case's key is what makes
         // it unreadable, and a retry simply finishes the deletion).
         for owner in &commit.erase_owners {
@@ -421,6 +428,14 @@ impl SledStore {
         if durable {
             self.db.flush().map_err(backend)?;
         }
+        if update_cache {
+            self.remember(commit);
+        }
+        Ok(())
+    }
+
+    /// Put a commit's conversations and cases into the cache.
+    pub(super) fn remember(&self, commit: &Commit) {
         let mut cache = self.cache();
         cache.trim();
         for c in &commit.conversations {
@@ -431,6 +446,27 @@ impl SledStore {
         for c in &commit.cases {
             cache.cases.insert(c.id.clone(), Some(c.clone()));
         }
+    }
+
+    /// Forget everything cached (after a failed write: reads go to what is on disk).
+    pub(super) fn forget_cached(&self) {
+        let mut cache = self.cache();
+        cache.conversations.clear();
+        cache.cases.clear();
+    }
+
+    /// A cached conversation, if the cache knows it (None: ask `load_conversation`).
+    pub(super) fn cached_conversation(&self, person: &PersonId) -> Option<Option<Conversation>> {
+        self.cache().conversations.get(person).cloned()
+    }
+
+    /// A cached case, if the cache knows it.
+    pub(super) fn cached_case(&self, id: &CaseId) -> Option<Option<Case>> {
+        self.cache().cases.get(id).cloned()
+    }
+
+    pub(super) fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush().map_err(backend)?;
         Ok(())
     }
 
@@ -573,7 +609,7 @@ impl SledStore {
     }
 }
 
-impl Store for SledStore {
+impl Store for SledCore {
     fn load_conversation(&self, person: &PersonId) -> Result<Option<Conversation>, StoreError> {
         // The cache lock is held while a miss is read, so a commit cannot slip in between the
         // read and the cache entry (commits update the cache after writing).
@@ -612,11 +648,11 @@ impl Store for SledStore {
     }
 
     fn commit(&self, commit: &Commit) -> Result<(), StoreError> {
-        self.write_commit(commit, true)
+        self.write_commit(commit, true, true)
     }
 
     fn commit_deferred(&self, commit: &Commit) -> Result<(), StoreError> {
-        self.write_commit(commit, false)
+        self.write_commit(commit, false, true)
     }
 
     fn sync(&self) -> Result<(), StoreError> {
@@ -823,7 +859,7 @@ mod tests {
         let when = DateTime::from_timestamp(1_772_438_400, 0).unwrap();
         let conversation = Conversation::new(person.clone(), when);
         {
-            let store = SledStore::open(&path).unwrap();
+            let store = SledCore::open(&path).unwrap();
             // What `write_commit` prepares, written as a crash would leave it: the journal
             // record is durable, the writes it describes are not.
             let key = store.person_key(&person);
@@ -835,7 +871,7 @@ mod tests {
             store.journal.insert(JOURNAL_KEY, encode_ops(&ops)).unwrap();
             store.db.flush().unwrap();
         }
-        let store = SledStore::open(&path).unwrap();
+        let store = SledCore::open(&path).unwrap();
         assert_eq!(
             store.load_conversation(&person).unwrap(),
             Some(conversation)

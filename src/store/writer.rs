@@ -1,0 +1,326 @@
+//! `SledStore`: the on-disk store with its writes on a second thread. A deferred commit is put
+//! into the cache at once (every read sees it) and handed to a writer thread, which seals,
+//! encodes and writes it (`SledCore::write_commit`) while the caller goes on with the next
+//! step; `sync` waits for the writer to have written everything so far and flushed it. So a
+//! batch of steps uses both cores: the steps on the caller's, their storage on the writer's.
+//!
+//! Reads the cache cannot answer wait for the writer to catch up first, so they always see
+//! every commit before them. Commits that erase something, and the direct writes
+//! (`update_outbox`, `append_audit`, `erase_case`), also wait and then run on the caller.
+//! If a write fails, the writer drops every commit after it (what is on disk stays a prefix
+//! of the commits, each whole), the cache is emptied, and the next `sync` (or durable
+//! `commit`) returns the error: nothing of that batch may be shown.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+
+use chrono::{DateTime, Utc};
+
+use super::sled_store::SledCore;
+use super::{AuditEntry, Commit, OutboxEntry, Store, StoreError};
+use crate::engine::evidence::EvidenceItem;
+use crate::engine::{Case, Conversation, Timer};
+use crate::model::{CaseId, PersonId};
+
+/// What the writer is asked to do.
+enum Job {
+    /// Write commit number `.0`.
+    Commit(u64, Box<Commit>),
+    /// Make everything written so far durable.
+    Flush(u64),
+}
+
+/// Progress, shared between the caller and the writer.
+#[derive(Debug, Default)]
+struct Progress {
+    /// Commits handed to the writer (numbered from 1).
+    sent: u64,
+    /// Commits the writer is done with (written, or dropped after a failure).
+    done: u64,
+    /// Every commit up to this number is durable.
+    flushed: u64,
+    /// The first failure since the last `sync`; later commits are dropped until then.
+    failed: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct Shared {
+    progress: Mutex<Progress>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Progress> {
+        self.progress.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+#[derive(Debug)]
+pub struct SledStore {
+    core: Arc<SledCore>,
+    shared: Arc<Shared>,
+    /// Held while handing a job over, so job numbers reach the writer in order.
+    jobs: Mutex<Option<mpsc::Sender<Job>>>,
+    thread: Option<JoinHandle<()>>,
+    /// The key file, if this open created it (the operator must back it up).
+    pub created_key: Option<PathBuf>,
+}
+
+impl SledStore {
+    /// Open (or create) the store in `path`, with its key file beside it (`<path>.key`).
+    pub fn open(path: &Path) -> Result<SledStore, StoreError> {
+        SledCore::open(path).map(SledStore::start)
+    }
+
+    /// Open (or create) the store in `path`. A new store gets a new key in `key_file` (0600);
+    /// an existing store opens only with its own key — never without one.
+    pub fn open_with_key_file(path: &Path, key_file: &Path) -> Result<SledStore, StoreError> {
+        SledCore::open_with_key_file(path, key_file).map(SledStore::start)
+    }
+
+    fn start(core: SledCore) -> SledStore {
+        let created_key = core.created_key.clone();
+        let core = Arc::new(core);
+        let shared = Arc::new(Shared::default());
+        let (tx, rx) = mpsc::channel();
+        let thread = {
+            let (core, shared) = (Arc::clone(&core), Arc::clone(&shared));
+            std::thread::Builder::new()
+                .name("fyr-store-writer".into())
+                .spawn(move || write_loop(&core, &shared, &rx))
+                .expect("the system can start a thread")
+        };
+        SledStore {
+            core,
+            shared,
+            jobs: Mutex::new(Some(tx)),
+            thread: Some(thread),
+            created_key,
+        }
+    }
+
+    /// Hand a job to the writer; `job` numbers it from the progress (under the same lock as
+    /// the send, so numbers and the order of jobs agree). Returns the commits sent so far.
+    fn send(&self, job: impl FnOnce(&mut Progress) -> Job) -> Result<u64, StoreError> {
+        let jobs = self.jobs.lock().unwrap_or_else(|p| p.into_inner());
+        let sender = jobs.as_ref().ok_or_else(stopped)?;
+        let (job, sent) = {
+            let mut progress = self.shared.lock();
+            let job = job(&mut progress);
+            (job, progress.sent)
+        };
+        sender.send(job).map_err(|_| stopped())?;
+        Ok(sent)
+    }
+
+    /// Wait until the writer is done with every commit handed over so far (and, with `flush`,
+    /// has made them durable). A failure is reported (and cleared) only by a flushing wait.
+    fn wait(&self, flush: bool) -> Result<(), StoreError> {
+        let target = if flush {
+            self.send(|p| Job::Flush(p.sent))?
+        } else {
+            self.shared.lock().sent
+        };
+        let mut progress = self.shared.lock();
+        loop {
+            let caught_up = progress.done >= progress.sent
+                && (!flush || progress.flushed >= target || progress.failed.is_some());
+            if caught_up {
+                break;
+            }
+            if self.thread.as_ref().is_none_or(|t| t.is_finished()) {
+                return Err(stopped());
+            }
+            progress = self
+                .shared
+                .changed
+                .wait(progress)
+                .unwrap_or_else(|p| p.into_inner());
+        }
+        if flush {
+            if let Some(failure) = progress.failed.take() {
+                // Commits dropped after the failure may have reached the cache after the
+                // writer emptied it: empty it again, now that none is in flight.
+                self.core.forget_cached();
+                return Err(StoreError::Backend(failure));
+            }
+        }
+        Ok(())
+    }
+
+    /// Wait for the writer to catch up (reads that go to disk, direct writes).
+    fn caught_up(&self) -> Result<(), StoreError> {
+        self.wait(false)
+    }
+}
+
+fn stopped() -> StoreError {
+    StoreError::Backend("the store's writer thread has stopped".into())
+}
+
+fn write_loop(core: &SledCore, shared: &Shared, jobs: &mpsc::Receiver<Job>) {
+    while let Ok(job) = jobs.recv() {
+        let failed = shared.lock().failed.is_some();
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &job {
+            _ if failed => Ok(()),
+            Job::Commit(_, commit) => core.write_commit(commit, false, false),
+            Job::Flush(_) => core.flush(),
+        }));
+        let error = match outcome {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some(e.to_string()),
+            Err(_) => Some("a write panicked".to_string()),
+        };
+        if let Some(e) = &error {
+            tracing::error!("storage write failed: {e}");
+            core.forget_cached();
+        }
+        let mut progress = shared.lock();
+        if error.is_some() && progress.failed.is_none() {
+            progress.failed = error;
+        }
+        match job {
+            Job::Commit(n, _) => progress.done = n,
+            Job::Flush(n) => progress.flushed = progress.flushed.max(n),
+        }
+        drop(progress);
+        shared.changed.notify_all();
+    }
+}
+
+impl Drop for SledStore {
+    fn drop(&mut self) {
+        // Closing the channel lets the writer finish what it has, then stop.
+        self.jobs.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Store for SledStore {
+    fn load_conversation(&self, person: &PersonId) -> Result<Option<Conversation>, StoreError> {
+        if let Some(known) = self.core.cached_conversation(person) {
+            return Ok(known);
+        }
+        self.caught_up()?;
+        self.core.load_conversation(person)
+    }
+
+    fn load_case(&self, id: &CaseId) -> Result<Option<Case>, StoreError> {
+        if let Some(known) = self.core.cached_case(id) {
+            return Ok(known);
+        }
+        self.caught_up()?;
+        self.core.load_case(id)
+    }
+
+    fn cases_of(&self, owner: &PersonId) -> Result<Vec<Case>, StoreError> {
+        self.caught_up()?;
+        self.core.cases_of(owner)
+    }
+
+    fn commit(&self, commit: &Commit) -> Result<(), StoreError> {
+        {
+            // With nothing in flight, write here: handing one commit over and waiting for it
+            // would only add two thread wake-ups to its latency.
+            let jobs = self.jobs.lock().unwrap_or_else(|p| p.into_inner());
+            let idle = {
+                let p = self.shared.lock();
+                p.done >= p.sent && p.flushed >= p.sent && p.failed.is_none()
+            };
+            if idle && jobs.is_some() {
+                return self.core.write_commit(commit, true, true);
+            }
+        }
+        self.commit_deferred(commit)?;
+        self.sync()
+    }
+
+    fn commit_deferred(&self, commit: &Commit) -> Result<(), StoreError> {
+        if !commit.erase_owners.is_empty() || !commit.erase_cases.is_empty() {
+            // Rare: erasure reads and deletes across the store; done here, in order.
+            self.caught_up()?;
+            if self.shared.lock().failed.is_some() {
+                return Err(StoreError::Backend("an earlier write failed".into()));
+            }
+            return self.core.write_commit(commit, false, true);
+        }
+        if self.shared.lock().failed.is_some() {
+            return Err(StoreError::Backend("an earlier write failed".into()));
+        }
+        // Visible to every read at once; written by the writer.
+        self.core.remember(commit);
+        self.send(|p| {
+            p.sent += 1;
+            Job::Commit(p.sent, Box::new(commit.clone()))
+        })?;
+        Ok(())
+    }
+
+    fn sync(&self) -> Result<(), StoreError> {
+        self.wait(true)
+    }
+
+    fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError> {
+        self.caught_up()?;
+        self.core.due_timers(now, limit)
+    }
+
+    fn timers(&self) -> Result<Vec<Timer>, StoreError> {
+        self.caught_up()?;
+        self.core.timers()
+    }
+
+    fn next_timer_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        self.caught_up()?;
+        self.core.next_timer_at()
+    }
+
+    fn pending_outbox(&self, now: DateTime<Utc>) -> Result<Vec<OutboxEntry>, StoreError> {
+        self.caught_up()?;
+        self.core.pending_outbox(now)
+    }
+
+    fn outbox_entry(&self, key: &str) -> Result<Option<OutboxEntry>, StoreError> {
+        self.caught_up()?;
+        self.core.outbox_entry(key)
+    }
+
+    fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
+        self.caught_up()?;
+        self.core.update_outbox(entry)
+    }
+
+    fn all_cases(&self) -> Result<Vec<Case>, StoreError> {
+        self.caught_up()?;
+        self.core.all_cases()
+    }
+
+    fn evidence_of(&self, case: &CaseId) -> Result<Vec<EvidenceItem>, StoreError> {
+        self.caught_up()?;
+        self.core.evidence_of(case)
+    }
+
+    fn evidence_content(&self, case: &CaseId, seq: u32) -> Result<Option<Vec<u8>>, StoreError> {
+        self.caught_up()?;
+        self.core.evidence_content(case, seq)
+    }
+
+    fn erase_case(&self, case: &CaseId) -> Result<bool, StoreError> {
+        self.caught_up()?;
+        self.core.erase_case(case)
+    }
+
+    fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        self.caught_up()?;
+        self.core.audit_log()
+    }
+
+    fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError> {
+        self.caught_up()?;
+        self.core.append_audit(entries)
+    }
+}
