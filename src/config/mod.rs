@@ -31,6 +31,8 @@ pub struct Config {
     pub max_file_bytes: u64,
     /// The master key file, if bot.toml names one (relative to bot.toml).
     pub key_file: Option<PathBuf>,
+    /// Where each person id is in `persons` (looked up several times per step).
+    person_index: std::collections::HashMap<String, usize>,
 }
 
 /// The Discord bot Fyr runs as.
@@ -207,7 +209,11 @@ impl Config {
     }
 
     pub fn person(&self, id: &str) -> Option<&Person> {
-        self.persons.iter().find(|p| p.id.as_str() == id)
+        match self.person_index.get(id).and_then(|&i| self.persons.get(i)) {
+            Some(p) if p.id.as_str() == id => Some(p),
+            // `persons` was changed after loading (tests do): look it up the long way.
+            _ => self.persons.iter().find(|p| p.id.as_str() == id),
+        }
     }
 
     /// The person with this Discord user id.
@@ -516,11 +522,17 @@ impl Validator<'_> {
             self.problems.sort_by_key(|p| (p.line, p.column));
             return Err(ConfigError::Invalid(self.problems));
         }
+        let person_index = persons
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str().to_string(), i))
+            .collect();
         Ok(Config {
             source: path.to_path_buf(),
             organisation: raw.organisation.name.get_ref().clone(),
             units,
             persons,
+            person_index,
             matrix,
             discord,
             max_file_bytes: u64::from(raw.organisation.max_file_mb.unwrap_or(25)) * 1024 * 1024,

@@ -5,7 +5,7 @@
 
 use super::playbook::{Choice, Cond, Para, Step, Task, TaskStatus};
 use super::state::{Case, Conversation, Request, TrackKind, TrackState, World};
-use super::{context_case, find_step, Env, Msg, Outgoing, Profile, Style, UnitPolicy};
+use super::{context_case, find_step, Arg, Env, Msg, Outgoing, Profile, Style, UnitPolicy};
 use crate::model::IncidentKind;
 
 /// Everything a condition or a message may depend on, for one reader.
@@ -120,8 +120,13 @@ pub fn full_name(env: &Env, person: &crate::model::PersonId) -> String {
 
 /// Arguments every message of a step may use. Without a case, templates are filled with the
 /// reader's own name, today's date and "other".
-fn common_args(msg: Msg, ctx: &Ctx) -> Msg {
-    let mut msg = msg.str("name", ctx.profile.display_name.clone());
+fn common_args(ctx: &Ctx) -> Vec<(String, Arg)> {
+    let blank = Msg {
+        id: String::new(),
+        args: Vec::new(),
+        style: Style::default(),
+    };
+    let mut msg = blank.str("name", ctx.profile.display_name.clone());
     if let Some(system) = ctx.policy.and_then(|p| p.incident_system.clone()) {
         msg = msg.str("system", system);
     }
@@ -132,7 +137,7 @@ fn common_args(msg: Msg, ctx: &Ctx) -> Msg {
             .to_string(),
         None => at.format("%Y-%m-%d").to_string(),
     };
-    match ctx.case {
+    let msg = match ctx.case {
         Some(case) => {
             let request = case
                 .request
@@ -150,12 +155,21 @@ fn common_args(msg: Msg, ctx: &Ctx) -> Msg {
             .str("employee", ctx.profile.full_name.clone())
             .str("kind", "other")
             .str("date", local_date(ctx.env.now)),
-    }
+    };
+    msg.args
 }
 
 /// Render a step for the reader in `ctx`, after any notes.
 pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing {
     let mut body = notes;
+    // The common arguments are the same for every paragraph: made once, on first need.
+    let mut common: Option<Vec<(String, Arg)>> = None;
+    let mut common_args = |msg: Msg, ctx: &Ctx| -> Msg {
+        let args = common.get_or_insert_with(|| common_args(ctx));
+        let mut msg = msg;
+        msg.args.extend(args.iter().cloned());
+        msg
+    };
     for para in step.body {
         match *para {
             Para::Text(cond, id) => {

@@ -61,6 +61,18 @@ const KEY_CHECK: &[u8] = b"key_check";
 /// The one journal record (writers take turns, so there is at most one at a time).
 const JOURNAL_KEY: &[u8] = b"commit";
 
+/// A group of commits gets a journal record of its own once its writes reach this size (sled
+/// keeps values up to 128 KiB in its log; larger ones become separate files).
+const GROUP_BYTES: usize = 48 * 1024;
+
+/// What earlier commits of a group changed that later ones must see before it is applied:
+/// timer slots (a key may be set twice) and outbox entries added.
+#[derive(Default)]
+struct Group {
+    slots: HashMap<String, Option<Vec<u8>>>,
+    new_outbox: HashSet<String>,
+}
+
 /// Beyond this many cached records the cache starts over (it refills lazily).
 const CACHE_LIMIT: usize = 50_000;
 
@@ -134,15 +146,16 @@ impl Op {
             value: None,
         }
     }
+    /// Its size in the journal record.
+    fn size(&self) -> usize {
+        10 + self.key.len() + self.value.as_ref().map_or(0, Vec::len)
+    }
 }
 
 /// The journal record: per op, the tree, the key's length and the key, then 0 (remove) or 1
 /// and the value's length and the value. Lengths are 4 bytes, big-endian.
 fn encode_ops(ops: &[Op]) -> Vec<u8> {
-    let size: usize = ops
-        .iter()
-        .map(|op| 10 + op.key.len() + op.value.as_ref().map_or(0, Vec::len))
-        .sum();
+    let size: usize = ops.iter().map(Op::size).sum();
     let mut out = Vec::with_capacity(size);
     let len = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).to_be_bytes();
     for op in ops {
@@ -400,17 +413,47 @@ impl SledCore {
         for case in &commit.erase_cases {
             self.erase_case(case)?;
         }
+        self.write_group(std::slice::from_ref(commit), durable)?;
+        if update_cache {
+            self.remember(commit);
+        }
+        Ok(())
+    }
+
+    /// Write several commits (none erasing anything) as one: one journal record for all of
+    /// them, so a crash keeps all or none (a prefix of the commits, as the `Store` contract
+    /// asks). Groups are cut at `GROUP_BYTES`, so a journal record stays an ordinary sled value.
+    pub(super) fn write_group(&self, commits: &[Commit], durable: bool) -> Result<(), StoreError> {
         let _writer = self.writer();
-        let built = self.commit_ops(commit);
-        // Cases that got a key from the pool in this commit: the assignment is written with it.
-        let new_keys = self.vault.take_new();
-        let mut ops = match built {
-            Ok(ops) => ops,
-            Err(e) => {
-                self.vault.abandon(new_keys);
-                return Err(e);
+        let mut group = Group::default();
+        let (mut ops, mut size) = (Vec::new(), 0);
+        for (i, commit) in commits.iter().enumerate() {
+            match self.commit_ops(commit, &mut group) {
+                Ok(more) => {
+                    size += more.iter().map(Op::size).sum::<usize>();
+                    ops.extend(more);
+                }
+                Err(e) => {
+                    // Cases that got a pool key in this group: the keys are free again.
+                    self.vault.abandon(self.vault.take_new());
+                    return Err(e);
+                }
             }
-        };
+            if size >= GROUP_BYTES || i + 1 == commits.len() {
+                self.write_ops(std::mem::take(&mut ops))?;
+                size = 0;
+            }
+        }
+        if durable {
+            self.db.flush().map_err(backend)?;
+        }
+        Ok(())
+    }
+
+    /// Journal record, writes, removal of the record (see the module documentation).
+    fn write_ops(&self, mut ops: Vec<Op>) -> Result<(), StoreError> {
+        // Cases that got a key from the pool: the assignment is written with them.
+        let new_keys = self.vault.take_new();
         for (case, slot) in &new_keys {
             ops.push(Op::put(
                 Kind::CaseKeys,
@@ -425,12 +468,6 @@ impl SledCore {
         self.vault.settle(new_keys);
         self.apply(&ops)?;
         self.journal.remove(JOURNAL_KEY).map_err(backend)?;
-        if durable {
-            self.db.flush().map_err(backend)?;
-        }
-        if update_cache {
-            self.remember(commit);
-        }
         Ok(())
     }
 
@@ -471,7 +508,7 @@ impl SledCore {
     }
 
     /// The writes of a commit (evidence content is written here already, see above).
-    fn commit_ops(&self, commit: &Commit) -> Result<Vec<Op>, StoreError> {
+    fn commit_ops(&self, commit: &Commit, group: &mut Group) -> Result<Vec<Op>, StoreError> {
         let mut ops = Vec::new();
         for entry in &commit.audit {
             let key = audit_key(entry);
@@ -502,10 +539,11 @@ impl SledCore {
             let sealed = self.seal(&key, "cases", c.id.as_str().as_bytes(), c);
             ops.push(Op::put(Kind::Cases, c.id.as_str(), sealed));
         }
-        let mut new_outbox = HashSet::new();
         for e in &commit.outbox {
             let at = self.outbox_key(&e.key);
-            if !new_outbox.insert(at.clone()) || self.outbox.contains_key(&at).map_err(backend)? {
+            if !group.new_outbox.insert(at.clone())
+                || self.outbox.contains_key(&at).map_err(backend)?
+            {
                 // An entry whose key exists is left as it is.
                 continue;
             }
@@ -515,14 +553,12 @@ impl SledCore {
             ops.push(Op::put(Kind::Outbox, at.clone(), sealed));
             ops.push(Op::put(Kind::OutboxPending, at, Vec::new()));
         }
-        // Timer slots as this commit leaves them (a key may be set twice in one commit).
-        let mut slots: HashMap<&str, Option<Vec<u8>>> = HashMap::new();
         for op in &commit.timers {
             let key = match op {
                 TimerOp::Set(t) => t.key.as_str(),
                 TimerOp::Cancel(k) => k.as_str(),
             };
-            let old = match slots.get(key) {
+            let old = match group.slots.get(key) {
                 Some(slot) => slot.clone(),
                 None => self
                     .timer_keys
@@ -530,6 +566,7 @@ impl SledCore {
                     .map_err(backend)?
                     .map(|s| s.to_vec()),
             };
+            let existed = old.is_some();
             if let Some(old) = old {
                 ops.push(Op::remove(Kind::Timers, old));
             }
@@ -539,12 +576,14 @@ impl SledCore {
                     let sealed = self.vault.seal_master(&encode(t), &aad("timers", &slot));
                     ops.push(Op::put(Kind::TimerKeys, key.as_bytes(), slot.clone()));
                     ops.push(Op::put(Kind::Timers, slot.clone(), sealed));
-                    slots.insert(key, Some(slot));
+                    group.slots.insert(key.to_string(), Some(slot));
                 }
-                TimerOp::Cancel(_) => {
+                TimerOp::Cancel(_) if existed => {
                     ops.push(Op::remove(Kind::TimerKeys, key.as_bytes()));
-                    slots.insert(key, None);
+                    group.slots.insert(key.to_string(), None);
                 }
+                // Cancelling a timer that is not there changes nothing.
+                TimerOp::Cancel(_) => {}
             }
         }
         Ok(ops)

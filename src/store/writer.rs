@@ -160,13 +160,39 @@ fn stopped() -> StoreError {
     StoreError::Backend("the store's writer thread has stopped".into())
 }
 
+/// At most this many commits are written as one group.
+const MAX_GROUP: usize = 256;
+
 fn write_loop(core: &SledCore, shared: &Shared, jobs: &mpsc::Receiver<Job>) {
-    while let Ok(job) = jobs.recv() {
+    let mut next = jobs.recv().ok();
+    while let Some(job) = next.take() {
+        // Whatever has queued up behind this job is written with it, as one group.
+        let (mut group, mut last, mut flush) = (Vec::new(), None, None);
+        let mut job = Some(job);
+        while let Some(taken) = job.take() {
+            match taken {
+                Job::Commit(n, c) => {
+                    group.push(*c);
+                    last = Some(n);
+                }
+                Job::Flush(n) => flush = Some(n),
+            }
+            if flush.is_none() && group.len() < MAX_GROUP {
+                job = jobs.try_recv().ok();
+            }
+        }
         let failed = shared.lock().failed.is_some();
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &job {
-            _ if failed => Ok(()),
-            Job::Commit(_, commit) => core.write_commit(commit, false, false),
-            Job::Flush(_) => core.flush(),
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            if failed {
+                return Ok(());
+            }
+            if !group.is_empty() {
+                core.write_group(&group, false)?;
+            }
+            if flush.is_some() {
+                core.flush()?;
+            }
+            Ok::<(), StoreError>(())
         }));
         let error = match outcome {
             Ok(Ok(())) => None,
@@ -181,12 +207,15 @@ fn write_loop(core: &SledCore, shared: &Shared, jobs: &mpsc::Receiver<Job>) {
         if error.is_some() && progress.failed.is_none() {
             progress.failed = error;
         }
-        match job {
-            Job::Commit(n, _) => progress.done = n,
-            Job::Flush(n) => progress.flushed = progress.flushed.max(n),
+        if let Some(n) = last {
+            progress.done = n;
+        }
+        if let Some(n) = flush {
+            progress.flushed = progress.flushed.max(n);
         }
         drop(progress);
         shared.changed.notify_all();
+        next = jobs.recv().ok();
     }
 }
 
