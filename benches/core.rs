@@ -37,6 +37,10 @@ use fyr::store::{
     vault, AuditEntry, Commit, MemoryStore, OutboxEntry, SledStore, Store, StoreError, TimerOp,
 };
 
+/// The same allocator as the `fyr` binary, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The employee's answers from the README's escalation demo, after opening the chat: a threat,
 /// the evidence steps, consent and a notification to the manager.
 const SCRIPT: &[&str] = &["", "2", "1", "2", "2", "2", "2", "1", "2", "1", "1", "1"];

@@ -17,6 +17,9 @@ use fyr::i18n::Localizer;
 use fyr::model::PersonId;
 use fyr::store::SledStore;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit code for a configuration that cannot be used.
 const EXIT_CONFIG: u8 = 2;
 /// Exit code for a data folder that cannot be opened.
