@@ -1,6 +1,7 @@
 //! The on-disk store, encrypted at rest. sled trees: `meta` (format version and a key check),
 //! `conversations` (by a keyed hash of the person), `cases` (by neutral case reference),
-//! `timers` (by due time then key, earliest first) with its index `timer_keys`, `outbox` (by case
+//! `timers` (by due time then key, earliest first; which slot holds which timer key is kept in
+//! memory, read from the slots at open — `timer_keys` is only emptied), `outbox` (by case
 //! and a keyed hash of the idempotency key) with its index `outbox_pending`, `evidence` /
 //! `evidence_content` (by case and number), `audit`, `case_keys` (which pool key of the keyring
 //! each case holds) and `journal`. Every value is sealed by the `Vault`: case data with the
@@ -40,7 +41,12 @@ pub(super) struct SledCore {
     conversations: sled::Tree,
     cases: sled::Tree,
     timers: sled::Tree,
+    /// Where format-5 folders kept the timer index; a journal record from one may still name
+    /// it. Emptied at open.
     timer_keys: sled::Tree,
+    /// Timer key → its slot in `timers`, as written (the group being written keeps its own
+    /// changes in `Group` until they are applied).
+    timer_slots: Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
     outbox: sled::Tree,
     outbox_pending: sled::Tree,
     evidence: sled::Tree,
@@ -52,6 +58,8 @@ pub(super) struct SledCore {
     writer: Mutex<()>,
     /// Decoded conversations and cases, filled on first read, written through on commit.
     cache: Mutex<Cache>,
+    /// Person → the keyed hash their conversation is stored under.
+    person_keys: Mutex<HashMap<PersonId, String>>,
     /// The key file, if this open created it (the operator must back it up).
     pub(super) created_key: Option<PathBuf>,
 }
@@ -71,6 +79,8 @@ const GROUP_BYTES: usize = 48 * 1024;
 struct Group {
     slots: HashMap<String, Option<Vec<u8>>>,
     new_outbox: HashSet<String>,
+    /// The audit lines of the commits not yet written: one record for all of them.
+    audit: Vec<AuditEntry>,
 }
 
 /// Beyond this many cached records the cache starts over (it refills lazily).
@@ -304,6 +314,7 @@ impl SledCore {
             cases: tree("cases")?,
             timers: tree("timers")?,
             timer_keys: tree("timer_keys")?,
+            timer_slots: Mutex::new(Default::default()),
             outbox: tree("outbox")?,
             outbox_pending: tree("outbox_pending")?,
             evidence: tree("evidence")?,
@@ -313,6 +324,7 @@ impl SledCore {
             journal: tree("journal")?,
             writer: Mutex::new(()),
             cache: Mutex::new(Cache::default()),
+            person_keys: Mutex::new(HashMap::new()),
             created_key: created.then(|| key_file.to_path_buf()),
             vault,
             db,
@@ -327,6 +339,11 @@ impl SledCore {
             ));
         }
         store.vault.load_assignments(held);
+        store.load_timer_slots()?;
+        if !store.timer_keys.is_empty() {
+            store.timer_keys.clear().map_err(backend)?;
+            store.db.flush().map_err(backend)?;
+        }
         Ok(store)
     }
 
@@ -348,6 +365,22 @@ impl SledCore {
         self.journal.remove(JOURNAL_KEY).map_err(backend)?;
         self.db.flush().map_err(backend)?;
         Ok(())
+    }
+
+    /// Read which slot holds which timer from the slots themselves (due time, then the key).
+    pub(super) fn load_timer_slots(&self) -> Result<(), StoreError> {
+        let mut index = std::collections::BTreeMap::new();
+        for slot in self.timers.iter().keys() {
+            let slot = slot.map_err(backend)?;
+            let key = slot.get(8..).map(String::from_utf8_lossy).unwrap_or_default();
+            index.insert(key.into_owned(), slot.to_vec());
+        }
+        *self.slots() = index;
+        Ok(())
+    }
+
+    fn slots(&self) -> MutexGuard<'_, std::collections::BTreeMap<String, Vec<u8>>> {
+        self.timer_slots.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     fn tree(&self, kind: Kind) -> &sled::Tree {
@@ -440,7 +473,25 @@ impl SledCore {
                 }
             }
             if size >= GROUP_BYTES || i + 1 == commits.len() {
-                self.write_ops(std::mem::take(&mut ops))?;
+                if let Some(first) = group.audit.first() {
+                    let key = audit_key(first);
+                    let lines = std::mem::take(&mut group.audit);
+                    let sealed = self.vault.seal_master(&encode(&lines), &aad("audit", &key));
+                    ops.push(Op::put(Kind::Audit, key, sealed));
+                }
+                let written = self.write_ops(std::mem::take(&mut ops));
+                if written.is_err() {
+                    // Some of the writes may be in: read the index again from what is.
+                    self.load_timer_slots()?;
+                    return written;
+                }
+                let mut index = self.slots();
+                for (key, slot) in group.slots.drain() {
+                    match slot {
+                        Some(slot) => index.insert(key, slot),
+                        None => index.remove(&key),
+                    };
+                }
                 size = 0;
             }
         }
@@ -510,11 +561,7 @@ impl SledCore {
     /// The writes of a commit (evidence content is written here already, see above).
     fn commit_ops(&self, commit: &Commit, group: &mut Group) -> Result<Vec<Op>, StoreError> {
         let mut ops = Vec::new();
-        for entry in &commit.audit {
-            let key = audit_key(entry);
-            let sealed = self.vault.seal_master(&encode(entry), &aad("audit", &key));
-            ops.push(Op::put(Kind::Audit, key, sealed));
-        }
+        group.audit.extend(commit.audit.iter().cloned());
         for (item, content) in &commit.evidence {
             let key = self.case_key(&item.case)?;
             let at = evidence_key(&item.case, item.seq);
@@ -560,11 +607,7 @@ impl SledCore {
             };
             let old = match group.slots.get(key) {
                 Some(slot) => slot.clone(),
-                None => self
-                    .timer_keys
-                    .get(key.as_bytes())
-                    .map_err(backend)?
-                    .map(|s| s.to_vec()),
+                None => self.slots().get(key).cloned(),
             };
             let existed = old.is_some();
             if let Some(old) = old {
@@ -574,12 +617,10 @@ impl SledCore {
                 TimerOp::Set(t) => {
                     let slot = timer_slot(t);
                     let sealed = self.vault.seal_master(&encode(t), &aad("timers", &slot));
-                    ops.push(Op::put(Kind::TimerKeys, key.as_bytes(), slot.clone()));
                     ops.push(Op::put(Kind::Timers, slot.clone(), sealed));
                     group.slots.insert(key.to_string(), Some(slot));
                 }
                 TimerOp::Cancel(_) if existed => {
-                    ops.push(Op::remove(Kind::TimerKeys, key.as_bytes()));
                     group.slots.insert(key.to_string(), None);
                 }
                 // Cancelling a timer that is not there changes nothing.
@@ -590,7 +631,16 @@ impl SledCore {
     }
 
     fn person_key(&self, person: &PersonId) -> String {
-        self.vault.index(&format!("person/{person}"))
+        let mut keys = self.person_keys.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(key) = keys.get(person) {
+            return key.clone();
+        }
+        let key = self.vault.index(&format!("person/{person}"));
+        if keys.len() >= CACHE_LIMIT {
+            keys.clear();
+        }
+        keys.insert(person.clone(), key.clone());
+        key
     }
 
     /// The outbox key in the store: the case (for erasure) and a keyed hash of the rest, which
@@ -813,10 +863,15 @@ impl Store for SledCore {
             }
         }
         let mine = format!("{case}/");
-        for entry in self.timer_keys.scan_prefix(mine.as_bytes()) {
-            let (key, slot) = entry.map_err(backend)?;
+        let timers: Vec<(String, Vec<u8>)> = self
+            .slots()
+            .range(mine.clone()..)
+            .take_while(|(key, _)| key.starts_with(&mine))
+            .map(|(k, s)| (k.clone(), s.clone()))
+            .collect();
+        for (key, slot) in timers {
             self.timers.remove(slot).map_err(backend)?;
-            self.timer_keys.remove(key).map_err(backend)?;
+            self.slots().remove(&key);
         }
         for key in self.outbox.scan_prefix(mine.as_bytes()).keys() {
             let key = key.map_err(backend)?;
@@ -828,26 +883,30 @@ impl Store for SledCore {
     }
 
     fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
-        self.audit
-            .iter()
-            .map(|e| {
-                let (key, sealed) = e.map_err(backend)?;
-                let plain = self
-                    .vault
-                    .open_master(&sealed, &aad("audit", &key))
-                    .map_err(vault_error)?;
-                decode("audit entry", &plain)
-            })
-            .collect()
+        let mut lines = Vec::new();
+        for e in self.audit.iter() {
+            let (key, sealed) = e.map_err(backend)?;
+            let plain = self
+                .vault
+                .open_master(&sealed, &aad("audit", &key))
+                .map_err(vault_error)?;
+            // A record holds the lines of a group of commits (a single line in format 4/5).
+            match serde_json::from_slice::<Vec<AuditEntry>>(&plain) {
+                Ok(group) => lines.extend(group),
+                Err(_) => lines.push(decode("audit entry", &plain)?),
+            }
+        }
+        Ok(lines)
     }
 
     fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError> {
+        let Some(first) = entries.first() else {
+            return Ok(());
+        };
         let _writer = self.writer();
-        for entry in entries {
-            let key = audit_key(entry);
-            let sealed = self.vault.seal_master(&encode(entry), &aad("audit", &key));
-            self.audit.insert(key, sealed).map_err(backend)?;
-        }
+        let key = audit_key(first);
+        let sealed = self.vault.seal_master(&encode(&entries), &aad("audit", &key));
+        self.audit.insert(key, sealed).map_err(backend)?;
         self.db.flush().map_err(backend)?;
         Ok(())
     }

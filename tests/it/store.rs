@@ -293,7 +293,42 @@ fn a_store_of_another_format_version_is_refused() {
 }
 
 #[test]
-fn a_version_4_store_is_read_and_marked_as_the_current_version() {
+fn a_timer_set_before_a_restart_is_moved_and_cancelled_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let set = |store: &SledStore, ops: Vec<TimerOp>| {
+        store
+            .commit(&Commit {
+                timers: ops,
+                ..Commit::default()
+            })
+            .unwrap()
+    };
+    {
+        let store = SledStore::open(&data).unwrap();
+        set(
+            &store,
+            vec![
+                TimerOp::Set(timer("F-A/a", 10)),
+                TimerOp::Set(timer("F-A/b", 30)),
+            ],
+        );
+    }
+    let store = crate::support::reopen(&data);
+    set(&store, vec![TimerOp::Set(timer("F-A/a", 20))]);
+    let all = store.timers().unwrap();
+    assert_eq!(all, vec![timer("F-A/a", 20), timer("F-A/b", 30)], "moved, not doubled");
+    drop(store);
+    let store = crate::support::reopen(&data);
+    set(&store, vec![TimerOp::Cancel("F-A/a".into())]);
+    assert_eq!(store.timers().unwrap(), vec![timer("F-A/b", 30)]);
+    // F-A has timers but no case record here: erasure still takes its timers.
+    assert!(!store.erase_case(&CaseId::new("F-A")).unwrap());
+    assert_eq!(store.timers().unwrap(), Vec::new(), "erasure takes the case's timers");
+}
+
+#[test]
+fn older_stores_are_read_and_marked_as_the_current_version() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let id = CaseId::new("F-4");
@@ -333,15 +368,17 @@ fn a_version_4_store_is_read_and_marked_as_the_current_version() {
         let v = db.open_tree("meta").unwrap().get("schema_version").unwrap();
         u32::from_be_bytes(v.unwrap().as_ref().try_into().unwrap())
     };
-    set_version(4);
-    let store = crate::support::reopen(&data);
-    assert_eq!(
-        store.load_case(&id).unwrap().map(|c| c.id),
-        Some(id.clone())
-    );
-    drop(store);
-    assert_eq!(read_version(), fyr::store::SCHEMA_VERSION);
-    assert_eq!(fyr::store::SCHEMA_VERSION, 5);
+    for old in [4, 5] {
+        set_version(old);
+        let store = crate::support::reopen(&data);
+        assert_eq!(
+            store.load_case(&id).unwrap().map(|c| c.id),
+            Some(id.clone())
+        );
+        drop(store);
+        assert_eq!(read_version(), fyr::store::SCHEMA_VERSION);
+    }
+    assert_eq!(fyr::store::SCHEMA_VERSION, 6);
 }
 
 #[test]
