@@ -124,6 +124,11 @@ pub struct Driver<S: Store> {
     batch: bool,
 }
 
+/// A batch whose flush was asked for (`Driver::finish_batch_later`).
+#[derive(Debug)]
+#[must_use = "a batch's replies may be shown only after wait_flushed"]
+pub struct FlushTicket(u64);
+
 impl<S: Store> Driver<S> {
     pub fn new(config: Config, store: S, localizer: Localizer, case_ids: Box<dyn CaseIds>) -> Self {
         Driver {
@@ -150,6 +155,20 @@ impl<S: Store> Driver<S> {
     pub fn finish_batch(&mut self) -> Result<(), DriverError> {
         self.batch = false;
         self.store.sync()?;
+        Ok(())
+    }
+
+    /// End a group commit by asking for its flush without waiting for it: the batch's replies
+    /// may be shown once `wait_flushed` with this ticket returns `Ok`. Meanwhile the next
+    /// batch can be stepped (it sees this one's changes; if this flush fails, so does its).
+    pub fn finish_batch_later(&mut self) -> Result<FlushTicket, DriverError> {
+        self.batch = false;
+        Ok(FlushTicket(self.store.sync_start()?))
+    }
+
+    /// Wait for a batch's flush; after `Ok` its replies may be shown, after an error none.
+    pub fn wait_flushed(&self, ticket: FlushTicket) -> Result<(), DriverError> {
+        self.store.sync_wait(ticket.0)?;
         Ok(())
     }
 

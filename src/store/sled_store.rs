@@ -372,7 +372,10 @@ impl SledCore {
         let mut index = std::collections::BTreeMap::new();
         for slot in self.timers.iter().keys() {
             let slot = slot.map_err(backend)?;
-            let key = slot.get(8..).map(String::from_utf8_lossy).unwrap_or_default();
+            let key = slot
+                .get(8..)
+                .map(String::from_utf8_lossy)
+                .unwrap_or_default();
             index.insert(key.into_owned(), slot.to_vec());
         }
         *self.slots() = index;
@@ -905,7 +908,9 @@ impl Store for SledCore {
         };
         let _writer = self.writer();
         let key = audit_key(first);
-        let sealed = self.vault.seal_master(&encode(&entries), &aad("audit", &key));
+        let sealed = self
+            .vault
+            .seal_master(&encode(&entries), &aad("audit", &key));
         self.audit.insert(key, sealed).map_err(backend)?;
         self.db.flush().map_err(backend)?;
         Ok(())

@@ -41,8 +41,12 @@ struct Progress {
     done: u64,
     /// Every commit up to this number is durable.
     flushed: u64,
-    /// The first failure since the last `sync`; later commits are dropped until then.
-    failed: Option<String>,
+    /// A failure not yet reported: every commit from this number on (all that were not
+    /// flushed when it happened) is not known to be durable, and the writer drops commits
+    /// until it is reported.
+    failed: Option<(u64, String)>,
+    /// Commits lost to failures already reported: waiting for any of them is an error.
+    lost: Vec<(u64, u64, String)>,
 }
 
 #[derive(Debug, Default)]
@@ -115,20 +119,15 @@ impl SledStore {
         Ok(sent)
     }
 
-    /// Wait until the writer is done with every commit handed over so far (and, with `flush`,
-    /// has made them durable). A failure is reported (and cleared) only by a flushing wait.
-    fn wait(&self, flush: bool) -> Result<(), StoreError> {
-        let target = if flush {
-            self.send(|p| Job::Flush(p.sent))?
-        } else {
-            self.shared.lock().sent
-        };
+    /// Wait until `check` says the progress is enough; fails if the writer has stopped.
+    fn wait_for(
+        &self,
+        mut check: impl FnMut(&mut Progress) -> Option<Result<(), StoreError>>,
+    ) -> Result<(), StoreError> {
         let mut progress = self.shared.lock();
         loop {
-            let caught_up = progress.done >= progress.sent
-                && (!flush || progress.flushed >= target || progress.failed.is_some());
-            if caught_up {
-                break;
+            if let Some(outcome) = check(&mut progress) {
+                return outcome;
             }
             if self.thread.as_ref().is_none_or(|t| t.is_finished()) {
                 return Err(stopped());
@@ -139,20 +138,12 @@ impl SledStore {
                 .wait(progress)
                 .unwrap_or_else(|p| p.into_inner());
         }
-        if flush {
-            if let Some(failure) = progress.failed.take() {
-                // Commits dropped after the failure may have reached the cache after the
-                // writer emptied it: empty it again, now that none is in flight.
-                self.core.forget_cached();
-                return Err(StoreError::Backend(failure));
-            }
-        }
-        Ok(())
     }
 
-    /// Wait for the writer to catch up (reads that go to disk, direct writes).
+    /// Wait for the writer to be done with every commit handed over so far (reads that go to
+    /// disk, direct writes). Failures are left for the next `sync_wait` to report.
     fn caught_up(&self) -> Result<(), StoreError> {
-        self.wait(false)
+        self.wait_for(|p| (p.done >= p.sent).then_some(Ok(())))
     }
 }
 
@@ -204,13 +195,15 @@ fn write_loop(core: &SledCore, shared: &Shared, jobs: &mpsc::Receiver<Job>) {
             core.forget_cached();
         }
         let mut progress = shared.lock();
-        if error.is_some() && progress.failed.is_none() {
-            progress.failed = error;
+        if let Some(e) = error {
+            if progress.failed.is_none() {
+                progress.failed = Some((progress.flushed + 1, e));
+            }
         }
         if let Some(n) = last {
             progress.done = n;
         }
-        if let Some(n) = flush {
+        if let (Some(n), None) = (flush, &progress.failed) {
             progress.flushed = progress.flushed.max(n);
         }
         drop(progress);
@@ -256,12 +249,15 @@ impl Store for SledStore {
             // With nothing in flight, write here: handing one commit over and waiting for it
             // would only add two thread wake-ups to its latency.
             let jobs = self.jobs.lock().unwrap_or_else(|p| p.into_inner());
-            let idle = {
-                let p = self.shared.lock();
-                p.done >= p.sent && p.flushed >= p.sent && p.failed.is_none()
-            };
-            if idle && jobs.is_some() {
-                return self.core.write_commit(commit, true, true);
+            let mut p = self.shared.lock();
+            if p.done >= p.sent && p.flushed >= p.sent && p.failed.is_none() && jobs.is_some() {
+                // Numbered like any commit, so tickets stay in order.
+                let written = self.core.write_commit(commit, true, true);
+                if written.is_ok() {
+                    p.sent += 1;
+                    (p.done, p.flushed) = (p.sent, p.sent);
+                }
+                return written;
             }
         }
         self.commit_deferred(commit)?;
@@ -290,7 +286,38 @@ impl Store for SledStore {
     }
 
     fn sync(&self) -> Result<(), StoreError> {
-        self.wait(true)
+        let ticket = self.sync_start()?;
+        self.sync_wait(ticket)
+    }
+
+    fn sync_start(&self) -> Result<u64, StoreError> {
+        self.send(|p| Job::Flush(p.sent))
+    }
+
+    fn sync_wait(&self, ticket: u64) -> Result<(), StoreError> {
+        let core = &self.core;
+        self.wait_for(|p| {
+            if let Some((_, _, failure)) =
+                p.lost.iter().find(|(a, b, _)| (*a..=*b).contains(&ticket))
+            {
+                return Some(Err(StoreError::Backend(failure.clone())));
+            }
+            match &p.failed {
+                Some((from, _)) if *from <= ticket => {
+                    if p.done < p.sent {
+                        return None; // let the writer drop what is in flight first
+                    }
+                    let (from, failure) = p.failed.take().expect("matched above");
+                    p.lost.push((from, p.sent, failure.clone()));
+                    // Commits dropped after the failure may have reached the cache after the
+                    // writer emptied it: empty it again, now that none is in flight.
+                    core.forget_cached();
+                    Some(Err(StoreError::Backend(failure)))
+                }
+                _ if p.flushed >= ticket => Some(Ok(())),
+                _ => None,
+            }
+        })
     }
 
     fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError> {

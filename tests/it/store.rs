@@ -317,14 +317,22 @@ fn a_timer_set_before_a_restart_is_moved_and_cancelled_after_it() {
     let store = crate::support::reopen(&data);
     set(&store, vec![TimerOp::Set(timer("F-A/a", 20))]);
     let all = store.timers().unwrap();
-    assert_eq!(all, vec![timer("F-A/a", 20), timer("F-A/b", 30)], "moved, not doubled");
+    assert_eq!(
+        all,
+        vec![timer("F-A/a", 20), timer("F-A/b", 30)],
+        "moved, not doubled"
+    );
     drop(store);
     let store = crate::support::reopen(&data);
     set(&store, vec![TimerOp::Cancel("F-A/a".into())]);
     assert_eq!(store.timers().unwrap(), vec![timer("F-A/b", 30)]);
     // F-A has timers but no case record here: erasure still takes its timers.
     assert!(!store.erase_case(&CaseId::new("F-A")).unwrap());
-    assert_eq!(store.timers().unwrap(), Vec::new(), "erasure takes the case's timers");
+    assert_eq!(
+        store.timers().unwrap(),
+        Vec::new(),
+        "erasure takes the case's timers"
+    );
 }
 
 #[test]
@@ -424,6 +432,76 @@ fn deferred_conformance(store: &dyn Store) {
         2,
         "sync changes nothing visible"
     );
+    // A flush asked for, more steps meanwhile, then the wait (pipelined group commit).
+    let ticket = store.sync_start().unwrap();
+    store
+        .commit_deferred(&Commit {
+            timers: vec![TimerOp::Cancel("d2".into())],
+            ..Commit::default()
+        })
+        .unwrap();
+    store.sync_wait(ticket).unwrap();
+    store.sync_wait(ticket).unwrap();
+    let keys: Vec<_> = store.timers().unwrap().into_iter().map(|t| t.key).collect();
+    assert_eq!(keys, ["d1"]);
+    store.sync().unwrap();
+}
+
+/// A write that fails in the writer thread: the batch's flush reports it, nothing of it is
+/// visible afterwards, and the store goes on with the next batch.
+#[test]
+fn a_failed_deferred_write_fails_its_flush_and_the_store_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let store = SledStore::open(&data).unwrap();
+    // The keyring cannot be created: the first new case's key cannot be made.
+    std::fs::create_dir(data.join("keyring")).unwrap();
+    store
+        .commit_deferred(&Commit {
+            conversations: vec![conversation("sara", Some("F-X"))],
+            cases: vec![case("F-X", "sara", 0)],
+            ..Commit::default()
+        })
+        .unwrap();
+    assert!(
+        store.load_case(&CaseId::new("F-X")).unwrap().is_some(),
+        "visible before the flush"
+    );
+    let ticket = store.sync_start().unwrap();
+    // Anything stepped after the failure fails with it (refused at once, or at the flush).
+    let later = store.commit_deferred(&Commit {
+        conversations: vec![conversation("omar", None)],
+        ..Commit::default()
+    });
+    let later_ticket = store.sync_start();
+    let err = store.sync_wait(ticket).unwrap_err();
+    assert!(err.to_string().contains("keyring"), "{err}");
+    if let (Ok(()), Ok(t)) = (later, later_ticket) {
+        assert!(store.sync_wait(t).is_err(), "built on the failed batch");
+    }
+    assert_eq!(store.load_case(&CaseId::new("F-X")).unwrap(), None);
+    assert_eq!(
+        store.load_conversation(&PersonId::new("sara")).unwrap(),
+        None
+    );
+    assert_eq!(
+        store.load_conversation(&PersonId::new("omar")).unwrap(),
+        None
+    );
+    // The keyring can be written again: the next batch is written and kept.
+    std::fs::remove_dir(data.join("keyring")).unwrap();
+    store
+        .commit_deferred(&Commit {
+            conversations: vec![conversation("sara", Some("F-Y"))],
+            cases: vec![case("F-Y", "sara", 0)],
+            ..Commit::default()
+        })
+        .unwrap();
+    store.sync().unwrap();
+    drop(store);
+    let store = crate::support::reopen(&data);
+    assert!(store.load_case(&CaseId::new("F-Y")).unwrap().is_some());
+    assert_eq!(store.load_case(&CaseId::new("F-X")).unwrap(), None);
 }
 
 #[test]
@@ -439,7 +517,7 @@ fn sled_store_defers_commits_until_sync() {
         deferred_conformance(&store);
     }
     let store = crate::support::reopen(dir.path());
-    assert_eq!(store.timers().unwrap().len(), 2, "synced, so kept");
+    assert_eq!(store.timers().unwrap().len(), 1, "synced, so kept");
     assert_eq!(
         store
             .load_conversation(&PersonId::new("sara"))
