@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::Utc;
 
 use crate::config::{Config, Person};
-use crate::driver::{Deliver, DeliveryError, Driver, DriverError, RandomCaseIds};
+use crate::driver::{Deliver, DeliveryError, Driver, DriverError, FlushTicket, RandomCaseIds};
 use crate::engine::Msg;
 use crate::flood::{RateLimiter, Verdict};
 use crate::i18n::{Localizer, Rendered};
@@ -178,26 +178,45 @@ pub fn driver_loop(
     let mut limiter = RateLimiter::default();
     /// The most messages the driver thread handles with one flush (group commit).
     const MAX_BATCH: usize = 64;
+    // A batch whose flush is under way, with its replies: shown once the flush is done. The
+    // next batch is stepped meanwhile (pipelined group commit); nothing else happens until
+    // it is released — timers and deliveries in particular wait, since they could show
+    // something that follows from the batch.
+    let mut flushing: Option<(FlushTicket, Vec<Rendered>)> = None;
     loop {
-        if let Err(e) = driver.tick(Utc::now(), &mut router) {
-            tracing::error!("tick failed: {e}");
-        }
-        let wait = driver
-            .store()
-            .next_timer_at()
-            .ok()
-            .flatten()
-            .map_or(Duration::from_secs(30), |at| {
-                (at - Utc::now())
-                    .to_std()
-                    .unwrap_or_default()
-                    .min(Duration::from_secs(30))
-            })
-            .max(Duration::from_millis(50));
-        let first = match rx.recv_timeout(wait) {
-            Ok(envelope) => envelope,
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
-            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        let first = if flushing.is_some() {
+            match rx.try_recv() {
+                Ok(envelope) => envelope,
+                Err(mpsc::TryRecvError::Empty) => {
+                    release_flushed(&mut driver, &mut router, flushing.take());
+                    continue;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    release_flushed(&mut driver, &mut router, flushing.take());
+                    return;
+                }
+            }
+        } else {
+            if let Err(e) = driver.tick(Utc::now(), &mut router) {
+                tracing::error!("tick failed: {e}");
+            }
+            let wait = driver
+                .store()
+                .next_timer_at()
+                .ok()
+                .flatten()
+                .map_or(Duration::from_secs(30), |at| {
+                    (at - Utc::now())
+                        .to_std()
+                        .unwrap_or_default()
+                        .min(Duration::from_secs(30))
+                })
+                .max(Duration::from_millis(50));
+            match rx.recv_timeout(wait) {
+                Ok(envelope) => envelope,
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
         };
         // Group commit: whatever is waiting (up to MAX_BATCH) is handled as one batch with one
         // flush. Text messages from staff are stepped with deferred commits and their replies
@@ -238,6 +257,7 @@ pub fn driver_loop(
                     }
                 }
                 other => {
+                    release_flushed(&mut driver, &mut router, flushing.take());
                     if let Some(replies) = held.take() {
                         release(&mut driver, &mut router, replies);
                     }
@@ -246,9 +266,12 @@ pub fn driver_loop(
             }
         }
         if let Some(replies) = held.take() {
-            release(&mut driver, &mut router, replies);
-            if let Err(e) = driver.tick(Utc::now(), &mut router) {
-                tracing::error!("tick failed: {e}");
+            match driver.finish_batch_later() {
+                Ok(ticket) => {
+                    release_flushed(&mut driver, &mut router, flushing.take());
+                    flushing = Some((ticket, replies));
+                }
+                Err(e) => tracing::error!("store failed, replies withheld: {e}"),
             }
         }
     }
@@ -257,14 +280,31 @@ pub fn driver_loop(
     /// (what Fyr shows must survive a crash).
     fn release(driver: &mut Driver<SledStore>, router: &mut Router, replies: Vec<Rendered>) {
         match driver.finish_batch() {
-            Ok(()) => {
-                for reply in replies {
-                    if let Err(e) = router.send(&reply.to, &reply, None) {
-                        tracing::warn!("reply not sent: {e}");
-                    }
-                }
-            }
+            Ok(()) => send_all(router, replies),
             Err(e) => tracing::error!("store failed, replies withheld: {e}"),
+        }
+    }
+
+    /// Wait for a batch's flush, then show its replies (none if the flush failed).
+    fn release_flushed(
+        driver: &mut Driver<SledStore>,
+        router: &mut Router,
+        flushing: Option<(FlushTicket, Vec<Rendered>)>,
+    ) {
+        let Some((ticket, replies)) = flushing else {
+            return;
+        };
+        match driver.wait_flushed(ticket) {
+            Ok(()) => send_all(router, replies),
+            Err(e) => tracing::error!("store failed, replies withheld: {e}"),
+        }
+    }
+
+    fn send_all(router: &mut Router, replies: Vec<Rendered>) {
+        for reply in replies {
+            if let Err(e) = router.send(&reply.to, &reply, None) {
+                tracing::warn!("reply not sent: {e}");
+            }
         }
     }
 }
