@@ -49,7 +49,7 @@ const CHILD: &str = "FYR_CORE_BENCH_CHILD";
 /// Messages per flush in the group-commit throughput figure (the service's maximum).
 const BATCH: usize = 64;
 /// Runs of each group-commit figure (the median is reported).
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 7;
 const CASES: usize = 10_000;
 const TIMERS_PER_CASE: usize = 10;
 const OWNERS: usize = 5_000;
