@@ -610,3 +610,136 @@ fn a_crash_before_sync_keeps_a_prefix_of_whole_deferred_commits() {
         );
     }
 }
+
+/// Set in the child process of `a_killed_pipelined_writer_keeps_every_durable_commit`.
+const WRITER_CHILD: &str = "FYR_STORE_WRITER_CHILD";
+/// Commit `n` writes person `p{n % WRITERS}` and the marker person `last`, both with step `n`.
+const WRITERS: u64 = 5;
+
+fn numbered(person: &str, n: u64) -> Conversation {
+    let mut c = Conversation::new(PersonId::new(person), monday_morning());
+    c.step = Some(n.to_string());
+    c
+}
+
+/// The child: numbered commits with pipelined group commit (a flush asked for every 7
+/// commits, waited for one batch later), printing `durable N` once commit N is durable.
+fn pipelined_writer(dir: &std::path::Path) -> ! {
+    use std::io::Write;
+    let store = SledStore::open(dir).unwrap();
+    let mut out = std::io::stdout();
+    let mut waiting: Option<(u64, u64)> = None;
+    // Go on from where the folder is (a killed run left it there).
+    let start = store
+        .load_conversation(&PersonId::new("last"))
+        .unwrap()
+        .and_then(|c| c.step)
+        .map_or(0, |s| s.parse::<u64>().unwrap());
+    for n in start + 1.. {
+        store
+            .commit_deferred(&Commit {
+                conversations: vec![
+                    numbered(&format!("p{}", n % WRITERS), n),
+                    numbered("last", n),
+                ],
+                ..Commit::default()
+            })
+            .unwrap();
+        if n % 7 == 0 {
+            // Commits are numbered on; a batch ends every 7th.
+            let ticket = store.sync_start().unwrap();
+            if let Some((ticket, upto)) = waiting.replace((ticket, n)) {
+                store.sync_wait(ticket).unwrap();
+                writeln!(out, "durable {upto}").unwrap();
+                out.flush().unwrap();
+            }
+        }
+    }
+    unreachable!("the parent kills this process")
+}
+
+/// SIGKILL at random moments while deferred commits are written on the writer thread and
+/// flushed in a pipeline: every commit reported durable is there, and what is there is a whole
+/// prefix of the commits (each person holds exactly the last of their commits up to the
+/// marker), across several kills of the same folder.
+#[test]
+fn a_killed_pipelined_writer_keeps_every_durable_commit() {
+    if let Some(dir) = std::env::var_os(WRITER_CHILD) {
+        pipelined_writer(std::path::Path::new(&dir));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos() as u64;
+    let mut reported_max = 0;
+    for cycle in 0..4u64 {
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "store::a_killed_pipelined_writer_keeps_every_durable_commit",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(WRITER_CHILD, &data)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Read what it reports for a while (a different while each cycle), then kill it.
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if let Some(n) = line.strip_prefix("durable ") {
+                    let _ = tx.send(n.trim().parse::<u64>().unwrap());
+                }
+            }
+        });
+        let run = std::time::Duration::from_millis(150 + (seed.wrapping_mul(cycle + 7)) % 400);
+        let started = std::time::Instant::now();
+        let mut reported = 0;
+        while started.elapsed() < run || reported == 0 {
+            if let Ok(n) = rx.recv_timeout(std::time::Duration::from_millis(20)) {
+                reported = reported.max(n);
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(30),
+                "the child reported nothing (cycle {cycle})"
+            );
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // What the reader thread still had in the pipe was reported before the kill, too.
+        while let Ok(n) = rx.recv_timeout(std::time::Duration::from_millis(100)) {
+            reported = reported.max(n);
+        }
+        reported_max = reported_max.max(reported);
+        let store = crate::support::reopen(&data);
+        let step = |person: &str| -> u64 {
+            store
+                .load_conversation(&PersonId::new(person))
+                .unwrap()
+                .and_then(|c| c.step)
+                .map_or(0, |s| s.parse().unwrap())
+        };
+        let last = step("last");
+        assert!(
+            last >= reported_max,
+            "commit {reported_max} was reported durable, but the folder ends at {last} (cycle {cycle}, seed {seed})"
+        );
+        for p in 0..WRITERS {
+            let expected = (1..=last).rev().find(|n| n % WRITERS == p).unwrap_or(0);
+            assert_eq!(
+                step(&format!("p{p}")),
+                expected,
+                "person p{p} is not at the prefix ending with commit {last} (cycle {cycle}, seed {seed})"
+            );
+        }
+        drop(store);
+    }
+    assert!(reported_max > 0);
+}
