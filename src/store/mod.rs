@@ -31,8 +31,8 @@ use crate::model::{CaseId, PersonId};
 /// case holds which (a version-4 folder is read as it is and marked 5: its keyring names its
 /// cases directly, which version 5 still reads; a version-4 Fyr must not read a version-5
 /// folder, whose new cases it would take for erased).
-/// Version 6: the index of timer keys is no longer kept on disk (it is read from the timers'
-/// own keys at open); a version-5 Fyr would trust its stale copy.
+/// Version 6: a group of commits writes its audit lines as one record (a list), which a
+/// version-5 Fyr cannot read.
 pub const SCHEMA_VERSION: u32 = 6;
 /// Older versions this one reads (and upgrades in place).
 pub const UPGRADES_FROM: &[u32] = &[4, 5];

@@ -1,7 +1,6 @@
 //! The on-disk store, encrypted at rest. sled trees: `meta` (format version and a key check),
 //! `conversations` (by a keyed hash of the person), `cases` (by neutral case reference),
-//! `timers` (by due time then key, earliest first; which slot holds which timer key is kept in
-//! memory, read from the slots at open — `timer_keys` is only emptied), `outbox` (by case
+//! `timers` (by due time then key, earliest first) with its index `timer_keys`, `outbox` (by case
 //! and a keyed hash of the idempotency key) with its index `outbox_pending`, `evidence` /
 //! `evidence_content` (by case and number), `audit`, `case_keys` (which pool key of the keyring
 //! each case holds) and `journal`. Every value is sealed by the `Vault`: case data with the
@@ -41,12 +40,7 @@ pub(super) struct SledCore {
     conversations: sled::Tree,
     cases: sled::Tree,
     timers: sled::Tree,
-    /// Where format-5 folders kept the timer index; a journal record from one may still name
-    /// it. Emptied at open.
     timer_keys: sled::Tree,
-    /// Timer key → its slot in `timers`, as written (the group being written keeps its own
-    /// changes in `Group` until they are applied).
-    timer_slots: Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
     outbox: sled::Tree,
     outbox_pending: sled::Tree,
     evidence: sled::Tree,
@@ -314,7 +308,6 @@ impl SledCore {
             cases: tree("cases")?,
             timers: tree("timers")?,
             timer_keys: tree("timer_keys")?,
-            timer_slots: Mutex::new(Default::default()),
             outbox: tree("outbox")?,
             outbox_pending: tree("outbox_pending")?,
             evidence: tree("evidence")?,
@@ -339,11 +332,6 @@ impl SledCore {
             ));
         }
         store.vault.load_assignments(held);
-        store.load_timer_slots()?;
-        if !store.timer_keys.is_empty() {
-            store.timer_keys.clear().map_err(backend)?;
-            store.db.flush().map_err(backend)?;
-        }
         Ok(store)
     }
 
@@ -365,25 +353,6 @@ impl SledCore {
         self.journal.remove(JOURNAL_KEY).map_err(backend)?;
         self.db.flush().map_err(backend)?;
         Ok(())
-    }
-
-    /// Read which slot holds which timer from the slots themselves (due time, then the key).
-    pub(super) fn load_timer_slots(&self) -> Result<(), StoreError> {
-        let mut index = std::collections::BTreeMap::new();
-        for slot in self.timers.iter().keys() {
-            let slot = slot.map_err(backend)?;
-            let key = slot
-                .get(8..)
-                .map(String::from_utf8_lossy)
-                .unwrap_or_default();
-            index.insert(key.into_owned(), slot.to_vec());
-        }
-        *self.slots() = index;
-        Ok(())
-    }
-
-    fn slots(&self) -> MutexGuard<'_, std::collections::BTreeMap<String, Vec<u8>>> {
-        self.timer_slots.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     fn tree(&self, kind: Kind) -> &sled::Tree {
@@ -482,19 +451,9 @@ impl SledCore {
                     let sealed = self.vault.seal_master(&encode(&lines), &aad("audit", &key));
                     ops.push(Op::put(Kind::Audit, key, sealed));
                 }
-                let written = self.write_ops(std::mem::take(&mut ops));
-                if written.is_err() {
-                    // Some of the writes may be in: read the index again from what is.
-                    self.load_timer_slots()?;
-                    return written;
-                }
-                let mut index = self.slots();
-                for (key, slot) in group.slots.drain() {
-                    match slot {
-                        Some(slot) => index.insert(key, slot),
-                        None => index.remove(&key),
-                    };
-                }
+                self.write_ops(std::mem::take(&mut ops))?;
+                // Applied: later commits read the slots from the trees again.
+                group.slots.clear();
                 size = 0;
             }
         }
@@ -610,7 +569,11 @@ impl SledCore {
             };
             let old = match group.slots.get(key) {
                 Some(slot) => slot.clone(),
-                None => self.slots().get(key).cloned(),
+                None => self
+                    .timer_keys
+                    .get(key.as_bytes())
+                    .map_err(backend)?
+                    .map(|s| s.to_vec()),
             };
             let existed = old.is_some();
             if let Some(old) = old {
@@ -620,10 +583,12 @@ impl SledCore {
                 TimerOp::Set(t) => {
                     let slot = timer_slot(t);
                     let sealed = self.vault.seal_master(&encode(t), &aad("timers", &slot));
+                    ops.push(Op::put(Kind::TimerKeys, key.as_bytes(), slot.clone()));
                     ops.push(Op::put(Kind::Timers, slot.clone(), sealed));
                     group.slots.insert(key.to_string(), Some(slot));
                 }
                 TimerOp::Cancel(_) if existed => {
+                    ops.push(Op::remove(Kind::TimerKeys, key.as_bytes()));
                     group.slots.insert(key.to_string(), None);
                 }
                 // Cancelling a timer that is not there changes nothing.
@@ -866,15 +831,10 @@ impl Store for SledCore {
             }
         }
         let mine = format!("{case}/");
-        let timers: Vec<(String, Vec<u8>)> = self
-            .slots()
-            .range(mine.clone()..)
-            .take_while(|(key, _)| key.starts_with(&mine))
-            .map(|(k, s)| (k.clone(), s.clone()))
-            .collect();
-        for (key, slot) in timers {
+        for entry in self.timer_keys.scan_prefix(mine.as_bytes()) {
+            let (key, slot) = entry.map_err(backend)?;
             self.timers.remove(slot).map_err(backend)?;
-            self.slots().remove(&key);
+            self.timer_keys.remove(key).map_err(backend)?;
         }
         for key in self.outbox.scan_prefix(mine.as_bytes()).keys() {
             let key = key.map_err(backend)?;
