@@ -621,6 +621,16 @@ mod tests {
         assert!(open_with(&key, &flipped, b"cases/F-1").is_err(), "changed");
     }
 
+    /// An empty keyring in a temporary folder, its path, master key and vault.
+    fn fresh_vault() -> (tempfile::TempDir, PathBuf, Key, Vault) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keyring");
+        let master: Key = random();
+        let vault = Vault::new(master, path.clone()).unwrap();
+        vault.load_assignments(Vec::new());
+        (dir, path, master, vault)
+    }
+
     /// Take a key for each case and record the assignments, as the store does in a commit.
     fn keys_for(vault: &Vault, cases: &[&str]) -> (Vec<Key>, Vec<(String, String)>) {
         let keys = cases
@@ -651,11 +661,7 @@ mod tests {
 
     #[test]
     fn pool_keys_are_made_ahead_with_one_append_and_a_crash_frees_unrecorded_ones() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("keyring");
-        let master: Key = random();
-        let vault = Vault::new(master, path.clone()).unwrap();
-        vault.load_assignments(Vec::new());
+        let (_dir, path, master, vault) = fresh_vault();
         let (a, held) = keys_for(&vault, &["F-A"]);
         let one = vault.ring().end;
         let names: Vec<String> = (0..POOL_BATCH - 1).map(|i| format!("F-{i}")).collect();
@@ -699,11 +705,7 @@ mod tests {
 
     #[test]
     fn a_torn_pool_append_is_cut_and_damage_elsewhere_is_an_error() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("keyring");
-        let master: Key = random();
-        let vault = Vault::new(master, path.clone()).unwrap();
-        vault.load_assignments(Vec::new());
+        let (_dir, path, master, vault) = fresh_vault();
         let (a, held) = keys_for(&vault, &["F-A"]);
         // A second batch, so the first record is not the last one.
         let names: Vec<String> = (0..POOL_BATCH).map(|i| format!("F-{i}")).collect();
