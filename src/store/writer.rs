@@ -1,15 +1,17 @@
 //! `SledStore`: the on-disk store with its writes on a second thread. A deferred commit is put
 //! into the cache at once (every read sees it) and handed to a writer thread, which seals,
-//! encodes and writes it (`SledCore::write_commit`) while the caller goes on with the next
-//! step; `sync` waits for the writer to have written everything so far and flushed it. So a
-//! batch of steps uses both cores: the steps on the caller's, their storage on the writer's.
+//! encodes and writes it (`SledCore::write_group`) while the caller goes on with the next
+//! step; `sync` waits for the writer to have written everything so far and flushed it, and
+//! `sync_start` / `sync_wait` split that so the next batch can be stepped during the flush. So
+//! a batch of steps uses both cores: the steps on the caller's, their storage on the writer's.
 //!
 //! Reads the cache cannot answer wait for the writer to catch up first, so they always see
 //! every commit before them. Commits that erase something, and the direct writes
 //! (`update_outbox`, `append_audit`, `erase_case`), also wait and then run on the caller.
 //! If a write fails, the writer drops every commit after it (what is on disk stays a prefix
-//! of the commits, each whole), the cache is emptied, and the next `sync` (or durable
-//! `commit`) returns the error: nothing of that batch may be shown.
+//! of the commits, each whole), the cache is emptied, and every `sync_wait` (or `sync`, or
+//! durable `commit`) for a batch not flushed before the failure returns the error: nothing of
+//! those batches may be shown. After that the store goes on with new commits.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -132,11 +134,13 @@ impl SledStore {
             if self.thread.as_ref().is_none_or(|t| t.is_finished()) {
                 return Err(stopped());
             }
+            // With a timeout, so a writer that died without a word is noticed too.
             progress = self
                 .shared
                 .changed
-                .wait(progress)
-                .unwrap_or_else(|p| p.into_inner());
+                .wait_timeout(progress, std::time::Duration::from_millis(200))
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
         }
     }
 
