@@ -183,7 +183,14 @@ pub fn driver_loop(
     // it is released — timers and deliveries in particular wait, since they could show
     // something that follows from the batch.
     let mut flushing: Option<(FlushTicket, Vec<Rendered>)> = None;
+    // Under a steady stream of messages the pipeline never runs dry: release it now and then,
+    // so timers fire and notifications go out on time.
+    const TICK_AT_LEAST_EVERY: Duration = Duration::from_millis(250);
+    let mut last_tick = std::time::Instant::now();
     loop {
+        if flushing.is_some() && last_tick.elapsed() >= TICK_AT_LEAST_EVERY {
+            release_flushed(&mut driver, &mut router, flushing.take());
+        }
         let first = if flushing.is_some() {
             match rx.try_recv() {
                 Ok(envelope) => envelope,
@@ -200,6 +207,7 @@ pub fn driver_loop(
             if let Err(e) = driver.tick(Utc::now(), &mut router) {
                 tracing::error!("tick failed: {e}");
             }
+            last_tick = std::time::Instant::now();
             let wait = driver
                 .store()
                 .next_timer_at()
