@@ -84,3 +84,81 @@ fn ten_thousand_messages_from_one_person_do_not_block_another() {
     assert_eq!(other.len(), 1, "the other person was answered");
     assert!(other[0].contains("Hej Dorthe"), "{other:?}");
 }
+
+/// Under a steady stream the service keeps stepping the next batch while one flushes, so the
+/// pipeline never runs dry; timers must still fire on time (it releases the flushing batch and
+/// ticks at least every 250 ms). A check-in due 100 ms into a stream of 4 000 messages reaches
+/// its employee while the stream is still being answered, not after it.
+#[test]
+fn a_timer_fires_on_time_during_a_steady_stream() {
+    use fyr::engine::state::TimerKind;
+    use fyr::engine::Timer;
+    use fyr::store::{Commit, Store, TimerOp};
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // A real case for se-employee, walked through the README's escalation script.
+    let case = {
+        let store = fyr::store::SledStore::open(&data).unwrap();
+        let mut h = crate::support::Harness::with_store(store, chrono::Utc::now());
+        h.says(
+            "se-employee",
+            &["", "2", "1", "2", "2", "2", "2", "1", "2", "1", "1", "1"],
+        );
+        h.case("se-employee").id
+    };
+    let store = crate::support::reopen(&data);
+    let due = chrono::Utc::now() + chrono::Duration::milliseconds(100);
+    store
+        .commit(&Commit {
+            timers: vec![TimerOp::Set(Timer {
+                key: format!("{case}/check-in/0"),
+                at: due,
+                case: case.clone(),
+                kind: TimerKind::CheckIn { n: 0 },
+            })],
+            ..Commit::default()
+        })
+        .unwrap();
+    let mut text = std::fs::read_to_string(crate::support::root().join("bot.toml")).unwrap();
+    let persons = 400;
+    for i in 0..persons {
+        text.push_str(&format!(
+            "\n[[person]]\nid = \"stream-{i}\"\nname = \"Stream Person{i}\"\nunit = \"se-unit\"\n"
+        ));
+    }
+    let config = Arc::new(fyr::config::Config::parse(&text, &dir.path().join("bot.toml")).unwrap());
+    let (tx, rx) = mpsc::channel();
+    // Ten each: within the flood control's burst, so every message is stepped.
+    for _ in 0..10 {
+        for i in 0..persons {
+            tx.send(envelope(&format!("stream-{i}"), "hej")).unwrap();
+        }
+    }
+    drop(tx);
+    let sent = Recording::default();
+    let outlet = sent.clone();
+    std::thread::spawn(move || driver_loop(config, store, vec![Box::new(outlet)], rx))
+        .join()
+        .unwrap();
+    let sent = sent.0.lock().unwrap();
+    let stream_replies = sent
+        .iter()
+        .filter(|(p, _)| p.starts_with("stream-"))
+        .count();
+    assert_eq!(stream_replies, 10 * persons, "every message was answered");
+    let check_in = sent
+        .iter()
+        .position(|(p, _)| p == "se-employee")
+        .expect("the check-in reached the employee");
+    let after = sent[check_in..]
+        .iter()
+        .filter(|(p, _)| p.starts_with("stream-"))
+        .count();
+    assert!(
+        after >= persons,
+        "the check-in came only after {} of {} stream replies",
+        stream_replies - after,
+        stream_replies
+    );
+}
