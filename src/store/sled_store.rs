@@ -401,13 +401,10 @@ impl SledCore {
         decode("conversation", &plain).map(Some)
     }
 
-    /// Write a step's changes (see the module documentation); flushed when `durable`.
-    pub(super) fn write_commit(
-        &self,
-        commit: &Commit,
-        durable: bool,
-        update_cache: bool,
-    ) -> Result<(), StoreError> {
+    /// Write a step's changes (see the module documentation) and put them in the cache;
+    /// flushed when `durable`. (The writer thread writes groups with `write_group`: their
+    /// cache entries were made when they were handed over.)
+    pub(super) fn write_commit(&self, commit: &Commit, durable: bool) -> Result<(), StoreError> {
         // Erasure first (rare, and outside the journal: destroying a case's key is what makes
         // it unreadable, and a retry simply finishes the deletion).
         for owner in &commit.erase_owners {
@@ -419,9 +416,7 @@ impl SledCore {
             self.erase_case(case)?;
         }
         self.write_group(std::slice::from_ref(commit), durable)?;
-        if update_cache {
-            self.remember(commit);
-        }
+        self.remember(commit);
         Ok(())
     }
 
@@ -705,11 +700,11 @@ impl Store for SledCore {
     }
 
     fn commit(&self, commit: &Commit) -> Result<(), StoreError> {
-        self.write_commit(commit, true, true)
+        self.write_commit(commit, true)
     }
 
     fn commit_deferred(&self, commit: &Commit) -> Result<(), StoreError> {
-        self.write_commit(commit, false, true)
+        self.write_commit(commit, false)
     }
 
     fn sync(&self) -> Result<(), StoreError> {

@@ -256,7 +256,7 @@ impl Store for SledStore {
             let mut p = self.shared.lock();
             if p.done >= p.sent && p.flushed >= p.sent && p.failed.is_none() && jobs.is_some() {
                 // Numbered like any commit, so tickets stay in order.
-                let written = self.core.write_commit(commit, true, true);
+                let written = self.core.write_commit(commit, true);
                 if written.is_ok() {
                     p.sent += 1;
                     (p.done, p.flushed) = (p.sent, p.sent);
@@ -275,7 +275,7 @@ impl Store for SledStore {
             if self.shared.lock().failed.is_some() {
                 return Err(StoreError::Backend("an earlier write failed".into()));
             }
-            return self.core.write_commit(commit, false, true);
+            return self.core.write_commit(commit, false);
         }
         if self.shared.lock().failed.is_some() {
             return Err(StoreError::Backend("an earlier write failed".into()));
