@@ -33,9 +33,11 @@ use crate::model::{CaseId, PersonId};
 /// folder, whose new cases it would take for erased).
 /// Version 6: a group of commits writes its audit lines as one record (a list), which a
 /// version-5 Fyr cannot read.
-pub const SCHEMA_VERSION: u32 = 6;
+/// Version 7: commits are records of a write-ahead log (the `log` tree), applied to the trees
+/// later; a version-6 Fyr would not see what is only in the log.
+pub const SCHEMA_VERSION: u32 = 7;
 /// Older versions this one reads (and upgrades in place).
-pub const UPGRADES_FROM: &[u32] = &[4, 5];
+pub const UPGRADES_FROM: &[u32] = &[4, 5, 6];
 
 #[derive(Debug, Error)]
 pub enum StoreError {

@@ -6,21 +6,27 @@
 //! each case holds) and `journal`. Every value is sealed by the `Vault`: case data with the
 //! case's own key, the rest with the master key.
 //!
-//! A commit is one journal record, then plain inserts, then the record's removal, then one
-//! flush. sled recovers a prefix of its log, so after a crash either the journal record is
-//! missing (and nothing of the commit is there) or it is there and `open` applies it again: each
-//! commit is all or nothing without sled's multi-tree transactions, whose batch manifest costs a
-//! second log write per flush. Evidence content goes in before the journal record (the journal
-//! does not carry it twice). Conversations and cases are kept decoded in memory after their first
-//! read and written through on commit (memory only: at rest everything stays sealed).
+//! A commit is one record in the `log` tree (every write it makes: tree, key, sealed value) and
+//! one flush: a write-ahead log. Its writes go into `Pending`, in memory, which every read
+//! consults before the trees; a checkpoint applies what is pending to the trees (each key once,
+//! however often it was written) and removes the log records it covered, once they reach
+//! `CHECKPOINT_BYTES` and when the store is closed. sled recovers a prefix of its log, so after a
+//! crash a commit's log record is either missing (and nothing of the commit is there) or there
+//! whole, and `open` applies the log records in order: each commit is all or nothing without
+//! sled's multi-tree transactions. Applying a record twice is harmless (its writes are final
+//! values), so a crash during a checkpoint only means applying some records again. Evidence
+//! content goes in before its log record (the log does not carry it twice). Conversations and
+//! cases are kept decoded in memory after their first read and written through on commit (memory
+//! only: at rest everything stays sealed).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use sled::IVec;
 
 use super::vault::{self, open_with, seal_with, Key, Vault, VaultError};
 use super::{
@@ -47,8 +53,13 @@ pub(super) struct SledCore {
     evidence_content: sled::Tree,
     audit: sled::Tree,
     case_keys: sled::Tree,
+    /// The single commit record of format 4–6 (read once at open, after a crash).
     journal: sled::Tree,
-    /// Held by every writer, so journal records never interleave.
+    /// The write-ahead log: one record per commit (or group), by sequence number.
+    log: sled::Tree,
+    /// Logged writes not yet in their trees.
+    pending: Mutex<Pending>,
+    /// Held by every writer, so log records and checkpoints never interleave.
     writer: Mutex<()>,
     /// Decoded conversations and cases, filled on first read, written through on commit.
     cache: Mutex<Cache>,
@@ -60,8 +71,26 @@ pub(super) struct SledCore {
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const KEY_CHECK: &[u8] = b"key_check";
-/// The one journal record (writers take turns, so there is at most one at a time).
+/// The one journal record of format 4–6.
 const JOURNAL_KEY: &[u8] = b"commit";
+
+/// Pending writes are applied to their trees once they reach this size. It bounds the memory
+/// they take and the log a start after a crash applies; the larger it is, the more often a key
+/// written again and again (a conversation, a case) is applied once for many commits.
+const CHECKPOINT_BYTES: usize = 2 * 1024 * 1024;
+
+const KINDS: usize = 9;
+
+/// The writes of the log records not yet applied to the trees: per tree, key → the value, or
+/// None for a removal. Reads look here first.
+#[derive(Debug, Default)]
+struct Pending {
+    trees: [BTreeMap<Vec<u8>, Option<IVec>>; KINDS],
+    /// The log records they come from: `first..next`.
+    first: u64,
+    next: u64,
+    bytes: usize,
+}
 
 /// A group of commits gets a journal record of its own once its writes reach this size (sled
 /// keeps values up to 128 KiB in its log; larger ones become separate files).
@@ -205,6 +234,48 @@ fn decode_ops(mut bytes: &[u8]) -> Option<Vec<Op>> {
     Some(ops)
 }
 
+/// A log record's sequence number from its key.
+fn seq_of(key: &[u8]) -> u64 {
+    key.try_into().map(u64::from_be_bytes).unwrap_or(0)
+}
+
+/// A tree's entries with the pending writes over them (`SledCore::scan`).
+struct Merged {
+    tree: std::iter::Peekable<sled::Iter>,
+    pending: std::iter::Peekable<std::vec::IntoIter<(Vec<u8>, Option<IVec>)>>,
+}
+
+impl Iterator for Merged {
+    type Item = Result<(IVec, IVec), StoreError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let in_tree = match self.tree.peek() {
+                Some(Ok((key, _))) => Some(key.clone()),
+                Some(Err(_)) => return self.tree.next().map(|e| e.map_err(backend)),
+                None => None,
+            };
+            let pending_first = match (self.pending.peek(), &in_tree) {
+                (None, None) => return None,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (Some((key, _)), Some(at)) => key.as_slice() <= at.as_ref(),
+            };
+            if !pending_first {
+                return self.tree.next().map(|e| e.map_err(backend));
+            }
+            let (key, value) = self.pending.next()?;
+            if in_tree.as_deref() == Some(key.as_slice()) {
+                self.tree.next(); // written over
+            }
+            if let Some(value) = value {
+                return Some(Ok((IVec::from(key), value)));
+            }
+            // Removed: the next one.
+        }
+    }
+}
+
 fn backend(e: sled::Error) -> StoreError {
     StoreError::Backend(e.to_string())
 }
@@ -315,6 +386,8 @@ impl SledCore {
             audit: tree("audit")?,
             case_keys: tree("case_keys")?,
             journal: tree("journal")?,
+            log: tree("log")?,
+            pending: Mutex::new(Pending::default()),
             writer: Mutex::new(()),
             cache: Mutex::new(Cache::default()),
             person_keys: Mutex::new(HashMap::new()),
@@ -323,6 +396,7 @@ impl SledCore {
             db,
         };
         store.finish_journal()?;
+        store.replay_log()?;
         let mut held = Vec::new();
         for entry in store.case_keys.iter() {
             let (case, slot) = entry.map_err(|e| open_error(e.to_string()))?;
@@ -353,6 +427,119 @@ impl SledCore {
         self.journal.remove(JOURNAL_KEY).map_err(backend)?;
         self.db.flush().map_err(backend)?;
         Ok(())
+    }
+
+    /// Commits logged but not checkpointed before a crash (or a kill): apply them in order and
+    /// empty the log.
+    fn replay_log(&self) -> Result<(), StoreError> {
+        let mut records = 0;
+        for entry in self.log.iter() {
+            let (_, record) = entry.map_err(backend)?;
+            let ops = decode_ops(&record).ok_or_else(|| StoreError::Corrupt {
+                what: "log",
+                detail: "a commit record is malformed".into(),
+            })?;
+            self.apply(&ops)?;
+            records += 1;
+        }
+        if records > 0 {
+            tracing::info!(records, "applied the commits logged before the last stop");
+            self.clear_log(..)?;
+            self.db.flush().map_err(backend)?;
+        }
+        let next = match self.log.last().map_err(backend)? {
+            Some((seq, _)) => seq_of(&seq) + 1,
+            None => 0,
+        };
+        let mut pending = self.pending();
+        (pending.first, pending.next) = (next, next);
+        Ok(())
+    }
+
+    /// Remove the log records in `range` (sequence numbers).
+    fn clear_log(&self, range: impl std::ops::RangeBounds<u64>) -> Result<(), StoreError> {
+        use std::ops::Bound;
+        let bound = |b: Bound<&u64>| match b {
+            Bound::Included(n) => Bound::Included(n.to_be_bytes()),
+            Bound::Excluded(n) => Bound::Excluded(n.to_be_bytes()),
+            Bound::Unbounded => Bound::Unbounded,
+        };
+        let range = (bound(range.start_bound()), bound(range.end_bound()));
+        for key in self.log.range(range).keys() {
+            self.log.remove(key.map_err(backend)?).map_err(backend)?;
+        }
+        Ok(())
+    }
+
+    fn pending(&self) -> MutexGuard<'_, Pending> {
+        self.pending.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A value as the store has it: pending, else in its tree.
+    fn get(&self, kind: Kind, key: &[u8]) -> Result<Option<IVec>, StoreError> {
+        if let Some(value) = self.pending().trees[kind as usize].get(key) {
+            return Ok(value.clone());
+        }
+        self.tree(kind).get(key).map_err(backend)
+    }
+
+    /// The entries of a tree whose key starts with `prefix`, in key order, as the store has
+    /// them: the tree's, with the pending writes over them.
+    fn scan(&self, kind: Kind, prefix: &[u8]) -> Merged {
+        // The pending part first: a checkpoint that runs meanwhile puts the same values into
+        // the tree, so the merge sees each key's newest value either way.
+        let pending: Vec<(Vec<u8>, Option<IVec>)> = self.pending().trees[kind as usize]
+            .range(prefix.to_vec()..)
+            .take_while(|(k, _)| k.starts_with(prefix))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        Merged {
+            tree: self.tree(kind).scan_prefix(prefix).peekable(),
+            pending: pending.into_iter().peekable(),
+        }
+    }
+
+    /// Apply every pending write to its tree and remove the log records they came from (the
+    /// caller holds the writer lock). Not flushed: the next flush takes it along, and until then
+    /// the log records are there if the removals are not.
+    fn checkpoint(&self) -> Result<(), StoreError> {
+        let (trees, first, next) = {
+            let pending = self.pending();
+            if pending.first == pending.next {
+                return Ok(());
+            }
+            (pending.trees.clone(), pending.first, pending.next)
+        };
+        for (i, writes) in trees.iter().enumerate() {
+            let tree = self.tree(Kind::from_byte(i as u8).expect("KINDS kinds"));
+            for (key, value) in writes {
+                match value {
+                    Some(v) => tree.insert(key.as_slice(), v.clone()),
+                    None => tree.remove(key.as_slice()),
+                }
+                .map_err(backend)?;
+            }
+        }
+        self.clear_log(first..next)?;
+        let mut pending = self.pending();
+        *pending = Pending {
+            first: next,
+            next,
+            ..Pending::default()
+        };
+        Ok(())
+    }
+
+    /// Checkpoint if the pending writes have grown past `CHECKPOINT_BYTES` (the caller holds
+    /// the writer lock). A failure is logged and tried again later: the writes are logged, so
+    /// nothing depends on it now.
+    fn checkpoint_if_due(&self) {
+        if self.pending().bytes < CHECKPOINT_BYTES {
+            return;
+        }
+        if let Err(e) = self.checkpoint() {
+            tracing::warn!("checkpoint failed, will try again: {e}");
+        }
     }
 
     fn tree(&self, kind: Kind) -> &sled::Tree {
@@ -391,7 +578,7 @@ impl SledCore {
 
     fn read_conversation(&self, person: &PersonId) -> Result<Option<Conversation>, StoreError> {
         let key = self.person_key(person);
-        let Some(sealed) = self.conversations.get(&key).map_err(backend)? else {
+        let Some(sealed) = self.get(Kind::Conversations, key.as_bytes())? else {
             return Ok(None);
         };
         let plain = self
@@ -447,18 +634,20 @@ impl SledCore {
                     ops.push(Op::put(Kind::Audit, key, sealed));
                 }
                 self.write_ops(std::mem::take(&mut ops))?;
-                // Applied: later commits read the slots from the trees again.
+                // Pending now: later commits read the slots from there.
                 group.slots.clear();
                 size = 0;
             }
         }
         if durable {
             self.db.flush().map_err(backend)?;
+            self.checkpoint_if_due();
         }
         Ok(())
     }
 
-    /// Journal record, writes, removal of the record (see the module documentation).
+    /// One log record for `ops`, which become pending (see the module documentation). The
+    /// caller holds the writer lock.
     fn write_ops(&self, mut ops: Vec<Op>) -> Result<(), StoreError> {
         // Cases that got a key from the pool: the assignment is written with them.
         let new_keys = self.vault.take_new();
@@ -469,13 +658,18 @@ impl SledCore {
                 slot.as_bytes().to_vec(),
             ));
         }
-        if let Err(e) = self.journal.insert(JOURNAL_KEY, encode_ops(&ops)) {
+        let seq = self.pending().next;
+        if let Err(e) = self.log.insert(seq.to_be_bytes(), encode_ops(&ops)) {
             self.vault.abandon(new_keys);
             return Err(backend(e));
         }
         self.vault.settle(new_keys);
-        self.apply(&ops)?;
-        self.journal.remove(JOURNAL_KEY).map_err(backend)?;
+        let mut pending = self.pending();
+        pending.next = seq + 1;
+        for op in ops {
+            pending.bytes += op.size();
+            pending.trees[op.kind as usize].insert(op.key, op.value.map(IVec::from));
+        }
         Ok(())
     }
 
@@ -510,7 +704,19 @@ impl SledCore {
         self.cache().cases.get(id).cloned()
     }
 
+    /// Make everything written durable (and checkpoint, if due).
     pub(super) fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush().map_err(backend)?;
+        let _writer = self.writer();
+        self.checkpoint_if_due();
+        Ok(())
+    }
+
+    /// Apply everything pending and flush: what closing the store does, so the next start has
+    /// no log to apply.
+    pub(super) fn close(&self) -> Result<(), StoreError> {
+        let _writer = self.writer();
+        self.checkpoint()?;
         self.db.flush().map_err(backend)?;
         Ok(())
     }
@@ -546,7 +752,7 @@ impl SledCore {
         for e in &commit.outbox {
             let at = self.outbox_key(&e.key);
             if !group.new_outbox.insert(at.clone())
-                || self.outbox.contains_key(&at).map_err(backend)?
+                || self.get(Kind::Outbox, at.as_bytes())?.is_some()
             {
                 // An entry whose key exists is left as it is.
                 continue;
@@ -565,9 +771,7 @@ impl SledCore {
             let old = match group.slots.get(key) {
                 Some(slot) => slot.clone(),
                 None => self
-                    .timer_keys
-                    .get(key.as_bytes())
-                    .map_err(backend)?
+                    .get(Kind::TimerKeys, key.as_bytes())?
                     .map(|s| s.to_vec()),
             };
             let existed = old.is_some();
@@ -680,7 +884,7 @@ impl Store for SledCore {
         if let Some(known) = cache.cases.get(id) {
             return Ok(known.clone());
         }
-        let read = match self.cases.get(id.as_str()).map_err(backend)? {
+        let read = match self.get(Kind::Cases, id.as_str().as_bytes())? {
             Some(sealed) => self.read_case(id.as_str(), &sealed)?,
             None => None,
         };
@@ -714,8 +918,8 @@ impl Store for SledCore {
 
     fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError> {
         let mut out = Vec::new();
-        for entry in self.timers.iter() {
-            let (slot, sealed) = entry.map_err(backend)?;
+        for entry in self.scan(Kind::Timers, b"") {
+            let (slot, sealed) = entry?;
             if out.len() >= limit || slot_due(&slot).is_some_and(|due| due > now) {
                 break;
             }
@@ -729,10 +933,9 @@ impl Store for SledCore {
     }
 
     fn timers(&self) -> Result<Vec<Timer>, StoreError> {
-        self.timers
-            .iter()
+        self.scan(Kind::Timers, b"")
             .map(|e| {
-                let (slot, sealed) = e.map_err(backend)?;
+                let (slot, sealed) = e?;
                 let plain = self
                     .vault
                     .open_master(&sealed, &aad("timers", &slot))
@@ -744,17 +947,17 @@ impl Store for SledCore {
 
     fn next_timer_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
         Ok(self
-            .timers
-            .first()
-            .map_err(backend)?
+            .scan(Kind::Timers, b"")
+            .next()
+            .transpose()?
             .and_then(|(slot, _)| slot_due(&slot)))
     }
 
     fn pending_outbox(&self, now: DateTime<Utc>) -> Result<Vec<OutboxEntry>, StoreError> {
         let mut entries = Vec::new();
-        for key in self.outbox_pending.iter().keys() {
-            let key = key.map_err(backend)?;
-            if let Some(sealed) = self.outbox.get(&key).map_err(backend)? {
+        for entry in self.scan(Kind::OutboxPending, b"") {
+            let (key, _) = entry?;
+            if let Some(sealed) = self.get(Kind::Outbox, &key)? {
                 if let Some(entry) = self.read_outbox(&key, &sealed)? {
                     if entry.delivered_at.is_none() && entry.next_attempt_at <= now {
                         entries.push(entry);
@@ -768,7 +971,7 @@ impl Store for SledCore {
 
     fn outbox_entry(&self, key: &str) -> Result<Option<OutboxEntry>, StoreError> {
         let at = self.outbox_key(key);
-        match self.outbox.get(at.as_bytes()).map_err(backend)? {
+        match self.get(Kind::Outbox, at.as_bytes())? {
             Some(sealed) => self.read_outbox(at.as_bytes(), &sealed),
             None => Ok(None),
         }
@@ -776,8 +979,8 @@ impl Store for SledCore {
 
     fn all_cases(&self) -> Result<Vec<Case>, StoreError> {
         let mut cases = Vec::new();
-        for entry in self.cases.iter() {
-            let (id, sealed) = entry.map_err(backend)?;
+        for entry in self.scan(Kind::Cases, b"") {
+            let (id, sealed) = entry?;
             if let Some(case) = self.read_case(&String::from_utf8_lossy(&id), &sealed)? {
                 cases.push(case);
             }
@@ -789,10 +992,9 @@ impl Store for SledCore {
         let Some(key) = self.vault.existing_case_key(case).map_err(vault_error)? else {
             return Ok(Vec::new());
         };
-        self.evidence
-            .scan_prefix(case_prefix(case))
+        self.scan(Kind::Evidence, &case_prefix(case))
             .map(|e| {
-                let (at, sealed) = e.map_err(backend)?;
+                let (at, sealed) = e?;
                 self.unseal("evidence item", &key, "evidence", &at, &sealed)
             })
             .collect()
@@ -815,6 +1017,9 @@ impl Store for SledCore {
         // Destroying the key first makes everything of the case unreadable at once, even what
         // sled still keeps in old pages; the deletions below tidy up.
         let _writer = self.writer();
+        // Everything logged goes to the trees first (and the log records away): the deletions
+        // below are direct, and no log record may write any of it back at the next start.
+        self.checkpoint()?;
         self.vault.forget_case(case).map_err(vault_error)?;
         self.cache().cases.insert(case.clone(), None);
         let existed = self.cases.remove(case.as_str()).map_err(backend)?.is_some();
@@ -842,8 +1047,8 @@ impl Store for SledCore {
 
     fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
         let mut lines = Vec::new();
-        for e in self.audit.iter() {
-            let (key, sealed) = e.map_err(backend)?;
+        for e in self.scan(Kind::Audit, b"") {
+            let (key, sealed) = e?;
             let plain = self
                 .vault
                 .open_master(&sealed, &aad("audit", &key))
@@ -866,8 +1071,9 @@ impl Store for SledCore {
         let sealed = self
             .vault
             .seal_master(&encode(&entries), &aad("audit", &key));
-        self.audit.insert(key, sealed).map_err(backend)?;
+        self.write_ops(vec![Op::put(Kind::Audit, key, sealed)])?;
         self.db.flush().map_err(backend)?;
+        self.checkpoint_if_due();
         Ok(())
     }
 
@@ -880,15 +1086,13 @@ impl Store for SledCore {
         let at = self.outbox_key(&entry.key);
         let sealed = self.seal(&key, "outbox", at.as_bytes(), entry);
         let _writer = self.writer();
-        // The entry first, then its pending mark: a crash in between leaves a delivered entry
-        // marked pending, which `pending_outbox` skips.
-        self.outbox
-            .insert(at.as_bytes(), sealed.as_slice())
-            .map_err(backend)?;
+        let mut ops = vec![Op::put(Kind::Outbox, at.as_bytes(), sealed)];
         if entry.delivered_at.is_some() {
-            self.outbox_pending.remove(at.as_bytes()).map_err(backend)?;
+            ops.push(Op::remove(Kind::OutboxPending, at.as_bytes()));
         }
+        self.write_ops(ops)?;
         self.db.flush().map_err(backend)?;
+        self.checkpoint_if_due();
         Ok(())
     }
 }

@@ -223,6 +223,10 @@ impl Drop for SledStore {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+        // Everything logged goes to the trees, so the next start has no log to apply.
+        if let Err(e) = self.core.close() {
+            tracing::warn!("closing the store: {e}");
+        }
     }
 }
 

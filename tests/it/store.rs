@@ -376,7 +376,7 @@ fn older_stores_are_read_and_marked_as_the_current_version() {
         let v = db.open_tree("meta").unwrap().get("schema_version").unwrap();
         u32::from_be_bytes(v.unwrap().as_ref().try_into().unwrap())
     };
-    for old in [4, 5] {
+    for old in [4, 5, 6] {
         set_version(old);
         let store = crate::support::reopen(&data);
         assert_eq!(
@@ -386,7 +386,7 @@ fn older_stores_are_read_and_marked_as_the_current_version() {
         drop(store);
         assert_eq!(read_version(), fyr::store::SCHEMA_VERSION);
     }
-    assert_eq!(fyr::store::SCHEMA_VERSION, 6);
+    assert_eq!(fyr::store::SCHEMA_VERSION, 7);
 }
 
 #[test]
