@@ -1100,6 +1100,7 @@ impl Store for SledCore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Commit;
 
     #[test]
     fn journal_records_round_trip() {
@@ -1111,6 +1112,116 @@ mod tests {
         assert_eq!(decode_ops(&encode_ops(&ops)), Some(ops));
         assert_eq!(decode_ops(&[9]), None);
         assert_eq!(decode_ops(&[1, 0, 0, 0, 5, b'x']), None, "truncated");
+    }
+
+    fn commit_of(conversation: &Conversation) -> Commit {
+        Commit {
+            conversations: vec![conversation.clone()],
+            ..Commit::default()
+        }
+    }
+
+    #[test]
+    fn logged_commits_are_applied_at_the_next_open_and_the_log_emptied() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data");
+        let when = DateTime::from_timestamp(1_772_438_400, 0).unwrap();
+        let people: Vec<Conversation> = ["sara", "omar", "lena"]
+            .iter()
+            .map(|p| Conversation::new(PersonId::new(*p), when))
+            .collect();
+        {
+            // Dropped without `close`, as a kill would leave it: nothing checkpointed.
+            let store = SledCore::open(&path).unwrap();
+            for c in &people {
+                store.write_commit(&commit_of(c), true).unwrap();
+            }
+            assert_eq!(store.log.len(), 3, "one log record per commit");
+            assert!(store.conversations.is_empty(), "the trees are not written");
+        }
+        let store = SledCore::open(&path).unwrap();
+        assert!(store.log.is_empty(), "the log is applied and emptied");
+        assert_eq!(store.conversations.len(), 3);
+        for c in &people {
+            assert_eq!(
+                store.load_conversation(&c.person).unwrap().as_ref(),
+                Some(c)
+            );
+        }
+    }
+
+    #[test]
+    fn a_checkpoint_writes_each_key_once_and_reads_see_the_same_before_and_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledCore::open(&dir.path().join("data")).unwrap();
+        let when = DateTime::from_timestamp(1_772_438_400, 0).unwrap();
+        let mut c = Conversation::new(PersonId::new("sara"), when);
+        for step in ["a", "b", "c"] {
+            c.step = Some(step.into());
+            store.write_commit(&commit_of(&c), true).unwrap();
+        }
+        store.forget_cached();
+        assert_eq!(
+            store.load_conversation(&c.person).unwrap().as_ref(),
+            Some(&c)
+        );
+        assert_eq!(store.pending().trees[Kind::Conversations as usize].len(), 1);
+        store.close().unwrap();
+        assert!(store.log.is_empty());
+        let (first, next) = {
+            let pending = store.pending();
+            (pending.first, pending.next)
+        };
+        assert_eq!(first, next, "nothing pending");
+        store.forget_cached();
+        assert_eq!(
+            store.load_conversation(&c.person).unwrap().as_ref(),
+            Some(&c)
+        );
+        // Writing on after a checkpoint continues the log's numbering.
+        c.step = Some("d".into());
+        store.write_commit(&commit_of(&c), true).unwrap();
+        assert_eq!(store.log.len(), 1);
+        assert_eq!(store.pending().first, 3);
+    }
+
+    proptest::proptest! {
+        /// A scan is what the tree holds with the pending writes applied over it, in key order.
+        #[test]
+        fn a_scan_is_the_tree_with_the_pending_writes_over_it(
+            in_tree in proptest::collection::btree_map(0u8..24, 0u8..255, 0..16),
+            pending in proptest::collection::btree_map(0u8..24, proptest::option::of(0u8..255), 0..16),
+            prefix in proptest::option::of(0u8..3),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let store = SledCore::open(&dir.path().join("data")).unwrap();
+            // Keys of two bytes, the first of them 0..3: a prefix of one byte selects some.
+            let key = |k: u8| vec![k % 3, k];
+            let mut model = BTreeMap::new();
+            for (k, v) in &in_tree {
+                store.audit.insert(key(*k), vec![*v]).unwrap();
+                model.insert(key(*k), vec![*v]);
+            }
+            for (k, v) in &pending {
+                store.pending().trees[Kind::Audit as usize]
+                    .insert(key(*k), v.map(|v| IVec::from(vec![v])));
+                match v {
+                    Some(v) => model.insert(key(*k), vec![*v]),
+                    None => model.remove(&key(*k)),
+                };
+            }
+            let prefix: Vec<u8> = prefix.into_iter().collect();
+            let expected: Vec<(Vec<u8>, Vec<u8>)> = model
+                .into_iter()
+                .filter(|(k, _)| k.starts_with(&prefix))
+                .collect();
+            let scanned: Vec<(Vec<u8>, Vec<u8>)> = store
+                .scan(Kind::Audit, &prefix)
+                .map(|e| e.map(|(k, v)| (k.to_vec(), v.to_vec())))
+                .collect::<Result<_, _>>()
+                .unwrap();
+            proptest::prop_assert_eq!(scanned, expected);
+        }
     }
 
     #[test]
