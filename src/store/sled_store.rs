@@ -24,8 +24,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use sled::IVec;
 
 use super::vault::{self, open_with, seal_with, Key, Vault, VaultError};
@@ -156,6 +154,48 @@ impl Kind {
     }
 }
 
+impl Kind {
+    /// What a value of this tree is, for error messages.
+    fn what(self) -> &'static str {
+        match self {
+            Kind::Conversations => "conversation",
+            Kind::Cases => "case",
+            Kind::Timers => "timer",
+            Kind::TimerKeys => "timer index",
+            Kind::Outbox => "outbox entry",
+            Kind::OutboxPending => "outbox index",
+            Kind::Evidence => "evidence item",
+            Kind::Audit => "audit record",
+            Kind::CaseKeys => "case key index",
+        }
+    }
+}
+
+/// Which key seals a tree's values (with the tree's name in the additional data): the master
+/// key, the case's own (so erasing the case makes them unreadable), or none (an index of
+/// neutral keys).
+enum Sealer {
+    Master(&'static str),
+    Case(&'static str, CaseId),
+    Plain,
+}
+
+fn sealer(kind: Kind, key: &[u8]) -> Sealer {
+    let case_up_to = |end: u8| {
+        let id = key.split(|b| *b == end).next().unwrap_or_default();
+        CaseId::new(String::from_utf8_lossy(id))
+    };
+    match kind {
+        Kind::Conversations => Sealer::Master("conversations"),
+        Kind::Timers => Sealer::Master("timers"),
+        Kind::Audit => Sealer::Master("audit"),
+        Kind::Cases => Sealer::Case("cases", CaseId::new(String::from_utf8_lossy(key))),
+        Kind::Outbox => Sealer::Case("outbox", case_up_to(b'/')),
+        Kind::Evidence => Sealer::Case("evidence", case_up_to(0)),
+        Kind::TimerKeys | Kind::OutboxPending | Kind::CaseKeys => Sealer::Plain,
+    }
+}
+
 /// One write of a commit: put a value, or remove the key.
 #[derive(Debug, PartialEq)]
 struct Op {
@@ -234,25 +274,100 @@ fn decode_ops(mut bytes: &[u8]) -> Option<Vec<Op>> {
     Some(ops)
 }
 
+impl Pending {
+    fn add(&mut self, op: Op) {
+        self.bytes += op.size();
+        self.trees[op.kind as usize].insert(op.key, op.value.map(IVec::from));
+    }
+}
+
+/// A log record is a list of groups, each sealed with one key: a tag (0: the master key, 1: a
+/// case's key, followed by the case's reference with its length), then the sealed writes with
+/// their length (`encode_ops` inside). Lengths are 4 bytes, big-endian.
+fn push_group(record: &mut Vec<u8>, seq: u64, case: Option<&str>, key: &Key, ops: &[Op]) {
+    let len = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).to_be_bytes();
+    match case {
+        None => record.push(0),
+        Some(case) => {
+            record.push(1);
+            record.extend_from_slice(&len(case.len()));
+            record.extend_from_slice(case.as_bytes());
+        }
+    }
+    let sealed = seal_with(key, &encode_ops(ops), &log_aad(seq, case));
+    record.extend_from_slice(&len(sealed.len()));
+    record.extend_from_slice(&sealed);
+}
+
+/// A log record's groups: the case (None: the master key's group) and the sealed writes.
+fn decode_record(mut bytes: &[u8]) -> Option<Vec<(Option<String>, Vec<u8>)>> {
+    fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+        let (head, tail) = (bytes.get(..n)?, bytes.get(n..)?);
+        *bytes = tail;
+        Some(head)
+    }
+    fn len(bytes: &mut &[u8]) -> Option<usize> {
+        Some(u32::from_be_bytes(take(bytes, 4)?.try_into().ok()?) as usize)
+    }
+    let mut groups = Vec::new();
+    while !bytes.is_empty() {
+        let case = match take(&mut bytes, 1)?[0] {
+            0 => None,
+            1 => {
+                let n = len(&mut bytes)?;
+                Some(String::from_utf8(take(&mut bytes, n)?.to_vec()).ok()?)
+            }
+            _ => return None,
+        };
+        let n = len(&mut bytes)?;
+        groups.push((case, take(&mut bytes, n)?.to_vec()));
+    }
+    Some(groups)
+}
+
+/// Where a log group belongs, as additional authenticated data.
+fn log_aad(seq: u64, case: Option<&str>) -> Vec<u8> {
+    let mut out = b"log/".to_vec();
+    out.extend_from_slice(&seq.to_be_bytes());
+    if let Some(case) = case {
+        out.push(b'/');
+        out.extend_from_slice(case.as_bytes());
+    }
+    out
+}
+
 /// A log record's sequence number from its key.
 fn seq_of(key: &[u8]) -> u64 {
     key.try_into().map(u64::from_be_bytes).unwrap_or(0)
 }
 
-/// A tree's entries with the pending writes over them (`SledCore::scan`).
+/// A value as a read finds it: pending (plain: sealed only when a checkpoint writes it to its
+/// tree) or from the tree (sealed).
+#[derive(Debug, Clone, PartialEq)]
+enum Stored {
+    Plain(IVec),
+    Sealed(IVec),
+}
+
+/// A tree's entries with the pending writes over them (`SledCore::merged`).
 struct Merged {
     tree: std::iter::Peekable<sled::Iter>,
     pending: std::iter::Peekable<std::vec::IntoIter<(Vec<u8>, Option<IVec>)>>,
 }
 
 impl Iterator for Merged {
-    type Item = Result<(IVec, IVec), StoreError>;
+    type Item = Result<(IVec, Stored), StoreError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let in_tree = match self.tree.peek() {
                 Some(Ok((key, _))) => Some(key.clone()),
-                Some(Err(_)) => return self.tree.next().map(|e| e.map_err(backend)),
+                Some(Err(_)) => {
+                    return self
+                        .tree
+                        .next()
+                        .map(|e| e.map(|(k, v)| (k, Stored::Sealed(v))).map_err(backend))
+                }
                 None => None,
             };
             let pending_first = match (self.pending.peek(), &in_tree) {
@@ -262,14 +377,17 @@ impl Iterator for Merged {
                 (Some((key, _)), Some(at)) => key.as_slice() <= at.as_ref(),
             };
             if !pending_first {
-                return self.tree.next().map(|e| e.map_err(backend));
+                return self
+                    .tree
+                    .next()
+                    .map(|e| e.map(|(k, v)| (k, Stored::Sealed(v))).map_err(backend));
             }
             let (key, value) = self.pending.next()?;
             if in_tree.as_deref() == Some(key.as_slice()) {
                 self.tree.next(); // written over
             }
             if let Some(value) = value {
-                return Some(Ok((IVec::from(key), value)));
+                return Some(Ok((IVec::from(key), Stored::Plain(value))));
             }
             // Removed: the next one.
         }
@@ -396,7 +514,6 @@ impl SledCore {
             db,
         };
         store.finish_journal()?;
-        store.replay_log()?;
         let mut held = Vec::new();
         for entry in store.case_keys.iter() {
             let (case, slot) = entry.map_err(|e| open_error(e.to_string()))?;
@@ -405,7 +522,7 @@ impl SledCore {
                 String::from_utf8_lossy(&slot).into_owned(),
             ));
         }
-        store.vault.load_assignments(held);
+        store.replay_log(held)?;
         Ok(store)
     }
 
@@ -429,30 +546,81 @@ impl SledCore {
         Ok(())
     }
 
-    /// Commits logged but not checkpointed before a crash (or a kill): apply them in order and
-    /// empty the log.
-    fn replay_log(&self) -> Result<(), StoreError> {
-        let mut records = 0;
-        for entry in self.log.iter() {
-            let (_, record) = entry.map_err(backend)?;
-            let ops = decode_ops(&record).ok_or_else(|| StoreError::Corrupt {
-                what: "log",
-                detail: "a commit record is malformed".into(),
-            })?;
-            self.apply(&ops)?;
-            records += 1;
-        }
-        if records > 0 {
-            tracing::info!(records, "applied the commits logged before the last stop");
-            self.clear_log(..)?;
-            self.db.flush().map_err(backend)?;
-        }
-        let next = match self.log.last().map_err(backend)? {
-            Some((seq, _)) => seq_of(&seq) + 1,
-            None => 0,
+    /// Commits logged but not checkpointed before the last stop (a crash, a kill): read them
+    /// back into `Pending`, in order, and checkpoint. `held` are the case key assignments in
+    /// the `case_keys` tree; the log's master groups add theirs before any case group is
+    /// opened, and the vault gets them all.
+    fn replay_log(&self, mut held: Vec<(String, String)>) -> Result<(), StoreError> {
+        let corrupt = |detail: &str| StoreError::Corrupt {
+            what: "log",
+            detail: detail.into(),
         };
-        let mut pending = self.pending();
-        (pending.first, pending.next) = (next, next);
+        let mut records = Vec::new();
+        for entry in self.log.iter() {
+            let (at, record) = entry.map_err(backend)?;
+            let seq = seq_of(&at);
+            let groups =
+                decode_record(&record).ok_or_else(|| corrupt("a commit record is malformed"))?;
+            let (mut master, mut cases) = (Vec::new(), Vec::new());
+            for (case, sealed) in groups {
+                let Some(case) = case else {
+                    let plain = self
+                        .vault
+                        .open_master(&sealed, &log_aad(seq, None))
+                        .map_err(vault_error)?;
+                    master = decode_ops(&plain)
+                        .ok_or_else(|| corrupt("a commit record is malformed"))?;
+                    continue;
+                };
+                cases.push((case, sealed));
+            }
+            for op in master.iter().filter(|op| op.kind == Kind::CaseKeys) {
+                if let Some(slot) = &op.value {
+                    held.push((
+                        String::from_utf8_lossy(&op.key).into_owned(),
+                        String::from_utf8_lossy(slot).into_owned(),
+                    ));
+                }
+            }
+            records.push((seq, master, cases));
+        }
+        self.vault.load_assignments(held);
+        if records.is_empty() {
+            return Ok(());
+        }
+        let count = records.len();
+        for (seq, master, cases) in records {
+            let mut ops = master;
+            for (case, sealed) in cases {
+                // A case erased after its record was written (its key is gone): left out.
+                let Some(key) = self
+                    .vault
+                    .existing_case_key(&CaseId::new(case.as_str()))
+                    .map_err(vault_error)?
+                else {
+                    continue;
+                };
+                let plain =
+                    open_with(&key, &sealed, &log_aad(seq, Some(&case))).map_err(vault_error)?;
+                ops.extend(
+                    decode_ops(&plain).ok_or_else(|| corrupt("a commit record is malformed"))?,
+                );
+            }
+            let mut pending = self.pending();
+            if pending.first == pending.next {
+                pending.first = seq;
+            }
+            pending.next = seq + 1;
+            for op in ops {
+                pending.add(op);
+            }
+        }
+        tracing::info!(
+            records = count,
+            "applying the commits logged before the last stop"
+        );
+        self.checkpoint()?;
+        self.db.flush().map_err(backend)?;
         Ok(())
     }
 
@@ -475,17 +643,52 @@ impl SledCore {
         self.pending.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// A value as the store has it: pending, else in its tree.
-    fn get(&self, kind: Kind, key: &[u8]) -> Result<Option<IVec>, StoreError> {
-        if let Some(value) = self.pending().trees[kind as usize].get(key) {
-            return Ok(value.clone());
+    /// A value, plain, as the store has it: pending, else opened from its tree (None also
+    /// when its case is erased).
+    fn get(&self, kind: Kind, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
+        let pending = self.pending().trees[kind as usize].get(key).cloned();
+        match pending {
+            Some(value) => Ok(value.map(|v| v.to_vec())),
+            None => match self.tree(kind).get(key).map_err(backend)? {
+                Some(sealed) => self.open_stored(kind, key, &sealed),
+                None => Ok(None),
+            },
         }
-        self.tree(kind).get(key).map_err(backend)
+    }
+
+    /// Whether a key has a value (without opening it).
+    fn contains(&self, kind: Kind, key: &[u8]) -> Result<bool, StoreError> {
+        if let Some(value) = self.pending().trees[kind as usize].get(key) {
+            return Ok(value.is_some());
+        }
+        self.tree(kind).contains_key(key).map_err(backend)
+    }
+
+    /// The entries of a tree whose key starts with `prefix`, in key order, plain (entries of
+    /// erased cases left out).
+    fn scan<'a>(
+        &'a self,
+        kind: Kind,
+        prefix: &[u8],
+    ) -> impl Iterator<Item = Result<(IVec, Vec<u8>), StoreError>> + 'a {
+        self.merged(kind, prefix).filter_map(move |entry| {
+            let (key, stored) = match entry {
+                Ok(e) => e,
+                Err(e) => return Some(Err(e)),
+            };
+            match stored {
+                Stored::Plain(v) => Some(Ok((key, v.to_vec()))),
+                Stored::Sealed(v) => self
+                    .open_stored(kind, &key, &v)
+                    .transpose()
+                    .map(|r| r.map(|v| (key, v))),
+            }
+        })
     }
 
     /// The entries of a tree whose key starts with `prefix`, in key order, as the store has
     /// them: the tree's, with the pending writes over them.
-    fn scan(&self, kind: Kind, prefix: &[u8]) -> Merged {
+    fn merged(&self, kind: Kind, prefix: &[u8]) -> Merged {
         // The pending part first: a checkpoint that runs meanwhile puts the same values into
         // the tree, so the merge sees each key's newest value either way.
         let pending: Vec<(Vec<u8>, Option<IVec>)> = self.pending().trees[kind as usize]
@@ -511,10 +714,17 @@ impl SledCore {
             (pending.trees.clone(), pending.first, pending.next)
         };
         for (i, writes) in trees.iter().enumerate() {
-            let tree = self.tree(Kind::from_byte(i as u8).expect("KINDS kinds"));
+            let kind = Kind::from_byte(i as u8).expect("KINDS kinds");
+            let tree = self.tree(kind);
             for (key, value) in writes {
-                match value {
-                    Some(v) => tree.insert(key.as_slice(), v.clone()),
+                // Sealed now, once per key however often it was written. A value whose case
+                // was erased meanwhile is not written.
+                let sealed = match value {
+                    Some(plain) => self.seal_stored(kind, key, plain)?,
+                    None => None,
+                };
+                match sealed {
+                    Some(v) => tree.insert(key.as_slice(), v),
                     None => tree.remove(key.as_slice()),
                 }
                 .map_err(backend)?;
@@ -578,14 +788,10 @@ impl SledCore {
 
     fn read_conversation(&self, person: &PersonId) -> Result<Option<Conversation>, StoreError> {
         let key = self.person_key(person);
-        let Some(sealed) = self.get(Kind::Conversations, key.as_bytes())? else {
-            return Ok(None);
-        };
-        let plain = self
-            .vault
-            .open_master(&sealed, &aad("conversations", key.as_bytes()))
-            .map_err(vault_error)?;
-        decode("conversation", &plain).map(Some)
+        match self.get(Kind::Conversations, key.as_bytes())? {
+            Some(plain) => decode("conversation", &plain).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// Write a step's changes (see the module documentation) and put them in the cache;
@@ -630,8 +836,7 @@ impl SledCore {
                 if let Some(first) = group.audit.first() {
                     let key = audit_key(first);
                     let lines = std::mem::take(&mut group.audit);
-                    let sealed = self.vault.seal_master(&encode(&lines), &aad("audit", &key));
-                    ops.push(Op::put(Kind::Audit, key, sealed));
+                    ops.push(Op::put(Kind::Audit, key, encode(&lines)));
                 }
                 self.write_ops(std::mem::take(&mut ops))?;
                 // Pending now: later commits read the slots from there.
@@ -646,29 +851,53 @@ impl SledCore {
         Ok(())
     }
 
-    /// One log record for `ops`, which become pending (see the module documentation). The
-    /// caller holds the writer lock.
-    fn write_ops(&self, mut ops: Vec<Op>) -> Result<(), StoreError> {
+    /// One log record for `ops` (plain values), which become pending (see the module
+    /// documentation). The record seals the writes of each case with the case's key and the
+    /// rest with the master key: one seal per key, not per value. The caller holds the writer
+    /// lock.
+    fn write_ops(&self, ops: Vec<Op>) -> Result<(), StoreError> {
+        let seq = self.pending().next;
+        let mut master = Vec::new();
+        let mut by_case: BTreeMap<String, Vec<Op>> = BTreeMap::new();
+        for op in ops {
+            match sealer(op.kind, &op.key) {
+                Sealer::Case(_, case) => by_case.entry(case.to_string()).or_default().push(op),
+                Sealer::Master(_) | Sealer::Plain => master.push(op),
+            }
+        }
+        let mut keys = Vec::with_capacity(by_case.len());
+        for case in by_case.keys() {
+            match self.case_key(&CaseId::new(case.as_str())) {
+                Ok(key) => keys.push(key),
+                Err(e) => {
+                    self.vault.abandon(self.vault.take_new());
+                    return Err(e);
+                }
+            }
+        }
         // Cases that got a key from the pool: the assignment is written with them.
         let new_keys = self.vault.take_new();
         for (case, slot) in &new_keys {
-            ops.push(Op::put(
+            master.push(Op::put(
                 Kind::CaseKeys,
                 case.as_bytes(),
                 slot.as_bytes().to_vec(),
             ));
         }
-        let seq = self.pending().next;
-        if let Err(e) = self.log.insert(seq.to_be_bytes(), encode_ops(&ops)) {
+        let mut record = Vec::new();
+        push_group(&mut record, seq, None, &self.vault.master(), &master);
+        for ((case, ops), key) in by_case.iter().zip(&keys) {
+            push_group(&mut record, seq, Some(case), key, ops);
+        }
+        if let Err(e) = self.log.insert(seq.to_be_bytes(), record) {
             self.vault.abandon(new_keys);
             return Err(backend(e));
         }
         self.vault.settle(new_keys);
         let mut pending = self.pending();
         pending.next = seq + 1;
-        for op in ops {
-            pending.bytes += op.size();
-            pending.trees[op.kind as usize].insert(op.key, op.value.map(IVec::from));
+        for op in master.into_iter().chain(by_case.into_values().flatten()) {
+            pending.add(op);
         }
         Ok(())
     }
@@ -728,39 +957,28 @@ impl SledCore {
         for (item, content) in &commit.evidence {
             let key = self.case_key(&item.case)?;
             let at = evidence_key(&item.case, item.seq);
-            // The content is not in the journal: it goes in first, so it is durable whenever
-            // the journal record is. Unreferenced, it is harmless (and overwritten on retry).
+            // The content is not in the log: it goes in first, so it is durable whenever the
+            // log record is. Unreferenced, it is harmless (and overwritten on retry).
             let sealed_content = seal_with(&key, content, &aad("evidence_content", &at));
             self.evidence_content
                 .insert(at.as_slice(), sealed_content)
                 .map_err(backend)?;
-            let sealed_item = self.seal(&key, "evidence", &at, item);
-            ops.push(Op::put(Kind::Evidence, at, sealed_item));
+            ops.push(Op::put(Kind::Evidence, at, encode(item)));
         }
         for c in &commit.conversations {
             let key = self.person_key(&c.person);
-            let sealed = self
-                .vault
-                .seal_master(&encode(c), &aad("conversations", key.as_bytes()));
-            ops.push(Op::put(Kind::Conversations, key, sealed));
+            ops.push(Op::put(Kind::Conversations, key, encode(c)));
         }
         for c in &commit.cases {
-            let key = self.case_key(&c.id)?;
-            let sealed = self.seal(&key, "cases", c.id.as_str().as_bytes(), c);
-            ops.push(Op::put(Kind::Cases, c.id.as_str(), sealed));
+            ops.push(Op::put(Kind::Cases, c.id.as_str(), encode(c)));
         }
         for e in &commit.outbox {
             let at = self.outbox_key(&e.key);
-            if !group.new_outbox.insert(at.clone())
-                || self.get(Kind::Outbox, at.as_bytes())?.is_some()
-            {
+            if !group.new_outbox.insert(at.clone()) || self.contains(Kind::Outbox, at.as_bytes())? {
                 // An entry whose key exists is left as it is.
                 continue;
             }
-            let case = CaseId::new(e.key.split('/').next().unwrap_or_default());
-            let key = self.case_key(&case)?;
-            let sealed = self.seal(&key, "outbox", at.as_bytes(), e);
-            ops.push(Op::put(Kind::Outbox, at.clone(), sealed));
+            ops.push(Op::put(Kind::Outbox, at.clone(), encode(e)));
             ops.push(Op::put(Kind::OutboxPending, at, Vec::new()));
         }
         for op in &commit.timers {
@@ -781,9 +999,8 @@ impl SledCore {
             match op {
                 TimerOp::Set(t) => {
                     let slot = timer_slot(t);
-                    let sealed = self.vault.seal_master(&encode(t), &aad("timers", &slot));
                     ops.push(Op::put(Kind::TimerKeys, key.as_bytes(), slot.clone()));
-                    ops.push(Op::put(Kind::Timers, slot.clone(), sealed));
+                    ops.push(Op::put(Kind::Timers, slot.clone(), encode(t)));
                     group.slots.insert(key.to_string(), Some(slot));
                 }
                 TimerOp::Cancel(_) if existed => {
@@ -821,47 +1038,51 @@ impl SledCore {
         self.vault.case_key(case).map_err(vault_error)
     }
 
-    fn seal<T: Serialize>(&self, key: &Key, tree: &str, at: &[u8], value: &T) -> Vec<u8> {
-        seal_with(key, &encode(value), &aad(tree, at))
+    /// The key that seals a value of `kind` stored under `key`, or None if its case is erased.
+    fn sealing_key(&self, sealer: &Sealer) -> Result<Option<Key>, StoreError> {
+        match sealer {
+            Sealer::Master(_) => Ok(Some(self.vault.master())),
+            Sealer::Case(_, case) => self.vault.existing_case_key(case).map_err(vault_error),
+            Sealer::Plain => Ok(None),
+        }
     }
 
-    fn unseal<T: DeserializeOwned>(
+    /// A plain value sealed for its place in its tree (None: its case is erased).
+    fn seal_stored(
         &self,
-        what: &'static str,
-        key: &Key,
-        tree: &str,
-        at: &[u8],
-        sealed: &[u8],
-    ) -> Result<T, StoreError> {
-        let plain = open_with(key, sealed, &aad(tree, at)).map_err(|_| StoreError::Corrupt {
-            what,
-            detail: "it cannot be decrypted: it was changed, or the key is wrong".into(),
-        })?;
-        decode(what, &plain)
+        kind: Kind,
+        key: &[u8],
+        plain: &[u8],
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        let sealer = sealer(kind, key);
+        let (Sealer::Master(tree) | Sealer::Case(tree, _)) = sealer else {
+            return Ok(Some(plain.to_vec()));
+        };
+        Ok(self
+            .sealing_key(&sealer)?
+            .map(|k| seal_with(&k, plain, &aad(tree, key))))
     }
 
-    fn read_case(&self, id: &str, sealed: &[u8]) -> Result<Option<Case>, StoreError> {
-        let case = CaseId::new(id);
-        // A case whose key was destroyed is erased: treat it as gone.
-        let Some(key) = self.vault.existing_case_key(&case).map_err(vault_error)? else {
+    /// A value from its tree, opened (None: its case is erased).
+    fn open_stored(
+        &self,
+        kind: Kind,
+        key: &[u8],
+        sealed: &[u8],
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        let sealer = sealer(kind, key);
+        let (Sealer::Master(tree) | Sealer::Case(tree, _)) = sealer else {
+            return Ok(Some(sealed.to_vec()));
+        };
+        let Some(k) = self.sealing_key(&sealer)? else {
             return Ok(None);
         };
-        self.unseal("case", &key, "cases", id.as_bytes(), sealed)
+        open_with(&k, sealed, &aad(tree, key))
             .map(Some)
-    }
-
-    fn read_outbox(
-        &self,
-        store_key: &[u8],
-        sealed: &[u8],
-    ) -> Result<Option<OutboxEntry>, StoreError> {
-        let text = String::from_utf8_lossy(store_key);
-        let case = CaseId::new(text.split('/').next().unwrap_or_default());
-        let Some(key) = self.vault.existing_case_key(&case).map_err(vault_error)? else {
-            return Ok(None);
-        };
-        self.unseal("outbox entry", &key, "outbox", store_key, sealed)
-            .map(Some)
+            .map_err(|_| StoreError::Corrupt {
+                what: kind.what(),
+                detail: "it cannot be decrypted: it was changed, or the key is wrong".into(),
+            })
     }
 }
 
@@ -885,7 +1106,7 @@ impl Store for SledCore {
             return Ok(known.clone());
         }
         let read = match self.get(Kind::Cases, id.as_str().as_bytes())? {
-            Some(sealed) => self.read_case(id.as_str(), &sealed)?,
+            Some(plain) => Some(decode("case", &plain)?),
             None => None,
         };
         cache.trim();
@@ -918,15 +1139,18 @@ impl Store for SledCore {
 
     fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError> {
         let mut out = Vec::new();
-        for entry in self.scan(Kind::Timers, b"") {
-            let (slot, sealed) = entry?;
+        for entry in self.merged(Kind::Timers, b"") {
+            let (slot, stored) = entry?;
             if out.len() >= limit || slot_due(&slot).is_some_and(|due| due > now) {
                 break;
             }
-            let plain = self
-                .vault
-                .open_master(&sealed, &aad("timers", &slot))
-                .map_err(vault_error)?;
+            let plain = match stored {
+                Stored::Plain(plain) => plain.to_vec(),
+                Stored::Sealed(sealed) => self
+                    .vault
+                    .open_master(&sealed, &aad("timers", &slot))
+                    .map_err(vault_error)?,
+            };
             out.push(decode("timer", &plain)?);
         }
         Ok(out)
@@ -934,20 +1158,13 @@ impl Store for SledCore {
 
     fn timers(&self) -> Result<Vec<Timer>, StoreError> {
         self.scan(Kind::Timers, b"")
-            .map(|e| {
-                let (slot, sealed) = e?;
-                let plain = self
-                    .vault
-                    .open_master(&sealed, &aad("timers", &slot))
-                    .map_err(vault_error)?;
-                decode("timer", &plain)
-            })
+            .map(|e| decode("timer", &e?.1))
             .collect()
     }
 
     fn next_timer_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
         Ok(self
-            .scan(Kind::Timers, b"")
+            .merged(Kind::Timers, b"")
             .next()
             .transpose()?
             .and_then(|(slot, _)| slot_due(&slot)))
@@ -955,13 +1172,12 @@ impl Store for SledCore {
 
     fn pending_outbox(&self, now: DateTime<Utc>) -> Result<Vec<OutboxEntry>, StoreError> {
         let mut entries = Vec::new();
-        for entry in self.scan(Kind::OutboxPending, b"") {
+        for entry in self.merged(Kind::OutboxPending, b"") {
             let (key, _) = entry?;
-            if let Some(sealed) = self.get(Kind::Outbox, &key)? {
-                if let Some(entry) = self.read_outbox(&key, &sealed)? {
-                    if entry.delivered_at.is_none() && entry.next_attempt_at <= now {
-                        entries.push(entry);
-                    }
+            if let Some(plain) = self.get(Kind::Outbox, &key)? {
+                let entry: OutboxEntry = decode("outbox entry", &plain)?;
+                if entry.delivered_at.is_none() && entry.next_attempt_at <= now {
+                    entries.push(entry);
                 }
             }
         }
@@ -972,7 +1188,7 @@ impl Store for SledCore {
     fn outbox_entry(&self, key: &str) -> Result<Option<OutboxEntry>, StoreError> {
         let at = self.outbox_key(key);
         match self.get(Kind::Outbox, at.as_bytes())? {
-            Some(sealed) => self.read_outbox(at.as_bytes(), &sealed),
+            Some(plain) => decode("outbox entry", &plain).map(Some),
             None => Ok(None),
         }
     }
@@ -980,23 +1196,14 @@ impl Store for SledCore {
     fn all_cases(&self) -> Result<Vec<Case>, StoreError> {
         let mut cases = Vec::new();
         for entry in self.scan(Kind::Cases, b"") {
-            let (id, sealed) = entry?;
-            if let Some(case) = self.read_case(&String::from_utf8_lossy(&id), &sealed)? {
-                cases.push(case);
-            }
+            cases.push(decode("case", &entry?.1)?);
         }
         Ok(cases)
     }
 
     fn evidence_of(&self, case: &CaseId) -> Result<Vec<EvidenceItem>, StoreError> {
-        let Some(key) = self.vault.existing_case_key(case).map_err(vault_error)? else {
-            return Ok(Vec::new());
-        };
         self.scan(Kind::Evidence, &case_prefix(case))
-            .map(|e| {
-                let (at, sealed) = e?;
-                self.unseal("evidence item", &key, "evidence", &at, &sealed)
-            })
+            .map(|e| decode("evidence item", &e?.1))
             .collect()
     }
 
@@ -1048,11 +1255,7 @@ impl Store for SledCore {
     fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
         let mut lines = Vec::new();
         for e in self.scan(Kind::Audit, b"") {
-            let (key, sealed) = e?;
-            let plain = self
-                .vault
-                .open_master(&sealed, &aad("audit", &key))
-                .map_err(vault_error)?;
+            let (_, plain) = e?;
             // A record holds the lines of a group of commits (a single line in format 4/5).
             match serde_json::from_slice::<Vec<AuditEntry>>(&plain) {
                 Ok(group) => lines.extend(group),
@@ -1068,10 +1271,7 @@ impl Store for SledCore {
         };
         let _writer = self.writer();
         let key = audit_key(first);
-        let sealed = self
-            .vault
-            .seal_master(&encode(&entries), &aad("audit", &key));
-        self.write_ops(vec![Op::put(Kind::Audit, key, sealed)])?;
+        self.write_ops(vec![Op::put(Kind::Audit, key, encode(&entries))])?;
         self.db.flush().map_err(backend)?;
         self.checkpoint_if_due();
         Ok(())
@@ -1079,14 +1279,18 @@ impl Store for SledCore {
 
     fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
         let case = CaseId::new(entry.key.split('/').next().unwrap_or_default());
-        let Some(key) = self.vault.existing_case_key(&case).map_err(vault_error)? else {
+        let _writer = self.writer();
+        if self
+            .vault
+            .existing_case_key(&case)
+            .map_err(vault_error)?
+            .is_none()
+        {
             // The case was erased meanwhile: there is nothing left to update.
             return Ok(());
-        };
+        }
         let at = self.outbox_key(&entry.key);
-        let sealed = self.seal(&key, "outbox", at.as_bytes(), entry);
-        let _writer = self.writer();
-        let mut ops = vec![Op::put(Kind::Outbox, at.as_bytes(), sealed)];
+        let mut ops = vec![Op::put(Kind::Outbox, at.as_bytes(), encode(entry))];
         if entry.delivered_at.is_some() {
             ops.push(Op::remove(Kind::OutboxPending, at.as_bytes()));
         }
@@ -1216,8 +1420,10 @@ mod tests {
                 .filter(|(k, _)| k.starts_with(&prefix))
                 .collect();
             let scanned: Vec<(Vec<u8>, Vec<u8>)> = store
-                .scan(Kind::Audit, &prefix)
-                .map(|e| e.map(|(k, v)| (k.to_vec(), v.to_vec())))
+                .merged(Kind::Audit, &prefix)
+                .map(|e| e.map(|(k, v)| match v {
+                    Stored::Plain(v) | Stored::Sealed(v) => (k.to_vec(), v.to_vec()),
+                }))
                 .collect::<Result<_, _>>()
                 .unwrap();
             proptest::prop_assert_eq!(scanned, expected);

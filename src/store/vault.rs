@@ -351,6 +351,11 @@ impl Vault {
         hex(&mac.finalize().into_bytes()[..16])
     }
 
+    /// The master key (for the store's own sealing).
+    pub fn master(&self) -> Key {
+        self.master
+    }
+
     pub fn seal_master(&self, plain: &[u8], aad: &[u8]) -> Vec<u8> {
         seal_with(&self.master, plain, aad)
     }
