@@ -77,6 +77,9 @@ pub struct Localizer {
     bundles: Vec<(Language, FluentBundle<FluentResource>)>,
     /// Messages without arguments (option labels, headings), formatted once per language.
     plain: std::sync::Mutex<std::collections::HashMap<(Language, String), String>>,
+    /// Per language and message: its text if it uses nothing of its arguments (most
+    /// paragraphs, which get a step's common arguments all the same), else None.
+    fixed: std::sync::Mutex<std::collections::HashMap<(Language, String), Option<String>>>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -136,6 +139,7 @@ impl Localizer {
         Ok(Localizer {
             bundles,
             plain: Default::default(),
+            fixed: Default::default(),
         })
     }
 
@@ -154,7 +158,16 @@ impl Localizer {
     /// Render one message in `lang`, falling back to English, then to the bare id.
     pub fn text(&self, lang: Language, msg: &Msg) -> String {
         if !msg.args.is_empty() {
-            return self.format(lang, msg);
+            let key = (lang, msg.id.clone());
+            let known = self.fixed.lock().ok().and_then(|f| f.get(&key).cloned());
+            let fixed = known.unwrap_or_else(|| {
+                let fixed = self.fixed_text(lang, &msg.id);
+                if let Ok(mut f) = self.fixed.lock() {
+                    f.insert(key, fixed.clone());
+                }
+                fixed
+            });
+            return fixed.unwrap_or_else(|| self.format(lang, msg));
         }
         let key = (lang, msg.id.clone());
         if let Some(text) = self.plain.lock().ok().and_then(|p| p.get(&key).cloned()) {
@@ -167,8 +180,33 @@ impl Localizer {
         text
     }
 
+    /// The text of a message whose pattern is plain text (no placeable: no argument, term or
+    /// function), in the language `format` would use; None otherwise.
+    fn fixed_text(&self, lang: Language, id: &str) -> Option<String> {
+        use fluent_syntax::ast::PatternElement;
+        for lang in [lang, Language::En] {
+            let Some(bundle) = self.bundle(lang) else {
+                continue;
+            };
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
+            if !pattern
+                .elements
+                .iter()
+                .all(|e| matches!(e, PatternElement::TextElement { .. }))
+            {
+                return None;
+            }
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, None, &mut errors);
+            return errors.is_empty().then(|| text.into_owned());
+        }
+        None
+    }
+
     fn format(&self, lang: Language, msg: &Msg) -> String {
-        let mut args = FluentArgs::new();
+        let mut args = FluentArgs::with_capacity(msg.args.len());
         for (name, value) in &msg.args {
             match value {
                 Arg::Str(s) => args.set(name.as_str(), FluentValue::from(s.as_str())),
@@ -261,4 +299,26 @@ pub fn ids_in(lang: Language, sources: &[(Language, &str, &str)]) -> Vec<String>
         }
     }
     ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_that_uses_no_argument_is_the_same_with_arguments_and_one_that_does_differs() {
+        let l = Localizer::new().unwrap();
+        let plain = Msg::new("start-danger");
+        let with_args = Msg::new("start-danger").str("name", "Sara");
+        assert_eq!(l.text(Language::Sv, &with_args), l.format(Language::Sv, &plain));
+        assert_eq!(l.text(Language::Sv, &with_args), l.text(Language::Sv, &with_args));
+        let sara = l.text(Language::Sv, &Msg::new("start-greeting").str("name", "Sara"));
+        let omar = l.text(Language::Sv, &Msg::new("start-greeting").str("name", "Omar"));
+        assert!(sara.contains("Sara") && omar.contains("Omar"), "{sara} / {omar}");
+        // The cache is per language.
+        assert_ne!(
+            l.text(Language::Da, &with_args),
+            l.text(Language::Sv, &with_args)
+        );
+    }
 }
