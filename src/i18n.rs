@@ -73,13 +73,17 @@ impl Rendered {
     }
 }
 
+/// Per language, per message id (looked up by `&str`, without making a key).
+type TextsByLanguage =
+    std::collections::HashMap<Language, std::collections::HashMap<String, Option<String>>>;
+
 pub struct Localizer {
     bundles: Vec<(Language, FluentBundle<FluentResource>)>,
     /// Messages without arguments (option labels, headings), formatted once per language.
     plain: std::sync::Mutex<std::collections::HashMap<(Language, String), String>>,
     /// Per language and message: its text if it uses nothing of its arguments (most
     /// paragraphs, which get a step's common arguments all the same), else None.
-    fixed: std::sync::Mutex<std::collections::HashMap<(Language, String), Option<String>>>,
+    fixed: std::sync::Mutex<TextsByLanguage>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -158,12 +162,17 @@ impl Localizer {
     /// Render one message in `lang`, falling back to English, then to the bare id.
     pub fn text(&self, lang: Language, msg: &Msg) -> String {
         if !msg.args.is_empty() {
-            let key = (lang, msg.id.clone());
-            let known = self.fixed.lock().ok().and_then(|f| f.get(&key).cloned());
+            let known = self.fixed.lock().ok().and_then(|f| {
+                f.get(&lang)
+                    .and_then(|texts| texts.get(msg.id.as_str()))
+                    .cloned()
+            });
             let fixed = known.unwrap_or_else(|| {
                 let fixed = self.fixed_text(lang, &msg.id);
                 if let Ok(mut f) = self.fixed.lock() {
-                    f.insert(key, fixed.clone());
+                    f.entry(lang)
+                        .or_default()
+                        .insert(msg.id.clone(), fixed.clone());
                 }
                 fixed
             });

@@ -83,7 +83,7 @@ const KINDS: usize = 9;
 /// None for a removal. Reads look here first.
 #[derive(Debug, Default)]
 struct Pending {
-    trees: [BTreeMap<Vec<u8>, Option<IVec>>; KINDS],
+    trees: [BTreeMap<Vec<u8>, Option<Vec<u8>>>; KINDS],
     /// The log records they come from: `first..next`.
     first: u64,
     next: u64,
@@ -277,7 +277,7 @@ fn decode_ops(mut bytes: &[u8]) -> Option<Vec<Op>> {
 impl Pending {
     fn add(&mut self, op: Op) {
         self.bytes += op.size();
-        self.trees[op.kind as usize].insert(op.key, op.value.map(IVec::from));
+        self.trees[op.kind as usize].insert(op.key, op.value);
     }
 }
 
@@ -345,14 +345,14 @@ fn seq_of(key: &[u8]) -> u64 {
 /// tree) or from the tree (sealed).
 #[derive(Debug, Clone, PartialEq)]
 enum Stored {
-    Plain(IVec),
+    Plain(Vec<u8>),
     Sealed(IVec),
 }
 
 /// A tree's entries with the pending writes over them (`SledCore::merged`).
 struct Merged {
     tree: std::iter::Peekable<sled::Iter>,
-    pending: std::iter::Peekable<std::vec::IntoIter<(Vec<u8>, Option<IVec>)>>,
+    pending: std::iter::Peekable<std::vec::IntoIter<(Vec<u8>, Option<Vec<u8>>)>>,
 }
 
 impl Iterator for Merged {
@@ -677,7 +677,7 @@ impl SledCore {
                 Err(e) => return Some(Err(e)),
             };
             match stored {
-                Stored::Plain(v) => Some(Ok((key, v.to_vec()))),
+                Stored::Plain(v) => Some(Ok((key, v))),
                 Stored::Sealed(v) => self
                     .open_stored(kind, &key, &v)
                     .transpose()
@@ -691,7 +691,7 @@ impl SledCore {
     fn merged(&self, kind: Kind, prefix: &[u8]) -> Merged {
         // The pending part first: a checkpoint that runs meanwhile puts the same values into
         // the tree, so the merge sees each key's newest value either way.
-        let pending: Vec<(Vec<u8>, Option<IVec>)> = self.pending().trees[kind as usize]
+        let pending: Vec<(Vec<u8>, Option<Vec<u8>>)> = self.pending().trees[kind as usize]
             .range(prefix.to_vec()..)
             .take_while(|(k, _)| k.starts_with(prefix))
             .map(|(k, v)| (k.clone(), v.clone()))
@@ -1145,7 +1145,7 @@ impl Store for SledCore {
                 break;
             }
             let plain = match stored {
-                Stored::Plain(plain) => plain.to_vec(),
+                Stored::Plain(plain) => plain,
                 Stored::Sealed(sealed) => self
                     .vault
                     .open_master(&sealed, &aad("timers", &slot))
@@ -1408,7 +1408,7 @@ mod tests {
             }
             for (k, v) in &pending {
                 store.pending().trees[Kind::Audit as usize]
-                    .insert(key(*k), v.map(|v| IVec::from(vec![v])));
+                    .insert(key(*k), v.map(|v| vec![v]));
                 match v {
                     Some(v) => model.insert(key(*k), vec![*v]),
                     None => model.remove(&key(*k)),
@@ -1422,7 +1422,8 @@ mod tests {
             let scanned: Vec<(Vec<u8>, Vec<u8>)> = store
                 .merged(Kind::Audit, &prefix)
                 .map(|e| e.map(|(k, v)| match v {
-                    Stored::Plain(v) | Stored::Sealed(v) => (k.to_vec(), v.to_vec()),
+                    Stored::Plain(v) => (k.to_vec(), v),
+                    Stored::Sealed(v) => (k.to_vec(), v.to_vec()),
                 }))
                 .collect::<Result<_, _>>()
                 .unwrap();
