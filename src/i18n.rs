@@ -319,11 +319,26 @@ mod tests {
         let l = Localizer::new().unwrap();
         let plain = Msg::new("start-danger");
         let with_args = Msg::new("start-danger").str("name", "Sara");
-        assert_eq!(l.text(Language::Sv, &with_args), l.format(Language::Sv, &plain));
-        assert_eq!(l.text(Language::Sv, &with_args), l.text(Language::Sv, &with_args));
-        let sara = l.text(Language::Sv, &Msg::new("start-greeting").str("name", "Sara"));
-        let omar = l.text(Language::Sv, &Msg::new("start-greeting").str("name", "Omar"));
-        assert!(sara.contains("Sara") && omar.contains("Omar"), "{sara} / {omar}");
+        assert_eq!(
+            l.text(Language::Sv, &with_args),
+            l.format(Language::Sv, &plain)
+        );
+        assert_eq!(
+            l.text(Language::Sv, &with_args),
+            l.text(Language::Sv, &with_args)
+        );
+        let sara = l.text(
+            Language::Sv,
+            &Msg::new("start-greeting").str("name", "Sara"),
+        );
+        let omar = l.text(
+            Language::Sv,
+            &Msg::new("start-greeting").str("name", "Omar"),
+        );
+        assert!(
+            sara.contains("Sara") && omar.contains("Omar"),
+            "{sara} / {omar}"
+        );
         // The cache is per language.
         assert_ne!(
             l.text(Language::Da, &with_args),

@@ -3,14 +3,17 @@
 //! `timers` (by due time then key, earliest first) with its index `timer_keys`, `outbox` (by case
 //! and a keyed hash of the idempotency key) with its index `outbox_pending`, `evidence` /
 //! `evidence_content` (by case and number), `audit`, `case_keys` (which pool key of the keyring
-//! each case holds) and `journal`. Every value is sealed by the `Vault`: case data with the
+//! each case holds), `log` (the write-ahead log, below) and `journal` (format 4–6's single
+//! commit record, read once at open). Every value is sealed by the `Vault`: case data with the
 //! case's own key, the rest with the master key.
 //!
-//! A commit is one record in the `log` tree (every write it makes: tree, key, sealed value) and
-//! one flush: a write-ahead log. Its writes go into `Pending`, in memory, which every read
-//! consults before the trees; a checkpoint applies what is pending to the trees (each key once,
-//! however often it was written) and removes the log records it covered, once they reach
-//! `CHECKPOINT_BYTES` and when the store is closed. sled recovers a prefix of its log, so after a
+//! A commit is one record in the `log` tree and one flush: a write-ahead log. The record holds
+//! every write of the commit (tree, key, value) in groups, each group sealed once: a case's
+//! writes with the case's key, the rest with the master key. Its writes go, plain, into
+//! `Pending`, in memory, which every read consults before the trees; a checkpoint seals each
+//! pending value for its tree, writes it there (each key once, however often it was written)
+//! and removes the log records it covered, once they reach `CHECKPOINT_BYTES` and when the store
+//! is closed. Erasing a case checkpoints first, so no log record of it outlives its key. sled recovers a prefix of its log, so after a
 //! crash a commit's log record is either missing (and nothing of the commit is there) or there
 //! whole, and `open` applies the log records in order: each commit is all or nothing without
 //! sled's multi-tree transactions. Applying a record twice is harmless (its writes are final
@@ -90,7 +93,7 @@ struct Pending {
     bytes: usize,
 }
 
-/// A group of commits gets a journal record of its own once its writes reach this size (sled
+/// A group of commits gets a log record of its own once its writes reach this size (sled
 /// keeps values up to 128 KiB in its log; larger ones become separate files).
 const GROUP_BYTES: usize = 48 * 1024;
 
@@ -123,7 +126,7 @@ impl Cache {
     }
 }
 
-/// The trees a commit writes, by number (as in the journal).
+/// The trees a commit writes, by number (as in log records).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Conversations = 0,
@@ -219,26 +222,25 @@ impl Op {
             value: None,
         }
     }
-    /// Its size in the journal record.
+    /// Its size in a record.
     fn size(&self) -> usize {
         10 + self.key.len() + self.value.as_ref().map_or(0, Vec::len)
     }
 }
 
-/// The journal record: per op, the tree, the key's length and the key, then 0 (remove) or 1
+/// A list of writes (inside a log group, and format 4–6's journal record): per op, the tree, the key's length and the key, then 0 (remove) or 1
 /// and the value's length and the value. Lengths are 4 bytes, big-endian.
 fn encode_ops(ops: &[Op]) -> Vec<u8> {
     let size: usize = ops.iter().map(Op::size).sum();
     let mut out = Vec::with_capacity(size);
-    let len = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).to_be_bytes();
     for op in ops {
         out.push(op.kind as u8);
-        out.extend_from_slice(&len(op.key.len()));
+        out.extend_from_slice(&len_bytes(op.key.len()));
         out.extend_from_slice(&op.key);
         match &op.value {
             Some(v) => {
                 out.push(1);
-                out.extend_from_slice(&len(v.len()));
+                out.extend_from_slice(&len_bytes(v.len()));
                 out.extend_from_slice(v);
             }
             None => out.push(0),
@@ -247,15 +249,24 @@ fn encode_ops(ops: &[Op]) -> Vec<u8> {
     out
 }
 
+/// A length as records write it (4 bytes, big-endian).
+fn len_bytes(n: usize) -> [u8; 4] {
+    u32::try_from(n).unwrap_or(u32::MAX).to_be_bytes()
+}
+
+/// The next `n` bytes of a record being read.
+fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+    let (head, tail) = (bytes.get(..n)?, bytes.get(n..)?);
+    *bytes = tail;
+    Some(head)
+}
+
+/// The next length (4 bytes, big-endian) of a record being read.
+fn len(bytes: &mut &[u8]) -> Option<usize> {
+    Some(u32::from_be_bytes(take(bytes, 4)?.try_into().ok()?) as usize)
+}
+
 fn decode_ops(mut bytes: &[u8]) -> Option<Vec<Op>> {
-    fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
-        let (head, tail) = (bytes.get(..n)?, bytes.get(n..)?);
-        *bytes = tail;
-        Some(head)
-    }
-    fn len(bytes: &mut &[u8]) -> Option<usize> {
-        Some(u32::from_be_bytes(take(bytes, 4)?.try_into().ok()?) as usize)
-    }
     let mut ops = Vec::new();
     while !bytes.is_empty() {
         let kind = Kind::from_byte(take(&mut bytes, 1)?[0])?;
@@ -285,30 +296,21 @@ impl Pending {
 /// case's key, followed by the case's reference with its length), then the sealed writes with
 /// their length (`encode_ops` inside). Lengths are 4 bytes, big-endian.
 fn push_group(record: &mut Vec<u8>, seq: u64, case: Option<&str>, key: &Key, ops: &[Op]) {
-    let len = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).to_be_bytes();
     match case {
         None => record.push(0),
         Some(case) => {
             record.push(1);
-            record.extend_from_slice(&len(case.len()));
+            record.extend_from_slice(&len_bytes(case.len()));
             record.extend_from_slice(case.as_bytes());
         }
     }
     let sealed = seal_with(key, &encode_ops(ops), &log_aad(seq, case));
-    record.extend_from_slice(&len(sealed.len()));
+    record.extend_from_slice(&len_bytes(sealed.len()));
     record.extend_from_slice(&sealed);
 }
 
 /// A log record's groups: the case (None: the master key's group) and the sealed writes.
 fn decode_record(mut bytes: &[u8]) -> Option<Vec<(Option<String>, Vec<u8>)>> {
-    fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
-        let (head, tail) = (bytes.get(..n)?, bytes.get(n..)?);
-        *bytes = tail;
-        Some(head)
-    }
-    fn len(bytes: &mut &[u8]) -> Option<usize> {
-        Some(u32::from_be_bytes(take(bytes, 4)?.try_into().ok()?) as usize)
-    }
     let mut groups = Vec::new();
     while !bytes.is_empty() {
         let case = match take(&mut bytes, 1)?[0] {
@@ -349,10 +351,13 @@ enum Stored {
     Sealed(IVec),
 }
 
+/// A pending write: the key, and the value (None: removed).
+type PendingWrite = (Vec<u8>, Option<Vec<u8>>);
+
 /// A tree's entries with the pending writes over them (`SledCore::merged`).
 struct Merged {
     tree: std::iter::Peekable<sled::Iter>,
-    pending: std::iter::Peekable<std::vec::IntoIter<(Vec<u8>, Option<Vec<u8>>)>>,
+    pending: std::iter::Peekable<std::vec::IntoIter<PendingWrite>>,
 }
 
 impl Iterator for Merged {
@@ -691,7 +696,7 @@ impl SledCore {
     fn merged(&self, kind: Kind, prefix: &[u8]) -> Merged {
         // The pending part first: a checkpoint that runs meanwhile puts the same values into
         // the tree, so the merge sees each key's newest value either way.
-        let pending: Vec<(Vec<u8>, Option<Vec<u8>>)> = self.pending().trees[kind as usize]
+        let pending: Vec<PendingWrite> = self.pending().trees[kind as usize]
             .range(prefix.to_vec()..)
             .take_while(|(k, _)| k.starts_with(prefix))
             .map(|(k, v)| (k.clone(), v.clone()))
@@ -798,7 +803,7 @@ impl SledCore {
     /// flushed when `durable`. (The writer thread writes groups with `write_group`: their
     /// cache entries were made when they were handed over.)
     pub(super) fn write_commit(&self, commit: &Commit, durable: bool) -> Result<(), StoreError> {
-        // Erasure first (rare, and outside the journal: destroying a case's key is what makes
+        // Erasure first (rare, and outside the log: destroying a case's key is what makes
         // it unreadable, and a retry simply finishes the deletion).
         for owner in &commit.erase_owners {
             for case in self.cases_of(owner)? {
@@ -813,9 +818,9 @@ impl SledCore {
         Ok(())
     }
 
-    /// Write several commits (none erasing anything) as one: one journal record for all of
+    /// Write several commits (none erasing anything) as one: one log record for all of
     /// them, so a crash keeps all or none (a prefix of the commits, as the `Store` contract
-    /// asks). Groups are cut at `GROUP_BYTES`, so a journal record stays an ordinary sled value.
+    /// asks). Groups are cut at `GROUP_BYTES`, so a log record stays an ordinary sled value.
     pub(super) fn write_group(&self, commits: &[Commit], durable: bool) -> Result<(), StoreError> {
         let _writer = self.writer();
         let mut group = Group::default();
