@@ -619,6 +619,11 @@ const WRITERS: u64 = 5;
 fn numbered(person: &str, n: u64) -> Conversation {
     let mut c = Conversation::new(PersonId::new(person), monday_morning());
     c.step = Some(n.to_string());
+    // Some kilobytes, so the store checkpoints (at 2 MiB of pending writes) every few hundred
+    // commits: kills land during checkpoints too.
+    c.back = (0..64)
+        .map(|i| format!("{person}-step-{n}-{i:0>40}"))
+        .collect();
     c
 }
 
@@ -702,7 +707,9 @@ fn a_killed_pipelined_writer_keeps_every_durable_commit() {
         let run = std::time::Duration::from_millis(150 + (seed.wrapping_mul(cycle + 7)) % 400);
         let started = std::time::Instant::now();
         let mut reported = 0;
-        while started.elapsed() < run || reported == 0 {
+        // The first run goes on until a checkpoint must have happened (see `numbered`).
+        let enough = if cycle == 0 { 1_500 } else { 1 };
+        while started.elapsed() < run || reported < enough {
             if let Ok(n) = rx.recv_timeout(std::time::Duration::from_millis(20)) {
                 reported = reported.max(n);
             }
@@ -718,6 +725,12 @@ fn a_killed_pipelined_writer_keeps_every_durable_commit() {
             reported = reported.max(n);
         }
         reported_max = reported_max.max(reported);
+        if cycle == 0 {
+            // The trees are written only by checkpoints (and at open): the first run made some.
+            let db = sled::open(&data).unwrap();
+            let written = db.open_tree("conversations").unwrap().len();
+            assert!(written > 0, "no checkpoint ran before the first kill");
+        }
         let store = crate::support::reopen(&data);
         let step = |person: &str| -> u64 {
             store
