@@ -77,10 +77,32 @@ impl Rendered {
 type TextsByLanguage =
     std::collections::HashMap<Language, std::collections::HashMap<String, Option<String>>>;
 
+/// A text from `cache`, made by `make` the first time.
+fn cached(
+    cache: &std::sync::Mutex<TextsByLanguage>,
+    lang: Language,
+    id: &str,
+    make: impl FnOnce() -> Option<String>,
+) -> Option<String> {
+    let known = cache
+        .lock()
+        .ok()
+        .and_then(|c| c.get(&lang).and_then(|texts| texts.get(id)).cloned());
+    known.unwrap_or_else(|| {
+        let text = make();
+        if let Ok(mut c) = cache.lock() {
+            c.entry(lang)
+                .or_default()
+                .insert(id.to_string(), text.clone());
+        }
+        text
+    })
+}
+
 pub struct Localizer {
     bundles: Vec<(Language, FluentBundle<FluentResource>)>,
     /// Messages without arguments (option labels, headings), formatted once per language.
-    plain: std::sync::Mutex<std::collections::HashMap<(Language, String), String>>,
+    plain: std::sync::Mutex<TextsByLanguage>,
     /// Per language and message: its text if it uses nothing of its arguments (most
     /// paragraphs, which get a step's common arguments all the same), else None.
     fixed: std::sync::Mutex<TextsByLanguage>,
@@ -161,32 +183,14 @@ impl Localizer {
 
     /// Render one message in `lang`, falling back to English, then to the bare id.
     pub fn text(&self, lang: Language, msg: &Msg) -> String {
-        if !msg.args.is_empty() {
-            let known = self.fixed.lock().ok().and_then(|f| {
-                f.get(&lang)
-                    .and_then(|texts| texts.get(msg.id.as_str()))
-                    .cloned()
-            });
-            let fixed = known.unwrap_or_else(|| {
-                let fixed = self.fixed_text(lang, &msg.id);
-                if let Ok(mut f) = self.fixed.lock() {
-                    f.entry(lang)
-                        .or_default()
-                        .insert(msg.id.clone(), fixed.clone());
-                }
-                fixed
-            });
-            return fixed.unwrap_or_else(|| self.format(lang, msg));
+        if msg.args.is_empty() {
+            let plain = cached(&self.plain, lang, &msg.id, || Some(self.format(lang, msg)));
+            return plain.unwrap_or_else(|| self.format(lang, msg));
         }
-        let key = (lang, msg.id.clone());
-        if let Some(text) = self.plain.lock().ok().and_then(|p| p.get(&key).cloned()) {
-            return text;
-        }
-        let text = self.format(lang, msg);
-        if let Ok(mut plain) = self.plain.lock() {
-            plain.insert(key, text.clone());
-        }
-        text
+        let fixed = cached(&self.fixed, lang, &msg.id, || {
+            self.fixed_text(lang, &msg.id)
+        });
+        fixed.unwrap_or_else(|| self.format(lang, msg))
     }
 
     /// The text of a message whose pattern is plain text (no placeable: no argument, term or

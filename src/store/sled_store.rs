@@ -29,7 +29,7 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::{DateTime, Utc};
 use sled::IVec;
 
-use super::vault::{self, open_with, seal_with, Key, Vault, VaultError};
+use super::vault::{self, open_with, seal_into, seal_with, Key, Vault, VaultError};
 use super::{
     audit_key, case_prefix, decode, encode, evidence_key, slot_due, timer_slot, AuditEntry, Commit,
     OutboxEntry, Store, StoreError, TimerOp, SCHEMA_VERSION, UPGRADES_FROM,
@@ -184,18 +184,30 @@ enum Sealer {
 }
 
 fn sealer(kind: Kind, key: &[u8]) -> Sealer {
-    let case_up_to = |end: u8| {
-        let id = key.split(|b| *b == end).next().unwrap_or_default();
-        CaseId::new(String::from_utf8_lossy(id))
+    let case = || {
+        CaseId::new(String::from_utf8_lossy(
+            case_of(kind, key).unwrap_or_default(),
+        ))
     };
     match kind {
         Kind::Conversations => Sealer::Master("conversations"),
         Kind::Timers => Sealer::Master("timers"),
         Kind::Audit => Sealer::Master("audit"),
-        Kind::Cases => Sealer::Case("cases", CaseId::new(String::from_utf8_lossy(key))),
-        Kind::Outbox => Sealer::Case("outbox", case_up_to(b'/')),
-        Kind::Evidence => Sealer::Case("evidence", case_up_to(0)),
+        Kind::Cases => Sealer::Case("cases", case()),
+        Kind::Outbox => Sealer::Case("outbox", case()),
+        Kind::Evidence => Sealer::Case("evidence", case()),
         Kind::TimerKeys | Kind::OutboxPending | Kind::CaseKeys => Sealer::Plain,
+    }
+}
+
+/// The case whose key seals a value of `kind` under `key` (the start of the key), if any.
+fn case_of(kind: Kind, key: &[u8]) -> Option<&[u8]> {
+    let up_to = |end: u8| key.split(|b| *b == end).next();
+    match kind {
+        Kind::Cases => Some(key),
+        Kind::Outbox => up_to(b'/'),
+        Kind::Evidence => up_to(0),
+        _ => None,
     }
 }
 
@@ -230,9 +242,15 @@ impl Op {
 
 /// A list of writes (inside a log group, and format 4–6's journal record): per op, the tree, the key's length and the key, then 0 (remove) or 1
 /// and the value's length and the value. Lengths are 4 bytes, big-endian.
+#[cfg(test)]
 fn encode_ops(ops: &[Op]) -> Vec<u8> {
-    let size: usize = ops.iter().map(Op::size).sum();
-    let mut out = Vec::with_capacity(size);
+    let mut out = Vec::new();
+    encode_ops_into(ops, &mut out);
+    out
+}
+
+fn encode_ops_into(ops: &[Op], out: &mut Vec<u8>) {
+    out.reserve(ops.iter().map(Op::size).sum());
     for op in ops {
         out.push(op.kind as u8);
         out.extend_from_slice(&len_bytes(op.key.len()));
@@ -246,7 +264,6 @@ fn encode_ops(ops: &[Op]) -> Vec<u8> {
             None => out.push(0),
         }
     }
-    out
 }
 
 /// A length as records write it (4 bytes, big-endian).
@@ -304,9 +321,14 @@ fn push_group(record: &mut Vec<u8>, seq: u64, case: Option<&str>, key: &Key, ops
             record.extend_from_slice(case.as_bytes());
         }
     }
-    let sealed = seal_with(key, &encode_ops(ops), &log_aad(seq, case));
-    record.extend_from_slice(&len_bytes(sealed.len()));
-    record.extend_from_slice(&sealed);
+    // The length goes before the sealed writes: written once they are.
+    let at = record.len();
+    record.extend_from_slice(&[0; 4]);
+    seal_into(key, &log_aad(seq, case), record, |out| {
+        encode_ops_into(ops, out)
+    });
+    let sealed = record.len() - at - 4;
+    record[at..at + 4].copy_from_slice(&len_bytes(sealed));
 }
 
 /// A log record's groups: the case (None: the master key's group) and the sealed writes.
@@ -863,15 +885,23 @@ impl SledCore {
     fn write_ops(&self, ops: Vec<Op>) -> Result<(), StoreError> {
         let seq = self.pending().next;
         let mut master = Vec::new();
-        let mut by_case: BTreeMap<String, Vec<Op>> = BTreeMap::new();
+        // Usually one case, rarely a few: a list.
+        let mut by_case: Vec<(String, Vec<Op>)> = Vec::new();
         for op in ops {
-            match sealer(op.kind, &op.key) {
-                Sealer::Case(_, case) => by_case.entry(case.to_string()).or_default().push(op),
-                Sealer::Master(_) | Sealer::Plain => master.push(op),
+            let group = case_of(op.kind, &op.key).map(|case| {
+                by_case
+                    .iter()
+                    .position(|(c, _)| c.as_bytes() == case)
+                    .ok_or_else(|| String::from_utf8_lossy(case).into_owned())
+            });
+            match group {
+                None => master.push(op),
+                Some(Ok(i)) => by_case[i].1.push(op),
+                Some(Err(case)) => by_case.push((case, vec![op])),
             }
         }
         let mut keys = Vec::with_capacity(by_case.len());
-        for case in by_case.keys() {
+        for (case, _) in &by_case {
             match self.case_key(&CaseId::new(case.as_str())) {
                 Ok(key) => keys.push(key),
                 Err(e) => {
@@ -901,7 +931,10 @@ impl SledCore {
         self.vault.settle(new_keys);
         let mut pending = self.pending();
         pending.next = seq + 1;
-        for op in master.into_iter().chain(by_case.into_values().flatten()) {
+        for op in master
+            .into_iter()
+            .chain(by_case.into_iter().flat_map(|(_, ops)| ops))
+        {
             pending.add(op);
         }
         Ok(())

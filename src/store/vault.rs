@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::aead::{Aead, AeadInPlace, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -583,6 +583,19 @@ pub fn seal_with(key: &Key, plain: &[u8], aad: &[u8]) -> Vec<u8> {
         .expect("encryption of an in-memory buffer does not fail");
     out.extend_from_slice(&sealed);
     out
+}
+
+/// Append to `out` what `seal_with` would return for the bytes `plain` appends, sealing them
+/// in place (no copy of the plain text is made).
+pub fn seal_into(key: &Key, aad: &[u8], out: &mut Vec<u8>, plain: impl FnOnce(&mut Vec<u8>)) {
+    let nonce = nonce();
+    out.extend_from_slice(&nonce);
+    let start = out.len();
+    plain(out);
+    let tag = XChaCha20Poly1305::new(key.into())
+        .encrypt_in_place_detached(XNonce::from_slice(&nonce), aad, &mut out[start..])
+        .expect("encryption of an in-memory buffer does not fail");
+    out.extend_from_slice(&tag);
 }
 
 pub fn open_with(key: &Key, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, VaultError> {
