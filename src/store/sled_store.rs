@@ -309,6 +309,33 @@ impl Pending {
     }
 }
 
+/// The pending audit records (each a JSON list of lines; one per commit or group) as one
+/// record under the first one's key: a checkpoint seals and writes one record, not hundreds.
+/// Reading keeps the order: records are read in key order, and these were consecutive.
+fn merge_audit(records: &mut BTreeMap<Vec<u8>, Option<Vec<u8>>>) {
+    if records.len() < 2 {
+        return;
+    }
+    let mut merged = vec![b'['];
+    for list in records.values().flatten() {
+        // `[…]`: the lines between the brackets.
+        let lines = list
+            .get(1..list.len().saturating_sub(1))
+            .unwrap_or_default();
+        if lines.is_empty() {
+            continue;
+        }
+        if merged.len() > 1 {
+            merged.push(b',');
+        }
+        merged.extend_from_slice(lines);
+    }
+    merged.push(b']');
+    let first = records.keys().next().cloned().expect("two or more");
+    records.clear();
+    records.insert(first, Some(merged));
+}
+
 /// A log record is a list of groups, each sealed with one key: a tag (0: the master key, 1: a
 /// case's key, followed by the case's reference with its length), then the sealed writes with
 /// their length (`encode_ops` inside). Lengths are 4 bytes, big-endian.
@@ -740,6 +767,8 @@ impl SledCore {
             }
             (pending.trees.clone(), pending.first, pending.next)
         };
+        let mut trees = trees;
+        merge_audit(&mut trees[Kind::Audit as usize]);
         for (i, writes) in trees.iter().enumerate() {
             let kind = Kind::from_byte(i as u8).expect("KINDS kinds");
             let tree = self.tree(kind);
@@ -1342,7 +1371,7 @@ impl Store for SledCore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Commit;
+    use crate::store::{AuditEntry, Commit};
 
     #[test]
     fn journal_records_round_trip() {
@@ -1495,6 +1524,34 @@ mod tests {
         store.write_commit(&commit_of(&c), true).unwrap();
         assert_eq!(store.log.len(), 1);
         assert_eq!(store.pending().first, 3);
+    }
+
+    #[test]
+    fn a_checkpoint_writes_the_pending_audit_records_as_one_and_every_line_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledCore::open(&dir.path().join("data")).unwrap();
+        let when = DateTime::from_timestamp(1_772_438_400, 0).unwrap();
+        let line = |minute: i64, who: &str| AuditEntry {
+            at: when + chrono::Duration::minutes(minute),
+            who: who.into(),
+            action: "step".into(),
+            case: None,
+        };
+        store.append_audit(&[line(0, "sara")]).unwrap();
+        store
+            .append_audit(&[line(1, "omar"), line(1, "lena")])
+            .unwrap();
+        store.append_audit(&[line(2, "sara")]).unwrap();
+        let before = store.audit_log().unwrap();
+        assert_eq!(before.len(), 4);
+        store.close().unwrap();
+        assert_eq!(store.audit.len(), 1, "one record");
+        assert_eq!(store.audit_log().unwrap(), before);
+        // The next checkpoint adds a record after it.
+        store.append_audit(&[line(3, "omar")]).unwrap();
+        store.close().unwrap();
+        assert_eq!(store.audit.len(), 2);
+        assert_eq!(store.audit_log().unwrap().len(), 5);
     }
 
     proptest::proptest! {
