@@ -60,6 +60,8 @@ pub(super) struct SledCore {
     log: sled::Tree,
     /// Logged writes not yet in their trees.
     pending: Mutex<Pending>,
+    /// Held by a checkpoint (one at a time; commits need not wait for it).
+    checkpointing: Mutex<()>,
     /// Held by every writer, so log records and checkpoints never interleave.
     writer: Mutex<()>,
     /// Decoded conversations and cases, filled on first read, written through on commit.
@@ -78,7 +80,7 @@ const JOURNAL_KEY: &[u8] = b"commit";
 /// Pending writes are applied to their trees once they reach this size. It bounds the memory
 /// they take and the log a start after a crash applies; the larger it is, the more often a key
 /// written again and again (a conversation, a case) is applied once for many commits.
-const CHECKPOINT_BYTES: usize = 2 * 1024 * 1024;
+const CHECKPOINT_BYTES: usize = 512 * 1024;
 
 const KINDS: usize = 9;
 
@@ -387,6 +389,13 @@ fn log_aad(seq: u64, case: Option<&str>) -> Vec<u8> {
     out
 }
 
+/// The start of a checkpoint: the pending writes it applies, from the log records `first..next`.
+struct CheckpointStart {
+    snapshot: [BTreeMap<Vec<u8>, Option<Vec<u8>>>; KINDS],
+    first: u64,
+    next: u64,
+}
+
 /// A log record's sequence number from its key.
 fn seq_of(key: &[u8]) -> u64 {
     key.try_into().map(u64::from_be_bytes).unwrap_or(0)
@@ -560,6 +569,7 @@ impl SledCore {
             journal: tree("journal")?,
             log: tree("log")?,
             pending: Mutex::new(Pending::default()),
+            checkpointing: Mutex::new(()),
             writer: Mutex::new(()),
             cache: Mutex::new(Cache::default()),
             person_keys: Mutex::new(HashMap::new()),
@@ -756,22 +766,40 @@ impl SledCore {
         }
     }
 
-    /// Apply every pending write to its tree and remove the log records they came from (the
-    /// caller holds the writer lock). Not flushed: the next flush takes it along, and until then
-    /// the log records are there if the removals are not.
+    /// Apply the pending writes to their trees and remove the log records they came from.
+    /// Commits may go on meanwhile (on another thread): what they write stays pending, and
+    /// what the trees now hold leaves `Pending`. Not flushed: the next flush takes it along,
+    /// and until then the log records are there if the removals are not.
     fn checkpoint(&self) -> Result<(), StoreError> {
-        let (trees, first, next) = {
-            let pending = self.pending();
-            if pending.first == pending.next {
-                return Ok(());
-            }
-            (pending.trees.clone(), pending.first, pending.next)
-        };
-        let mut trees = trees;
-        merge_audit(&mut trees[Kind::Audit as usize]);
-        for (i, writes) in trees.iter().enumerate() {
+        let _one = self.checkpointing.lock().unwrap_or_else(|p| p.into_inner());
+        match self.checkpoint_start() {
+            Some(start) => self.checkpoint_finish(start),
+            None => Ok(()),
+        }
+    }
+
+    /// What a checkpoint writes: the pending writes as they are now, and their log records.
+    fn checkpoint_start(&self) -> Option<CheckpointStart> {
+        let pending = self.pending();
+        (pending.first != pending.next).then(|| CheckpointStart {
+            snapshot: pending.trees.clone(),
+            first: pending.first,
+            next: pending.next,
+        })
+    }
+
+    fn checkpoint_finish(&self, start: CheckpointStart) -> Result<(), StoreError> {
+        let CheckpointStart {
+            snapshot,
+            first,
+            next,
+        } = start;
+        let mut audit = snapshot[Kind::Audit as usize].clone();
+        merge_audit(&mut audit);
+        for (i, writes) in snapshot.iter().enumerate() {
             let kind = Kind::from_byte(i as u8).expect("KINDS kinds");
             let tree = self.tree(kind);
+            let writes = if kind == Kind::Audit { &audit } else { writes };
             for (key, value) in writes {
                 // Sealed now, once per key however often it was written. A value whose case
                 // was erased meanwhile is not written.
@@ -788,19 +816,32 @@ impl SledCore {
         }
         self.clear_log(first..next)?;
         let mut pending = self.pending();
-        *pending = Pending {
-            first: next,
-            next,
-            ..Pending::default()
-        };
+        for (current, written) in pending.trees.iter_mut().zip(&snapshot) {
+            for (key, value) in written {
+                if current.get(key) == Some(value) {
+                    current.remove(key);
+                }
+            }
+        }
+        pending.first = next;
+        pending.bytes = pending
+            .trees
+            .iter()
+            .flatten()
+            .map(|(k, v)| 10 + k.len() + v.as_ref().map_or(0, Vec::len))
+            .sum();
         Ok(())
     }
 
-    /// Checkpoint if the pending writes have grown past `CHECKPOINT_BYTES` (the caller holds
-    /// the writer lock). A failure is logged and tried again later: the writes are logged, so
-    /// nothing depends on it now.
-    fn checkpoint_if_due(&self) {
-        if self.pending().bytes < CHECKPOINT_BYTES {
+    /// Whether the pending writes have grown past `CHECKPOINT_BYTES`.
+    pub(super) fn checkpoint_due(&self) -> bool {
+        self.pending().bytes >= CHECKPOINT_BYTES
+    }
+
+    /// Checkpoint if due. A failure is logged and tried again later: the writes are logged,
+    /// so nothing depends on it now.
+    pub(super) fn checkpoint_if_due(&self) {
+        if !self.checkpoint_due() {
             return;
         }
         if let Err(e) = self.checkpoint() {
@@ -902,7 +943,6 @@ impl SledCore {
         }
         if durable {
             self.db.flush().map_err(backend)?;
-            self.checkpoint_if_due();
         }
         Ok(())
     }
@@ -1003,7 +1043,6 @@ impl SledCore {
     /// Make everything written durable (and checkpoint, if due).
     pub(super) fn flush(&self) -> Result<(), StoreError> {
         self.db.flush().map_err(backend)?;
-        let _writer = self.writer();
         self.checkpoint_if_due();
         Ok(())
     }
@@ -1011,7 +1050,6 @@ impl SledCore {
     /// Apply everything pending and flush: what closing the store does, so the next start has
     /// no log to apply.
     pub(super) fn close(&self) -> Result<(), StoreError> {
-        let _writer = self.writer();
         self.checkpoint()?;
         self.db.flush().map_err(backend)?;
         Ok(())
@@ -1552,6 +1590,78 @@ mod tests {
         store.close().unwrap();
         assert_eq!(store.audit.len(), 2);
         assert_eq!(store.audit_log().unwrap().len(), 5);
+    }
+
+    #[test]
+    fn a_write_made_while_a_checkpoint_runs_stays_pending_and_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data");
+        let when = DateTime::from_timestamp(1_772_438_400, 0).unwrap();
+        let mut c = Conversation::new(PersonId::new("sara"), when);
+        c.step = Some("1".into());
+        {
+            let store = SledCore::open(&path).unwrap();
+            store.write_commit(&commit_of(&c), true).unwrap();
+            let start = store.checkpoint_start().unwrap();
+            // Another thread commits between the checkpoint's start and its end.
+            c.step = Some("2".into());
+            store.write_commit(&commit_of(&c), true).unwrap();
+            store.checkpoint_finish(start).unwrap();
+            store.forget_cached();
+            assert_eq!(
+                store.load_conversation(&c.person).unwrap().as_ref(),
+                Some(&c)
+            );
+            assert_eq!(store.log.len(), 1, "the later commit's record stays");
+        }
+        let store = SledCore::open(&path).unwrap();
+        assert_eq!(store.load_conversation(&c.person).unwrap(), Some(c));
+    }
+
+    #[test]
+    fn commits_made_during_a_checkpoint_stay_pending_and_none_is_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data");
+        let store = std::sync::Arc::new(SledCore::open(&path).unwrap());
+        let when = DateTime::from_timestamp(1_772_438_400, 0).unwrap();
+        let people = ["sara", "omar", "lena", "ali"];
+        let at = |c: Option<Conversation>| {
+            c.and_then(|c| c.step)
+                .map_or(0, |s| s.parse::<u64>().unwrap())
+        };
+        let writer = {
+            let store = std::sync::Arc::clone(&store);
+            std::thread::spawn(move || {
+                for n in 1..=2000u64 {
+                    let mut c = Conversation::new(PersonId::new(people[n as usize % 4]), when);
+                    c.step = Some(n.to_string());
+                    store.write_commit(&commit_of(&c), false).unwrap();
+                }
+            })
+        };
+        // Checkpoints and reads (past the cache) while the writer goes on: what a reader saw
+        // never goes back, whichever of pending and tree it came from.
+        let mut seen = [0u64; 4];
+        while !writer.is_finished() {
+            store.checkpoint().unwrap();
+            store.forget_cached();
+            for (i, p) in people.iter().enumerate() {
+                let now = at(store.load_conversation(&PersonId::new(*p)).unwrap());
+                assert!(now >= seen[i], "{p} went back from {} to {now}", seen[i]);
+                seen[i] = now;
+            }
+        }
+        writer.join().unwrap();
+        drop(std::sync::Arc::try_unwrap(store).unwrap());
+        // Reopened without a close: the trees and what is left in the log make the last state.
+        let store = SledCore::open(&path).unwrap();
+        for (i, p) in people.iter().enumerate() {
+            let last = (1..=2000u64).rev().find(|n| *n as usize % 4 == i).unwrap();
+            assert_eq!(
+                at(store.load_conversation(&PersonId::new(*p)).unwrap()),
+                last
+            );
+        }
     }
 
     proptest::proptest! {

@@ -32,6 +32,9 @@ enum Job {
     Commit(u64, Box<Commit>),
     /// Make everything written so far durable.
     Flush(u64),
+    /// Apply the pending writes to the trees (`SledCore::checkpoint`), while the caller goes
+    /// on: asked for after a durable commit made one due.
+    Checkpoint,
 }
 
 /// Progress, shared between the caller and the writer.
@@ -70,6 +73,8 @@ pub struct SledStore {
     /// Held while handing a job over, so job numbers reach the writer in order.
     jobs: Mutex<Option<mpsc::Sender<Job>>>,
     thread: Option<JoinHandle<()>>,
+    /// A checkpoint job is queued and not done yet (so one is asked for at a time).
+    checkpoint_queued: Arc<std::sync::atomic::AtomicBool>,
     /// The key file, if this open created it (the operator must back it up).
     pub created_key: Option<PathBuf>,
 }
@@ -91,11 +96,13 @@ impl SledStore {
         let core = Arc::new(core);
         let shared = Arc::new(Shared::default());
         let (tx, rx) = mpsc::channel();
+        let checkpoint_queued = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let thread = {
             let (core, shared) = (Arc::clone(&core), Arc::clone(&shared));
+            let queued = Arc::clone(&checkpoint_queued);
             std::thread::Builder::new()
                 .name("fyr-store-writer".into())
-                .spawn(move || write_loop(&core, &shared, &rx))
+                .spawn(move || write_loop(&core, &shared, &rx, &queued))
                 .expect("the system can start a thread")
         };
         SledStore {
@@ -103,6 +110,7 @@ impl SledStore {
             shared,
             jobs: Mutex::new(Some(tx)),
             thread: Some(thread),
+            checkpoint_queued,
             created_key,
         }
     }
@@ -158,11 +166,17 @@ fn stopped() -> StoreError {
 /// At most this many commits are written as one group.
 const MAX_GROUP: usize = 256;
 
-fn write_loop(core: &SledCore, shared: &Shared, jobs: &mpsc::Receiver<Job>) {
+fn write_loop(
+    core: &SledCore,
+    shared: &Shared,
+    jobs: &mpsc::Receiver<Job>,
+    checkpoint_queued: &std::sync::atomic::AtomicBool,
+) {
     let mut next = jobs.recv().ok();
     while let Some(job) = next.take() {
         // Whatever has queued up behind this job is written with it, as one group.
         let (mut group, mut last, mut flush) = (Vec::new(), None, None);
+        let mut checkpoint = false;
         let mut job = Some(job);
         while let Some(taken) = job.take() {
             match taken {
@@ -171,6 +185,7 @@ fn write_loop(core: &SledCore, shared: &Shared, jobs: &mpsc::Receiver<Job>) {
                     last = Some(n);
                 }
                 Job::Flush(n) => flush = Some(n),
+                Job::Checkpoint => checkpoint = true,
             }
             if flush.is_none() && group.len() < MAX_GROUP {
                 job = jobs.try_recv().ok();
@@ -212,6 +227,11 @@ fn write_loop(core: &SledCore, shared: &Shared, jobs: &mpsc::Receiver<Job>) {
         }
         drop(progress);
         shared.changed.notify_all();
+        if checkpoint {
+            // After the group's writes and their flush (which checkpoints when due itself).
+            core.checkpoint_if_due();
+            checkpoint_queued.store(false, std::sync::atomic::Ordering::Release);
+        }
         next = jobs.recv().ok();
     }
 }
@@ -264,6 +284,17 @@ impl Store for SledStore {
                 if written.is_ok() {
                     p.sent += 1;
                     (p.done, p.flushed) = (p.sent, p.sent);
+                    // The writes reach the trees on the writer thread, while the caller goes
+                    // on with the next step.
+                    if self.core.checkpoint_due()
+                        && !self
+                            .checkpoint_queued
+                            .swap(true, std::sync::atomic::Ordering::AcqRel)
+                    {
+                        if let Some(sender) = jobs.as_ref() {
+                            let _ = sender.send(Job::Checkpoint);
+                        }
+                    }
                 }
                 return written;
             }

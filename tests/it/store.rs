@@ -619,7 +619,7 @@ const WRITERS: u64 = 5;
 fn numbered(person: &str, n: u64) -> Conversation {
     let mut c = Conversation::new(PersonId::new(person), monday_morning());
     c.step = Some(n.to_string());
-    // Some kilobytes, so the store checkpoints (at 2 MiB of pending writes) every few hundred
+    // Some kilobytes, so the store checkpoints (at 512 KiB of pending writes) every hundred or so
     // commits: kills land during checkpoints too.
     c.back = (0..64)
         .map(|i| format!("{person}-step-{n}-{i:0>40}"))
