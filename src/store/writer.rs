@@ -5,6 +5,9 @@
 //! `sync_start` / `sync_wait` split that so the next batch can be stepped during the flush. So
 //! a batch of steps uses both cores: the steps on the caller's, their storage on the writer's.
 //!
+//! The writer also runs the checkpoints (`SledCore::checkpoint`): after a flush, and when a
+//! durable commit on the caller's thread made one due, while the caller goes on.
+//!
 //! Reads the cache cannot answer wait for the writer to catch up first, so they always see
 //! every commit before them. Commits that erase something, and the direct writes
 //! (`update_outbox`, `append_audit`, `erase_case`), also wait and then run on the caller.
