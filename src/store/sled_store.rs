@@ -1329,9 +1329,11 @@ impl Store for SledCore {
         // Destroying the key first makes everything of the case unreadable at once, even what
         // sled still keeps in old pages; the deletions below tidy up.
         let _writer = self.writer();
-        // Everything logged goes to the trees first (and the log records away): the deletions
-        // below are direct, and no log record may write any of it back at the next start.
+        // Everything logged goes to the trees first (and the log records away, durably): the
+        // deletions below are direct, and no log record may write any of it back at the next
+        // start.
         self.checkpoint()?;
+        self.db.flush().map_err(backend)?;
         self.vault.forget_case(case).map_err(vault_error)?;
         self.cache().cases.insert(case.clone(), None);
         let existed = self.cases.remove(case.as_str()).map_err(backend)?.is_some();
