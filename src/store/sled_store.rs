@@ -1040,10 +1040,9 @@ impl SledCore {
         self.cache().cases.get(id).cloned()
     }
 
-    /// Make everything written durable (and checkpoint, if due).
+    /// Make everything written durable.
     pub(super) fn flush(&self) -> Result<(), StoreError> {
         self.db.flush().map_err(backend)?;
-        self.checkpoint_if_due();
         Ok(())
     }
 
@@ -1380,7 +1379,6 @@ impl Store for SledCore {
         let key = audit_key(first);
         self.write_ops(vec![Op::put(Kind::Audit, key, encode(&entries))])?;
         self.db.flush().map_err(backend)?;
-        self.checkpoint_if_due();
         Ok(())
     }
 
@@ -1403,7 +1401,6 @@ impl Store for SledCore {
         }
         self.write_ops(ops)?;
         self.db.flush().map_err(backend)?;
-        self.checkpoint_if_due();
         Ok(())
     }
 }

@@ -5,8 +5,8 @@
 //! `sync_start` / `sync_wait` split that so the next batch can be stepped during the flush. So
 //! a batch of steps uses both cores: the steps on the caller's, their storage on the writer's.
 //!
-//! The writer also runs the checkpoints (`SledCore::checkpoint`): after a flush, and when a
-//! durable commit on the caller's thread made one due, while the caller goes on.
+//! Checkpoints (`SledCore::checkpoint`) run on a third thread, asked for when a write makes
+//! one due: beside the commits, so neither the caller nor a flush waits for one.
 //!
 //! Reads the cache cannot answer wait for the writer to catch up first, so they always see
 //! every commit before them. Commits that erase something, and the direct writes
@@ -35,9 +35,33 @@ enum Job {
     Commit(u64, Box<Commit>),
     /// Make everything written so far durable.
     Flush(u64),
-    /// Apply the pending writes to the trees (`SledCore::checkpoint`), while the caller goes
-    /// on: asked for after a durable commit made one due.
-    Checkpoint,
+}
+
+/// The checkpoint thread's bell: rung when a write makes a checkpoint due, once until it ran.
+#[derive(Debug)]
+struct Checkpoints {
+    bell: Mutex<Option<mpsc::Sender<()>>>,
+    rung: std::sync::atomic::AtomicBool,
+}
+
+impl Checkpoints {
+    fn ask_if_due(&self, core: &SledCore) {
+        use std::sync::atomic::Ordering;
+        if core.checkpoint_due() && !self.rung.swap(true, Ordering::AcqRel) {
+            if let Some(bell) = self.bell.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+                let _ = bell.send(());
+            }
+        }
+    }
+}
+
+fn checkpoint_loop(core: &SledCore, checkpoints: &Checkpoints, bell: &mpsc::Receiver<()>) {
+    while bell.recv().is_ok() {
+        checkpoints
+            .rung
+            .store(false, std::sync::atomic::Ordering::Release);
+        core.checkpoint_if_due();
+    }
 }
 
 /// Progress, shared between the caller and the writer.
@@ -76,8 +100,8 @@ pub struct SledStore {
     /// Held while handing a job over, so job numbers reach the writer in order.
     jobs: Mutex<Option<mpsc::Sender<Job>>>,
     thread: Option<JoinHandle<()>>,
-    /// A checkpoint job is queued and not done yet (so one is asked for at a time).
-    checkpoint_queued: Arc<std::sync::atomic::AtomicBool>,
+    checkpoints: Arc<Checkpoints>,
+    checkpoint_thread: Option<JoinHandle<()>>,
     /// The key file, if this open created it (the operator must back it up).
     pub created_key: Option<PathBuf>,
 }
@@ -99,13 +123,24 @@ impl SledStore {
         let core = Arc::new(core);
         let shared = Arc::new(Shared::default());
         let (tx, rx) = mpsc::channel();
-        let checkpoint_queued = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (bell, rings) = mpsc::channel();
+        let checkpoints = Arc::new(Checkpoints {
+            bell: Mutex::new(Some(bell)),
+            rung: std::sync::atomic::AtomicBool::new(false),
+        });
         let thread = {
             let (core, shared) = (Arc::clone(&core), Arc::clone(&shared));
-            let queued = Arc::clone(&checkpoint_queued);
+            let checkpoints = Arc::clone(&checkpoints);
             std::thread::Builder::new()
                 .name("fyr-store-writer".into())
-                .spawn(move || write_loop(&core, &shared, &rx, &queued))
+                .spawn(move || write_loop(&core, &shared, &rx, &checkpoints))
+                .expect("the system can start a thread")
+        };
+        let checkpoint_thread = {
+            let (core, checkpoints) = (Arc::clone(&core), Arc::clone(&checkpoints));
+            std::thread::Builder::new()
+                .name("fyr-store-checkpoint".into())
+                .spawn(move || checkpoint_loop(&core, &checkpoints, &rings))
                 .expect("the system can start a thread")
         };
         SledStore {
@@ -113,7 +148,8 @@ impl SledStore {
             shared,
             jobs: Mutex::new(Some(tx)),
             thread: Some(thread),
-            checkpoint_queued,
+            checkpoints,
+            checkpoint_thread: Some(checkpoint_thread),
             created_key,
         }
     }
@@ -173,13 +209,12 @@ fn write_loop(
     core: &SledCore,
     shared: &Shared,
     jobs: &mpsc::Receiver<Job>,
-    checkpoint_queued: &std::sync::atomic::AtomicBool,
+    checkpoints: &Checkpoints,
 ) {
     let mut next = jobs.recv().ok();
     while let Some(job) = next.take() {
         // Whatever has queued up behind this job is written with it, as one group.
         let (mut group, mut last, mut flush) = (Vec::new(), None, None);
-        let mut checkpoint = false;
         let mut job = Some(job);
         while let Some(taken) = job.take() {
             match taken {
@@ -188,7 +223,6 @@ fn write_loop(
                     last = Some(n);
                 }
                 Job::Flush(n) => flush = Some(n),
-                Job::Checkpoint => checkpoint = true,
             }
             if flush.is_none() && group.len() < MAX_GROUP {
                 job = jobs.try_recv().ok();
@@ -230,11 +264,7 @@ fn write_loop(
         }
         drop(progress);
         shared.changed.notify_all();
-        if checkpoint {
-            // After the group's writes and their flush (which checkpoints when due itself).
-            core.checkpoint_if_due();
-            checkpoint_queued.store(false, std::sync::atomic::Ordering::Release);
-        }
+        checkpoints.ask_if_due(core);
         next = jobs.recv().ok();
     }
 }
@@ -244,6 +274,14 @@ impl Drop for SledStore {
         // Closing the channel lets the writer finish what it has, then stop.
         self.jobs.lock().unwrap_or_else(|p| p.into_inner()).take();
         if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+        self.checkpoints
+            .bell
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        if let Some(thread) = self.checkpoint_thread.take() {
             let _ = thread.join();
         }
         // Everything logged goes to the trees, so the next start has no log to apply.
@@ -287,17 +325,7 @@ impl Store for SledStore {
                 if written.is_ok() {
                     p.sent += 1;
                     (p.done, p.flushed) = (p.sent, p.sent);
-                    // The writes reach the trees on the writer thread, while the caller goes
-                    // on with the next step.
-                    if self.core.checkpoint_due()
-                        && !self
-                            .checkpoint_queued
-                            .swap(true, std::sync::atomic::Ordering::AcqRel)
-                    {
-                        if let Some(sender) = jobs.as_ref() {
-                            let _ = sender.send(Job::Checkpoint);
-                        }
-                    }
+                    self.checkpoints.ask_if_due(&self.core);
                 }
                 return written;
             }
