@@ -293,11 +293,12 @@ impl<S: Store> Driver<S> {
     fn world_for(&self, person: &PersonId) -> Result<World, StoreError> {
         let mut world = World::default();
         self.load_conversation(&mut world, person)?;
-        let conversation = world.conversations.get(person).cloned();
-        for id in conversation
-            .iter()
-            .flat_map(|c| c.case.iter().chain(c.about.iter()))
-        {
+        let cases: Vec<CaseId> = world
+            .conversations
+            .get(person)
+            .map(|c| c.case.iter().chain(c.about.iter()).cloned().collect())
+            .unwrap_or_default();
+        for id in &cases {
             self.load_case(&mut world, id)?;
         }
         self.load_unit_parties(&mut world, person)?;
@@ -340,11 +341,13 @@ impl<S: Store> Driver<S> {
             directory: &self.config,
             fresh_case_id: &fresh,
         };
-        let labels: Vec<String> = engine::current_options(&world, from, &env)
-            .into_iter()
-            .map(|id| self.localizer.text(language, &Msg::new(id)))
-            .collect();
-        let mut input = command::interpret(text, &labels);
+        let labels = || {
+            engine::current_options(&world, from, &env)
+                .into_iter()
+                .map(|id| self.localizer.text(language, &Msg::new(id)))
+                .collect()
+        };
+        let mut input = command::interpret_with(text, labels);
         let at = world.conversations.get(from).and_then(|c| c.step.clone());
         if at.as_deref().is_some_and(engine::takes_text)
             && matches!(input, Input::Unrecognized | Input::Danger | Input::TooLong)

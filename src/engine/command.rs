@@ -121,6 +121,12 @@ const NEGATIONS: &[&str] = &["ingen", "inte", "ej", "ikke", "ikkje", "no", "not"
 
 /// Interpret a message. `labels` are the current options as the person sees them.
 pub fn interpret(text: &str, labels: &[String]) -> Input {
+    interpret_with(text, || labels.to_vec())
+}
+
+/// `interpret`, with the option labels made only if the text needs them (most answers are a
+/// number or a command).
+pub fn interpret_with(text: &str, labels: impl FnOnce() -> Vec<String>) -> Input {
     let cleaned = clean(text);
     let normal = normalize(&cleaned);
     if normal.is_empty() {
@@ -144,7 +150,7 @@ pub fn interpret(text: &str, labels: &[String]) -> Input {
     if cleaned.chars().count() > MAX_MESSAGE_CHARS {
         return Input::TooLong;
     }
-    match match_label(&normal, labels) {
+    match match_label(&normal, &labels()) {
         Some(index) => Input::Choose(index),
         None => Input::Unrecognized,
     }
@@ -251,6 +257,21 @@ mod tests {
 
     #[test]
     fn numbers_and_commands() {
+        assert_eq!(
+            interpret_with("2", || unreachable!("a number needs no labels")),
+            Input::Choose(2)
+        );
+        assert_eq!(
+            interpret_with("hjälp", || unreachable!("a command needs no labels")),
+            Input::Command(Command::Help)
+        );
+        assert_eq!(
+            interpret_with("Berätta mer", || vec![
+                "Säkra bevis".into(),
+                "Berätta mer".into()
+            ]),
+            Input::Choose(2)
+        );
         assert_eq!(interpret(" 2 ", &[]), Input::Choose(2));
         assert_eq!(interpret("3)", &[]), Input::Choose(3));
         assert_eq!(interpret("99999999999999", &[]), Input::Choose(u32::MAX));
