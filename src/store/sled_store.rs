@@ -688,16 +688,13 @@ impl SledCore {
         Ok(())
     }
 
-    /// Remove the log records in `range` (sequence numbers).
-    fn clear_log(&self, range: impl std::ops::RangeBounds<u64>) -> Result<(), StoreError> {
-        use std::ops::Bound;
-        let bound = |b: Bound<&u64>| match b {
-            Bound::Included(n) => Bound::Included(n.to_be_bytes()),
-            Bound::Excluded(n) => Bound::Excluded(n.to_be_bytes()),
-            Bound::Unbounded => Bound::Unbounded,
-        };
-        let range = (bound(range.start_bound()), bound(range.end_bound()));
-        for key in self.log.range(range).keys() {
+    /// Remove the log records `first..next` (sequence numbers).
+    fn clear_log(&self, first: u64, next: u64) -> Result<(), StoreError> {
+        for key in self
+            .log
+            .range(first.to_be_bytes()..next.to_be_bytes())
+            .keys()
+        {
             self.log.remove(key.map_err(backend)?).map_err(backend)?;
         }
         Ok(())
@@ -712,7 +709,7 @@ impl SledCore {
     fn get(&self, kind: Kind, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
         let pending = self.pending().trees[kind as usize].get(key).cloned();
         match pending {
-            Some(value) => Ok(value.map(|v| v.to_vec())),
+            Some(value) => Ok(value),
             None => match self.tree(kind).get(key).map_err(backend)? {
                 Some(sealed) => self.open_stored(kind, key, &sealed),
                 None => Ok(None),
@@ -814,7 +811,7 @@ impl SledCore {
                 .map_err(backend)?;
             }
         }
-        self.clear_log(first..next)?;
+        self.clear_log(first, next)?;
         let mut pending = self.pending();
         for (current, written) in pending.trees.iter_mut().zip(&snapshot) {
             for (key, value) in written {
@@ -1422,6 +1419,23 @@ mod tests {
         assert_eq!(decode_ops(&[1, 0, 0, 0, 5, b'x']), None, "truncated");
     }
 
+    /// Open a folder this process had open a moment ago: sled's background thread may hold
+    /// the file lock for a few milliseconds after the last handle is dropped.
+    fn reopen(path: &Path) -> SledCore {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            match SledCore::open(path) {
+                Ok(store) => return store,
+                Err(e)
+                    if std::time::Instant::now() < deadline && e.to_string().contains("lock") =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => panic!("cannot reopen {}: {e}", path.display()),
+            }
+        }
+    }
+
     fn commit_of(conversation: &Conversation) -> Commit {
         Commit {
             conversations: vec![conversation.clone()],
@@ -1440,14 +1454,14 @@ mod tests {
             .collect();
         {
             // Dropped without `close`, as a kill would leave it: nothing checkpointed.
-            let store = SledCore::open(&path).unwrap();
+            let store = reopen(&path);
             for c in &people {
                 store.write_commit(&commit_of(c), true).unwrap();
             }
             assert_eq!(store.log.len(), 3, "one log record per commit");
             assert!(store.conversations.is_empty(), "the trees are not written");
         }
-        let store = SledCore::open(&path).unwrap();
+        let store = reopen(&path);
         assert!(store.log.is_empty(), "the log is applied and emptied");
         assert_eq!(store.conversations.len(), 3);
         for c in &people {
@@ -1476,7 +1490,7 @@ mod tests {
         let path = dir.path().join("data");
         let (a, b) = (new_case("F-A", "sara"), new_case("F-B", "omar"));
         {
-            let store = SledCore::open(&path).unwrap();
+            let store = reopen(&path);
             let commit = Commit {
                 cases: vec![a.clone(), b.clone()],
                 ..Commit::default()
@@ -1487,7 +1501,7 @@ mod tests {
                 "the assignments are only logged"
             );
         }
-        let store = SledCore::open(&path).unwrap();
+        let store = reopen(&path);
         assert_eq!(store.case_keys.len(), 2);
         store.forget_cached();
         assert_eq!(store.load_case(&a.id).unwrap(), Some(a.clone()));
@@ -1505,7 +1519,7 @@ mod tests {
         let path = dir.path().join("data");
         let (a, b) = (new_case("F-A", "sara"), new_case("F-B", "omar"));
         {
-            let store = SledCore::open(&path).unwrap();
+            let store = reopen(&path);
             for case in [&a, &b] {
                 let commit = Commit {
                     cases: vec![case.clone()],
@@ -1518,7 +1532,7 @@ mod tests {
             store.vault.forget_case(&a.id).unwrap();
             assert_eq!(store.log.len(), 2);
         }
-        let store = SledCore::open(&path).unwrap();
+        let store = reopen(&path);
         assert!(store.log.is_empty());
         assert_eq!(store.load_case(&a.id).unwrap(), None);
         assert!(
@@ -1599,7 +1613,7 @@ mod tests {
         let mut c = Conversation::new(PersonId::new("sara"), when);
         c.step = Some("1".into());
         {
-            let store = SledCore::open(&path).unwrap();
+            let store = reopen(&path);
             store.write_commit(&commit_of(&c), true).unwrap();
             let start = store.checkpoint_start().unwrap();
             // Another thread commits between the checkpoint's start and its end.
@@ -1613,7 +1627,7 @@ mod tests {
             );
             assert_eq!(store.log.len(), 1, "the later commit's record stays");
         }
-        let store = SledCore::open(&path).unwrap();
+        let store = reopen(&path);
         assert_eq!(store.load_conversation(&c.person).unwrap(), Some(c));
     }
 
@@ -1621,7 +1635,7 @@ mod tests {
     fn commits_made_during_a_checkpoint_stay_pending_and_none_is_lost() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("data");
-        let store = std::sync::Arc::new(SledCore::open(&path).unwrap());
+        let store = std::sync::Arc::new(reopen(&path));
         let when = DateTime::from_timestamp(1_772_438_400, 0).unwrap();
         let people = ["sara", "omar", "lena", "ali"];
         let at = |c: Option<Conversation>| {
@@ -1653,7 +1667,7 @@ mod tests {
         writer.join().unwrap();
         drop(std::sync::Arc::try_unwrap(store).unwrap());
         // Reopened without a close: the trees and what is left in the log make the last state.
-        let store = SledCore::open(&path).unwrap();
+        let store = reopen(&path);
         for (i, p) in people.iter().enumerate() {
             let last = (1..=2000u64).rev().find(|n| *n as usize % 4 == i).unwrap();
             assert_eq!(
@@ -1713,7 +1727,7 @@ mod tests {
         let when = DateTime::from_timestamp(1_772_438_400, 0).unwrap();
         let conversation = Conversation::new(person.clone(), when);
         {
-            let store = SledCore::open(&path).unwrap();
+            let store = reopen(&path);
             // What `write_commit` prepares, written as a crash would leave it: the journal
             // record is durable, the writes it describes are not.
             let key = store.person_key(&person);
@@ -1725,7 +1739,7 @@ mod tests {
             store.journal.insert(JOURNAL_KEY, encode_ops(&ops)).unwrap();
             store.db.flush().unwrap();
         }
-        let store = SledCore::open(&path).unwrap();
+        let store = reopen(&path);
         assert_eq!(
             store.load_conversation(&person).unwrap(),
             Some(conversation)
