@@ -152,7 +152,7 @@ impl<S: Store> Console<S> {
                         let time = self.local_time(now);
                         self.note(
                             out,
-                            Msg::new("console-advanced").arg("time", Arg::Str(time)),
+                            Msg::new("console-advanced").arg("time", Arg::Str(time.into())),
                         )?;
                         self.tick(out)?;
                     }
@@ -200,7 +200,7 @@ impl<S: Store> Console<S> {
             }
             Err(DriverError::UnknownPerson) => self.note(
                 out,
-                Msg::new("console-unknown-person").arg("id", Arg::Str(speaker.to_string())),
+                Msg::new("console-unknown-person").arg("id", Arg::Str(speaker.as_str().into())),
             ),
             Err(DriverError::Store(e)) => Err(e.into()),
         }
@@ -229,7 +229,7 @@ impl<S: Store> Console<S> {
             }
             Err(DriverError::UnknownPerson) => {
                 let msg =
-                    Msg::new("console-unknown-person").arg("id", Arg::Str(speaker.to_string()));
+                    Msg::new("console-unknown-person").arg("id", Arg::Str(speaker.as_str().into()));
                 self.note(out, msg)?;
             }
             Err(DriverError::Store(e)) => return Err(e.into()),

@@ -358,7 +358,7 @@ impl Handler {
     }
 
     /// A localized text in one language, or in Swedish and Danish when the language is unknown.
-    fn text(&self, language: Option<Language>, id: &str) -> String {
+    fn text(&self, language: Option<Language>, id: &'static str) -> String {
         match language {
             Some(l) => self.localizer.text(l, &Msg::new(id)),
             None => [Language::Sv, Language::Da]

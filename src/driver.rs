@@ -92,6 +92,15 @@ pub fn backoff(attempts: u32) -> Duration {
     Duration::seconds(seconds.min(600))
 }
 
+/// What a committed step leaves to show: its replies and the exports it asked for.
+#[derive(Debug, Default)]
+struct Committed {
+    replies: Vec<engine::Outgoing>,
+    exports: Vec<(CaseId, PersonId)>,
+    /// How many effects the step had (for the log).
+    effects: usize,
+}
+
 /// What a `tick` did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tick {
@@ -402,15 +411,10 @@ impl<S: Store> Driver<S> {
             input,
         };
         let (next, effects) = engine::step(&world, &event, &env);
-        let replies = self.commit(&world, &next, &effects, None, now, from.as_str())?;
         if next.cases.contains_key(&fresh) {
             self.spare_case_id = None;
         }
-        tracing::debug!(
-            cases = next.cases.len(),
-            effects = effects.len(),
-            "step committed"
-        );
+        let cases = next.cases.len();
         // The reply is in the language the person reads after this step (they may just have
         // changed it).
         let language = next
@@ -418,28 +422,29 @@ impl<S: Store> Driver<S> {
             .get(from)
             .and_then(|c| c.language)
             .unwrap_or(language);
-        let mut rendered: Vec<Rendered> = replies
+        let done = self.commit(&world, next, effects, None, now, from.as_str())?;
+        tracing::debug!(cases, effects = done.effects, "step committed");
+        let mut rendered: Vec<Rendered> = done
+            .replies
             .iter()
             .map(|m| self.localizer.render(language, m))
             .collect();
-        for effect in &effects {
-            if let Effect::Export { case, to } = effect {
-                if self.batch {
-                    // An export shows the case: what it shows must be durable first.
-                    self.store.sync()?;
-                }
-                let (msg, files) = self.export(case, now);
-                let mut reply = self.localizer.render(
-                    language,
-                    &engine::Outgoing {
-                        to: to.clone(),
-                        body: vec![msg],
-                        options: Vec::new(),
-                    },
-                );
-                reply.files = files;
-                rendered.push(reply);
+        for (case, to) in done.exports {
+            if self.batch {
+                // An export shows the case: what it shows must be durable first.
+                self.store.sync()?;
             }
+            let (msg, files) = self.export(&case, now);
+            let mut reply = self.localizer.render(
+                language,
+                &engine::Outgoing {
+                    to,
+                    body: vec![msg],
+                    options: Vec::new(),
+                },
+            );
+            reply.files = files;
+            rendered.push(reply);
         }
         Ok(rendered)
     }
@@ -505,28 +510,29 @@ impl<S: Store> Driver<S> {
     }
 
     /// Commit a step: changed conversations and cases, new outbox entries, timer changes (and
-    /// the removal of the timer that fired), in one transaction. Returns the replies.
+    /// the removal of the timer that fired), in one transaction. Takes the step's outcome
+    /// over (nothing of it is copied) and returns the replies and the exports asked for.
     fn commit(
         &mut self,
         before: &World,
-        after: &World,
-        effects: &[Effect],
+        after: World,
+        effects: Vec<Effect>,
         fired: Option<&Timer>,
         now: DateTime<Utc>,
         actor: &str,
-    ) -> Result<Vec<engine::Outgoing>, StoreError> {
+    ) -> Result<Committed, StoreError> {
         let mut commit = Commit {
             conversations: after
                 .conversations
-                .iter()
-                .filter(|(k, v)| before.conversations.get(*k) != Some(*v))
-                .map(|(_, v)| v.clone())
+                .into_iter()
+                .filter(|(k, v)| before.conversations.get(k) != Some(v))
+                .map(|(_, v)| v)
                 .collect(),
             cases: after
                 .cases
-                .iter()
-                .filter(|(k, v)| before.cases.get(*k) != Some(*v))
-                .map(|(_, v)| v.clone())
+                .into_iter()
+                .filter(|(k, v)| before.cases.get(k) != Some(v))
+                .map(|(_, v)| v)
                 .collect(),
             ..Commit::default()
         };
@@ -544,53 +550,57 @@ impl<S: Store> Driver<S> {
             let action = if fired.is_some() { "timer" } else { "step" };
             commit.audit.push(entry(actor, action, Some(&case.id)));
         }
-        let mut replies = Vec::new();
+        let mut done = Committed {
+            effects: effects.len(),
+            ..Committed::default()
+        };
         for effect in effects {
             match effect {
-                Effect::Reply(m) => replies.push(m.clone()),
+                Effect::Reply(m) => done.replies.push(m),
                 Effect::Notify { key, message } => {
                     let case = CaseId::new(key.split('/').next().unwrap_or_default());
                     commit
                         .audit
                         .push(entry(message.to.as_str(), "notified", Some(&case)));
                     commit.outbox.push(OutboxEntry {
-                        key: key.clone(),
-                        message: message.clone(),
+                        key,
+                        message,
                         created_at: now,
                         attempts: 0,
                         next_attempt_at: now,
                         delivered_at: None,
                     })
                 }
-                Effect::SetTimer(t) => commit.timers.push(TimerOp::Set(t.clone())),
-                Effect::CancelTimer(k) => commit.timers.push(TimerOp::Cancel(k.clone())),
+                Effect::SetTimer(t) => commit.timers.push(TimerOp::Set(t)),
+                Effect::CancelTimer(k) => commit.timers.push(TimerOp::Cancel(k)),
                 Effect::SealEvidence { item, content } => {
                     commit
                         .audit
                         .push(entry(actor, "evidence-sealed", Some(&item.case)));
-                    commit.evidence.push((item.clone(), content.clone()))
+                    commit.evidence.push((item, content))
                 }
                 Effect::EraseOwner(person) => {
                     commit.audit.push(entry(actor, "erased-own-data", None));
-                    commit.erase_owners.push(person.clone())
+                    commit.erase_owners.push(person)
                 }
-                Effect::Export { case, .. } => {
-                    commit.audit.push(entry(actor, "export", Some(case)));
+                Effect::Export { case, to } => {
+                    commit.audit.push(entry(actor, "export", Some(&case)));
+                    done.exports.push((case, to));
                 }
                 Effect::EraseCase(case) => {
                     commit
                         .audit
-                        .push(entry(actor, "erased-retention", Some(case)));
-                    commit.erase_cases.push(case.clone())
+                        .push(entry(actor, "erased-retention", Some(&case)));
+                    commit.erase_cases.push(case)
                 }
             }
         }
         if self.batch {
-            self.store.commit_deferred(&commit)?;
+            self.store.commit_deferred(commit)?;
         } else {
-            self.store.commit(&commit)?;
+            self.store.commit(commit)?;
         }
-        Ok(replies)
+        Ok(done)
     }
 
     /// Fire every timer due at `now` (each exactly once: its removal is committed with its
@@ -627,8 +637,8 @@ impl<S: Store> Driver<S> {
             fresh_case_id: &fresh,
         };
         let (next, effects) = engine::step(&world, &Event::Timer(timer.clone()), &env);
-        self.commit(&world, &next, &effects, Some(timer), now, "fyr")?;
-        tracing::debug!(effects = effects.len(), "timer fired");
+        let done = self.commit(&world, next, effects, Some(timer), now, "fyr")?;
+        tracing::debug!(effects = done.effects, "timer fired");
         Ok(())
     }
 

@@ -222,8 +222,8 @@ impl Localizer {
         let mut args = FluentArgs::with_capacity(msg.args.len());
         for (name, value) in &msg.args {
             match value {
-                Arg::Str(s) => args.set(name.as_str(), FluentValue::from(s.as_str())),
-                Arg::Num(n) => args.set(name.as_str(), FluentValue::from(*n)),
+                Arg::Str(s) => args.set(&**name, FluentValue::from(&**s)),
+                Arg::Num(n) => args.set(&**name, FluentValue::from(*n)),
             }
         }
         for lang in [lang, Language::En] {
@@ -241,7 +241,7 @@ impl Localizer {
             return text.into_owned();
         }
         tracing::error!(id = %msg.id, "message id missing in every locale");
-        msg.id.clone()
+        msg.id.to_string()
     }
 
     /// Render a whole outgoing message: paragraphs separated by blank lines, list items as

@@ -340,7 +340,7 @@ fn admitted(
     }
 }
 
-fn note(driver: &Driver<SledStore>, person: &PersonId, id: &str) -> String {
+fn note(driver: &Driver<SledStore>, person: &PersonId, id: &'static str) -> String {
     let lang = driver.language_of(person).unwrap_or(Language::En);
     driver.localizer().text(lang, &Msg::new(id))
 }

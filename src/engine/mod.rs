@@ -18,6 +18,9 @@ pub mod render;
 pub mod roles;
 pub mod state;
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -138,7 +141,8 @@ pub enum Event {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Arg {
-    Str(String),
+    /// Shared, so the arguments every paragraph of a step carries are not copied per paragraph.
+    Str(Arc<str>),
     Num(i64),
 }
 
@@ -157,27 +161,29 @@ pub enum Style {
 /// A message to render: a Fluent id with arguments.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Msg {
-    pub id: String,
-    pub args: Vec<(String, Arg)>,
+    /// Ids and argument names are the engine's own constants (borrowed); read back from the
+    /// store they are owned.
+    pub id: Cow<'static, str>,
+    pub args: Vec<(Cow<'static, str>, Arg)>,
     #[serde(default)]
     pub style: Style,
 }
 
 impl Msg {
-    pub fn new(id: &str) -> Msg {
+    pub fn new(id: &'static str) -> Msg {
         Msg {
-            id: id.to_string(),
+            id: Cow::Borrowed(id),
             args: Vec::new(),
             style: Style::Paragraph,
         }
     }
 
-    pub fn arg(mut self, name: &str, value: Arg) -> Msg {
-        self.args.push((name.to_string(), value));
+    pub fn arg(mut self, name: &'static str, value: Arg) -> Msg {
+        self.args.push((Cow::Borrowed(name), value));
         self
     }
 
-    pub fn str(self, name: &str, value: impl Into<String>) -> Msg {
+    pub fn str(self, name: &'static str, value: impl Into<Arc<str>>) -> Msg {
         self.arg(name, Arg::Str(value.into()))
     }
 

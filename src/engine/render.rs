@@ -3,6 +3,8 @@
 //! status, the preview of a notification). Language-free: the output is message ids and
 //! arguments.
 
+use std::borrow::Cow;
+
 use super::playbook::{Choice, Cond, Para, Step, Task, TaskStatus};
 use super::state::{Case, Conversation, Request, TrackKind, TrackState, World};
 use super::{context_case, find_step, Arg, Env, Msg, Outgoing, Profile, Style, UnitPolicy};
@@ -120,9 +122,9 @@ pub fn full_name(env: &Env, person: &crate::model::PersonId) -> String {
 
 /// Arguments every message of a step may use. Without a case, templates are filled with the
 /// reader's own name, today's date and "other".
-fn common_args(ctx: &Ctx) -> Vec<(String, Arg)> {
+fn common_args(ctx: &Ctx) -> Vec<(Cow<'static, str>, Arg)> {
     let blank = Msg {
-        id: String::new(),
+        id: Cow::Borrowed(""),
         args: Vec::new(),
         style: Style::default(),
     };
@@ -163,7 +165,7 @@ fn common_args(ctx: &Ctx) -> Vec<(String, Arg)> {
 pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing {
     let mut body = notes;
     // The common arguments are the same for every paragraph: made once, on first need.
-    let mut common: Option<Vec<(String, Arg)>> = None;
+    let mut common: Option<Vec<(Cow<'static, str>, Arg)>> = None;
     let mut common_args = |msg: Msg, ctx: &Ctx| -> Msg {
         let args = common.get_or_insert_with(|| common_args(ctx));
         let mut msg = msg;

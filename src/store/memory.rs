@@ -72,7 +72,7 @@ impl Store for MemoryStore {
         Ok(cases)
     }
 
-    fn commit(&self, commit: &Commit) -> Result<(), StoreError> {
+    fn commit(&self, commit: Commit) -> Result<(), StoreError> {
         // Nothing below can fail, so applying in place is all-or-nothing.
         let mut t = self.tables();
         for owner in &commit.erase_owners {
@@ -93,10 +93,10 @@ impl Store for MemoryStore {
         for entry in &commit.audit {
             t.audit.insert(audit_key(entry), encode(entry));
         }
-        for (item, content) in &commit.evidence {
+        for (item, content) in commit.evidence {
             let key = evidence_key(&item.case, item.seq);
-            t.evidence.insert(key.clone(), encode(item));
-            t.evidence_content.insert(key, content.clone());
+            t.evidence.insert(key.clone(), encode(&item));
+            t.evidence_content.insert(key, content);
         }
         for c in &commit.conversations {
             t.conversations.insert(c.person.to_string(), encode(c));
@@ -127,7 +127,7 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    fn commit_deferred(&self, commit: &Commit) -> Result<(), StoreError> {
+    fn commit_deferred(&self, commit: Commit) -> Result<(), StoreError> {
         // Nothing here is durable anyway: deferred and durable commits are the same.
         self.commit(commit)
     }

@@ -116,13 +116,14 @@ pub trait Store: Send + Sync {
     fn load_case(&self, id: &CaseId) -> Result<Option<Case>, StoreError>;
     /// All cases owned by a person, oldest first.
     fn cases_of(&self, owner: &PersonId) -> Result<Vec<Case>, StoreError>;
-    /// Write a step's changes atomically and durably.
-    fn commit(&self, commit: &Commit) -> Result<(), StoreError>;
+    /// Write a step's changes atomically and durably. (By value: a store that keeps what it
+    /// wrote in memory takes the values over instead of copying them.)
+    fn commit(&self, commit: Commit) -> Result<(), StoreError>;
     /// Write a step's changes atomically, visible to every read at once, but durable only at
     /// the next `sync` (or durable `commit`). A crash before that keeps a prefix of the deferred
     /// commits, each whole or not at all. Nothing that follows from a deferred commit (a reply,
     /// a notification) may be shown before `sync` returns.
-    fn commit_deferred(&self, commit: &Commit) -> Result<(), StoreError>;
+    fn commit_deferred(&self, commit: Commit) -> Result<(), StoreError>;
     /// Make every commit so far durable (one flush for all of them).
     fn sync(&self) -> Result<(), StoreError>;
     /// Ask for every commit so far to be made durable without waiting for it; the ticket is

@@ -891,7 +891,7 @@ impl SledCore {
     /// Write a step's changes (see the module documentation) and put them in the cache;
     /// flushed when `durable`. (The writer thread writes groups with `write_group`: their
     /// cache entries were made when they were handed over.)
-    pub(super) fn write_commit(&self, commit: &Commit, durable: bool) -> Result<(), StoreError> {
+    pub(super) fn write_commit(&self, commit: Commit, durable: bool) -> Result<(), StoreError> {
         // Erasure first (rare, and outside the log: destroying a case's key is what makes
         // it unreadable, and a retry simply finishes the deletion).
         for owner in &commit.erase_owners {
@@ -902,7 +902,7 @@ impl SledCore {
         for case in &commit.erase_cases {
             self.erase_case(case)?;
         }
-        self.write_group(std::slice::from_ref(commit), durable)?;
+        self.write_group(std::slice::from_ref(&commit), durable)?;
         self.remember(commit);
         Ok(())
     }
@@ -1007,17 +1007,25 @@ impl SledCore {
     }
 
     /// Put a commit's conversations and cases into the cache.
-    pub(super) fn remember(&self, commit: &Commit) {
+    pub(super) fn remember(&self, commit: Commit) {
         let mut cache = self.cache();
         cache.trim();
-        for c in &commit.conversations {
-            cache
-                .conversations
-                .insert(c.person.clone(), Some(c.clone()));
+        for c in commit.conversations {
+            cache.conversations.insert(c.person.clone(), Some(c));
         }
-        for c in &commit.cases {
-            cache.cases.insert(c.id.clone(), Some(c.clone()));
+        for c in commit.cases {
+            cache.cases.insert(c.id.clone(), Some(c));
         }
+    }
+
+    /// Put copies of a commit's conversations and cases into the cache (the commit itself
+    /// goes on to the writer).
+    pub(super) fn remember_copies(&self, commit: &Commit) {
+        self.remember(Commit {
+            conversations: commit.conversations.clone(),
+            cases: commit.cases.clone(),
+            ..Commit::default()
+        });
     }
 
     /// Forget everything cached (after a failed write: reads go to what is on disk).
@@ -1225,11 +1233,11 @@ impl Store for SledCore {
         Ok(cases)
     }
 
-    fn commit(&self, commit: &Commit) -> Result<(), StoreError> {
+    fn commit(&self, commit: Commit) -> Result<(), StoreError> {
         self.write_commit(commit, true)
     }
 
-    fn commit_deferred(&self, commit: &Commit) -> Result<(), StoreError> {
+    fn commit_deferred(&self, commit: Commit) -> Result<(), StoreError> {
         self.write_commit(commit, false)
     }
 
@@ -1456,7 +1464,7 @@ mod tests {
             // Dropped without `close`, as a kill would leave it: nothing checkpointed.
             let store = reopen(&path);
             for c in &people {
-                store.write_commit(&commit_of(c), true).unwrap();
+                store.write_commit(commit_of(c), true).unwrap();
             }
             assert_eq!(store.log.len(), 3, "one log record per commit");
             assert!(store.conversations.is_empty(), "the trees are not written");
@@ -1495,7 +1503,7 @@ mod tests {
                 cases: vec![a.clone(), b.clone()],
                 ..Commit::default()
             };
-            store.write_commit(&commit, true).unwrap();
+            store.write_commit(commit.clone(), true).unwrap();
             assert!(
                 store.case_keys.is_empty(),
                 "the assignments are only logged"
@@ -1525,7 +1533,7 @@ mod tests {
                     cases: vec![case.clone()],
                     ..Commit::default()
                 };
-                store.write_commit(&commit, true).unwrap();
+                store.write_commit(commit.clone(), true).unwrap();
             }
             // As a crash inside an erasure could leave it: the key destroyed, the log
             // records not yet removed.
@@ -1550,7 +1558,7 @@ mod tests {
         let mut c = Conversation::new(PersonId::new("sara"), when);
         for step in ["a", "b", "c"] {
             c.step = Some(step.into());
-            store.write_commit(&commit_of(&c), true).unwrap();
+            store.write_commit(commit_of(&c), true).unwrap();
         }
         store.forget_cached();
         assert_eq!(
@@ -1572,7 +1580,7 @@ mod tests {
         );
         // Writing on after a checkpoint continues the log's numbering.
         c.step = Some("d".into());
-        store.write_commit(&commit_of(&c), true).unwrap();
+        store.write_commit(commit_of(&c), true).unwrap();
         assert_eq!(store.log.len(), 1);
         assert_eq!(store.pending().first, 3);
     }
@@ -1614,11 +1622,11 @@ mod tests {
         c.step = Some("1".into());
         {
             let store = reopen(&path);
-            store.write_commit(&commit_of(&c), true).unwrap();
+            store.write_commit(commit_of(&c), true).unwrap();
             let start = store.checkpoint_start().unwrap();
             // Another thread commits between the checkpoint's start and its end.
             c.step = Some("2".into());
-            store.write_commit(&commit_of(&c), true).unwrap();
+            store.write_commit(commit_of(&c), true).unwrap();
             store.checkpoint_finish(start).unwrap();
             store.forget_cached();
             assert_eq!(
@@ -1648,7 +1656,7 @@ mod tests {
                 for n in 1..=2000u64 {
                     let mut c = Conversation::new(PersonId::new(people[n as usize % 4]), when);
                     c.step = Some(n.to_string());
-                    store.write_commit(&commit_of(&c), false).unwrap();
+                    store.write_commit(commit_of(&c), false).unwrap();
                 }
             })
         };

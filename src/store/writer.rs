@@ -313,7 +313,7 @@ impl Store for SledStore {
         self.core.cases_of(owner)
     }
 
-    fn commit(&self, commit: &Commit) -> Result<(), StoreError> {
+    fn commit(&self, commit: Commit) -> Result<(), StoreError> {
         {
             // With nothing in flight, write here: handing one commit over and waiting for it
             // would only add two thread wake-ups to its latency.
@@ -334,7 +334,7 @@ impl Store for SledStore {
         self.sync()
     }
 
-    fn commit_deferred(&self, commit: &Commit) -> Result<(), StoreError> {
+    fn commit_deferred(&self, commit: Commit) -> Result<(), StoreError> {
         if !commit.erase_owners.is_empty() || !commit.erase_cases.is_empty() {
             // Rare: erasure reads and deletes across the store; done here, in order.
             self.caught_up()?;
@@ -347,10 +347,10 @@ impl Store for SledStore {
             return Err(StoreError::Backend("an earlier write failed".into()));
         }
         // Visible to every read at once; written by the writer.
-        self.core.remember(commit);
+        self.core.remember_copies(&commit);
         self.send(|p| {
             p.sent += 1;
-            Job::Commit(p.sent, Box::new(commit.clone()))
+            Job::Commit(p.sent, Box::new(commit))
         })?;
         Ok(())
     }

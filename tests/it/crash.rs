@@ -377,7 +377,7 @@ impl Confirmation {
         ];
         let mut msg = Msg::new("evidence-saved");
         for (name, mark) in vars {
-            msg = msg.arg(name, Arg::Str(mark.to_string()));
+            msg = msg.arg(name, Arg::Str(mark.to_string().into()));
         }
         let patterns = Language::ALL
             .iter()

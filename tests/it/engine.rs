@@ -52,7 +52,7 @@ fn body_ids(effects: &[Effect]) -> Vec<String> {
             Effect::Reply(o) => Some(
                 o.body
                     .iter()
-                    .map(|m: &Msg| m.id.clone())
+                    .map(|m: &Msg| m.id.to_string())
                     .collect::<Vec<_>>(),
             ),
             _ => None,

@@ -68,7 +68,7 @@ fn a_flipped_byte_is_reported_precisely() {
     };
     {
         // Tamper with item 2's stored content, behind Fyr's back.
-        let db = sled::open(dir.path().join("data")).unwrap();
+        let db = crate::support::open_raw(&dir.path().join("data"));
         let tree = db.open_tree("evidence_content").unwrap();
         let mut key = case.as_str().as_bytes().to_vec();
         key.push(0);
@@ -176,7 +176,7 @@ fn statistics_suppress_small_counts() {
         cases.push(c);
     }
     store
-        .commit(&fyr::store::Commit {
+        .commit(fyr::store::Commit {
             cases,
             ..Default::default()
         })

@@ -110,7 +110,7 @@ fn a_timer_fires_on_time_during_a_steady_stream() {
     let store = crate::support::reopen(&data);
     let due = chrono::Utc::now() + chrono::Duration::milliseconds(100);
     store
-        .commit(&Commit {
+        .commit(Commit {
             timers: vec![TimerOp::Set(Timer {
                 key: format!("{case}/check-in/0"),
                 at: due,

@@ -69,7 +69,7 @@ fn conformance(store: &dyn Store) {
     let c = conversation("sara", Some("F-A"));
     let k = case("F-A", "sara", 0);
     store
-        .commit(&Commit {
+        .commit(Commit {
             conversations: vec![c.clone()],
             cases: vec![k.clone()],
             ..Commit::default()
@@ -85,7 +85,7 @@ fn conformance(store: &dyn Store) {
     let mut moved = c.clone();
     moved.step = Some("tell".into());
     store
-        .commit(&Commit {
+        .commit(Commit {
             conversations: vec![moved.clone()],
             ..Commit::default()
         })
@@ -94,7 +94,7 @@ fn conformance(store: &dyn Store) {
 
     // Cases per owner, oldest first.
     store
-        .commit(&Commit {
+        .commit(Commit {
             cases: vec![case("F-B", "sara", 5), case("F-C", "dorthe", 1)],
             ..Commit::default()
         })
@@ -110,7 +110,7 @@ fn conformance(store: &dyn Store) {
 
     // Timers: earliest first, only the due ones, replaced by key, cancelled by key.
     store
-        .commit(&Commit {
+        .commit(Commit {
             timers: vec![
                 TimerOp::Set(timer("late", 120)),
                 TimerOp::Set(timer("early", 10)),
@@ -146,7 +146,7 @@ fn conformance(store: &dyn Store) {
     );
     assert!(store.due_timers(monday_morning(), 10).unwrap().is_empty());
     store
-        .commit(&Commit {
+        .commit(Commit {
             timers: vec![
                 TimerOp::Cancel("early".into()),
                 TimerOp::Cancel("never-set".into()),
@@ -158,7 +158,7 @@ fn conformance(store: &dyn Store) {
 
     // The outbox: an entry is written once per key; delivered entries leave the pending list.
     store
-        .commit(&Commit {
+        .commit(Commit {
             outbox: vec![outbox("k1", "magnus"), outbox("k2", "sven")],
             ..Commit::default()
         })
@@ -166,7 +166,7 @@ fn conformance(store: &dyn Store) {
     let mut again = outbox("k1", "someone-else");
     again.attempts = 7;
     store
-        .commit(&Commit {
+        .commit(Commit {
             outbox: vec![again],
             ..Commit::default()
         })
@@ -200,7 +200,7 @@ fn conformance(store: &dyn Store) {
         1
     );
     store
-        .commit(&Commit {
+        .commit(Commit {
             outbox: vec![outbox("k1", "magnus")],
             ..Commit::default()
         })
@@ -239,7 +239,7 @@ fn sled_store_keeps_everything_across_reopen() {
     };
     {
         let store = crate::support::reopen(dir.path());
-        store.commit(&commit).unwrap();
+        store.commit(commit.clone()).unwrap();
     }
     let store = crate::support::reopen(dir.path());
     assert_eq!(
@@ -298,7 +298,7 @@ fn a_timer_set_before_a_restart_is_moved_and_cancelled_after_it() {
     let data = dir.path().join("data");
     let set = |store: &SledStore, ops: Vec<TimerOp>| {
         store
-            .commit(&Commit {
+            .commit(Commit {
                 timers: ops,
                 ..Commit::default()
             })
@@ -343,26 +343,14 @@ fn older_stores_are_read_and_marked_as_the_current_version() {
     {
         let store = SledStore::open(&data).unwrap();
         store
-            .commit(&Commit {
+            .commit(Commit {
                 cases: vec![case("F-4", "sara", 0)],
                 ..Commit::default()
             })
             .unwrap();
     }
     // sled's background thread may hold the lock a moment after a handle is dropped.
-    let open_raw = || {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        loop {
-            match sled::open(&data) {
-                Ok(db) => return db,
-                Err(e) if std::time::Instant::now() < deadline => {
-                    let _ = e;
-                    std::thread::sleep(std::time::Duration::from_millis(20));
-                }
-                Err(e) => panic!("{e}"),
-            }
-        }
-    };
+    let open_raw = || crate::support::open_raw(&data);
     let set_version = |v: u32| {
         let db = open_raw();
         db.open_tree("meta")
@@ -403,7 +391,7 @@ fn deferred_conformance(store: &dyn Store) {
     let sara = PersonId::new("sara");
     let c = conversation("sara", Some("F-D"));
     store
-        .commit_deferred(&Commit {
+        .commit_deferred(Commit {
             conversations: vec![c.clone()],
             cases: vec![case("F-D", "sara", 0)],
             timers: vec![TimerOp::Set(timer("d1", 10))],
@@ -414,7 +402,7 @@ fn deferred_conformance(store: &dyn Store) {
     let mut later = c.clone();
     later.step = Some("tell".into());
     store
-        .commit_deferred(&Commit {
+        .commit_deferred(Commit {
             conversations: vec![later.clone()],
             timers: vec![TimerOp::Set(timer("d1", 20)), TimerOp::Set(timer("d2", 5))],
             ..Commit::default()
@@ -435,7 +423,7 @@ fn deferred_conformance(store: &dyn Store) {
     // A flush asked for, more steps meanwhile, then the wait (pipelined group commit).
     let ticket = store.sync_start().unwrap();
     store
-        .commit_deferred(&Commit {
+        .commit_deferred(Commit {
             timers: vec![TimerOp::Cancel("d2".into())],
             ..Commit::default()
         })
@@ -457,7 +445,7 @@ fn a_failed_deferred_write_fails_its_flush_and_the_store_goes_on() {
     // The keyring cannot be created: the first new case's key cannot be made.
     std::fs::create_dir(data.join("keyring")).unwrap();
     store
-        .commit_deferred(&Commit {
+        .commit_deferred(Commit {
             conversations: vec![conversation("sara", Some("F-X"))],
             cases: vec![case("F-X", "sara", 0)],
             ..Commit::default()
@@ -469,7 +457,7 @@ fn a_failed_deferred_write_fails_its_flush_and_the_store_goes_on() {
     );
     let ticket = store.sync_start().unwrap();
     // Anything stepped after the failure fails with it (refused at once, or at the flush).
-    let later = store.commit_deferred(&Commit {
+    let later = store.commit_deferred(Commit {
         conversations: vec![conversation("omar", None)],
         ..Commit::default()
     });
@@ -491,7 +479,7 @@ fn a_failed_deferred_write_fails_its_flush_and_the_store_goes_on() {
     // The keyring can be written again: the next batch is written and kept.
     std::fs::remove_dir(data.join("keyring")).unwrap();
     store
-        .commit_deferred(&Commit {
+        .commit_deferred(Commit {
             conversations: vec![conversation("sara", Some("F-Y"))],
             cases: vec![case("F-Y", "sara", 0)],
             ..Commit::default()
@@ -540,7 +528,7 @@ fn deferred_commits_child() {
     };
     let store = SledStore::open(std::path::Path::new(&dir)).unwrap();
     store
-        .commit(&Commit {
+        .commit(Commit {
             conversations: vec![conversation("durable", None)],
             ..Commit::default()
         })
@@ -549,7 +537,7 @@ fn deferred_commits_child() {
         let id = format!("F-{i}");
         let owner = format!("p{i}");
         store
-            .commit_deferred(&Commit {
+            .commit_deferred(Commit {
                 conversations: vec![conversation(&owner, Some(&id))],
                 cases: vec![case(&id, &owner, i as i64)],
                 timers: vec![TimerOp::Set(timer(&format!("{id}/t"), 30))],
@@ -642,7 +630,7 @@ fn pipelined_writer(dir: &std::path::Path) -> ! {
         .map_or(0, |s| s.parse::<u64>().unwrap());
     for n in start + 1.. {
         store
-            .commit_deferred(&Commit {
+            .commit_deferred(Commit {
                 conversations: vec![
                     numbered(&format!("p{}", n % WRITERS), n),
                     numbered("last", n),
@@ -727,7 +715,7 @@ fn a_killed_pipelined_writer_keeps_every_durable_commit() {
         reported_max = reported_max.max(reported);
         if cycle == 0 {
             // The trees are written only by checkpoints (and at open): the first run made some.
-            let db = sled::open(&data).unwrap();
+            let db = crate::support::open_raw(&data);
             let written = db.open_tree("conversations").unwrap().len();
             assert!(written > 0, "no checkpoint ran before the first kill");
         }

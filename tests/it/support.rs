@@ -238,6 +238,20 @@ pub fn reopen(path: &Path) -> fyr::store::SledStore {
     }
 }
 
+/// Open a data folder with sled itself (to look behind Fyr's back), retrying like `reopen`.
+pub fn open_raw(path: &Path) -> sled::Db {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match sled::open(path) {
+            Ok(db) => return db,
+            Err(e) if std::time::Instant::now() < deadline && e.to_string().contains("lock") => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => panic!("cannot open {} with sled: {e}", path.display()),
+        }
+    }
+}
+
 /// The `fyr` binary, for data folders this test process used a moment ago: `output` retries
 /// while sled's background thread still holds the folder's lock.
 pub struct FyrCmd(std::process::Command);
