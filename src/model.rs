@@ -88,13 +88,15 @@ impl IncidentKind {
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
+        /// Shared: a step copies ids often (into conversations, cases, messages), and a copy
+        /// is a reference count, not a new string.
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(transparent)]
-        pub struct $name(pub String);
+        pub struct $name(std::sync::Arc<str>);
 
         impl $name {
-            pub fn new(s: impl Into<String>) -> Self {
-                Self(s.into())
+            pub fn new(s: impl AsRef<str>) -> Self {
+                Self(std::sync::Arc::from(s.as_ref()))
             }
             pub fn as_str(&self) -> &str {
                 &self.0

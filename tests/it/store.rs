@@ -103,7 +103,7 @@ fn conformance(store: &dyn Store) {
         .cases_of(&sara)
         .unwrap()
         .into_iter()
-        .map(|c| c.id.0)
+        .map(|c| c.id.to_string())
         .collect();
     assert_eq!(ids, ["F-A", "F-B"]);
     assert_eq!(store.load_case(&CaseId::new("F-missing")).unwrap(), None);
