@@ -25,6 +25,7 @@ pub struct Conversation {
     /// Someone else's case that the current step is about (a notification, a reminder).
     #[serde(default)]
     pub about: Option<CaseId>,
+    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -99,7 +100,9 @@ pub enum Basis {
 pub struct Consent {
     pub scope: Scope,
     pub basis: Basis,
+    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub given_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::ts::serialize_option")]
     pub withdrawn_at: Option<DateTime<Utc>>,
 }
 
@@ -124,7 +127,9 @@ pub struct Draft {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Helper {
     pub person: PersonId,
+    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub invited_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::ts::serialize_option")]
     pub removed_at: Option<DateTime<Utc>>,
     /// What they added: item number, when, and the start of its fingerprint.
     pub added: Vec<Added>,
@@ -133,6 +138,7 @@ pub struct Helper {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Added {
     pub seq: u32,
+    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub at: DateTime<Utc>,
     pub hash: String,
 }
@@ -176,6 +182,7 @@ pub struct Track {
     /// Whether `chain[0]` is the out-of-hours contact, asked on calendar (not working) time.
     pub out_of_hours_first: bool,
     pub state: TrackState,
+    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub started_at: DateTime<Utc>,
     pub asked: Vec<PersonId>,
     pub acknowledged_by: Option<PersonId>,
@@ -256,6 +263,7 @@ pub enum CaseEvent {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Logged {
+    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub at: DateTime<Utc>,
     #[serde(flatten)]
     pub event: CaseEvent,
@@ -270,10 +278,14 @@ pub struct Case {
     pub country: Country,
     pub kind: Option<IncidentKind>,
     pub phase: Phase,
+    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub opened_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub updated_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::ts::serialize_option")]
     pub closed_at: Option<DateTime<Utc>>,
     /// When the employee said they were in immediate danger (the last time).
+    #[serde(serialize_with = "crate::model::ts::serialize_option")]
     pub immediate_danger_at: Option<DateTime<Utc>>,
     pub tasks: BTreeMap<Task, TaskStatus>,
     pub draft: Draft,
@@ -369,6 +381,7 @@ impl Case {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Timer {
     pub key: String,
+    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub at: DateTime<Utc>,
     pub case: CaseId,
     pub kind: TimerKind,
