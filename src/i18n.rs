@@ -75,7 +75,7 @@ impl Rendered {
 
 /// Per language, per message id (looked up by `&str`, without making a key).
 type TextsByLanguage =
-    std::collections::HashMap<Language, std::collections::HashMap<String, Option<String>>>;
+    rustc_hash::FxHashMap<Language, rustc_hash::FxHashMap<String, Option<String>>>;
 
 /// A text from `cache`, made by `make` the first time.
 fn cached(

@@ -32,7 +32,7 @@ pub struct Config {
     /// The master key file, if bot.toml names one (relative to bot.toml).
     pub key_file: Option<PathBuf>,
     /// Where each person id is in `persons` (looked up several times per step).
-    person_index: std::collections::HashMap<String, usize>,
+    person_index: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// The Discord bot Fyr runs as.

@@ -22,7 +22,9 @@
 //! cases are kept decoded in memory after their first read and written through on commit (memory
 //! only: at rest everything stays sealed).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -572,7 +574,7 @@ impl SledCore {
             checkpointing: Mutex::new(()),
             writer: Mutex::new(()),
             cache: Mutex::new(Cache::default()),
-            person_keys: Mutex::new(HashMap::new()),
+            person_keys: Mutex::new(HashMap::default()),
             created_key: created.then(|| key_file.to_path_buf()),
             vault,
             db,

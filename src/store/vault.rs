@@ -9,7 +9,9 @@
 //! the key free. Erasure rewrites the file without the key. Store keys that would name a person
 //! are replaced by a keyed hash.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
