@@ -224,15 +224,23 @@ impl<S: Store> Driver<S> {
 
     /// The language a person reads: chosen in chat, else configured.
     pub fn language_of(&self, person: &PersonId) -> Result<Language, DriverError> {
-        let configured = self
-            .config
-            .person(person.as_str())
-            .map_or(Language::En, |p| p.language);
-        Ok(self
+        let chosen = self
             .store
             .load_conversation(person)?
-            .and_then(|c| c.language)
-            .unwrap_or(configured))
+            .and_then(|c| c.language);
+        Ok(chosen.unwrap_or_else(|| self.configured_language(person)))
+    }
+
+    /// The language of a person whose conversation is loaded in `world` (if they have one).
+    fn language_in(&self, world: &World, person: &PersonId) -> Language {
+        let chosen = world.conversations.get(person).and_then(|c| c.language);
+        chosen.unwrap_or_else(|| self.configured_language(person))
+    }
+
+    fn configured_language(&self, person: &PersonId) -> Language {
+        self.config
+            .person(person.as_str())
+            .map_or(Language::En, |p| p.language)
     }
 
     /// A fresh case reference, kept until a step uses it (so references are not wasted).
@@ -343,7 +351,7 @@ impl<S: Store> Driver<S> {
             return Err(DriverError::UnknownPerson);
         }
         let mut world = self.world_for(from)?;
-        let language = self.language_of(from)?;
+        let language = self.language_in(&world, from);
         let fresh = self.case_id();
         let env = Env {
             now,
@@ -399,7 +407,7 @@ impl<S: Store> Driver<S> {
         input: Input,
         now: DateTime<Utc>,
     ) -> Result<Vec<Rendered>, DriverError> {
-        let language = self.language_of(from)?;
+        let language = self.language_in(&world, from);
         let fresh = self.case_id();
         let env = Env {
             now,

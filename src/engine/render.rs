@@ -132,12 +132,14 @@ fn common_args(ctx: &Ctx) -> Vec<(Cow<'static, str>, Arg)> {
     if let Some(system) = ctx.policy.and_then(|p| p.incident_system.clone()) {
         msg = msg.str("system", system);
     }
-    let local_date = |at: chrono::DateTime<chrono::Utc>| match ctx.policy {
-        Some(p) => at
-            .with_timezone(&p.calendar.timezone)
-            .format("%Y-%m-%d")
-            .to_string(),
-        None => at.format("%Y-%m-%d").to_string(),
+    let local_date = |at: chrono::DateTime<chrono::Utc>| {
+        use chrono::Datelike;
+        let day = match ctx.policy {
+            Some(p) => at.with_timezone(&p.calendar.timezone).date_naive(),
+            None => at.date_naive(),
+        };
+        // What `%Y-%m-%d` writes, for the years a case has, without parsing a format string.
+        format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
     };
     let msg = match ctx.case {
         Some(case) => {
