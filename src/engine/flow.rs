@@ -2,6 +2,8 @@
 //! what they record, acute danger from anywhere, and putting a step in front of someone else
 //! (a notification or a check-in).
 
+use std::borrow::Cow;
+
 use super::command::{Command, Input};
 use super::employee::{EMPLOYEE, HELPER_ASK};
 use super::escalation;
@@ -522,8 +524,8 @@ fn remember(tx: &mut Tx, person: &PersonId, current: &Step) {
         return;
     }
     let back = &mut tx.conversation_mut(person).back;
-    if back.last().map(String::as_str) != Some(current.id) {
-        back.push(current.id.to_string());
+    if back.last().map(|id| &**id) != Some(current.id) {
+        back.push(Cow::Borrowed(current.id));
     }
     if back.len() > BACK_LIMIT {
         back.remove(0);
@@ -578,7 +580,7 @@ fn place(
 ) -> Outgoing {
     let person = &profile.person;
     let conversation = tx.conversation_mut(person);
-    conversation.step = Some(step.id.to_string());
+    conversation.step = Some(Cow::Borrowed(step.id));
     if let Some(about) = about {
         conversation.about = Some(about.clone());
     }

@@ -2,13 +2,36 @@
 //! tracks, duties and timeline. Plain serializable data; the store keeps it, the engine changes
 //! it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::playbook::{Phase, Task, TaskStatus};
 use crate::model::{CaseId, Country, IncidentKind, Language, PersonId, UnitId};
+
+/// A step's id: the playbook's own constant when it names one of its steps (so a conversation
+/// is copied without copying its ids); an id read back that names no step stays as it was.
+pub type StepId = Cow<'static, str>;
+
+fn step_id(id: String) -> StepId {
+    match super::find_step(&id) {
+        Some((_, step)) => Cow::Borrowed(step.id),
+        None => Cow::Owned(id),
+    }
+}
+
+fn step_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<StepId>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.map(step_id))
+}
+
+fn steps<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<StepId>, D::Error> {
+    Ok(Vec::<String>::deserialize(d)?
+        .into_iter()
+        .map(step_id)
+        .collect())
+}
 
 /// Where one person is in their conversation with Fyr.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -17,8 +40,10 @@ pub struct Conversation {
     /// The language chosen in chat; `None` means the person's configured language.
     pub language: Option<Language>,
     /// The current step; `None` before the first greeting.
-    pub step: Option<String>,
-    pub back: Vec<String>,
+    #[serde(default, deserialize_with = "step_or_none")]
+    pub step: Option<StepId>,
+    #[serde(default, deserialize_with = "steps")]
+    pub back: Vec<StepId>,
     pub paused: bool,
     /// The person's own current case (the employee playbook is about it).
     pub case: Option<CaseId>,
@@ -410,4 +435,25 @@ pub enum TimerKind {
 pub struct World {
     pub conversations: BTreeMap<PersonId, Conversation>,
     pub cases: BTreeMap<CaseId, Case>,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::Conversation;
+
+    #[test]
+    fn step_ids_read_back_are_the_playbooks_own_and_unknown_ids_are_kept() {
+        let stored = r#"{"person":"p","language":null,"step":"language","back":["start","gone"],
+            "paused":false,"case":null,"updated_at":"2026-03-02T08:00:00Z"}"#;
+        let c: Conversation = serde_json::from_str(stored).unwrap();
+        assert!(matches!(c.step, Some(Cow::Borrowed("language"))));
+        assert!(matches!(c.back[0], Cow::Borrowed("start")));
+        assert!(matches!(&c.back[1], Cow::Owned(id) if id == "gone"));
+        // Written back, it is the same text.
+        let again: serde_json::Value = serde_json::to_value(&c).unwrap();
+        assert_eq!(again["back"], serde_json::json!(["start", "gone"]));
+        assert_eq!(again["step"], "language");
+    }
 }

@@ -1657,7 +1657,7 @@ mod tests {
             std::thread::spawn(move || {
                 for n in 1..=2000u64 {
                     let mut c = Conversation::new(PersonId::new(people[n as usize % 4]), when);
-                    c.step = Some(n.to_string());
+                    c.step = Some(n.to_string().into());
                     store.write_commit(commit_of(&c), false).unwrap();
                 }
             })

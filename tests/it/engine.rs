@@ -92,7 +92,7 @@ fn danger_words_reach_the_danger_step_from_every_step() {
             for paused in [false, true] {
                 let mut world = World::default();
                 let mut c = fyr::engine::Conversation::new(PersonId::new(DK), now);
-                c.step = Some(s.id.to_string());
+                c.step = Some(s.id.into());
                 c.paused = paused;
                 world.conversations.insert(PersonId::new(DK), c);
                 let event = Event::Message {

@@ -606,11 +606,11 @@ const WRITERS: u64 = 5;
 
 fn numbered(person: &str, n: u64) -> Conversation {
     let mut c = Conversation::new(PersonId::new(person), monday_morning());
-    c.step = Some(n.to_string());
+    c.step = Some(n.to_string().into());
     // Some kilobytes, so the store checkpoints (at 512 KiB of pending writes) every hundred or so
     // commits: kills land during checkpoints too.
     c.back = (0..64)
-        .map(|i| format!("{person}-step-{n}-{i:0>40}"))
+        .map(|i| format!("{person}-step-{n}-{i:0>40}").into())
         .collect();
     c
 }
