@@ -97,12 +97,9 @@ struct Pending {
     bytes: usize,
 }
 
-/// A group of commits gets a log record of its own once its writes reach this size. sled
-/// rewrites a whole tree node now and then (after ten changes to it, and when it splits past 16
-/// entries), and a node over 128 KiB is written as a separate file, with its own system calls:
-/// the log's nodes stay under that with records of about this size (measured: a throughput run
-/// with 48 KiB records wrote 595 such files, with 8 KiB none).
-const GROUP_BYTES: usize = 8 * 1024;
+/// A group of commits gets a log record of its own once its writes reach this size (sled
+/// keeps values up to 128 KiB in its log; larger ones become separate files).
+const GROUP_BYTES: usize = 48 * 1024;
 
 /// What earlier commits of a group changed that later ones must see before it is applied:
 /// timer slots (a key may be set twice) and outbox entries added.
