@@ -10,7 +10,10 @@
 //! - `restart`: 10 000 open cases and 100 000 pending timers: reopen-to-ready time and peak RSS,
 //!   each measured in a child process, vs the same start on an empty data folder;
 //! - `console`: `fyr chat` start to its first output line, vs spawning `echo`;
-//! - `flood`: others' reply latency while one person sends 10 000 messages, vs without.
+//! - `flood`: others' reply latency while one person sends 10 000 messages, vs without;
+//! - `seal`: one XChaCha20-Poly1305 seal of a stored value, by size (the poly1305 backend is
+//!   chosen at build time: `.cargo/config.toml` picks the portable one; `RUSTFLAGS=" "` builds
+//!   with the crate's own choice, AVX2 where the CPU has it, for comparison).
 //!
 //! Run: `cargo bench --no-default-features --bench core [-- SECTION...]`. The console section
 //! needs `cargo build --release --no-default-features --bin fyr` first. Data goes under
@@ -1396,6 +1399,9 @@ fn main() {
             c.bytes_median
         );
     }
+    if on("seal") {
+        bench_seal();
+    }
     if on("sled") {
         bench_sled();
     }
@@ -1416,6 +1422,39 @@ fn main() {
         started.elapsed().as_secs_f64(),
         load_average()
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// seal
+
+/// What sealing one value costs, by size, with the poly1305 backend this build has.
+fn bench_seal() {
+    println!(
+        "\n## seal: one XChaCha20-Poly1305 seal (poly1305 backend: {})",
+        if cfg!(poly1305_force_soft) {
+            "portable, set in .cargo/config.toml"
+        } else {
+            "the crate's choice (AVX2 where the CPU has it)"
+        }
+    );
+    let key = [7u8; 32];
+    for size in [64usize, 256, 1024, 4096] {
+        let plain = Rng(size as u64).bytes(size);
+        let rounds: Vec<Duration> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                for _ in 0..20_000 {
+                    std::hint::black_box(fyr::store::vault::seal_with(&key, &plain, b"bench"));
+                }
+                t.elapsed() / 20_000
+            })
+            .collect();
+        let best = rounds.iter().min().copied().unwrap_or_default();
+        println!(
+            "{size:>5} bytes: {} per seal (best of 5 rounds of 20 000)",
+            show(best)
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
