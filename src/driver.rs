@@ -419,10 +419,7 @@ impl<S: Store> Driver<S> {
             input,
         };
         let (next, effects) = engine::step(&world, &event, &env);
-        if next.cases.contains_key(&fresh) {
-            self.spare_case_id = None;
-        }
-        let cases = next.cases.len();
+        let (opened, cases) = (next.cases.contains_key(&fresh), next.cases.len());
         // The reply is in the language the person reads after this step (they may just have
         // changed it).
         let language = next
@@ -431,6 +428,10 @@ impl<S: Store> Driver<S> {
             .and_then(|c| c.language)
             .unwrap_or(language);
         let done = self.commit(&world, next, effects, None, now, from.as_str())?;
+        if opened {
+            // Used: the next case gets a new reference (kept if the commit failed).
+            self.spare_case_id = None;
+        }
         tracing::debug!(cases, effects = done.effects, "step committed");
         let mut rendered: Vec<Rendered> = done
             .replies
