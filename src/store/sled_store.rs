@@ -23,12 +23,11 @@
 //! only: at rest everything stays sealed).
 
 use std::collections::{BTreeMap, HashSet};
-
-use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashMap as HashMap;
 use sled::IVec;
 
 use super::vault::{self, open_with, seal_into, seal_with, Key, Vault, VaultError};

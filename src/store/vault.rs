@@ -10,14 +10,13 @@
 //! are replaced by a keyed hash.
 
 use std::collections::BTreeMap;
-
-use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use chacha20poly1305::aead::{Aead, AeadInPlace, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use hmac::{Hmac, Mac};
+use rustc_hash::FxHashMap as HashMap;
 use sha2::Sha256;
 use thiserror::Error;
 
