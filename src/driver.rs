@@ -214,6 +214,11 @@ impl<S: Store> Driver<S> {
         &self.config
     }
 
+    /// The store, for closing it explicitly (see `SledStore::close`).
+    pub fn into_store(self) -> S {
+        self.store
+    }
+
     pub fn store(&self) -> &S {
         &self.store
     }

@@ -269,10 +269,23 @@ fn write_loop(
     }
 }
 
-impl Drop for SledStore {
-    fn drop(&mut self) {
+impl SledStore {
+    /// Close the store: the writer finishes what it was given, the last checkpoint writes
+    /// everything logged to the trees and it is flushed, so the next start has no log to
+    /// apply. Dropping the store does the same but can only log a failure; this returns it.
+    /// After it, writes fail; dropping the store then releases sled's handles.
+    pub fn close(&mut self) -> Result<(), StoreError> {
+        self.shut_down()
+    }
+
+    /// Stop the threads and checkpoint, once (`close`, then `drop`, do it once).
+    fn shut_down(&mut self) -> Result<(), StoreError> {
         // Closing the channel lets the writer finish what it has, then stop.
-        self.jobs.lock().unwrap_or_else(|p| p.into_inner()).take();
+        let running = self.jobs.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if running.is_none() {
+            return Ok(());
+        }
+        drop(running);
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
@@ -284,8 +297,13 @@ impl Drop for SledStore {
         if let Some(thread) = self.checkpoint_thread.take() {
             let _ = thread.join();
         }
-        // Everything logged goes to the trees, so the next start has no log to apply.
-        if let Err(e) = self.core.close() {
+        self.core.close()
+    }
+}
+
+impl Drop for SledStore {
+    fn drop(&mut self) {
+        if let Err(e) = self.shut_down() {
             tracing::warn!("closing the store: {e}");
         }
     }

@@ -255,6 +255,41 @@ fn sled_store_keeps_everything_across_reopen() {
 }
 
 #[test]
+fn an_explicit_close_writes_everything_to_the_trees_and_later_writes_fail_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = crate::support::reopen(dir.path());
+    for n in 0..20 {
+        store
+            .commit_deferred(Commit {
+                conversations: vec![numbered("sara", n)],
+                ..Commit::default()
+            })
+            .unwrap();
+    }
+    store.close().unwrap();
+    // Closed: a write is an error, not a panic, and closing again changes nothing.
+    assert!(store
+        .commit(Commit {
+            conversations: vec![numbered("sara", 99)],
+            ..Commit::default()
+        })
+        .is_err());
+    store.close().unwrap();
+    drop(store);
+    {
+        // The log is empty: the last checkpoint wrote every commit to the trees.
+        let db = crate::support::open_raw(dir.path());
+        assert_eq!(db.open_tree("log").unwrap().len(), 0);
+        assert_eq!(db.open_tree("conversations").unwrap().len(), 1);
+    }
+    let store = crate::support::reopen(dir.path());
+    assert_eq!(
+        store.load_conversation(&PersonId::new("sara")).unwrap(),
+        Some(numbered("sara", 19))
+    );
+}
+
+#[test]
 fn a_file_where_the_data_folder_should_be_is_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("not-a-folder");
