@@ -80,45 +80,6 @@ const COMMANDS: &[(&str, Command)] = &[
     ("engelsk", Command::Language(Some(Language::En))),
 ];
 
-/// Single words of acute danger, in Swedish, Danish and English.
-const DANGER_WORDS: &[&str] = &[
-    "fara",
-    "fare",
-    "danger",
-    "kniv",
-    "kniven",
-    "knife",
-    "vapen",
-    "våben",
-    "weapon",
-    "pistol",
-    "gun",
-    "slår",
-    "slog",
-    "blöder",
-    "bløder",
-    "bleeding",
-    "nødsituation",
-    "nödläge",
-];
-
-/// Phrases of acute danger, matched as consecutive words.
-const DANGER_PHRASES: &[&[&str]] = &[
-    &["följer", "efter"],
-    &["förföljer", "mig"],
-    &["hotar", "mig"],
-    &["følger", "efter"],
-    &["forfølger", "mig"],
-    &["truer", "mig"],
-    &["following", "me"],
-    &["threatening", "me"],
-    &["hitting", "me"],
-    &["attacking", "me"],
-];
-
-/// Words that, just before a danger word, mean the opposite ("ingen fara", "ikke i fare").
-const NEGATIONS: &[&str] = &["ingen", "inte", "ej", "ikke", "ikkje", "no", "not"];
-
 /// Interpret a message. `labels` are the current options as the person sees them.
 pub fn interpret(text: &str, labels: &[String]) -> Input {
     interpret_with(text, || labels.to_vec())
@@ -156,34 +117,9 @@ pub fn interpret_with(text: &str, labels: impl FnOnce() -> Vec<String>) -> Input
     }
 }
 
-/// Whether the text contains words of acute danger.
+/// Whether the text speaks of acute danger, in the person's own words (see `danger`).
 pub fn mentions_danger(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let negated = |i: usize| {
-        let from = i.saturating_sub(2);
-        words[from..i]
-            .iter()
-            .any(|w| NEGATIONS.contains(&w.as_str()))
-    };
-    for (i, word) in words.iter().enumerate() {
-        if DANGER_WORDS.contains(&word.as_str()) && !negated(i) {
-            return true;
-        }
-        for phrase in DANGER_PHRASES {
-            let end = i + phrase.len();
-            if end <= words.len()
-                && words[i..end].iter().zip(phrase.iter()).all(|(w, p)| w == p)
-                && !negated(i)
-            {
-                return true;
-            }
-        }
-    }
-    false
+    super::danger::mentions_danger(text)
 }
 
 /// "ok f-7k3m-q9xd" → "F-7K3M-Q9XD": an acknowledgement word, then something shaped like a

@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod command;
+pub mod danger;
 pub mod employee;
 pub mod escalation;
 pub mod evidence;

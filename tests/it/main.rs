@@ -4,6 +4,7 @@ mod architecture;
 mod config;
 mod corpus;
 mod crash;
+mod danger;
 #[cfg(feature = "discord")]
 mod discord;
 mod engine;
