@@ -364,9 +364,9 @@ impl<S: Store> Driver<S> {
             fresh_case_id: &fresh,
         };
         let labels = || {
-            engine::current_options(&world, from, &env)
+            engine::current_option_msgs(&world, from, &env)
                 .into_iter()
-                .map(|id| self.localizer.text(language, &Msg::new(id)))
+                .map(|msg| self.localizer.text(language, &msg))
                 .collect()
         };
         let mut input = command::interpret_with(text, labels);

@@ -51,6 +51,75 @@ pub enum LocaleError {
     },
 }
 
+/// A date (`2026-03-02`) or local date and time (`2026-03-02T14:05`) as it is written in prose:
+/// "2 mars 2026 kl. 14.05", "2. marts 2026 kl. 14.05", "2 March 2026 at 14:05". Fluent messages
+/// use it as `{ DATE($when) }`; text that is not a date is returned as it is.
+pub fn long_date(lang: Language, iso: &str) -> String {
+    use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+    let (date, time) = match NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M") {
+        Ok(at) => (at.date(), Some((at.hour(), at.minute()))),
+        Err(_) => match NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
+            Ok(day) => (day, None),
+            Err(_) => return iso.to_string(),
+        },
+    };
+    const SV: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const DA: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = date.month0() as usize;
+    let (day, year) = (date.day(), date.year());
+    let day_text = match lang {
+        Language::Sv => format!("{day} {} {year}", SV[month]),
+        Language::Da => format!("{day}. {} {year}", DA[month]),
+        Language::En => format!("{day} {} {year}", EN[month]),
+    };
+    match (time, lang) {
+        (None, _) => day_text,
+        (Some((h, m)), Language::Sv) => format!("{day_text} kl. {h:02}.{m:02}"),
+        (Some((h, m)), Language::Da) => format!("{day_text} kl. {h:02}.{m:02}"),
+        (Some((h, m)), Language::En) => format!("{day_text} at {h:02}:{m:02}"),
+    }
+}
+
 /// A message rendered for one person.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rendered {
@@ -130,6 +199,12 @@ impl Localizer {
                 .expect("sv, da and en are valid language identifiers");
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
+            bundle
+                .add_function("DATE", move |positional, _named| match positional.first() {
+                    Some(FluentValue::String(s)) => FluentValue::from(long_date(lang, s)),
+                    _ => FluentValue::Error,
+                })
+                .expect("DATE is added once per bundle");
             for (_, file, source) in sources.iter().filter(|(l, _, _)| *l == lang) {
                 let resource =
                     FluentResource::try_new(source.to_string()).map_err(|(_, errors)| {
@@ -317,6 +392,24 @@ pub fn ids_in(lang: Language, sources: &[(Language, &str, &str)]) -> Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_prose_are_written_as_each_language_writes_them() {
+        assert_eq!(
+            long_date(Language::Sv, "2026-03-02T14:05"),
+            "2 mars 2026 kl. 14.05"
+        );
+        assert_eq!(
+            long_date(Language::Da, "2026-03-02T14:05"),
+            "2. marts 2026 kl. 14.05"
+        );
+        assert_eq!(
+            long_date(Language::En, "2026-03-02T08:00"),
+            "2 March 2026 at 08:00"
+        );
+        assert_eq!(long_date(Language::Da, "2026-12-24"), "24. december 2026");
+        assert_eq!(long_date(Language::Sv, "not a date"), "not a date");
+    }
 
     #[test]
     fn a_text_that_uses_no_argument_is_the_same_with_arguments_and_one_that_does_differs() {

@@ -40,7 +40,7 @@ error-out-of-range = { $max ->
 error-not-understood = Det forstod jeg ikke helt. { $max ->
         [1] Svar med 1
        *[other] Svar med et tal mellem 1 og { $max }
-    }, eller skriv "hjælp" for at se, hvad du ellers kan skrive.
+    }, eller skriv "hjælp" for at se, hvad du ellers kan skrive. Er du i fare lige nu, så ring 112.
 error-too-long = Den besked er for lang til mig. Svar med et tal, eller skriv lidt kortere.
 error-nothing-to-go-back-to = Der er ikke noget tidligere trin at gå tilbage til.
 

@@ -164,8 +164,15 @@ task-support-arranged = Støtte sat i gang
 
 ## Akut fare: besked til lederen
 
-opt-alert-manager = Giv min leder besked nu
-danger-alerted = Jeg har givet din leder besked og markeret det som akut. Er du i fare, så ring stadig 112 – din leder kan ikke give dig den hjælp, du får dér.
+opt-alert-manager = { $role ->
+        [out-of-hours] Slå alarm til { $who } nu (kontaktperson uden for arbejdstid)
+        [manager] Slå alarm til min leder { $who } nu
+       *[none] Slå alarm til min leder nu
+    }
+danger-alerted = Jeg har slået alarm til { $who }{ $role ->
+        [out-of-hours] , der er kontaktperson uden for arbejdstid,
+       *[manager] , din leder,
+    } og bedt om at blive ringet op nu. Er du i fare, så ring stadig 112 – ingen leder kan give dig den hjælp, du får dér.
 
 ## Besked til andre – kun med dit samtykke
 
@@ -182,8 +189,8 @@ opt-request-call = Ring til mig i dag
 opt-request-meeting = Et møde med mig
 opt-request-know = Kun til orientering
 consent-preview-intro = Her er præcis det, modtagerne får at læse. Intet andet fra vores samtale bliver delt:
-preview-to-manager = Beskeden går til { $who }.
-preview-chain = Kvitterer { $who } ikke i tide, går den videre til: { $then }.
+preview-to-manager = Beskeden går til din leder, { $who }.
+preview-chain = Kvitterer ingen i tide, går den videre, én ad gangen, til: { $then }.
 preview-to-safety-rep = Beskeden går til { $who }, jeres { $country ->
         [DK] arbejdsmiljørepræsentant (AMR)
        *[other] skyddsombud (repræsentant for arbejdsmiljøet)
@@ -205,30 +212,34 @@ status-heading = Beskeder om sag { $case }:
 status-nobody-told = Ingen har fået besked gennem Fyr endnu.
 status-acknowledged = { $role ->
         [safety-rep] { $country ->
-            [DK] Arbejdsmiljørepræsentant
-           *[other] Skyddsombud
+            [SE] Skyddsombud (arbejdsmiljørepræsentant)
+           *[other] Arbejdsmiljørepræsentant (AMR)
         }
+        [out-of-hours] Kontaktperson uden for arbejdstid
        *[manager] Leder
     }: kvitteret af { $who }
 status-waiting = { $role ->
         [safety-rep] { $country ->
-            [DK] Arbejdsmiljørepræsentant
-           *[other] Skyddsombud
+            [SE] Skyddsombud (arbejdsmiljørepræsentant)
+           *[other] Arbejdsmiljørepræsentant (AMR)
         }
+        [out-of-hours] Kontaktperson uden for arbejdstid
        *[manager] Leder
     }: venter på, at { $who } kvitterer
 status-nobody-answered = { $role ->
         [safety-rep] { $country ->
-            [DK] Arbejdsmiljørepræsentant
-           *[other] Skyddsombud
+            [SE] Skyddsombud (arbejdsmiljørepræsentant)
+           *[other] Arbejdsmiljørepræsentant (AMR)
         }
+        [out-of-hours] Kontaktperson uden for arbejdstid
        *[manager] Leder
     }: ingen kvitterede i tide
 status-withdrawn = { $role ->
         [safety-rep] { $country ->
-            [DK] Arbejdsmiljørepræsentant
-           *[other] Skyddsombud
+            [SE] Skyddsombud (arbejdsmiljørepræsentant)
+           *[other] Arbejdsmiljørepræsentant (AMR)
         }
+        [out-of-hours] Kontaktperson uden for arbejdstid
        *[manager] Leder
     }: stoppet
 status-consent-withdrawn = Du har trukket dit samtykke tilbage: ingen får flere beskeder om denne sag.
@@ -299,3 +310,17 @@ opt-helper-cancel = Nej, annullér
 helper-sent = Jeg har spurgt { $helper }. Det, { $helper } tilføjer, kommer ind i din sag og er med i din eksport. Du kan afslutte adgangen i menuen, når du vil.
 helper-already = Den kollega hjælper dig allerede.
 helper-removed = Sådan. Kollegaerne kan ikke længere tilføje noget til din sag. Det, de allerede har tilføjet, bliver liggende.
+alerted-after-hours = Det er uden for arbejdstid, og enheden har ingen vagt, så { $who } ser måske først alarmen { DATE($when) }. Vent ikke på det: er du i fare, så ring 112. Har du brug for politiet, men haster det ikke: { $country ->
+        [SE] 114 14
+       *[other] 114
+    }.
+tell-declined = Det er dit valg, og det er helt i orden. Vil du give nogen besked senere, finder du det under "Hvem skal vide det" i menuen.
+preview-out-of-hours = Det er uden for arbejdstid, så beskeden går først til { $who }, der er kontaktperson uden for arbejdstid.
+preview-handover = Når arbejdsdagen begynder, { DATE($when) }, går den også til din leder, { $who }, som så overtager sagen.
+preview-rep-chain = Kvitterer arbejdsmiljørepræsentanten ikke i tide, går den til den næste: { $then }.
+preview-after-hours = Det er uden for arbejdstid, så { $who } læser den måske først { DATE($when) }. Er du i fare i mellemtiden, så ring 112. Politiet, når det ikke haster: { $country ->
+        [SE] 114 14
+       *[other] 114
+    }.
+consent-sent-after-hours = Fordi det er uden for arbejdstid, kan der gå til { DATE($next_work) }, før nogen læser den. Er du i fare, så ring 112.
+handover-told-employee = Arbejdsdagen er begyndt: din leder, { $who }, har nu fået din besked og overtager sagen.

@@ -16,7 +16,7 @@ notify-urgent = Det haster.
 notify-request = { $employee } beder dig { $request ->
         [call-today] om at ringe op i dag.
         [meeting] om et møde.
-        [urgent] om at sørge for, at vedkommende er i sikkerhed lige nu – der er meldt om akut fare.
+        [urgent] om at sørge for, at din medarbejder er i sikkerhed lige nu – der er meldt om akut fare.
        *[just-know] foreløbig kun om at være orienteret.
     }
 notify-consent = { $employee } har sagt ja til, at du får besked. Behandl det fortroligt – Fyr deler ikke andet fra vedkommendes samtale.
@@ -78,3 +78,8 @@ helper-mine-item = nummer { $n }, { $time }, fingeraftryk { $hash }
 helper-saved = Gemt som nummer { $n } i sag { $case } (fingeraftryk { $hash }).
 helper-not-active = Du kan ikke længere tilføje noget til den sag – intet blev gemt. Ingen andre har fået noget at vide.
 helper-ended = Tak for hjælpen. Du kan ikke længere tilføje noget til sag { $case }; det, du har tilføjet, bliver liggende.
+notify-alarm = { $employee }, din medarbejder, har slået alarm om akut fare gennem Fyr. Ring til { $employee } nu. Kan du ikke få fat i din medarbejder, og frygter du, at der er fare: ring 112.
+notify-handover = Sagen blev modtaget uden for arbejdstid af { $who }. Nu hvor arbejdsdagen er begyndt, overdrages den til dig som leder.
+acked-safety-rep-only = Kun du har fået besked gennem Fyr – ikke lederen. Aftal med { $employee }, om lederen skal inddrages, og i så fald hvordan og af hvem.
+guidance-safety-rep-only = Lederen ved ikke noget om dette gennem Fyr. Kontakt ikke selv lederen om sagen – aftal med { $employee }, om, hvornår og hvordan lederen skal have besked.
+guidance-safety-rep-prevent = Sørg for, at hændelsen – uden navn, hvis { $employee } ønsker det – bliver gennemgået i arbejdsmiljøgruppen eller -udvalget: hvad skete der, hvorfor, og hvilke forebyggende tiltag er der brug for.

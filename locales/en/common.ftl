@@ -40,7 +40,7 @@ error-out-of-range = { $max ->
 error-not-understood = I didn't quite understand. { $max ->
         [1] Answer with 1
        *[other] Answer with a number between 1 and { $max }
-    }, or write "help" to see what else you can write.
+    }, or write "help" to see what else you can write. If you are in danger right now: call 112.
 error-too-long = That message is too long for me. Please answer with a number, or write something shorter.
 error-nothing-to-go-back-to = There is no earlier step to go back to.
 

@@ -164,8 +164,15 @@ task-support-arranged = Support arranged
 
 ## Immediate danger: alerting the manager
 
-opt-alert-manager = Alert my manager now
-danger-alerted = I have alerted your manager and marked it as urgent. If you are in danger, keep to 112 – your manager can't replace the emergency services.
+opt-alert-manager = { $role ->
+        [out-of-hours] Alert { $who } now (out-of-hours contact)
+        [manager] Alert my manager { $who } now
+       *[none] Alert my manager now
+    }
+danger-alerted = I have alerted { $who }{ $role ->
+        [out-of-hours] , the out-of-hours contact,
+       *[manager] , your manager,
+    } and asked them to call you now. If you are in danger, call 112 anyway – no manager can give you the help you get there.
 
 ## Telling others, with consent
 
@@ -182,8 +189,8 @@ opt-request-call = That they call me today
 opt-request-meeting = A meeting with me
 opt-request-know = Only that they know
 consent-preview-intro = This is exactly what they will read. Nothing else from our conversation is shared:
-preview-to-manager = It goes to { $who }.
-preview-chain = If { $who } doesn't acknowledge it in time, it goes on to: { $then }.
+preview-to-manager = The message goes to your manager, { $who }.
+preview-chain = If nobody acknowledges in time, it goes on, one at a time, to: { $then }.
 preview-to-safety-rep = It goes to { $who }, your { $country ->
         [DK] health and safety representative (arbejdsmiljørepræsentant)
        *[other] safety representative (skyddsombud)
@@ -205,30 +212,34 @@ status-heading = Notifications about case { $case }:
 status-nobody-told = Nobody has been told through Fyr yet.
 status-acknowledged = { $role ->
         [safety-rep] { $country ->
-            [DK] Health and safety representative
-           *[other] Safety representative
+            [DK] Health and safety representative (AMR)
+           *[other] Health and safety representative (skyddsombud)
         }
+        [out-of-hours] Out-of-hours contact
        *[manager] Manager
     }: acknowledged by { $who }
 status-waiting = { $role ->
         [safety-rep] { $country ->
-            [DK] Health and safety representative
-           *[other] Safety representative
+            [DK] Health and safety representative (AMR)
+           *[other] Health and safety representative (skyddsombud)
         }
+        [out-of-hours] Out-of-hours contact
        *[manager] Manager
     }: waiting for { $who } to acknowledge
 status-nobody-answered = { $role ->
         [safety-rep] { $country ->
-            [DK] Health and safety representative
-           *[other] Safety representative
+            [DK] Health and safety representative (AMR)
+           *[other] Health and safety representative (skyddsombud)
         }
+        [out-of-hours] Out-of-hours contact
        *[manager] Manager
     }: nobody acknowledged in time
 status-withdrawn = { $role ->
         [safety-rep] { $country ->
-            [DK] Health and safety representative
-           *[other] Safety representative
+            [DK] Health and safety representative (AMR)
+           *[other] Health and safety representative (skyddsombud)
         }
+        [out-of-hours] Out-of-hours contact
        *[manager] Manager
     }: stopped
 status-consent-withdrawn = You have withdrawn your consent: nobody gets further notifications about this case.
@@ -299,3 +310,17 @@ opt-helper-cancel = No, cancel
 helper-sent = I have asked { $helper }. What { $helper } adds goes into your case and is part of your export. You can end the access from the menu whenever you like.
 helper-already = That colleague is already helping you.
 helper-removed = Done. Your colleagues can no longer add anything to your case. What they already added stays.
+alerted-after-hours = It is outside working hours and the unit has no on-call contact, so { $who } may not see the alert before { DATE($when) }. Don't wait for that: if you are in danger, call 112. If you need the police but it is not urgent: { $country ->
+        [DK] 114
+       *[other] 114 14
+    }.
+tell-declined = That is your choice, and it is completely fine. If you want to tell someone later, you will find it under "Who should know" in the menu.
+preview-out-of-hours = It is outside working hours, so the message goes first to { $who }, the out-of-hours contact.
+preview-handover = When the working day begins, { DATE($when) }, it also goes to your manager, { $who }, who then takes over the case.
+preview-rep-chain = If the representative does not acknowledge in time, it goes to the next: { $then }.
+preview-after-hours = It is outside working hours, so { $who } may not read it before { DATE($when) }. If you are in danger meanwhile: call 112. The police when it is not urgent: { $country ->
+        [DK] 114
+       *[other] 114 14
+    }.
+consent-sent-after-hours = As it is outside working hours, it may be { DATE($next_work) } before anyone reads it. If you are in danger: call 112.
+handover-told-employee = The working day has begun: your manager, { $who }, now has your message and takes over the case.

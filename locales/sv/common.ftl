@@ -40,7 +40,7 @@ error-out-of-range = { $max ->
 error-not-understood = Jag förstod inte riktigt. { $max ->
         [1] Svara med 1
        *[other] Svara med en siffra mellan 1 och { $max }
-    }, eller skriv ”hjälp” för att se vad mer du kan skriva.
+    }, eller skriv ”hjälp” för att se vad mer du kan skriva. Är du i fara just nu: ring 112.
 error-too-long = Meddelandet blev för långt för mig. Svara med en siffra, eller skriv något kortare.
 error-nothing-to-go-back-to = Det finns inget tidigare steg att gå tillbaka till.
 

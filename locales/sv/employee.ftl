@@ -164,8 +164,15 @@ task-support-arranged = Stöd ordnat
 
 ## Akut fara: larma chefen
 
-opt-alert-manager = Larma min chef nu
-danger-alerted = Jag har larmat din chef och markerat det som brådskande. Om du är i fara: ring 112 ändå. Din chef kan inte ersätta den hjälp du får där.
+opt-alert-manager = { $role ->
+        [out-of-hours] Larma { $who } nu (kontaktperson utanför arbetstid)
+        [manager] Larma min chef { $who } nu
+       *[none] Larma min chef nu
+    }
+danger-alerted = Jag har larmat { $who }{ $role ->
+        [out-of-hours] , som är kontaktperson utanför arbetstid,
+       *[manager] , din chef,
+    } och bett om ett samtal till dig nu. Är du i fara: ring 112 ändå – ingen chef kan ge dig den hjälp du får där.
 
 ## Berätta för andra – med ditt samtycke
 
@@ -182,8 +189,8 @@ opt-request-call = Att de ringer mig i dag
 opt-request-meeting = Ett möte med mig
 opt-request-know = Bara att de vet om det
 consent-preview-intro = Det här är exakt vad de kommer att läsa. Inget annat från vårt samtal delas:
-preview-to-manager = Meddelandet går till { $who }.
-preview-chain = Om { $who } inte kvitterar i tid går det vidare till: { $then }.
+preview-to-manager = Meddelandet går till din chef, { $who }.
+preview-chain = Kvitterar ingen i tid går det vidare, i tur och ordning, till: { $then }.
 preview-to-safety-rep = Meddelandet går till { $who }, { $country ->
         [DK] din arbejdsmiljørepræsentant (AMR)
        *[other] ditt skyddsombud
@@ -205,30 +212,34 @@ status-heading = Aviseringar om ärende { $case }:
 status-nobody-told = Ingen har fått veta något via Fyr än.
 status-acknowledged = { $role ->
         [safety-rep] { $country ->
-            [DK] Arbejdsmiljørepræsentant
+            [DK] Arbetsmiljörepresentant (arbejdsmiljørepræsentant)
            *[other] Skyddsombud
         }
+        [out-of-hours] Kontaktperson utanför arbetstid
        *[manager] Chef
     }: kvitterat av { $who }
 status-waiting = { $role ->
         [safety-rep] { $country ->
-            [DK] Arbejdsmiljørepræsentant
+            [DK] Arbetsmiljörepresentant (arbejdsmiljørepræsentant)
            *[other] Skyddsombud
         }
+        [out-of-hours] Kontaktperson utanför arbetstid
        *[manager] Chef
     }: väntar på att { $who } ska kvittera
 status-nobody-answered = { $role ->
         [safety-rep] { $country ->
-            [DK] Arbejdsmiljørepræsentant
+            [DK] Arbetsmiljörepresentant (arbejdsmiljørepræsentant)
            *[other] Skyddsombud
         }
+        [out-of-hours] Kontaktperson utanför arbetstid
        *[manager] Chef
     }: ingen kvitterade i tid
 status-withdrawn = { $role ->
         [safety-rep] { $country ->
-            [DK] Arbejdsmiljørepræsentant
+            [DK] Arbetsmiljörepresentant (arbejdsmiljørepræsentant)
            *[other] Skyddsombud
         }
+        [out-of-hours] Kontaktperson utanför arbetstid
        *[manager] Chef
     }: aviseringen stoppad
 status-consent-withdrawn = Du har återkallat ditt samtycke: ingen får fler aviseringar om det här ärendet.
@@ -299,3 +310,17 @@ opt-helper-cancel = Nej, avbryt
 helper-sent = Jag har frågat { $helper }. Det som { $helper } lägger till hamnar i ditt ärende och syns i din export. Du kan avsluta åtkomsten när du vill i menyn.
 helper-already = Den kollegan hjälper dig redan.
 helper-removed = Klart. Kollegorna kan inte längre lägga till något i ditt ärende. Det de redan har lagt till finns kvar.
+alerted-after-hours = Det är utanför arbetstid och enheten har ingen jourkontakt, så { $who } ser larmet kanske inte förrän { DATE($when) }. Vänta inte på det: är du i fara, ring 112. Behöver du polisen men det är inte akut: { $country ->
+        [DK] 114
+       *[other] 114 14
+    }.
+tell-declined = Det är ditt val, och det är helt i sin ordning. Vill du berätta för någon senare finns det under ”Vem som ska få veta” i menyn.
+preview-out-of-hours = Det är utanför arbetstid, så meddelandet går först till { $who }, som är kontaktperson utanför arbetstid.
+preview-handover = När arbetsdagen börjar, { DATE($when) }, går det också till din chef, { $who }, som då tar över ärendet.
+preview-rep-chain = Kvitterar skyddsombudet inte i tid går det till nästa: { $then }.
+preview-after-hours = Det är utanför arbetstid, så { $who } läser det kanske inte förrän { DATE($when) }. Är du i fara under tiden: ring 112. Polisen när det inte är akut: { $country ->
+        [DK] 114
+       *[other] 114 14
+    }.
+consent-sent-after-hours = Eftersom det är utanför arbetstid kan det dröja till { DATE($next_work) } innan någon läser det. Är du i fara: ring 112.
+handover-told-employee = Arbetsdagen har börjat: din chef, { $who }, har nu fått ditt meddelande och tar över ärendet.

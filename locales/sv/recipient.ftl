@@ -16,7 +16,7 @@ notify-urgent = Det här är brådskande.
 notify-request = { $employee } { $request ->
         [call-today] ber dig att ringa upp i dag.
         [meeting] ber om ett möte med dig.
-        [urgent] har angett akut fara och ber dig att genast se till att din kollega är i säkerhet.
+        [urgent] har angett akut fara och ber dig att genast se till att din medarbetare är i säkerhet.
        *[just-know] vill för tillfället bara att du känner till det här.
     }
 notify-consent = { $employee } har gått med på att du får veta det här. Behandla det förtroligt – Fyr delar inget annat från samtalet.
@@ -78,3 +78,8 @@ helper-mine-item = nummer { $n }, { $time }, fingeravtryck { $hash }
 helper-saved = Sparat som nummer { $n } i ärende { $case } (fingeravtryck { $hash }).
 helper-not-active = Du kan inte lägga till något i det ärendet längre – inget sparades. Ingen annan har fått veta något.
 helper-ended = Tack för hjälpen. Du kan inte längre lägga till något i ärende { $case }; det du har lagt till finns kvar.
+notify-alarm = { $employee }, din medarbetare, har slagit larm om akut fara via Fyr. Ring { $employee } nu. Når du inte fram och tror att din medarbetare är i fara: ring 112.
+notify-handover = Ärendet togs emot utanför arbetstid av { $who }. Nu när arbetsdagen har börjat lämnas det över till dig som chef.
+acked-safety-rep-only = Bara du har fått veta det här via Fyr – inte chefen. Kom överens med { $employee } om chefen ska involveras, och i så fall hur och av vem.
+guidance-safety-rep-only = Chefen vet inget om det här genom Fyr. Ta inte själv kontakt med chefen om ärendet – bestäm tillsammans med { $employee } om, när och hur chefen ska få veta.
+guidance-safety-rep-prevent = Se till att händelsen, utan namn om { $employee } vill det, tas upp i skyddskommittén eller motsvarande samverkansgrupp: vad hände, varför, och vilka förebyggande åtgärder behövs.

@@ -406,7 +406,7 @@ fn is_one_of(patterns: &[&str], word: Option<&String>) -> bool {
 
 /// Whether a negation near `start..end` cancels a match there. Words of the matched pattern
 /// itself (`own`) never count ("vågar inte gå" is an alarm because of its "inte").
-fn negated(lex: &Lexicon, words: &[String], (start, end): (usize, usize), own: bool) -> bool {
+fn negated(words: &[String], (start, end): (usize, usize), own: bool) -> bool {
     let from = start.saturating_sub(NEGATION_BEFORE);
     let to = (end + NEGATION_AFTER).min(words.len());
     (from..to).any(|j| {
@@ -435,7 +435,7 @@ fn sentence_in_danger(lex: &Lexicon, words: &[String]) -> bool {
     if !is_now(words) {
         return false;
     }
-    let clear = |span: (usize, usize), own: bool| !negated(lex, words, span, own);
+    let clear = |span: (usize, usize), own: bool| !negated(words, span, own);
 
     let alarm = find_any(lex.alarms, words)
         .into_iter()

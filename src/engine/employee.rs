@@ -395,7 +395,7 @@ const STEPS: &[Step] = &[
             choice_when(
                 Cond::NoConsent,
                 "opt-not-now",
-                Act::Status(TaskStatus::Later),
+                Act::Decline,
                 &[to("report-police")],
             ),
             choice_when(
@@ -453,11 +453,7 @@ const STEPS: &[Step] = &[
         choices: &[
             choice_act("opt-send", Act::SendConsent, &[to("consent-sent")]),
             choice_to("opt-change", &[to("tell")]),
-            choice_act(
-                "opt-dont-send",
-                Act::Status(TaskStatus::Later),
-                &[to("report-police")],
-            ),
+            choice_act("opt-dont-send", Act::Decline, &[to("report-police")]),
         ],
         next: &[to("consent-sent")],
     },
@@ -469,6 +465,7 @@ const STEPS: &[Step] = &[
         transient: false,
         body: &[
             text("consent-sent"),
+            text_if(Cond::WaitsForWorkday, "consent-sent-after-hours"),
             Para::Notifications,
             text("consent-sent-withdraw"),
         ],

@@ -4,7 +4,7 @@
 //! through the outbox with an idempotency key. Nothing reaches anyone but the employee without
 //! a recorded consent — the employee's own "alert my manager now" in immediate danger included.
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 
 use super::flow::prompt;
 use super::recipient::{ACKED, DUTY_AUTHORITY, DUTY_REGISTRATION, FOLLOWUP_REMINDER, NOTIFIED};
@@ -66,7 +66,9 @@ pub(crate) fn consent(tx: &mut Tx, case_id: &CaseId, basis: Basis) {
         withdrawn_at: None,
     });
     case.record(now, CaseEvent::ConsentGiven { scope, basis });
-    case.tasks.insert(Task::ManagerTold, TaskStatus::Done);
+    if scope.includes(TrackKind::Manager) {
+        case.tasks.insert(Task::ManagerTold, TaskStatus::Done);
+    }
     // A renewed consent replaces tracks that were withdrawn.
     case.tracks.retain(|t| t.state != TrackState::Withdrawn);
     let missing: Vec<TrackKind> = [TrackKind::Manager, TrackKind::SafetyRep]
@@ -110,19 +112,21 @@ pub(crate) fn alert_now(tx: &mut Tx, case_id: &CaseId) {
     }
 }
 
-fn start_track(tx: &mut Tx, case_id: &CaseId, kind: TrackKind) {
-    let now = tx.now();
-    let Some(policy) = policy(tx, case_id) else {
-        return;
-    };
-    let Some(case) = tx.world.cases.get_mut(case_id) else {
-        return;
-    };
+/// Who a track asks, in turn: the manager chain (or the safety representatives), with the
+/// out-of-hours contact first for an urgent case outside working hours. Never the employee, and
+/// nobody twice. The bool says whether the out-of-hours contact leads. The consent preview and
+/// the alarm button name exactly these people.
+pub(crate) fn chain_for(
+    policy: &UnitPolicy,
+    owner: &PersonId,
+    kind: TrackKind,
+    urgent: bool,
+    now: DateTime<Utc>,
+) -> (Vec<PersonId>, bool) {
     let mut chain: Vec<PersonId> = match kind {
         TrackKind::Manager => policy.manager_chain.clone(),
         TrackKind::SafetyRep => policy.safety_reps.clone(),
     };
-    let urgent = case.urgent();
     let out_of_hours = policy
         .out_of_hours
         .clone()
@@ -131,15 +135,59 @@ fn start_track(tx: &mut Tx, case_id: &CaseId, kind: TrackKind) {
     if let Some(contact) = out_of_hours {
         chain.insert(0, contact);
     }
-    // Never ask the employee about their own case, and never ask anyone twice.
-    let owner = case.owner.clone();
     let mut seen = Vec::new();
     chain.retain(|p| {
-        *p != owner && !seen.contains(p) && {
+        *p != *owner && !seen.contains(p) && {
             seen.push(p.clone());
             true
         }
     });
+    (chain, out_of_hours_first)
+}
+
+/// What the employee is told after "alert my manager now": who was alerted, in which role, and,
+/// outside working hours with nobody on call, when they may first see it.
+pub(crate) fn alerted_notes(tx: &Tx, case_id: &CaseId) -> Vec<Msg> {
+    let Some(case) = tx.world.cases.get(case_id) else {
+        return Vec::new();
+    };
+    let Some(track) = case.track(TrackKind::Manager) else {
+        return Vec::new();
+    };
+    let Some(asked) = track.asked.last() else {
+        // Nobody could be asked: the employee has been told so (escalation-nobody-configured).
+        return Vec::new();
+    };
+    let on_call = track.out_of_hours_first && track.stage == 0;
+    let role = if on_call { "out-of-hours" } else { "manager" };
+    let mut notes = vec![Msg::new("danger-alerted")
+        .str("who", full_name(&tx.env, asked))
+        .str("role", role)];
+    if let Some(policy) = policy(tx, case_id) {
+        let now = tx.now();
+        if !on_call && !policy.calendar.is_working(now) {
+            let when = policy.calendar.add_working(now, Duration::zero());
+            notes.push(
+                Msg::new("alerted-after-hours")
+                    .str("who", full_name(&tx.env, asked))
+                    .str("when", super::render::local_minute(policy, when))
+                    .str("country", case.country.code()),
+            );
+        }
+    }
+    notes
+}
+
+fn start_track(tx: &mut Tx, case_id: &CaseId, kind: TrackKind) {
+    let now = tx.now();
+    let Some(policy) = policy(tx, case_id) else {
+        return;
+    };
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        return;
+    };
+    let urgent = case.urgent();
+    let (chain, out_of_hours_first) = chain_for(policy, &case.owner, kind, urgent, now);
     let empty = chain.is_empty();
     case.tracks.push(Track {
         kind,
@@ -166,6 +214,27 @@ fn start_track(tx: &mut Tx, case_id: &CaseId, kind: TrackKind) {
 
 /// Ask (or remind) the person at `stage` of a track, and set the track's next deadlines.
 fn ask(tx: &mut Tx, case_id: &CaseId, kind: TrackKind, stage: usize, reminder: bool) {
+    let notes = if reminder {
+        vec![Msg::new("notify-reminder")]
+    } else {
+        Vec::new()
+    };
+    ask_inner(tx, case_id, kind, stage, reminder, notes);
+}
+
+/// Ask the person at `stage` for the first time, with notes above the notification.
+fn ask_with(tx: &mut Tx, case_id: &CaseId, kind: TrackKind, stage: usize, notes: Vec<Msg>) {
+    ask_inner(tx, case_id, kind, stage, false, notes);
+}
+
+fn ask_inner(
+    tx: &mut Tx,
+    case_id: &CaseId,
+    kind: TrackKind,
+    stage: usize,
+    reminder: bool,
+    notes: Vec<Msg>,
+) {
     let now = tx.now();
     let Some(policy) = policy(tx, case_id) else {
         return;
@@ -192,11 +261,6 @@ fn ask(tx: &mut Tx, case_id: &CaseId, kind: TrackKind, stage: usize, reminder: b
             reminder,
         },
     );
-    let notes = if reminder {
-        vec![Msg::new("notify-reminder")]
-    } else {
-        Vec::new()
-    };
     prompt(tx, &person, NOTIFIED, case_id, notes);
     if reminder {
         return;
@@ -307,6 +371,39 @@ pub(crate) fn fire(tx: &mut Tx, timer: &Timer) {
                 }
                 tell_owner(tx, case_id, body);
             }
+        }
+        TimerKind::Handover { track } => {
+            let Some(t) = case.track(track) else { return };
+            let handed = t.state == TrackState::Acknowledged
+                && t.out_of_hours_first
+                && t.stage == 0
+                && t.chain.len() > 1;
+            if !handed || !consent || closed {
+                return;
+            }
+            let on_call = t.acknowledged_by.clone();
+            let manager = t.chain[1].clone();
+            if let Some(t) = tx
+                .world
+                .cases
+                .get_mut(case_id)
+                .and_then(|c| c.track_mut(track))
+            {
+                t.stage = 1;
+                t.state = TrackState::Open;
+                t.acknowledged_by = None;
+            }
+            let note = Msg::new("notify-handover").str(
+                "who",
+                on_call.map(|p| full_name(&tx.env, &p)).unwrap_or_default(),
+            );
+            ask_with(tx, case_id, track, 1, vec![note]);
+            let who = full_name(&tx.env, &manager);
+            tell_owner(
+                tx,
+                case_id,
+                vec![Msg::new("handover-told-employee").str("who", who)],
+            );
         }
         TimerKind::Retention => {
             if closed {
@@ -433,6 +530,14 @@ pub(crate) fn ack(tx: &mut Tx, profile: &Profile, case_id: &CaseId, notes: &mut 
     let Some(policy) = policy(tx, case_id) else {
         return;
     };
+    let on_call = tx.world.cases[case_id]
+        .track(kind)
+        .is_some_and(|t| t.out_of_hours_first && stage == 0 && t.chain.len() > 1);
+    if on_call {
+        // The on-call contact took it for the night; the line manager takes over in the morning.
+        let morning = policy.calendar.add_working(now, Duration::zero());
+        tx.set_timer(case_id, morning, TimerKind::Handover { track: kind });
+    }
     for (n, when) in policy.manager_followups.iter().enumerate() {
         tx.set_timer(case_id, at(policy, now, *when), TimerKind::FollowUp { n });
     }

@@ -281,6 +281,12 @@ fn apply(tx: &mut Tx, profile: &Profile, act: Act, step: &Step, notes: &mut Vec<
         return;
     };
     match act {
+        Act::Decline => {
+            if let Some(task) = step.task {
+                case.tasks.insert(task, TaskStatus::Later);
+            }
+            notes.push(Msg::new("tell-declined"));
+        }
         Act::Status(status) => {
             if let Some(task) = step.task {
                 case.tasks.insert(task, status);
@@ -305,7 +311,7 @@ fn apply(tx: &mut Tx, profile: &Profile, act: Act, step: &Step, notes: &mut Vec<
         Act::Withdraw => escalation::withdraw(tx, &case_id),
         Act::AlertNow => {
             escalation::alert_now(tx, &case_id);
-            notes.push(Msg::new("danger-alerted"));
+            notes.extend(escalation::alerted_notes(tx, &case_id));
         }
         Act::Ack => escalation::ack(tx, profile, &case_id, notes),
         Act::DutyDone(duty) => escalation::duty_done(tx, profile, &case_id, duty),

@@ -280,6 +280,22 @@ pub fn current_options(world: &World, person: &PersonId, env: &Env) -> Vec<&'sta
         .collect()
 }
 
+/// The options `person` is offered right now, as the messages they see (with arguments: the
+/// alarm button names who it alerts).
+pub fn current_option_msgs(world: &World, person: &PersonId, env: &Env) -> Vec<Msg> {
+    let Some(conversation) = world.conversations.get(person) else {
+        return Vec::new();
+    };
+    let Some((_, step)) = conversation.step.as_deref().and_then(find_step) else {
+        return Vec::new();
+    };
+    let Some(profile) = env.directory.profile(person) else {
+        return Vec::new();
+    };
+    let ctx = render::Ctx::new(world, conversation, &profile, env);
+    render::option_msgs(step, &ctx)
+}
+
 /// Whether a step takes free text (evidence notes and links).
 pub fn takes_text(step: &str) -> bool {
     step == employee::EVIDENCE_NOTE || step == employee::HELPER_ASK || step == helper::HELPER_ADD
@@ -361,5 +377,6 @@ pub fn timer_key(case: &CaseId, kind: &TimerKind) -> String {
         TimerKind::FollowUp { n } => format!("{case}/follow-up/{n}"),
         TimerKind::Duty { duty, n } => format!("{case}/duty/{duty:?}/{n}"),
         TimerKind::Retention => format!("{case}/retention"),
+        TimerKind::Handover { track } => format!("{case}/handover/{}", track.code()),
     }
 }

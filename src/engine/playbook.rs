@@ -117,9 +117,15 @@ pub enum Cond {
     /// The employee's consent to tell others is in force.
     ConsentActive,
     NoConsent,
-    /// The manager was alerted from the immediate-danger step.
+    /// The manager chain has been told (by consent or by an alarm).
     Alerted,
     NotAlerted,
+    /// The employee raised an acute danger alarm through Fyr.
+    DangerAlarm,
+    NoDangerAlarm,
+    /// It is outside the unit's working hours and nobody on call is asked first: whoever is
+    /// told may not see it before the working day begins.
+    WaitsForWorkday,
     /// The case is urgent: a threat, or immediate danger was reported.
     Urgent,
     /// The person reading was asked as safety representative (else as manager).
@@ -196,6 +202,9 @@ pub enum Act {
     Nothing,
     /// Set the status of the step's task.
     Status(TaskStatus),
+    /// The employee chose not to tell anyone now: the step's task is left for later, with a
+    /// word that this is their choice.
+    Decline,
     Kind(IncidentKind),
     Language(crate::model::Language),
     /// The employee reports immediate danger.

@@ -56,9 +56,14 @@ const STEPS: &[Step] = &[
             // The first line is what a chat list or a lock screen shows: neutral, no name and no
             // incident.
             text("notify-heading"),
-            text("notify-intro"),
-            text_if(Cond::Urgent, "notify-urgent"),
-            text("notify-request"),
+            // An alarm says so plainly, and asks for a call now.
+            text_if(Cond::DangerAlarm, "notify-alarm"),
+            text_if(Cond::NoDangerAlarm, "notify-intro"),
+            text_if(
+                Cond::All2(&Cond::Urgent, &Cond::NoDangerAlarm),
+                "notify-urgent",
+            ),
+            text_if(Cond::NoDangerAlarm, "notify-request"),
             text("notify-consent"),
             text("notify-ack-how"),
         ],
@@ -92,7 +97,14 @@ const STEPS: &[Step] = &[
                 Cond::All2(&Cond::ForManager, &Cond::In(DK)),
                 "acked-dk-registration",
             ),
-            text_if(Cond::ForSafetyRep, "acked-safety-rep"),
+            text_if(
+                Cond::All2(&Cond::ForSafetyRep, &Cond::Alerted),
+                "acked-safety-rep",
+            ),
+            text_if(
+                Cond::All2(&Cond::ForSafetyRep, &Cond::NotAlerted),
+                "acked-safety-rep-only",
+            ),
             text_if(Cond::ForManager, "acked-follow-up"),
         ],
         choices: &[
@@ -137,7 +149,12 @@ const STEPS: &[Step] = &[
                 "guidance-manager-dk-support",
             ),
             text_if(Cond::ForSafetyRep, "guidance-safety-rep-role"),
+            text_if(
+                Cond::All2(&Cond::ForSafetyRep, &Cond::NotAlerted),
+                "guidance-safety-rep-only",
+            ),
             text_if(Cond::ForSafetyRep, "guidance-safety-rep-check"),
+            text_if(Cond::ForSafetyRep, "guidance-safety-rep-prevent"),
             text_if(Cond::ForSafetyRep, "guidance-safety-rep-not"),
         ],
         choices: &[CONTINUE],

@@ -68,6 +68,16 @@ pub fn holds(cond: Cond, ctx: &Ctx) -> bool {
         Cond::NoConsent => !consent,
         Cond::Alerted => alerted,
         Cond::NotAlerted => !alerted,
+        Cond::DangerAlarm => case.is_some_and(Case::danger_alarm),
+        Cond::NoDangerAlarm => !case.is_some_and(Case::danger_alarm),
+        Cond::WaitsForWorkday => {
+            let on_call_first = case
+                .and_then(|c| c.track(TrackKind::Manager))
+                .is_some_and(|t| t.out_of_hours_first && t.state == TrackState::Open);
+            ctx.policy
+                .is_some_and(|p| !p.calendar.is_working(ctx.env.now))
+                && !on_call_first
+        }
         Cond::Urgent => case.is_some_and(Case::urgent),
         Cond::ForSafetyRep => as_safety_rep,
         Cond::ForManager => !as_safety_rep,
@@ -92,6 +102,37 @@ pub fn holds(cond: Cond, ctx: &Ctx) -> bool {
                 .iter()
                 .any(|t| t.acknowledged_by.as_ref() == Some(&ctx.profile.person))
         }),
+    }
+}
+
+/// The options a reader sees on a step, as messages. The alarm button names who it alerts.
+pub fn option_msgs(step: &'static Step, ctx: &Ctx) -> Vec<Msg> {
+    visible_choices(step, ctx)
+        .map(|c| {
+            let msg = Msg::new(c.label);
+            if c.label == "opt-alert-manager" {
+                let (role, who) = alarm_recipient(ctx);
+                msg.str("role", role).str("who", who)
+            } else {
+                msg
+            }
+        })
+        .collect()
+}
+
+/// Who "alert my manager now" reaches first, and as what: the out-of-hours contact at night if
+/// the unit has one, else the line manager; "none" when nobody is configured.
+fn alarm_recipient(ctx: &Ctx) -> (&'static str, String) {
+    let (Some(policy), owner) = (ctx.policy, &ctx.profile.person) else {
+        return ("none", String::new());
+    };
+    let owner = ctx.case.map_or(owner, |c| &c.owner);
+    let (chain, on_call) =
+        super::escalation::chain_for(policy, owner, TrackKind::Manager, true, ctx.env.now);
+    match chain.first() {
+        Some(first) if on_call => ("out-of-hours", full_name(ctx.env, first)),
+        Some(first) => ("manager", full_name(ctx.env, first)),
+        None => ("none", String::new()),
     }
 }
 
@@ -129,6 +170,12 @@ fn common_args(ctx: &Ctx) -> Vec<(Cow<'static, str>, Arg)> {
         style: Style::default(),
     };
     let mut msg = blank.str("name", ctx.profile.display_name.clone());
+    if let Some(policy) = ctx.policy {
+        let start = policy
+            .calendar
+            .add_working(ctx.env.now, chrono::Duration::zero());
+        msg = msg.str("next_work", local_minute(policy, start));
+    }
     if let Some(system) = ctx.policy.and_then(|p| p.incident_system.clone()) {
         msg = msg.str("system", system);
     }
@@ -209,9 +256,7 @@ pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing 
             Para::HelperItems => body.extend(helper_items(ctx)),
         }
     }
-    let options = visible_choices(step, ctx)
-        .map(|c| Msg::new(c.label))
-        .collect();
+    let options = option_msgs(step, ctx);
     Outgoing {
         to: ctx.profile.person.clone(),
         body,
@@ -338,8 +383,14 @@ fn notifications(ctx: &Ctx) -> Vec<Msg> {
         return Vec::new();
     }
     let mut out = vec![Msg::new("status-heading").str("case", case.id.to_string())];
+    let on_call = ctx.policy.and_then(|p| p.out_of_hours.as_ref());
     for track in &case.tracks {
-        let role = track.kind.code();
+        let shown = track.acknowledged_by.as_ref().or(track.asked.last());
+        let role = if track.kind == TrackKind::Manager && shown.is_some() && shown == on_call {
+            "out-of-hours"
+        } else {
+            track.kind.code()
+        };
         let line = match (&track.acknowledged_by, track.state) {
             (Some(by), _) => Msg::new("status-acknowledged").str("who", full_name(ctx.env, by)),
             (None, TrackState::Withdrawn) => Msg::new("status-withdrawn"),
@@ -361,7 +412,11 @@ fn notifications(ctx: &Ctx) -> Vec<Msg> {
     out
 }
 
-/// Exactly what the people told will read, quoted, for the employee to confirm.
+/// Exactly what the people told will read, quoted, for the employee to confirm — and the name
+/// and role of everyone who may receive it, in the order they would: the out-of-hours contact
+/// first at night for an urgent case, the line manager, then the rest of the chain; the safety
+/// representatives in turn. Outside working hours with nobody on call it says when the first
+/// person may see it.
 fn preview(ctx: &Ctx) -> Vec<Msg> {
     let Some(case) = ctx.case else {
         return Vec::new();
@@ -384,44 +439,83 @@ fn preview(ctx: &Ctx) -> Vec<Msg> {
         .into_iter()
         .map(|m| m.styled(Style::Quote))
         .collect();
-    let names = |kind: TrackKind| -> Vec<String> {
-        ctx.policy
-            .map(|p| match kind {
-                TrackKind::Manager => p.manager_chain.clone(),
-                TrackKind::SafetyRep => p.safety_reps.clone(),
-            })
-            .unwrap_or_default()
+    let Some(policy) = ctx.policy else {
+        out.push(Msg::new("preview-own-language"));
+        return out;
+    };
+    let now = ctx.env.now;
+    let names = |people: &[crate::model::PersonId]| -> String {
+        people
             .iter()
-            .filter(|p| **p != case.owner)
             .map(|p| full_name(ctx.env, p))
-            .collect()
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let scope = case.draft.scope;
+    let mut first_reader = None;
     if scope.is_some_and(|s| s.includes(TrackKind::Manager)) {
-        let chain = names(TrackKind::Manager);
-        if let Some(first) = chain.first() {
-            out.push(Msg::new("preview-to-manager").str("who", first.clone()));
-        }
-        if chain.len() > 1 {
-            out.push(
-                Msg::new("preview-chain")
-                    .str("who", chain[0].clone())
-                    .str("then", chain[1..].join(", ")),
-            );
+        let (chain, on_call) = super::escalation::chain_for(
+            policy,
+            &case.owner,
+            TrackKind::Manager,
+            case.urgent(),
+            now,
+        );
+        let rest = if on_call {
+            out.push(Msg::new("preview-out-of-hours").str("who", names(&chain[..1])));
+            if let Some(manager) = chain.get(1) {
+                let morning = policy.calendar.add_working(now, chrono::Duration::zero());
+                out.push(
+                    Msg::new("preview-handover")
+                        .str("who", full_name(ctx.env, manager))
+                        .str("when", local_minute(policy, morning)),
+                );
+            }
+            chain.get(2..).unwrap_or_default()
+        } else if let Some(manager) = chain.first() {
+            first_reader = Some(manager.clone());
+            out.push(Msg::new("preview-to-manager").str("who", full_name(ctx.env, manager)));
+            &chain[1..]
+        } else {
+            &chain[..]
+        };
+        if !rest.is_empty() {
+            out.push(Msg::new("preview-chain").str("then", names(rest)));
         }
     }
     if scope.is_some_and(|s| s.includes(TrackKind::SafetyRep)) {
-        let reps = names(TrackKind::SafetyRep);
+        let (reps, _) =
+            super::escalation::chain_for(policy, &case.owner, TrackKind::SafetyRep, false, now);
         if let Some(first) = reps.first() {
+            first_reader.get_or_insert_with(|| first.clone());
             out.push(
                 Msg::new("preview-to-safety-rep")
-                    .str("who", first.clone())
+                    .str("who", full_name(ctx.env, first))
                     .str("country", case.country.code()),
             );
         }
+        if reps.len() > 1 {
+            out.push(Msg::new("preview-rep-chain").str("then", names(&reps[1..])));
+        }
+    }
+    if let Some(first) = first_reader.filter(|_| !policy.calendar.is_working(now)) {
+        let morning = policy.calendar.add_working(now, chrono::Duration::zero());
+        out.push(
+            Msg::new("preview-after-hours")
+                .str("who", full_name(ctx.env, &first))
+                .str("when", local_minute(policy, morning))
+                .str("country", case.country.code()),
+        );
     }
     out.push(Msg::new("preview-own-language"));
     out
+}
+
+/// A moment as the unit's local date and time, `2026-03-02T14:05`, for `DATE()` in a message.
+pub fn local_minute(policy: &UnitPolicy, at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&policy.calendar.timezone)
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
 }
 
 /// The manager's checklist for the case: what is done and what is still open.

@@ -376,6 +376,19 @@ impl Case {
     }
 
     /// Urgent: a threat, or immediate danger was reported.
+    /// The employee raised an acute danger alarm through Fyr ("alert my manager now").
+    pub fn danger_alarm(&self) -> bool {
+        self.log.iter().any(|l| {
+            matches!(
+                l.event,
+                CaseEvent::ConsentGiven {
+                    basis: Basis::ImmediateDanger,
+                    ..
+                }
+            )
+        })
+    }
+
     pub fn urgent(&self) -> bool {
         self.kind == Some(IncidentKind::Threat) || self.immediate_danger_at.is_some()
     }
@@ -427,6 +440,9 @@ pub enum TimerKind {
     Duty { duty: Duty, n: u32 },
     /// The unit's retention period after closing is over: erase the case.
     Retention,
+    /// The working day has begun after the out-of-hours contact acknowledged an urgent case:
+    /// hand the case over to the line manager, who is told.
+    Handover { track: TrackKind },
 }
 
 /// The slice of state one step may read and change: the conversations of everyone it may

@@ -49,6 +49,13 @@ pub fn run_script(speaker: &str, script: &str) -> String {
     run_with(&mut console(MemoryStore::new(), speaker), script)
 }
 
+/// `run_script`, with the simulated clock starting at `at`.
+pub fn run_script_at(speaker: &str, script: &str, at: DateTime<Utc>) -> String {
+    let mut console = console(MemoryStore::new(), speaker);
+    console.clock = Clock::Simulated(at);
+    run_with(&mut console, script)
+}
+
 pub fn run_with<S: Store>(console: &mut Console<S>, script: &str) -> String {
     let mut out = Vec::new();
     console

@@ -288,3 +288,130 @@ fn no_golden_transcript_crosses_jurisdictions() {
     }
     assert!(checked >= 15, "only {checked} transcripts checked");
 }
+
+/// Monday 2 March 2026, 22:00 in Stockholm and 22:00 in Copenhagen: outside working hours.
+fn monday_night() -> chrono::DateTime<chrono::Utc> {
+    crate::support::monday_morning() + chrono::Duration::hours(13)
+}
+
+/// Sara is threatened at night and tells her manager. The preview names the out-of-hours
+/// contact first (with the role) and the manager who takes over in the morning; the on-call
+/// contact acknowledges; at the start of the working day the manager is handed the case and
+/// Sara is told.
+const SE_NIGHT: &str = "\
+2
+1
+2
+2
+2
+2
+1
+2
+1
+1
+1
+/as se-on-call
+1
+/as se-employee
+/advance 11h
+";
+
+#[test]
+fn swedish_consent_at_night_names_the_on_call_contact_and_hands_over_in_the_morning() {
+    let t = crate::support::run_script_at("se-employee", SE_NIGHT, monday_night());
+    assert!(
+        t.contains("Olle Vaktberg, som är kontaktperson utanför arbetstid"),
+        "{t}"
+    );
+    assert!(
+        t.contains("går det också till din chef, Magnus Berg"),
+        "{t}"
+    );
+    assert!(
+        t.contains("lämnas det över till dig som chef"),
+        "the manager is told in the morning:\n{t}"
+    );
+    insta::assert_snapshot!("se_night_consent", t);
+}
+
+/// Dorthe is threatened at night; her unit has no out-of-hours contact. The preview and the
+/// confirmation say honestly that her leader may not read it before the working day, and what
+/// to do meanwhile.
+const DK_NIGHT: &str = "\
+2
+1
+2
+2
+2
+2
+1
+2
+1
+1
+1
+";
+
+#[test]
+fn danish_consent_at_night_says_when_the_leader_may_see_it() {
+    let t = crate::support::run_script_at("dk-employee", DK_NIGHT, monday_night());
+    assert!(
+        t.contains("læser den måske først 3. marts 2026 kl. 08.00"),
+        "{t}"
+    );
+    assert!(t.contains("ring 112"), "{t}");
+    insta::assert_snapshot!("dk_night_consent", t);
+}
+
+/// Sara tells only the safety representative. The rep is not sent to the manager; Sara's
+/// status does not say the manager was told.
+const SE_REP_ONLY: &str = "\
+2
+2
+1
+2
+2
+2
+1
+2
+2
+3
+1
+/as se-safety-rep
+1
+1
+/as se-employee
+meny
+10
+";
+
+#[test]
+fn swedish_safety_rep_only() {
+    let t = run_script("se-employee", SE_REP_ONLY);
+    assert!(
+        t.contains("Bara du har fått veta det här via Fyr – inte chefen"),
+        "{t}"
+    );
+    assert!(!t.contains("Stäm av med chefen"), "{t}");
+    insta::assert_snapshot!("se_rep_only", t);
+}
+
+/// In the middle of the guidance Sara writes, in her own words, that he is outside the door.
+/// She raises the alarm; her manager reads plainly that it is an acute danger alarm.
+const SE_DANGER_OWN_WORDS: &str = "\
+2
+1
+han står utanför dörren
+2
+1
+/as se-manager
+1
+";
+
+#[test]
+fn swedish_danger_in_own_words_mid_flow_and_the_alarm() {
+    let t = run_script("se-employee", SE_DANGER_OWN_WORDS);
+    assert!(t.contains("Ring 112 nu"), "{t}");
+    assert!(t.contains("har slagit larm om akut fara via Fyr"), "{t}");
+    assert!(!t.contains("påtryckning"), "{t}");
+    insta::assert_snapshot!("se_danger_own_words", t);
+}
