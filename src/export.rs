@@ -218,6 +218,7 @@ fn event_code(event: &CaseEvent) -> &'static str {
         CaseEvent::FollowUpSent { .. } => "follow-up",
         CaseEvent::DutyReminded { .. } => "duty-reminded",
         CaseEvent::DutyDone { .. } => "duty-done",
+        CaseEvent::DutyNotApplicable { .. } => "duty-not-applicable",
         CaseEvent::EvidenceSealed { .. } => "evidence-sealed",
         CaseEvent::HelperInvited { .. } => "helper-invited",
         CaseEvent::HelperRemoved { .. } => "helper-removed",
@@ -264,7 +265,9 @@ fn report(
     for entry in &case.log {
         let who = match &entry.event {
             CaseEvent::Notified { to, .. } => name(to),
-            CaseEvent::Acknowledged { by, .. } | CaseEvent::DutyDone { by, .. } => name(by),
+            CaseEvent::Acknowledged { by, .. }
+            | CaseEvent::DutyDone { by, .. }
+            | CaseEvent::DutyNotApplicable { by, .. } => name(by),
             CaseEvent::HelperInvited { person } | CaseEvent::HelperRemoved { person } => {
                 name(person)
             }

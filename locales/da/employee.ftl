@@ -324,3 +324,5 @@ preview-after-hours = Det er uden for arbejdstid, så { $who } læser den måske
     }.
 consent-sent-after-hours = Fordi det er uden for arbejdstid, kan der gå til { DATE($next_work) }, før nogen læser den. Er du i fare, så ring 112.
 handover-told-employee = Arbejdsdagen er begyndt: din leder, { $who }, har nu fået din besked og overtager sagen.
+escalation-rep-nobody-answered = Ingen arbejdsmiljørepræsentant (AMR) har kvitteret for din besked om sag { $case } endnu. Du kan selv kontakte en arbejdsmiljørepræsentant, eller:
+escalation-rep-nobody-answered-manager-knows = Ingen arbejdsmiljørepræsentant (AMR) har kvitteret for din besked om sag { $case } endnu. Din leder, { $manager }, har kvitteret og kender til sagen. Du kan selv kontakte en arbejdsmiljørepræsentant, eller:

@@ -29,7 +29,7 @@ opt-guidance = Hvad skal jeg gøre?
 
 acked-thanks = Tak. Jeg har fortalt { $employee }, at du har kvitteret.
 acked-manager-today = Tal med { $employee } i dag, og sørg for, at vedkommende ikke er alene.
-acked-se-authority = En alvorlig hændelse skal straks meldes til Arbetsmiljöverket (den svenske arbejdsmiljømyndighed) – senest inden for 24 timer. Jeg minder dig om det, indtil du har markeret det som gjort.
+acked-se-authority = Vurdér, om dette er en alvorlig hændelse efter svenske regler. Er det det, skal den meldes til Arbetsmiljöverket straks og inden for 24 timer. Jeg minder dig om det, indtil du har svaret.
 acked-dk-registration = Hændelsen skal registreres i kategorien "mindre vold, trusler og anden krænkende adfærd" – og som arbejdsskade, hvis den er alvorlig. Jeg minder dig om det hver arbejdsdag, indtil du har markeret det som gjort.
 acked-safety-rep = Som repræsentant for arbejdsmiljøet ser du kun det, som { $employee } har sagt ja til at dele. Tjek med lederen, at hændelsen er registreret, og at der er tilbudt støtte.
 acked-follow-up = Senere minder jeg dig om at følge op og høre, hvordan det går med { $employee }.
@@ -49,7 +49,7 @@ guidance-safety-rep-not = Det er ikke din opgave at kontakte den, der står bag,
 
 ## Påmindelser
 
-duty-se-authority-reminder = Påmindelse, sag { $case }: En alvorlig hændelse skal straks meldes til Arbetsmiljöverket – senest inden for 24 timer. Er det gjort?
+duty-se-authority-reminder = Påmindelse, sag { $case }: Vurdér, om dette er en alvorlig hændelse (allvarligt tillbud) efter svenske regler – for eksempel en trussel, der kunne have ført til alvorlig skade. Er det det, skal den straks meldes til Arbetsmiljöverket og senest inden for 24 timer. Hvordan står det til?
 duty-dk-registration-reminder = Påmindelse, sag { $case }: Er hændelsen registreret i kategorien "mindre vold, trusler og anden krænkende adfærd"?
 opt-duty-done = Ja, det er gjort
 opt-duty-later = Ikke endnu
@@ -83,3 +83,4 @@ notify-handover = Sagen blev modtaget uden for arbejdstid af { $who }. Nu hvor a
 acked-safety-rep-only = Kun du har fået besked gennem Fyr – ikke lederen. Aftal med { $employee }, om lederen skal inddrages, og i så fald hvordan og af hvem.
 guidance-safety-rep-only = Lederen ved ikke noget om dette gennem Fyr. Kontakt ikke selv lederen om sagen – aftal med { $employee }, om, hvornår og hvordan lederen skal have besked.
 guidance-safety-rep-prevent = Sørg for, at hændelsen – uden navn, hvis { $employee } ønsker det – bliver gennemgået i arbejdsmiljøgruppen eller -udvalget: hvad skete der, hvorfor, og hvilke forebyggende tiltag er der brug for.
+opt-duty-not-serious = Ikke aktuelt – ikke en alvorlig hændelse

@@ -30,6 +30,7 @@ report-event = { $event ->
         [follow-up] Påmindelse om opfølgning til lederen
         [duty-reminded] Påmindelse om indberetning
         [duty-done] Indberetningen markeret som gjort af { $who }
+        [duty-not-applicable] Vurderet som ikke omfattet af indberetningspligten af { $who }
         [evidence-sealed] Bevis forseglet
         [helper-invited] Kollega inviteret til at hjælpe med beviser: { $who }
         [helper-removed] Kollegaens adgang afsluttet: { $who }

@@ -248,7 +248,7 @@ status-consent-withdrawn = You have withdrawn your consent: nobody gets further 
 
 ack-told-employee = { $who } has acknowledged your message about case { $case }.
 escalation-next = Nobody has acknowledged your message yet, so I have now sent it on to { $who }.
-escalation-nobody-answered = Nobody has acknowledged your message about case { $case } yet. Please call your manager directly, or contact:
+escalation-nobody-answered = Nobody has acknowledged your message about case { $case } yet. Call your manager directly, or contact:
 escalation-nobody-configured = There is nobody I can notify in your unit. Please tell your manager yourself, or contact HR.
 
 ## Check-ins
@@ -324,3 +324,5 @@ preview-after-hours = It is outside working hours, so { $who } may not read it b
     }.
 consent-sent-after-hours = As it is outside working hours, it may be { DATE($next_work) } before anyone reads it. If you are in danger: call 112.
 handover-told-employee = The working day has begun: your manager, { $who }, now has your message and takes over the case.
+escalation-rep-nobody-answered = No health and safety representative has acknowledged your message about case { $case } yet. You can contact a representative directly, or:
+escalation-rep-nobody-answered-manager-knows = No health and safety representative has acknowledged your message about case { $case } yet. Your manager, { $manager }, has acknowledged it and knows. You can contact a representative directly, or:

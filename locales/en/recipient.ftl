@@ -29,7 +29,7 @@ opt-guidance = What should I do?
 
 acked-thanks = Thank you. I have told { $employee } that you acknowledged.
 acked-manager-today = Talk with { $employee } today, and make sure they are not alone.
-acked-se-authority = A serious incident must be reported to Arbetsmiljöverket without delay, within 24 hours. I'll remind you until you mark it as done.
+acked-se-authority = Assess whether this is a serious incident. If it is, it must be reported to Arbetsmiljöverket without delay, within 24 hours. I will remind you until you have answered.
 acked-dk-registration = The incident is to be registered in the category "mindre vold, trusler og anden krænkende adfærd" – as a work injury (arbejdsskade) if it is serious. I'll remind you each working day until you mark it as done.
 acked-safety-rep = As safety representative you see only what { $employee } agreed to share. Check with the manager that the incident is registered and that support is offered.
 acked-follow-up = I'll remind you later to follow up with { $employee }.
@@ -49,7 +49,7 @@ guidance-safety-rep-not = It isn't your role to contact the person behind it or 
 
 ## Reminders
 
-duty-se-authority-reminder = Reminder, case { $case }: a serious incident must be reported to Arbetsmiljöverket without delay, within 24 hours. Has it been done?
+duty-se-authority-reminder = Reminder, case { $case }: assess whether this is a serious incident (allvarligt tillbud) – for example a threat that could have led to serious harm. If it is, it must be reported to Arbetsmiljöverket without delay, and within 24 hours at the latest. Where does it stand?
 duty-dk-registration-reminder = Reminder, case { $case }: has the incident been registered ("mindre vold, trusler og anden krænkende adfærd")?
 opt-duty-done = Yes, it's done
 opt-duty-later = Not yet
@@ -83,3 +83,4 @@ notify-handover = { $who } took this case outside working hours. Now that the wo
 acked-safety-rep-only = Only you were told through Fyr – not the manager. Agree with { $employee } whether the manager should be brought in, and if so how and by whom.
 guidance-safety-rep-only = The manager knows nothing of this through Fyr. Do not contact the manager about it yourself – decide with { $employee } whether, when and how the manager is told.
 guidance-safety-rep-prevent = Make sure the incident – without the name, if { $employee } prefers – is reviewed by the work environment committee or group: what happened, why, and what preventive measures are needed.
+opt-duty-not-serious = Not applicable – not a serious incident

@@ -30,6 +30,7 @@ report-event = { $event ->
         [follow-up] Follow-up reminder to the manager
         [duty-reminded] Reporting duty reminded
         [duty-done] Reporting duty marked done by { $who }
+        [duty-not-applicable] Assessed as not a serious incident by { $who }
         [evidence-sealed] Evidence sealed
         [helper-invited] Colleague invited to help with evidence: { $who }
         [helper-removed] Colleague's access ended: { $who }

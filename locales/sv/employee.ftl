@@ -324,3 +324,5 @@ preview-after-hours = Det är utanför arbetstid, så { $who } läser det kanske
     }.
 consent-sent-after-hours = Eftersom det är utanför arbetstid kan det dröja till { DATE($next_work) } innan någon läser det. Är du i fara: ring 112.
 handover-told-employee = Arbetsdagen har börjat: din chef, { $who }, har nu fått ditt meddelande och tar över ärendet.
+escalation-rep-nobody-answered = Inget skyddsombud har kvitterat ditt meddelande om ärende { $case } än. Vill du kan du kontakta ett skyddsombud direkt, eller:
+escalation-rep-nobody-answered-manager-knows = Inget skyddsombud har kvitterat ditt meddelande om ärende { $case } än. Din chef, { $manager }, har kvitterat och vet om det. Vill du kan du kontakta ett skyddsombud direkt, eller:

@@ -29,7 +29,7 @@ opt-guidance = Vad ska jag göra?
 
 acked-thanks = Tack. Jag har meddelat { $employee } att du har kvitterat.
 acked-manager-today = Prata med { $employee } i dag, och se till att din medarbetare inte lämnas ensam.
-acked-se-authority = En allvarlig händelse ska anmälas till Arbetsmiljöverket utan dröjsmål, inom 24 timmar. Jag påminner dig tills du har markerat att det är gjort.
+acked-se-authority = Bedöm om det här är ett allvarligt tillbud. Är det det, ska det anmälas till Arbetsmiljöverket utan dröjsmål, inom 24 timmar. Jag påminner dig tills du har svarat.
 acked-dk-registration = Händelsen ska registreras i kategorin ”mindre vold, trusler og anden krænkende adfærd” – och som arbejdsskade (arbetsskada) om den är allvarlig. Jag påminner dig varje arbetsdag tills du har markerat att det är gjort.
 acked-safety-rep = Som arbetsmiljöombud ser du bara det som { $employee } har gått med på att dela. Stäm av med chefen att händelsen är anmäld eller registrerad och att stöd har erbjudits.
 acked-follow-up = Längre fram påminner jag dig om att följa upp hur { $employee } har det.
@@ -49,7 +49,7 @@ guidance-safety-rep-not = Det är inte din roll att kontakta personen bakom elle
 
 ## Påminnelser
 
-duty-se-authority-reminder = Påminnelse, ärende { $case }: en allvarlig händelse ska anmälas till Arbetsmiljöverket utan dröjsmål, inom 24 timmar. Är det gjort?
+duty-se-authority-reminder = Påminnelse, ärende { $case }: bedöm om det här är ett allvarligt tillbud – till exempel ett hot som kunde ha lett till allvarlig skada. Är det det, ska det anmälas till Arbetsmiljöverket utan dröjsmål, och senast inom 24 timmar. Hur ligger det till?
 duty-dk-registration-reminder = Påminnelse, ärende { $case }: är händelsen registrerad i kategorin ”mindre vold, trusler og anden krænkende adfærd”?
 opt-duty-done = Ja, det är gjort
 opt-duty-later = Inte än
@@ -83,3 +83,4 @@ notify-handover = Ärendet togs emot utanför arbetstid av { $who }. Nu när arb
 acked-safety-rep-only = Bara du har fått veta det här via Fyr – inte chefen. Kom överens med { $employee } om chefen ska involveras, och i så fall hur och av vem.
 guidance-safety-rep-only = Chefen vet inget om det här genom Fyr. Ta inte själv kontakt med chefen om ärendet – bestäm tillsammans med { $employee } om, när och hur chefen ska få veta.
 guidance-safety-rep-prevent = Se till att händelsen, utan namn om { $employee } vill det, tas upp i skyddskommittén eller motsvarande samverkansgrupp: vad hände, varför, och vilka förebyggande åtgärder behövs.
+opt-duty-not-serious = Inte aktuellt – inget allvarligt tillbud

@@ -30,6 +30,7 @@ report-event = { $event ->
         [follow-up] Påminnelse om uppföljning till chefen
         [duty-reminded] Påminnelse om anmälningsplikt
         [duty-done] Anmälningsplikten markerad som klar av { $who }
+        [duty-not-applicable] Bedömt som inget allvarligt tillbud av { $who }
         [evidence-sealed] Bevis förseglat
         [helper-invited] Kollega inbjuden att hjälpa till med bevis: { $who }
         [helper-removed] Kollegans åtkomst avslutad: { $who }

@@ -360,8 +360,21 @@ pub(crate) fn fire(tx: &mut Tx, timer: &Timer) {
                     }
                     case.record(now, CaseEvent::ChainExhausted { track });
                 }
-                let mut body =
-                    vec![Msg::new("escalation-nobody-answered").str("role", track.code())];
+                // Who did acknowledge (the manager, when only the rep did not) is said, so the
+                // employee is not sent to call someone who already answered.
+                let manager_acked = tx.world.cases.get(case_id).and_then(|c| {
+                    c.track(TrackKind::Manager)
+                        .and_then(|t| t.acknowledged_by.clone())
+                });
+                let first = match (track, manager_acked) {
+                    (TrackKind::SafetyRep, Some(manager)) => {
+                        Msg::new("escalation-rep-nobody-answered-manager-knows")
+                            .str("manager", full_name(&tx.env, &manager))
+                    }
+                    (TrackKind::SafetyRep, None) => Msg::new("escalation-rep-nobody-answered"),
+                    (TrackKind::Manager, _) => Msg::new("escalation-nobody-answered"),
+                };
+                let mut body = vec![first.str("role", track.code())];
                 if let Some(policy) = policy(tx, case_id) {
                     body.extend(policy.contacts.iter().map(|(kind, value)| {
                         Msg::new(kind.message_id())
@@ -646,9 +659,32 @@ pub(crate) fn duty_done(tx: &mut Tx, profile: &Profile, case_id: &CaseId, duty: 
         return;
     };
     case.duties_done.insert(duty, now);
+    // The checklist item it belongs to is closed too: never listed as open again.
+    case.tasks.insert(Task::MgrReport, TaskStatus::Done);
     case.record(
         now,
         CaseEvent::DutyDone {
+            duty,
+            by: profile.person.clone(),
+        },
+    );
+    for n in 1..=REGISTRATION_REMINDERS {
+        tx.cancel_timer(case_id, &TimerKind::Duty { duty, n });
+    }
+}
+
+/// The manager assessed that a duty does not apply (in Sweden: not a serious incident, so no
+/// report to Arbetsmiljöverket). Its reminders stop; the incident report itself stays on the
+/// checklist.
+pub(crate) fn duty_not_applicable(tx: &mut Tx, profile: &Profile, case_id: &CaseId, duty: Duty) {
+    let now = tx.now();
+    let Some(case) = tx.world.cases.get_mut(case_id) else {
+        return;
+    };
+    case.duties_done.insert(duty, now);
+    case.record(
+        now,
+        CaseEvent::DutyNotApplicable {
             duty,
             by: profile.person.clone(),
         },

@@ -315,6 +315,9 @@ fn apply(tx: &mut Tx, profile: &Profile, act: Act, step: &Step, notes: &mut Vec<
         }
         Act::Ack => escalation::ack(tx, profile, &case_id, notes),
         Act::DutyDone(duty) => escalation::duty_done(tx, profile, &case_id, duty),
+        Act::DutyNotApplicable(duty) => {
+            escalation::duty_not_applicable(tx, profile, &case_id, duty)
+        }
         Act::CheckInAnswered => case.record(now, CaseEvent::CheckInAnswered),
         Act::Snooze => escalation::snooze(tx, &case_id),
         Act::CloseCase => escalation::close(tx, &case_id),

@@ -224,6 +224,8 @@ pub enum Act {
     /// Acknowledge the notification the step is about.
     Ack,
     DutyDone(Duty),
+    /// The manager assessed that the duty does not apply (not a serious incident).
+    DutyNotApplicable(Duty),
     /// Answer a check-in.
     CheckInAnswered,
     /// Ask again on the next working day.

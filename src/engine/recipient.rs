@@ -174,6 +174,12 @@ const STEPS: &[Step] = &[
                 &[to("duty-thanks")],
             ),
             choice_to("opt-duty-later", &[BACK]),
+            // Whether it is a serious incident is the manager's assessment.
+            choice_act(
+                "opt-duty-not-serious",
+                Act::DutyNotApplicable(Duty::WorkEnvironmentAuthority),
+                &[to("duty-thanks")],
+            ),
         ],
         next: &[BACK],
     },

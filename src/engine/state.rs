@@ -266,6 +266,10 @@ pub enum CaseEvent {
     DutyReminded {
         duty: Duty,
     },
+    DutyNotApplicable {
+        duty: Duty,
+        by: PersonId,
+    },
     DutyDone {
         duty: Duty,
         by: PersonId,

@@ -425,3 +425,57 @@ fn a_closed_case_is_erased_after_the_units_retention_period() {
     );
     assert!(h.driver.store().timers().unwrap().is_empty());
 }
+
+/// Statuses are true: when the manager acknowledged and only the safety representative did not,
+/// the employee is not told "nobody acknowledged, call your manager".
+#[test]
+fn a_silent_rep_does_not_send_the_employee_to_a_manager_who_answered() {
+    let mut h = Harness::new();
+    h.says("se-employee", THREAT_TO_TELL);
+    h.say("se-employee", "3"); // both
+    h.say("se-employee", "1"); // call me today
+    h.say("se-employee", "1"); // send
+    h.say("se-manager", "1"); // the manager acknowledges; the rep never does
+    h.advance(Duration::days(3));
+    let told = h.shown_to("se-employee").join("\n---\n");
+    assert!(
+        !told.contains("Ring din chef direkt"),
+        "the employee is not sent to the manager who answered:\n{told}"
+    );
+    assert!(
+        told.contains("Inget skyddsombud har kvitterat")
+            && told.contains("Magnus Berg, har kvitterat"),
+        "the employee hears that the rep did not answer and the manager did:\n{told}"
+    );
+}
+
+/// A reporting duty answered "done" from a reminder is closed on the manager's checklist and
+/// not listed as open again; "not a serious incident" stops the reminders too.
+#[test]
+fn a_duty_marked_done_is_closed_on_the_checklist() {
+    let mut h = Harness::new();
+    consent_to_manager(&mut h, "se-employee");
+    h.say("se-manager", "1"); // acknowledge
+    h.advance(Duration::hours(2));
+    h.say("se-manager", "1"); // the reminder: done
+    let case = h.case("se-employee");
+    assert_eq!(
+        case.tasks.get(&fyr::engine::playbook::Task::MgrReport),
+        Some(&fyr::engine::playbook::TaskStatus::Done)
+    );
+
+    let mut other = Harness::new();
+    consent_to_manager(&mut other, "se-employee");
+    other.say("se-manager", "1");
+    other.advance(Duration::hours(2));
+    let reminder = other.shown_to("se-manager").last().cloned().unwrap();
+    assert!(reminder.contains("allvarligt tillbud"), "{reminder}");
+    other.say("se-manager", "3"); // not applicable
+    other.advance(Duration::days(2));
+    let reminders = other
+        .shown_to("se-manager")
+        .iter()
+        .filter(|t| t.contains("Arbetsmiljöverket"))
+        .count();
+    assert_eq!(reminders, 1, "one reminder, none after \"not applicable\"");
+}
