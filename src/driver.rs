@@ -372,7 +372,10 @@ impl<S: Store> Driver<S> {
         let mut input = command::interpret_with(text, labels);
         let at = world.conversations.get(from).and_then(|c| c.step.clone());
         if at.as_deref().is_some_and(engine::takes_text)
-            && matches!(input, Input::Unrecognized | Input::Danger | Input::TooLong)
+            && matches!(
+                input,
+                Input::Unrecognized | Input::Danger | Input::TooLong | Input::Said(_)
+            )
             && text.chars().count() <= MAX_NOTE_CHARS
         {
             // A note or a link for the evidence: kept as written.

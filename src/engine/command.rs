@@ -42,6 +42,8 @@ pub enum Input {
     Danger,
     /// Text that matched no option or command.
     Unrecognized,
+    /// A greeting or a question in words: answered briefly, then the current question again.
+    Said(Said),
     TooLong,
     Empty,
     /// Free text where a step takes it (an evidence note or a link); the driver decides.
@@ -51,6 +53,130 @@ pub enum Input {
         name: String,
         bytes: Vec<u8>,
     },
+}
+
+/// What a person wrote in words that Fyr can answer without an option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Said {
+    Greeting,
+    /// A question: should I answer or contact them?
+    Contact,
+    /// Is this a crime? (Fyr never gives a legal verdict.)
+    Crime,
+    Police,
+    Evidence,
+    /// Any other question.
+    Question,
+}
+
+impl Said {
+    /// The message that answers it.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Said::Greeting => "said-greeting",
+            Said::Contact => "said-contact",
+            Said::Crime => "said-crime",
+            Said::Police => "said-police",
+            Said::Evidence => "said-evidence",
+            Said::Question => "said-question",
+        }
+    }
+}
+
+const GREETINGS: &[&str] = &[
+    "hej",
+    "hejsan",
+    "hej hej",
+    "hallå",
+    "tjena",
+    "tja",
+    "god morgon",
+    "goddag",
+    "god dag",
+    "godmorgen",
+    "god morgen",
+    "halløj",
+    "hallo",
+    "dav",
+    "hi",
+    "hello",
+    "hey",
+    "good morning",
+];
+
+/// Words that start a question, in Swedish, Danish and English.
+const QUESTION_STARTS: &[&str] = &[
+    "ska", "skall", "skal", "kan", "får", "må", "måste", "bør", "bör", "är", "er", "hur",
+    "hvordan", "vad", "hvad", "varför", "hvorfor", "vem", "hvem", "när", "hvornår", "should",
+    "can", "may", "must", "is", "are", "how", "what", "why", "who", "when", "do", "does",
+];
+
+/// Topics of a question, tried in order; each word is the start of a word in the question.
+const TOPICS: &[(Said, &[&str])] = &[
+    (
+        Said::Crime,
+        &[
+            "brott",
+            "olagl",
+            "straffbar",
+            "forbrydelse",
+            "ulovlig",
+            "strafbar",
+            "crime",
+            "criminal",
+            "illegal",
+            "lagligt",
+            "lovligt",
+            "legal",
+        ],
+    ),
+    (
+        Said::Contact,
+        &[
+            "svara", "svare", "reply", "respond", "answer", "kontakt", "contact", "skriva",
+            "skrive", "write", "ringa", "ringe", "blocker", "blokere", "block",
+        ],
+    ),
+    (
+        Said::Police,
+        &["polis", "politi", "police", "anmäl", "anmeld", "report"],
+    ),
+    (
+        Said::Evidence,
+        &[
+            "bevis",
+            "skärmdump",
+            "skærmbillede",
+            "screenshot",
+            "evidence",
+            "spara",
+            "gemme",
+            "save",
+        ],
+    ),
+];
+
+/// A greeting, or a question asked in words (a question mark, or a question word first).
+pub fn said(normal: &str, raw: &str) -> Option<Said> {
+    let bare = normal.trim_end_matches(['!', '?', '.', ',']).trim();
+    if GREETINGS.contains(&bare) {
+        return Some(Said::Greeting);
+    }
+    let first = normal.split_whitespace().next().unwrap_or_default();
+    let asks = raw.trim_end().ends_with('?') || QUESTION_STARTS.contains(&first);
+    if !asks || normal.split_whitespace().count() < 2 {
+        return None;
+    }
+    let words: Vec<&str> = normal
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let topic = TOPICS.iter().find(|(_, stems)| {
+        words
+            .iter()
+            .any(|w| stems.iter().any(|stem| w.starts_with(stem)))
+    });
+    Some(topic.map_or(Said::Question, |(said, _)| *said))
 }
 
 const COMMANDS: &[(&str, Command)] = &[
@@ -113,7 +239,7 @@ pub fn interpret_with(text: &str, labels: impl FnOnce() -> Vec<String>) -> Input
     }
     match match_label(&normal, &labels()) {
         Some(index) => Input::Choose(index),
-        None => Input::Unrecognized,
+        None => said(&normal, &cleaned).map_or(Input::Unrecognized, Input::Said),
     }
 }
 

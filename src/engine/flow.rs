@@ -117,6 +117,10 @@ pub(crate) fn message(tx: &mut Tx, from: &PersonId, input: &Input) {
             notes.push(Msg::new("error-not-understood").arg("max", super::Arg::Num(max)));
             current.id
         }
+        (Some(current), Input::Said(said)) => {
+            notes.push(Msg::new(said.message_id()));
+            current.id
+        }
         (Some(current), Input::TooLong) => {
             notes.push(Msg::new("error-too-long"));
             current.id
@@ -566,7 +570,24 @@ fn show(
         && previous.is_some_and(|s| s.id == EMPLOYEE.danger)
         && !matches!(input, Input::Command(Command::Language(_)))
         && notes.iter().all(|n| n.id != "danger-alerted");
+    // Not understood, or answered in words: the note, then only the question and its options
+    // again — not the whole step.
+    let short = matches!(input, Input::Unrecognized | Input::Said(_))
+        && previous.is_some_and(|s| s.id == target.id);
+    let noted = notes.len();
     let out = place(tx, profile, target, None, notes);
+    let out = if short {
+        let mut body = out.body;
+        let question = body[noted..]
+            .iter()
+            .rposition(|m| m.style == super::Style::Paragraph)
+            .map(|i| body[noted + i].clone());
+        body.truncate(noted);
+        body.extend(question);
+        Outgoing { body, ..out }
+    } else {
+        out
+    };
     let out = if stays_in_danger {
         // Anything but "I am safe" while in danger: stay, short and calm, with 112 first.
         Outgoing {

@@ -415,3 +415,37 @@ fn swedish_danger_in_own_words_mid_flow_and_the_alarm() {
     assert!(!t.contains("påtryckning"), "{t}");
     insta::assert_snapshot!("se_danger_own_words", t);
 }
+
+/// Sara greets Fyr, then asks questions in words mid-flow and types something Fyr does not
+/// understand: each gets a short answer and only the question again, never the whole step.
+const SE_FREE_TEXT: &str = "\
+hej
+2
+hej
+ska jag svara honom?
+är det här ett brott?
+blablabla
+";
+
+#[test]
+fn swedish_greetings_and_questions_in_words() {
+    let t = run_script("se-employee", SE_FREE_TEXT);
+    assert!(t.contains("svara inte själv"), "{t}");
+    assert!(t.contains("det kan jag inte bedöma"), "{t}");
+    assert_eq!(t.matches("Jag förstod inte riktigt").count(), 1, "{t}");
+    insta::assert_snapshot!("se_free_text", t);
+}
+
+const DK_FREE_TEXT: &str = "\
+2
+1
+skal jeg skrive til ham?
+";
+
+#[test]
+fn danish_question_in_words() {
+    let t = run_script("dk-employee", DK_FREE_TEXT);
+    assert!(t.contains("svar ikke selv"), "{t}");
+    assert!(!t.contains("Det forstod jeg ikke"), "{t}");
+    insta::assert_snapshot!("dk_free_text", t);
+}
