@@ -5,7 +5,7 @@
 advice-menu-intro = Hvilket emne vil du gerne have råd om?
 opt-advice-criticism = Hård kritik – sådan svarer du
 opt-advice-trolls = Trolde og aggressive skribenter
-opt-advice-complainer = Kværulantisk adfærd
+opt-advice-complainer = Vedvarende klager
 opt-advice-phone = Svære telefonsamtaler
 opt-advice-mail = Mails og skriftlige spørgsmål
 opt-advice-meetings = Urolige borgermøder
@@ -23,13 +23,13 @@ advice-criticism-refer = Fjerde trin – vis vejen videre. Fortæl, hvor persone
 
 ## Trolde og aggressive skribenter
 
-advice-trolls-intro = Når nogen skriver aggressivt, kan du ikke med det samme vide, om det er en trold, en kværulant eller bare et vredt menneske. Mød derfor alle på samme måde: venligt og sagligt. Tre trin hjælper.
+advice-trolls-intro = Når nogen skriver aggressivt, kan du ikke med det samme vide, om det er en trold, en, der klager vedvarende, eller bare et vredt menneske. Mød derfor alle på samme måde: venligt og sagligt. Tre trin hjælper.
 advice-trolls-acknowledge = Første trin – anerkend følelsen, for eksempel: "Jeg kan godt forstå, at det her har været frustrerende." Hører sagen til et andet sted, så fortæl personen, hvor vedkommende kan henvende sig.
 advice-trolls-answer-once = Andet trin – svar én gang: kort, klart og sagligt. Lad dig ikke trække ind i en diskussion. Kommer det samme igen, så henvis til dit første svar, til andre måder at kontakte jer på eller til sidens regler for debat.
 advice-trolls-stop = Tredje trin – stop. Når du har givet et klart svar og en anden vej frem, behøver du ikke svare igen. Ingen vinder sådan en tråd, og hvert nyt svar holder den i live.
 advice-trolls-not-upset = Svar aldrig, mens du er oprevet. Vent, sig at du vender tilbage, eller tal med en kollega først. Undgå ironi, og gå ikke i forsvar – begge dele hælder bare mere brænde på bålet.
 
-## Kværulantisk adfærd
+## Vedvarende klager
 
 advice-complainer-signs =
     Psykoterapeuten Jakob Carlander beskriver syv advarselstegn på kværulantisk adfærd:

@@ -47,7 +47,7 @@ error-nothing-to-go-back-to = Der er ikke noget tidligere trin at gå tilbage ti
 ## Menu
 
 menu-intro = Hvor vil du gerne hen?
-opt-menu-continue = Fortsæt, hvor jeg var
+opt-menu-continue = Tilbage til, hvor jeg var
 opt-menu-kind = Hvad der skete
 opt-menu-evidence = Sikr beviserne
 opt-menu-stop-harm = Få det stoppet
@@ -60,7 +60,7 @@ opt-menu-summary = Opsummering
 
 contact-hr-crisis-line = HR's krisetelefon: { $value }
 contact-security-coordinator = Sikkerhedskoordinator: { $value }
-contact-occupational-health = Bedriftssundhedstjeneste: { $value }
+contact-occupational-health = Arbejdsmiljørådgivning: { $value }
 contact-crisis-psychologist = Krisepsykologer: { $value }
 contact-none = Spørg din leder eller HR, hvilken støtte din arbejdsgiver tilbyder.
 
@@ -96,3 +96,4 @@ said-crime = Om noget er strafbart, afgør politiet og i sidste ende en domstol 
 said-police = Om politianmeldelse: skriv "menu", og vælg "Anmeld og registrér". Er du i fare lige nu, så ring 112.
 said-evidence = Om beviser: skriv "menu", og vælg "Sikr beviserne" – der står, hvordan du gemmer dem, og hvordan jeg opbevarer dem sikkert.
 said-question = Det kan jeg ikke svare på i fri tekst. Skriv "menu" for at se alt, hvad jeg kan hjælpe med, eller spørg din leder, HR eller arbejdsmiljørepræsentanten.
+opt-not-applicable = Ikke aktuelt

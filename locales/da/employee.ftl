@@ -25,7 +25,7 @@ kind-question = Hvad er der sket? Vælg det, der passer bedst – du kan ændre 
 opt-kind-threat = Jeg er blevet truet
 opt-kind-harassment = Chikane eller had: fornærmelser, ubehagelige opkald, mails eller beskeder
 opt-kind-online-exposure = Udstillet eller angrebet på nettet
-opt-kind-criticism = Hård kritik eller en kværulant
+opt-kind-criticism = Hård kritik eller vedvarende klager
 opt-kind-hard-contact = Et svært opkald eller en svær mail
 opt-kind-other = Noget andet
 opt-crossed-line = Det er gået over i trusler eller chikane
@@ -45,7 +45,7 @@ exposure-dk-management-only = Kontakt ikke selv den, der står bag. Hvis nogen s
 exposure-order = Først sikrer vi beviserne. Derefter ser vi på, hvordan det kan stoppes, hvem der skal vide det, og hvordan det anmeldes.
 
 criticism-intro = Kritik kan være svær at tage imod, også når den er rimelig – og det er helt i orden. Svar på det, du kan, kort og sagligt, og fortæl personen, hvor der er mere hjælp at hente.
-criticism-signs = Måske har du med en kværulant at gøre, hvis du genkender flere af disse tegn: meget lange beskeder, urokkelig vished om at have ret, krav, der ikke kan opfyldes, lovregler blandet med egne oplevelser, trusler om at anmelde dig eller gå til pressen, ønske om at optage eller filme, truende billeder.
+criticism-signs = Det kan være et mønster af vedvarende klager, hvis du genkender flere af disse tegn: meget lange beskeder, urokkelig vished om at have ret, krav, der ikke kan opfyldes, lovregler blandet med egne oplevelser, trusler om at anmelde dig eller gå til pressen, ønske om at optage eller filme, et truende sprog.
 criticism-relief = Ingen skal bære det her alene. Bed din leder om aflastning – for eksempel at en anden overtager mailen, at svarene sendes fra en fælles postkasse, eller at en anden sagsbehandler tager over.
 criticism-dk-framework = Det er din arbejdsplads, der bestemmer, hvor, hvornår og hvordan borgere kan henvende sig – for eksempel kun skriftligt via en funktionspostkasse.
 criticism-crossed-line = Er det gået over i trusler eller chikane, så vælg 1, så behandler vi det sådan.
@@ -94,7 +94,7 @@ stop-platform-question = Har du gjort det, der gælder for dig her?
 ## Hvem skal vide det
 
 tell-manager = Fortæl din leder om det så hurtigt som muligt. Sig, hvordan det påvirker dig, og hvad der vil hjælpe dig – både praktisk og menneskeligt.
-tell-se-safety-rep = Du kan også tale med dit skyddsombud (jeres repræsentant for arbejdsmiljøet).
+tell-se-safety-rep = Du kan også tale med jeres skyddsombud (den svenske arbejdsmiljørepræsentant).
 tell-dk-amr = Du kan gå til din leder eller til din arbejdsmiljørepræsentant (AMR) – vælg det, der føles lettest.
 tell-se-security-coordinator = En trussel skal også videre til sikkerhedskoordinatoren. Vedkommende kan hjælpe med din sikkerhed og med at vurdere, om sagen skal til politiet.
 tell-se-communicator = En kommunikationsmedarbejder kan holde øje med, hvor langt det har spredt sig.
@@ -144,7 +144,7 @@ summary-danger = Du meldte om akut fare i denne sag.
 summary-done = Gjort:
 summary-done-none = Der er ikke markeret noget som gjort endnu.
 summary-left = Mangler stadig:
-summary-left-none = Der er ikke mere at gøre. Godt klaret.
+summary-left-none = Der er ikke mere at gøre på listen.
 summary-closing = Tag det i dit eget tempo. Du kan altid komme tilbage og fortsætte.
 opt-finish = Afslut for nu
 opt-menu = Menu
@@ -176,9 +176,15 @@ danger-alerted = Jeg har slået alarm til { $who }{ $role ->
 
 ## Besked til andre – kun med dit samtykke
 
-tell-offer = Jeg kan sende en kort besked til din leder eller jeres repræsentant for arbejdsmiljøet på dine vegne – men kun hvis du vil, og du ser beskeden, før den bliver sendt. Hvem skal have besked?
+tell-offer = Jeg kan sende en kort besked på dine vegne til din leder eller jeres { $country ->
+        [SE] skyddsombud (arbejdsmiljørepræsentant)
+       *[other] arbejdsmiljørepræsentant (AMR)
+    } – men kun hvis du vil, og du ser beskeden, før den bliver sendt. Hvem skal have besked?
 opt-tell-manager = Min leder
-opt-tell-safety-rep = Repræsentanten for arbejdsmiljøet
+opt-tell-safety-rep = { $country ->
+        [SE] Skyddsombuddet (arbejdsmiljørepræsentant)
+       *[other] Arbejdsmiljørepræsentanten (AMR)
+    }
 opt-tell-both = Begge to
 opt-told-myself = Jeg har allerede selv sagt det
 opt-not-now = Ikke nu
@@ -192,20 +198,20 @@ consent-preview-intro = Her er præcis det, modtagerne får at læse. Intet ande
 preview-to-manager = Beskeden går til din leder, { $who }.
 preview-chain = Kvitterer ingen i tide, går den videre, én ad gangen, til: { $then }.
 preview-to-safety-rep = Beskeden går til { $who }, jeres { $country ->
-        [DK] arbejdsmiljørepræsentant (AMR)
-       *[other] skyddsombud (repræsentant for arbejdsmiljøet)
+        [SE] skyddsombud (arbejdsmiljørepræsentant)
+       *[other] arbejdsmiljørepræsentant (AMR)
     }.
 preview-own-language = Hver modtager læser den på sit eget sprog.
 consent-preview-question = Skal jeg sende den?
 opt-send = Ja, send den
 opt-change = Ændr modtager eller ønske
 opt-dont-send = Nej, send ikke noget
-consent-sent = Sådan – beskeden er sendt. Jeg siger til, så snart nogen har kvitteret for den.
+consent-sent = Beskeden er sendt. Jeg siger til, så snart nogen har kvitteret for den.
 consent-sent-withdraw = Du kan til enhver tid stoppe flere beskeder: skriv "menu", og vælg beskeder.
 withdraw-confirm = Vil du stoppe alle videre beskeder om denne sag? Det, der allerede er sendt, kan ikke kaldes tilbage, men ingen får mere fra mig om sagen.
 opt-withdraw-yes = Ja, stop beskederne
 opt-withdraw-no = Nej, behold dem
-withdraw-done = Sådan. Dit samtykke er trukket tilbage, og jeg har noteret tidspunktet. Ingen får flere beskeder om denne sag.
+withdraw-done = Det er gjort. Dit samtykke er trukket tilbage, og jeg har noteret tidspunktet. Ingen får flere beskeder om denne sag.
 opt-menu-consent = Beskeder og samtykke
 
 status-heading = Beskeder om sag { $case }:
@@ -267,10 +273,10 @@ opt-close-yes = Ja, luk den
 opt-close-no = Nej, lad den være åben
 case-closed = Sag { $case } er lukket. Pas godt på dig selv.
 
-## Forseglede beviser
+## Gemte beviser
 
-opt-evidence-write = Skriv det her – Fyr forsegler det
-evidence-note-intro = Skriv, hvad der skete, eller indsæt et link – én besked ad gangen. Jeg giver hver ting et fingeraftryk (SHA-256) og forsegler den, så en senere ændring kan ses. Vælg 1, når du er færdig.
+opt-evidence-write = Skriv det her – jeg gemmer det sikkert
+evidence-note-intro = Skriv, hvad der skete, eller indsæt et link – én besked ad gangen. Jeg gemmer hver ting sikkert med tidspunkt og et digitalt fingeraftryk, der viser, hvis noget bliver ændret senere. Vælg 1, når du er færdig.
 opt-evidence-done = Jeg er færdig
 evidence-saved = Gemt som nummer { $n } i sag { $case } (fingeraftryk { $hash }…).
 evidence-danger-reminder = Er du i fare lige nu, så ring 112, eller skriv "fare".
@@ -281,7 +287,7 @@ opt-menu-erase = Slet mine oplysninger
 erase-confirm = Vil du have, at jeg sletter alt om dig: dine sager, dine notater og beviser, og hvor vi var i samtalen? Det kan ikke fortrydes. Beskeder, der allerede er nået frem til andre, kan ikke hentes tilbage.
 opt-erase-yes = Ja, slet det hele
 opt-erase-no = Nej, behold det
-erased = Sådan. Alt, hvad jeg havde om dig, er slettet.
+erased = Det er gjort. Alt, hvad jeg havde om dig, er slettet.
 opt-start-over = Begynd forfra
 
 ## Eksport
@@ -309,7 +315,7 @@ opt-helper-send = Ja, spørg
 opt-helper-cancel = Nej, annullér
 helper-sent = Jeg har spurgt { $helper }. Det, { $helper } tilføjer, kommer ind i din sag og er med i din eksport. Du kan afslutte adgangen i menuen, når du vil.
 helper-already = Den kollega hjælper dig allerede.
-helper-removed = Sådan. Kollegaerne kan ikke længere tilføje noget til din sag. Det, de allerede har tilføjet, bliver liggende.
+helper-removed = Det er gjort. Kollegaerne kan ikke længere tilføje noget til din sag. Det, de allerede har tilføjet, bliver liggende.
 alerted-after-hours = Det er uden for arbejdstid, og enheden har ingen vagt, så { $who } ser måske først alarmen { DATE($when) }. Vent ikke på det: er du i fare, så ring 112. Har du brug for politiet, men haster det ikke: { $country ->
         [SE] 114 14
        *[other] 114
@@ -317,7 +323,10 @@ alerted-after-hours = Det er uden for arbejdstid, og enheden har ingen vagt, så
 tell-declined = Det er dit valg, og det er helt i orden. Vil du give nogen besked senere, finder du det under "Hvem skal vide det" i menuen.
 preview-out-of-hours = Det er uden for arbejdstid, så beskeden går først til { $who }, der er kontaktperson uden for arbejdstid.
 preview-handover = Når arbejdsdagen begynder, { DATE($when) }, går den også til din leder, { $who }, som så overtager sagen.
-preview-rep-chain = Kvitterer arbejdsmiljørepræsentanten ikke i tide, går den til den næste: { $then }.
+preview-rep-chain = Kvitterer { $country ->
+        [SE] skyddsombuddet
+       *[other] arbejdsmiljørepræsentanten
+    } ikke i tide, går den til den næste: { $then }.
 preview-after-hours = Det er uden for arbejdstid, så { $who } læser den måske først { DATE($when) }. Er du i fare i mellemtiden, så ring 112. Politiet, når det ikke haster: { $country ->
         [SE] 114 14
        *[other] 114
@@ -326,3 +335,5 @@ consent-sent-after-hours = Fordi det er uden for arbejdstid, kan der gå til { D
 handover-told-employee = Arbejdsdagen er begyndt: din leder, { $who }, har nu fået din besked og overtager sagen.
 escalation-rep-nobody-answered = Ingen arbejdsmiljørepræsentant (AMR) har kvitteret for din besked om sag { $case } endnu. Du kan selv kontakte en arbejdsmiljørepræsentant, eller:
 escalation-rep-nobody-answered-manager-knows = Ingen arbejdsmiljørepræsentant (AMR) har kvitteret for din besked om sag { $case } endnu. Din leder, { $manager }, har kvitteret og kender til sagen. Du kan selv kontakte en arbejdsmiljørepræsentant, eller:
+start-greeting-manager = Hej { $name }, jeg hedder Fyr. Du er leder her: Jeg hjælper dig, når en medarbejder er blevet truet, chikaneret eller angrebet i arbejdet – med det, du skal gøre i dag og de næste uger. Og bliver du selv udsat, hjælper jeg også dig. Vi tager ét spørgsmål ad gangen.
+start-greeting-safety-rep = Hej { $name }, jeg hedder Fyr. Du er arbejdsmiljørepræsentant (AMR): Jeg hjælper dig med at støtte en medarbejder, der er blevet truet, chikaneret eller angrebet i arbejdet, og med at forebygge, at det sker igen. Bliver du selv udsat, hjælper jeg også dig. Vi tager ét spørgsmål ad gangen.

@@ -8,9 +8,9 @@ notify-intro = { $employee } i din enhed har været udsat for { $kind ->
         [threat] en trussel
         [harassment] chikane eller had
         [online-exposure] udstilling eller et personangreb på nettet
-        [criticism] fjendtlig kritik eller en kværulant
+        [criticism] hård kritik eller vedvarende klager
         [hard-contact] et svært opkald eller en svær mail
-       *[other] noget, som vedkommende har oplevet som pres
+       *[other] noget, der opleves som pres
     }.
 notify-urgent = Det haster.
 notify-request = { $employee } beder dig { $request ->
@@ -31,7 +31,10 @@ acked-thanks = Tak. Jeg har fortalt { $employee }, at du har kvitteret.
 acked-manager-today = Tal med { $employee } i dag, og sørg for, at vedkommende ikke er alene.
 acked-se-authority = Vurdér, om dette er en alvorlig hændelse efter svenske regler. Er det det, skal den meldes til Arbetsmiljöverket straks og inden for 24 timer. Jeg minder dig om det, indtil du har svaret.
 acked-dk-registration = Hændelsen skal registreres i kategorien "mindre vold, trusler og anden krænkende adfærd" – og som arbejdsskade, hvis den er alvorlig. Jeg minder dig om det hver arbejdsdag, indtil du har markeret det som gjort.
-acked-safety-rep = Som repræsentant for arbejdsmiljøet ser du kun det, som { $employee } har sagt ja til at dele. Tjek med lederen, at hændelsen er registreret, og at der er tilbudt støtte.
+acked-safety-rep = Som { $country ->
+        [SE] skyddsombud (arbejdsmiljørepræsentant)
+       *[other] arbejdsmiljørepræsentant (AMR)
+    } ser du kun det, som { $employee } har sagt ja til at dele. Tjek med lederen, at hændelsen er registreret, og at der er tilbudt støtte.
 acked-follow-up = Senere minder jeg dig om at følge op og høre, hvordan det går med { $employee }.
 
 ## Første vejledning
@@ -43,7 +46,10 @@ guidance-manager-dk-report = Hjælp medarbejderen med politianmeldelsen. Det er 
 guidance-manager-dk-offender = Det er kun ledelsen, der tager kontakt til krænkeren – skriftligt og først efter at have rådført sig med HR og juristerne.
 guidance-manager-se-support = Bestil samtalsstöd (støttesamtaler) til vedkommende, og vær opmærksom på, hvordan det går, i ugerne efter.
 guidance-manager-dk-support = Sørg hurtigt for en krisepsykolog, og vær opmærksom på, hvordan det går, i ugerne efter.
-guidance-safety-rep-role = Din rolle er at passe på arbejdsmiljøet sammen med ledelsen. Du ser kun det, som { $employee } har sagt ja til at dele.
+guidance-safety-rep-role = Som { $country ->
+        [SE] skyddsombud (arbejdsmiljørepræsentant)
+       *[other] arbejdsmiljørepræsentant (AMR)
+    } arbejder du for et godt arbejdsmiljø sammen med ledelsen. Du ser kun det, som { $employee } har sagt ja til at dele.
 guidance-safety-rep-check = Tjek, at hændelsen er registreret, at der er tilbudt støtte, og at { $employee } ikke står alene med det.
 guidance-safety-rep-not = Det er ikke din opgave at kontakte den, der står bag, eller at vurdere, om det er strafbart – det hører under ledelsen, HR og politiet.
 

@@ -7,7 +7,7 @@ report-kind = Art: { $kind ->
         [threat] en trussel
         [harassment] chikane eller had
         [online-exposure] udstilling eller personangreb på nettet
-        [criticism] hård kritik eller en kværulant
+        [criticism] hård kritik eller vedvarende klager
         [hard-contact] et svært opkald eller en svær mail
        *[other] noget, der blev oplevet som pres
     }

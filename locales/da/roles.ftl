@@ -3,7 +3,7 @@
 ## Startvalg
 
 opt-start-manager = Leder: min medarbejder er udsat
-opt-start-safety-rep = Jeg er repræsentant for arbejdsmiljøet
+opt-start-safety-rep = Jeg er arbejdsmiljørepræsentant (AMR)
 opt-start-colleague = Hvordan støtter jeg en kollega?
 opt-start-advice = Råd om svære henvendelser
 opt-menu-advice = Råd efter emne
@@ -45,10 +45,10 @@ mtask-follow-up = Opfølgende samtaler planlagt
 mgr-open-reminder = Påmindelse, sag { $case }: Disse punkter mangler stadig:
 opt-mgr-checklist = Åbn min tjekliste
 
-## Repræsentant for arbejdsmiljøet
+## Arbejdsmiljørepræsentant (AMR)
 
-sr-role = Som repræsentant for arbejdsmiljøet er din rolle at arbejde for et godt arbejdsmiljø sammen med ledelsen. Du ser kun det, som medarbejderen har sagt ja til at dele med dig.
-sr-se-role = Som skyddsombud (repræsentant for arbejdsmiljøet i Sverige) kan du formelt bede arbejdsgiveren om tiltag (AML 6 kap. 6 a §), hvis rutinerne trænger til at blive bedre.
+sr-role = Som arbejdsmiljørepræsentant (AMR) er din rolle at arbejde for et godt arbejdsmiljø sammen med ledelsen. Du ser kun det, som medarbejderen har sagt ja til at dele med dig.
+sr-se-role = Som skyddsombud (den svenske arbejdsmiljørepræsentant) kan du formelt bede arbejdsgiveren om tiltag (AML 6 kap. 6 a §), hvis rutinerne trænger til at blive bedre.
 sr-dk-role = Som arbejdsmiljørepræsentant (AMR) kan du være den første, medarbejderen går til – på lige fod med lederen. Hændelsen kan derefter analyseres i arbejdsmiljøgruppen.
 sr-check = Tjek med lederen, at hændelsen er registreret, at der er tilbudt støtte (støttesamtaler eller en krisepsykolog), at medarbejderen ikke står alene med det, og at opfølgningen er aftalt.
 sr-not = To ting hører ikke med til din rolle: at kontakte personen bag og at vurdere, om det er strafbart. Det tager ledelsen, HR og politiet sig af.

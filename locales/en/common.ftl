@@ -47,7 +47,7 @@ error-nothing-to-go-back-to = There is no earlier step to go back to.
 ## Menu
 
 menu-intro = Where would you like to go?
-opt-menu-continue = Continue where I was
+opt-menu-continue = Back to where I was
 opt-menu-kind = What happened
 opt-menu-evidence = Secure the evidence
 opt-menu-stop-harm = Stop the harm
@@ -96,3 +96,4 @@ said-crime = Whether something is a crime is for the police and, in the end, a c
 said-police = About reporting to the police: write "menu" and choose "Report and register". If you are in danger right now: call 112.
 said-evidence = About evidence: write "menu" and choose "Secure the evidence" – it says how to save it and how I keep it safe.
 said-question = I cannot answer that in free text. Write "menu" to see everything I can help with, or ask your manager, HR or the health and safety representative.
+opt-not-applicable = Not applicable

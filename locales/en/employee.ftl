@@ -25,7 +25,7 @@ kind-question = What happened? Choose what fits best – you can change it later
 opt-kind-threat = Someone threatened me
 opt-kind-harassment = Harassment or hate: insults, unpleasant calls, mails or messages
 opt-kind-online-exposure = I've been exposed or attacked online
-opt-kind-criticism = Hostile criticism or a persistent complainer
+opt-kind-criticism = Hostile criticism or persistent complaints
 opt-kind-hard-contact = A hard phone call or mail
 opt-kind-other = Something else
 opt-crossed-line = It has turned into threats or harassment
@@ -45,7 +45,7 @@ exposure-dk-management-only = Don't contact the person behind it yourself. If an
 exposure-order = First we'll save the evidence. Then we'll look at stopping the spread, who should know, and how to report it.
 
 criticism-intro = Criticism can be hard to take even when it is fair, and that's all right. Answer what you can, briefly and factually, and tell the person where they can get more help.
-criticism-signs = It may be a persistent complainer if you recognise several of these: very long messages, total certainty of being right, demands that can't be met, law mixed with personal experience, threats to report you or go to the media, a wish to record or film, threatening imagery.
+criticism-signs = It may be a pattern of persistent complaints if you recognise several of these: very long messages, total certainty of being right, demands that cannot be met, law mixed with personal experience, threats to report you or go to the media, a wish to record or film, threatening language.
 criticism-relief = Nobody should carry this alone. Ask your manager for relief – for example that someone else takes over the mail, that replies go out from a shared mailbox, or that another caseworker takes the case.
 criticism-dk-framework = Your workplace decides where, when and how citizens get in touch – for example only in writing, through a shared mailbox.
 criticism-crossed-line = If it has turned into threats or harassment, choose 1 and we'll handle it as that.
@@ -144,7 +144,7 @@ summary-danger = You reported immediate danger in this case.
 summary-done = Done:
 summary-done-none = Nothing is marked as done yet.
 summary-left = Still to do:
-summary-left-none = Nothing is left to do. Well done.
+summary-left-none = There is nothing left to do on the list.
 summary-closing = Take it at your own pace. You can come back and continue at any time.
 opt-finish = Finish for now
 opt-menu = Menu
@@ -176,9 +176,15 @@ danger-alerted = I have alerted { $who }{ $role ->
 
 ## Telling others, with consent
 
-tell-offer = I can send a short message to your manager or safety representative for you – only if you want, and you'll see it before it goes. Whom shall I tell?
+tell-offer = I can send a short message to your manager or your { $country ->
+        [DK] health and safety representative (AMR)
+       *[other] health and safety representative (skyddsombud)
+    } for you – only if you want, and you'll see it before it goes. Whom shall I tell?
 opt-tell-manager = My manager
-opt-tell-safety-rep = The safety representative
+opt-tell-safety-rep = { $country ->
+        [DK] The health and safety representative (AMR)
+       *[other] The health and safety representative (skyddsombud)
+    }
 opt-tell-both = Both
 opt-told-myself = I've already told them myself
 opt-not-now = Not now
@@ -191,9 +197,9 @@ opt-request-know = Only that they know
 consent-preview-intro = This is exactly what they will read. Nothing else from our conversation is shared:
 preview-to-manager = The message goes to your manager, { $who }.
 preview-chain = If nobody acknowledges in time, it goes on, one at a time, to: { $then }.
-preview-to-safety-rep = It goes to { $who }, your { $country ->
-        [DK] health and safety representative (arbejdsmiljørepræsentant)
-       *[other] safety representative (skyddsombud)
+preview-to-safety-rep = The message goes to { $who }, your { $country ->
+        [DK] health and safety representative (AMR)
+       *[other] health and safety representative (skyddsombud)
     }.
 preview-own-language = Each of them reads it in their own language.
 consent-preview-question = Shall I send it?
@@ -269,8 +275,8 @@ case-closed = Case { $case } is closed. Take care of yourself.
 
 ## Sealed evidence
 
-opt-evidence-write = Write it here – Fyr seals it
-evidence-note-intro = Write what happened, or paste a link – one message at a time. I give each a fingerprint (SHA-256) and seal it, so any later change can be seen. Choose 1 when you are done.
+opt-evidence-write = Write it here – I keep it safe
+evidence-note-intro = Write what happened, or paste a link – one message at a time. I keep each one safe, with the time and a digital fingerprint that shows if anything is changed later. Choose 1 when you are done.
 opt-evidence-done = I'm done
 evidence-saved = Saved as item { $n } of case { $case } (fingerprint { $hash }…).
 evidence-danger-reminder = If you are in danger right now: call 112, or write "danger".
@@ -317,7 +323,10 @@ alerted-after-hours = It is outside working hours and the unit has no on-call co
 tell-declined = That is your choice, and it is completely fine. If you want to tell someone later, you will find it under "Who should know" in the menu.
 preview-out-of-hours = It is outside working hours, so the message goes first to { $who }, the out-of-hours contact.
 preview-handover = When the working day begins, { DATE($when) }, it also goes to your manager, { $who }, who then takes over the case.
-preview-rep-chain = If the representative does not acknowledge in time, it goes to the next: { $then }.
+preview-rep-chain = If the { $country ->
+        [DK] representative (AMR)
+       *[other] representative (skyddsombud)
+    } does not acknowledge in time, it goes to the next: { $then }.
 preview-after-hours = It is outside working hours, so { $who } may not read it before { DATE($when) }. If you are in danger meanwhile: call 112. The police when it is not urgent: { $country ->
         [DK] 114
        *[other] 114 14
@@ -326,3 +335,5 @@ consent-sent-after-hours = As it is outside working hours, it may be { DATE($nex
 handover-told-employee = The working day has begun: your manager, { $who }, now has your message and takes over the case.
 escalation-rep-nobody-answered = No health and safety representative has acknowledged your message about case { $case } yet. You can contact a representative directly, or:
 escalation-rep-nobody-answered-manager-knows = No health and safety representative has acknowledged your message about case { $case } yet. Your manager, { $manager }, has acknowledged it and knows. You can contact a representative directly, or:
+start-greeting-manager = Hi { $name }, I'm Fyr. You are a manager here: I help you when a member of your staff has been threatened, harassed or attacked at work – with what to do today and in the weeks ahead. And if you are targeted yourself, I help you too. We take one question at a time.
+start-greeting-safety-rep = Hi { $name }, I'm Fyr. You are a health and safety representative: I help you support a member of staff who has been threatened, harassed or attacked at work, and see that it is prevented. If you are targeted yourself, I help you too. We take one question at a time.

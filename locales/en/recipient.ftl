@@ -31,7 +31,10 @@ acked-thanks = Thank you. I have told { $employee } that you acknowledged.
 acked-manager-today = Talk with { $employee } today, and make sure they are not alone.
 acked-se-authority = Assess whether this is a serious incident. If it is, it must be reported to Arbetsmiljöverket without delay, within 24 hours. I will remind you until you have answered.
 acked-dk-registration = The incident is to be registered in the category "mindre vold, trusler og anden krænkende adfærd" – as a work injury (arbejdsskade) if it is serious. I'll remind you each working day until you mark it as done.
-acked-safety-rep = As safety representative you see only what { $employee } agreed to share. Check with the manager that the incident is registered and that support is offered.
+acked-safety-rep = As { $country ->
+        [DK] health and safety representative (AMR)
+       *[other] health and safety representative (skyddsombud)
+    } you see only what { $employee } agreed to share. Check with the manager that the incident is registered and that support is offered.
 acked-follow-up = I'll remind you later to follow up with { $employee }.
 
 ## First guidance
@@ -43,7 +46,10 @@ guidance-manager-dk-report = Help them file the police report – they are the c
 guidance-manager-dk-offender = Only management contacts the person behind it, in writing, after consulting HR and the legal team.
 guidance-manager-se-support = Book talk support (samtalsstöd) for them, and stay attentive in the weeks that follow.
 guidance-manager-dk-support = Arrange a crisis psychologist promptly, and stay attentive in the weeks that follow.
-guidance-safety-rep-role = As safety representative you look after the work environment together with management. You see only what { $employee } agreed to share.
+guidance-safety-rep-role = As { $country ->
+        [DK] health and safety representative (AMR)
+       *[other] health and safety representative (skyddsombud)
+    } you work for a good work environment together with management. You see only what { $employee } agreed to share.
 guidance-safety-rep-check = Check that the incident is registered, that support has been offered, and that { $employee } isn't left alone.
 guidance-safety-rep-not = It isn't your role to contact the person behind it or to judge whether it is a crime – that belongs to management, HR and the police.
 

@@ -3,7 +3,7 @@
 ## Start options
 
 opt-start-manager = Manager: my employee is targeted
-opt-start-safety-rep = I'm a safety representative
+opt-start-safety-rep = I'm a health and safety representative
 opt-start-colleague = How do I support a colleague?
 opt-start-advice = Advice for hard contacts
 opt-menu-advice = Advice topics
@@ -47,7 +47,7 @@ opt-mgr-checklist = Open my checklist
 
 ## Safety representative
 
-sr-role = Your role as safety representative is to work for a good work environment together with management. You see only what the employee has agreed to share with you.
+sr-role = Your role as health and safety representative is to work for a good work environment together with management. You see only what the employee has agreed to share with you.
 sr-se-role = As skyddsombud you can formally ask the employer for measures (AML 6 kap. 6 a §) if the routines need to be improved.
 sr-dk-role = As arbejdsmiljørepræsentant (AMR) you can be the first person the employee turns to, on an equal footing with the leader. The incident can then be analysed in the arbejdsmiljøgruppe (the work environment group).
 sr-check = Check with the manager that the incident is registered, that support has been offered (talk support or a crisis psychologist), that the employee is not left alone, and that follow-up has been agreed.

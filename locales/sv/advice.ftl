@@ -5,7 +5,7 @@
 advice-menu-intro = Vilket ämne vill du ha råd om?
 opt-advice-criticism = Bemöta hård kritik
 opt-advice-trolls = Troll och aggressiva skribenter
-opt-advice-complainer = Rättshaveristiskt beteende
+opt-advice-complainer = Ihållande klagomål
 opt-advice-phone = Svåra telefonsamtal
 opt-advice-mail = Mejl och skriftliga frågor
 opt-advice-meetings = Stökiga möten
@@ -23,13 +23,13 @@ advice-criticism-refer = Steg fyra – visa vägen vidare. Tala om vart personen
 
 ## Troll och aggressiva skribenter
 
-advice-trolls-intro = När någon skriver aggressivt går det inte att veta direkt om det är ett troll, en rättshaverist eller bara en arg människa. Bemöt därför alla på samma sätt: vänligt och sakligt. Tre steg hjälper.
+advice-trolls-intro = När någon skriver aggressivt går det inte att veta direkt om det är ett troll, någon som klagar ihållande eller bara en arg människa. Bemöt därför alla på samma sätt: vänligt och sakligt. Tre steg hjälper.
 advice-trolls-acknowledge = Steg ett – bekräfta känslan, till exempel: ”Jag förstår att det här har varit frustrerande.” Hör frågan hemma någon annanstans, tala om vart personen kan vända sig.
 advice-trolls-answer-once = Steg två – svara en gång: kort, tydligt och sakligt. Låt dig inte dras in i en diskussion. Kommer samma sak tillbaka, hänvisa till ditt första svar, till andra sätt att kontakta er eller till sidans regler för kommentarer.
 advice-trolls-stop = Steg tre – sluta svara. När du har gett ett tydligt svar och en annan väg framåt behöver du inte skriva mer. Ingen vinner en sådan tråd, och varje svar håller liv i den.
 advice-trolls-not-upset = Svara aldrig medan du är upprörd. Vänta, säg att du återkommer, eller prata med en kollega först. Undvik ironi och gå inte i försvar – båda brukar bara elda på.
 
-## Rättshaveristiskt beteende
+## Ihållande klagomål
 
 advice-complainer-signs =
     Psykoterapeuten Jakob Carlander beskriver sju varningstecken på rättshaveristiskt beteende:

@@ -47,7 +47,7 @@ error-nothing-to-go-back-to = Det finns inget tidigare steg att gå tillbaka til
 ## Meny
 
 menu-intro = Vart vill du gå?
-opt-menu-continue = Fortsätt där jag var
+opt-menu-continue = Tillbaka dit jag var
 opt-menu-kind = Vad som hände
 opt-menu-evidence = Säkra bevisen
 opt-menu-stop-harm = Begränsa skadan
@@ -96,3 +96,4 @@ said-crime = Om något är ett brott avgör polisen och till sist en domstol –
 said-police = Om polisanmälan: skriv ”meny” och välj ”Anmäl och registrera”. Är du i fara just nu: ring 112.
 said-evidence = Om bevis: skriv ”meny” och välj ”Säkra bevisen” – där står hur du sparar det och hur jag förvarar det säkert.
 said-question = Det kan jag inte svara på i fri text. Skriv ”meny” för att se allt jag kan hjälpa till med, eller fråga din chef, HR eller skyddsombudet.
+opt-not-applicable = Inte aktuellt

@@ -25,7 +25,7 @@ kind-question = Vad har hänt? Välj det som stämmer bäst – du kan ändra de
 opt-kind-threat = Någon har hotat mig
 opt-kind-harassment = Trakasserier eller hat: förolämpningar, obehagliga samtal, mejl eller meddelanden
 opt-kind-online-exposure = Jag har blivit uthängd eller angripen på nätet
-opt-kind-criticism = Hätsk kritik eller en rättshaverist
+opt-kind-criticism = Hätsk kritik eller ihållande klagomål
 opt-kind-hard-contact = Ett svårt samtal eller mejl
 opt-kind-other = Något annat
 opt-crossed-line = Det har gått över till hot eller trakasserier
@@ -45,7 +45,7 @@ exposure-dk-management-only = Ta inte själv kontakt med den som ligger bakom. O
 exposure-order = Först sparar vi bevisen. Sedan tittar vi på hur spridningen kan stoppas, vem som behöver få veta och hur du anmäler.
 
 criticism-intro = Kritik kan vara svår att ta emot, även när den är befogad – det är helt normalt. Svara på det du kan, kort och sakligt, och berätta var personen kan få mer hjälp.
-criticism-signs = Det kan vara en så kallad rättshaverist om du känner igen flera av de här tecknen: mycket långa meddelanden, en total säkerhet på att ha rätt, krav som är omöjliga att uppfylla, lagparagrafer blandade med egna erfarenheter, hot om att anmäla dig eller kontakta media, en vilja att spela in eller filma, hotfulla bilder.
+criticism-signs = Det kan vara ett mönster av ihållande klagomål om du känner igen flera av de här tecknen: mycket långa meddelanden, en total säkerhet på att ha rätt, krav som är omöjliga att uppfylla, lagparagrafer blandade med egna erfarenheter, hot om att anmäla dig eller kontakta media, en vilja att spela in eller filma, ett hotfullt språk.
 criticism-relief = Ingen ska behöva bära det här ensam. Be din chef om avlastning – till exempel att någon annan tar över mejlen, att svaren skickas från en gemensam brevlåda, eller att en annan handläggare tar ärendet.
 criticism-dk-framework = Det är din arbetsplats som bestämmer var, när och hur medborgare kan höra av sig – till exempel bara skriftligt, via en gemensam brevlåda.
 criticism-crossed-line = Har det gått över till hot eller trakasserier? Välj 1, så hanterar vi det som det.
@@ -144,7 +144,7 @@ summary-danger = Du angav akut fara i det här ärendet.
 summary-done = Gjort:
 summary-done-none = Inget är markerat som gjort än.
 summary-left = Kvar att göra:
-summary-left-none = Det finns inget kvar att göra. Bra jobbat.
+summary-left-none = Det finns inget kvar att göra på listan.
 summary-closing = Ta det i din egen takt. Du kan komma tillbaka och fortsätta när som helst.
 opt-finish = Avsluta för nu
 opt-menu = Meny
@@ -176,9 +176,15 @@ danger-alerted = Jag har larmat { $who }{ $role ->
 
 ## Berätta för andra – med ditt samtycke
 
-tell-offer = Jag kan skicka ett kort meddelande åt dig till din chef eller till ert arbetsmiljöombud – bara om du vill, och du får läsa det innan det går iväg. Vem ska få veta?
+tell-offer = Jag kan skicka ett kort meddelande åt dig till din chef eller till ert { $country ->
+        [DK] arbetsmiljörepresentant (arbejdsmiljørepræsentant)
+       *[other] skyddsombud
+    } – bara om du vill, och du får läsa det innan det går iväg. Vem ska få veta?
 opt-tell-manager = Min chef
-opt-tell-safety-rep = Arbetsmiljöombudet
+opt-tell-safety-rep = { $country ->
+        [DK] Arbetsmiljörepresentanten (arbejdsmiljørepræsentant)
+       *[other] Skyddsombudet
+    }
 opt-tell-both = Båda
 opt-told-myself = Jag har redan berättat själv
 opt-not-now = Inte nu
@@ -192,7 +198,7 @@ consent-preview-intro = Det här är exakt vad de kommer att läsa. Inget annat 
 preview-to-manager = Meddelandet går till din chef, { $who }.
 preview-chain = Kvitterar ingen i tid går det vidare, i tur och ordning, till: { $then }.
 preview-to-safety-rep = Meddelandet går till { $who }, { $country ->
-        [DK] din arbejdsmiljørepræsentant (AMR)
+        [DK] er arbetsmiljörepresentant (arbejdsmiljørepræsentant)
        *[other] ditt skyddsombud
     }.
 preview-own-language = Var och en läser det på sitt eget språk.
@@ -267,10 +273,10 @@ opt-close-yes = Ja, avsluta det
 opt-close-no = Nej, låt det vara öppet
 case-closed = Ärende { $case } är avslutat. Ta hand om dig.
 
-## Förseglade bevis
+## Sparade bevis
 
-opt-evidence-write = Skriv det här – Fyr förseglar det
-evidence-note-intro = Skriv vad som hände, eller klistra in en länk – ett meddelande i taget. Jag ger varje sak ett fingeravtryck (SHA-256) och förseglar den, så att en ändring i efterhand syns. Välj 1 när du är klar.
+opt-evidence-write = Skriv det här – jag sparar det säkert
+evidence-note-intro = Skriv vad som hände, eller klistra in en länk – ett meddelande i taget. Jag sparar varje sak säkert, med tid och ett digitalt fingeravtryck som visar om något ändras i efterhand. Välj 1 när du är klar.
 opt-evidence-done = Jag är klar
 evidence-saved = Sparat som nummer { $n } i ärende { $case } (fingeravtryck { $hash }…).
 evidence-danger-reminder = Är du i fara just nu: ring 112, eller skriv ”fara”.
@@ -317,7 +323,10 @@ alerted-after-hours = Det är utanför arbetstid och enheten har ingen jourkonta
 tell-declined = Det är ditt val, och det är helt i sin ordning. Vill du berätta för någon senare finns det under ”Vem som ska få veta” i menyn.
 preview-out-of-hours = Det är utanför arbetstid, så meddelandet går först till { $who }, som är kontaktperson utanför arbetstid.
 preview-handover = När arbetsdagen börjar, { DATE($when) }, går det också till din chef, { $who }, som då tar över ärendet.
-preview-rep-chain = Kvitterar skyddsombudet inte i tid går det till nästa: { $then }.
+preview-rep-chain = Kvitterar { $country ->
+        [DK] arbetsmiljörepresentanten
+       *[other] skyddsombudet
+    } inte i tid går det till nästa: { $then }.
 preview-after-hours = Det är utanför arbetstid, så { $who } läser det kanske inte förrän { DATE($when) }. Är du i fara under tiden: ring 112. Polisen när det inte är akut: { $country ->
         [DK] 114
        *[other] 114 14
@@ -326,3 +335,5 @@ consent-sent-after-hours = Eftersom det är utanför arbetstid kan det dröja ti
 handover-told-employee = Arbetsdagen har börjat: din chef, { $who }, har nu fått ditt meddelande och tar över ärendet.
 escalation-rep-nobody-answered = Inget skyddsombud har kvitterat ditt meddelande om ärende { $case } än. Vill du kan du kontakta ett skyddsombud direkt, eller:
 escalation-rep-nobody-answered-manager-knows = Inget skyddsombud har kvitterat ditt meddelande om ärende { $case } än. Din chef, { $manager }, har kvitterat och vet om det. Vill du kan du kontakta ett skyddsombud direkt, eller:
+start-greeting-manager = Hej { $name }, jag heter Fyr. Du är chef här: jag hjälper dig när en medarbetare har blivit hotad, trakasserad eller angripen i jobbet – med vad du behöver göra i dag och de närmaste veckorna. Och blir du själv utsatt hjälper jag dig också. Vi tar en fråga i taget.
+start-greeting-safety-rep = Hej { $name }, jag heter Fyr. Du är skyddsombud: jag hjälper dig att stötta en medarbetare som har blivit hotad, trakasserad eller angripen i jobbet, och att se till att det förebyggs. Blir du själv utsatt hjälper jag dig också. Vi tar en fråga i taget.

@@ -8,7 +8,7 @@ notify-intro = { $employee } på din enhet har utsatts för { $kind ->
         [threat] ett hot
         [harassment] trakasserier eller hat
         [online-exposure] uthängning eller personangrepp på nätet
-        [criticism] hätsk kritik eller upprepade klagomål från en rättshaverist
+        [criticism] hätsk kritik eller ihållande klagomål
         [hard-contact] ett svårt samtal eller mejl
        *[other] något som upplevdes som påtryckning
     }.
@@ -31,7 +31,10 @@ acked-thanks = Tack. Jag har meddelat { $employee } att du har kvitterat.
 acked-manager-today = Prata med { $employee } i dag, och se till att din medarbetare inte lämnas ensam.
 acked-se-authority = Bedöm om det här är ett allvarligt tillbud. Är det det, ska det anmälas till Arbetsmiljöverket utan dröjsmål, inom 24 timmar. Jag påminner dig tills du har svarat.
 acked-dk-registration = Händelsen ska registreras i kategorin ”mindre vold, trusler og anden krænkende adfærd” – och som arbejdsskade (arbetsskada) om den är allvarlig. Jag påminner dig varje arbetsdag tills du har markerat att det är gjort.
-acked-safety-rep = Som arbetsmiljöombud ser du bara det som { $employee } har gått med på att dela. Stäm av med chefen att händelsen är anmäld eller registrerad och att stöd har erbjudits.
+acked-safety-rep = Som { $country ->
+        [DK] arbetsmiljörepresentant (arbejdsmiljørepræsentant)
+       *[other] skyddsombud
+    } ser du bara det som { $employee } har gått med på att dela. Stäm av med chefen att händelsen är anmäld eller registrerad och att stöd har erbjudits.
 acked-follow-up = Längre fram påminner jag dig om att följa upp hur { $employee } har det.
 
 ## Första vägledning
@@ -43,7 +46,10 @@ guidance-manager-dk-report = Hjälp din medarbetare att polisanmäla. Det är me
 guidance-manager-dk-offender = Kontakt med personen bakom tas bara av ledningen – skriftligt, och först efter samråd med HR och juristerna.
 guidance-manager-se-support = Boka samtalsstöd åt din medarbetare, och var uppmärksam under veckorna som följer.
 guidance-manager-dk-support = Ordna en krispsykolog snabbt, och var uppmärksam under veckorna som följer.
-guidance-safety-rep-role = Som arbetsmiljöombud arbetar du för en god arbetsmiljö tillsammans med ledningen. Du ser bara det som { $employee } har gått med på att dela.
+guidance-safety-rep-role = Som { $country ->
+        [DK] arbetsmiljörepresentant (arbejdsmiljørepræsentant)
+       *[other] skyddsombud
+    } arbetar du för en god arbetsmiljö tillsammans med ledningen. Du ser bara det som { $employee } har gått med på att dela.
 guidance-safety-rep-check = Stäm av att händelsen är anmäld eller registrerad, att stöd har erbjudits och att { $employee } inte lämnas ensam.
 guidance-safety-rep-not = Det är inte din roll att kontakta personen bakom eller att bedöma om det är ett brott – det ansvarar ledningen, HR och polisen för.
 

@@ -7,7 +7,7 @@ report-kind = Slag: { $kind ->
         [threat] ett hot
         [harassment] trakasserier eller hat
         [online-exposure] uthängning eller personangrepp på nätet
-        [criticism] hätsk kritik eller en rättshaverist
+        [criticism] hätsk kritik eller ihållande klagomål
         [hard-contact] ett svårt samtal eller mejl
        *[other] något som upplevdes som påtryckning
     }

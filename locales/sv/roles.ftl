@@ -1,9 +1,9 @@
-# Fyr — texter för chefer, arbetsmiljöombud och kollegor (svenska).
+# Fyr — texter för chefer, skyddsombud och kollegor (svenska).
 
 ## Startval
 
 opt-start-manager = Chef: min medarbetare är utsatt
-opt-start-safety-rep = Jag är arbetsmiljöombud
+opt-start-safety-rep = Jag är skyddsombud
 opt-start-colleague = Hur stöttar jag en kollega?
 opt-start-advice = Råd om svåra kontakter
 opt-menu-advice = Råd efter ämne
@@ -45,9 +45,9 @@ mtask-follow-up = Uppföljande samtal planerade
 mgr-open-reminder = Påminnelse, ärende { $case }: de här punkterna är fortfarande öppna:
 opt-mgr-checklist = Öppna min checklista
 
-## Arbetsmiljöombud
+## Skyddsombud
 
-sr-role = Som arbetsmiljöombud är din roll att verka för en god arbetsmiljö tillsammans med ledningen. Du ser bara det som medarbetaren har gått med på att dela med dig.
+sr-role = Som skyddsombud är din roll att verka för en god arbetsmiljö tillsammans med ledningen. Du ser bara det som medarbetaren har gått med på att dela med dig.
 sr-se-role = Som skyddsombud kan du begära åtgärder av arbetsgivaren (AML 6 kap. 6 a §) om rutinerna behöver förbättras.
 sr-dk-role = Som arbejdsmiljørepræsentant (AMR) kan du vara den första som medarbetaren vänder sig till, på samma villkor som chefen. Händelsen kan sedan analyseras i arbejdsmiljøgruppen (arbetsmiljögruppen).
 sr-check = Stäm av med chefen att händelsen är anmäld eller registrerad, att stöd har erbjudits (stödsamtal eller en krispsykolog), att medarbetaren inte lämnas ensam och att uppföljningen är planerad.

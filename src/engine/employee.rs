@@ -48,7 +48,9 @@ const STEPS: &[Step] = &[
         task: None,
         transient: false,
         body: &[
-            text("start-greeting"),
+            text_if(Cond::ReaderIsNeither, "start-greeting"),
+            text_if(Cond::ReaderIsManager, "start-greeting-manager"),
+            text_if(Cond::ReaderIsOnlySafetyRep, "start-greeting-safety-rep"),
             text("start-danger"),
             text("start-how"),
         ],

@@ -143,6 +143,10 @@ pub enum Cond {
     ReaderIsManager,
     /// The reader is one of their unit's safety representatives.
     ReaderIsSafetyRep,
+    /// A safety representative who is not also in the manager chain.
+    ReaderIsOnlySafetyRep,
+    /// Neither in the manager chain nor a safety representative.
+    ReaderIsNeither,
     /// The unit wants the director told about incidents.
     DirectorRequired,
     /// The employee has invited colleagues who still help.
@@ -378,6 +382,19 @@ pub const TASK_CHOICES: &[Choice] = &[
     },
     Choice {
         label: "opt-not-relevant",
+        when: Cond::Always,
+        act: Act::Status(TaskStatus::NotRelevant),
+        goto: None,
+    },
+];
+
+/// The answers to an item of a manager's checklist: as `TASK_CHOICES`, with "not applicable"
+/// instead of the employee's "not relevant for me".
+pub const MGR_TASK_CHOICES: &[Choice] = &[
+    TASK_CHOICES[0],
+    TASK_CHOICES[1],
+    Choice {
+        label: "opt-not-applicable",
         when: Cond::Always,
         act: Act::Status(TaskStatus::NotRelevant),
         goto: None,

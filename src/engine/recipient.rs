@@ -30,7 +30,7 @@ const fn item(
         task: Some(task),
         transient: true,
         body,
-        choices: TASK_CHOICES,
+        choices: MGR_TASK_CHOICES,
         next,
     }
 }
@@ -304,9 +304,9 @@ const STEPS: &[Step] = &[
         transient: true,
         body: &[text("mgr-dk-offender"), text("mgr-question")],
         choices: &[
-            TASK_CHOICES[0],
-            TASK_CHOICES[1],
-            TASK_CHOICES[2],
+            MGR_TASK_CHOICES[0],
+            MGR_TASK_CHOICES[1],
+            MGR_TASK_CHOICES[2],
             choice_to("opt-tpl-dk-letter", &[to("mgr-letter")]),
         ],
         next: &[to("mgr-follow-up")],

@@ -94,6 +94,12 @@ pub fn holds(cond: Cond, ctx: &Ctx) -> bool {
             .directory
             .policy(&ctx.profile.unit)
             .is_some_and(|p| p.safety_reps.contains(&ctx.profile.person)),
+        Cond::ReaderIsOnlySafetyRep => {
+            holds(Cond::ReaderIsSafetyRep, ctx) && !holds(Cond::ReaderIsManager, ctx)
+        }
+        Cond::ReaderIsNeither => {
+            !holds(Cond::ReaderIsSafetyRep, ctx) && !holds(Cond::ReaderIsManager, ctx)
+        }
         Cond::DirectorRequired => ctx.policy.is_some_and(|p| p.inform_director),
         Cond::HasHelpers => case.is_some_and(|c| c.helpers.iter().any(|h| h.removed_at.is_none())),
         Cond::ReaderHelps => case.is_some_and(|c| c.active_helper(&ctx.profile.person).is_some()),
@@ -107,9 +113,12 @@ pub fn holds(cond: Cond, ctx: &Ctx) -> bool {
 
 /// The options a reader sees on a step, as messages. The alarm button names who it alerts.
 pub fn option_msgs(step: &'static Step, ctx: &Ctx) -> Vec<Msg> {
+    let country = ctx.case.map_or(ctx.profile.country, |c| c.country).code();
     visible_choices(step, ctx)
         .map(|c| {
-            let msg = Msg::new(c.label);
+            // The country, for labels that name a role ("Skyddsombudet", "Arbejdsmiljø-
+            // repræsentanten (AMR)").
+            let msg = Msg::new(c.label).str("country", country);
             if c.label == "opt-alert-manager" {
                 let (role, who) = alarm_recipient(ctx);
                 msg.str("role", role).str("who", who)
@@ -202,6 +211,7 @@ fn common_args(ctx: &Ctx) -> Vec<(Cow<'static, str>, Arg)> {
                 .str("date", local_date(case.opened_at))
         }
         None => msg
+            .str("country", ctx.profile.country.code())
             .str("case", "-")
             .str("employee", ctx.profile.full_name.clone())
             .str("kind", "other")

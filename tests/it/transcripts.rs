@@ -86,6 +86,13 @@ fn danish_danger_words_at_any_step() {
 }
 
 /// Words that only belong in one country's content.
+/// Glosses of a role in the other country's term, removed before the jurisdiction check.
+const GLOSSES: &[&str] = &[
+    "(arbejdsmiljørepræsentant)",
+    "(den svenske arbejdsmiljørepræsentant)",
+    "(skyddsombud)",
+];
+
 pub const SWEDISH_ONLY: &[&str] = &[
     "polisen.se",
     "114 14",
@@ -110,6 +117,14 @@ pub const DANISH_ONLY: &[&str] = &[
 ];
 
 pub fn assert_absent(transcript: &str, words: &[&str], who: &str) {
+    // A role of the unit's country is glossed in the reader's language with the other
+    // country's term in brackets ("skyddsombud (arbejdsmiljørepræsentant)"): a translation aid,
+    // not the other country's content.
+    let mut transcript = transcript.to_string();
+    for gloss in GLOSSES {
+        transcript = transcript.replace(gloss, "");
+    }
+    let transcript = transcript.as_str();
     for word in words {
         assert!(
             !transcript.contains(word),
