@@ -177,9 +177,14 @@ impl BarChart {
             top + plot_h,
             top + plot_h
         );
-        // The legend, one row under the labels.
+        // The legend, one row under the labels (a single series needs none: the title says it).
         let mut lx = left;
-        for series in &self.series {
+        let legend = if self.series.len() > 1 {
+            &self.series[..]
+        } else {
+            &[]
+        };
+        for series in legend {
             let (r, g, b) = series.color;
             let _ = write!(
                 s,

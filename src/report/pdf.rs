@@ -184,11 +184,11 @@ fn layout(fonts: &Fonts, blocks: &[Block]) -> Vec<Vec<Placed>> {
                     size,
                     TEXT_WIDTH - indent,
                 );
-                // Keep a heading with the first two lines after it.
-                let keep = if matches!(block, Block::Heading(_)) {
-                    leading + 3.0 * 10.5 * 1.4
-                } else {
-                    leading
+                // Keep a heading with what follows: a chart, or the first lines of text.
+                let keep = match (block, blocks.get(index + 1)) {
+                    (Block::Heading(_), Some(Block::Chart(_))) => leading + CHART_HEIGHT + 8.0,
+                    (Block::Heading(_), _) => leading + 3.0 * 10.5 * 1.4,
+                    _ => leading,
                 };
                 if y + keep > bottom && !pages.last().is_some_and(Vec::is_empty) {
                     pages.push(Vec::new());
@@ -262,7 +262,8 @@ fn rect(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32) {
 fn draw_chart(surface: &mut Surface, fonts: &Fonts, chart: &BarChart, top: f32) {
     let black = (40, 40, 40);
     let (left, plot_w) = (MARGIN + 30.0, TEXT_WIDTH - 30.0);
-    let title_h = 16.0;
+    // The section's heading names the chart (its title leads the text alternative).
+    let title_h = 6.0;
     let legend_h = 18.0;
     let labels_h = 14.0;
     let plot_top = top + title_h;
@@ -271,15 +272,6 @@ fn draw_chart(surface: &mut Surface, fonts: &Fonts, chart: &BarChart, top: f32) 
     let max = (chart.max_total() / step as f32).ceil() * step as f32;
     let y = |v: f32| plot_top + plot_h - v / max * plot_h;
     surface.set_fill(Some(fill(black)));
-    draw_text(
-        surface,
-        fonts,
-        MARGIN,
-        top + 11.0,
-        10.5,
-        Weight::Bold,
-        &fonts.printable(&chart.title),
-    );
     let mut tick = 0;
     while tick as f32 <= max {
         let ty = y(tick as f32);
@@ -366,7 +358,12 @@ fn draw_chart(surface: &mut Surface, fonts: &Fonts, chart: &BarChart, top: f32) 
     rect(surface, left, plot_top + plot_h - 0.4, plot_w, 0.8);
     let mut lx = MARGIN;
     let ly = plot_top + plot_h + labels_h + 6.0;
-    for series in &chart.series {
+    let legend = if chart.series.len() > 1 {
+        &chart.series[..]
+    } else {
+        &[]
+    };
+    for series in legend {
         surface.set_fill(Some(fill(series.color)));
         rect(surface, lx, ly, 8.0, 8.0);
         surface.set_fill(Some(fill(black)));

@@ -506,7 +506,7 @@ pub fn html(s: &Statistics, l10n: &Localizer) -> String {
 body {{ font-family: "Noto Sans", "DejaVu Sans", sans-serif; max-width: 760px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.45; }}
 h1 {{ font-size: 1.5em; }} h2 {{ font-size: 1.15em; margin-top: 1.6em; }}
 .note {{ color: #555; font-size: 0.9em; }}
-.data {{ font-size: 0.9em; color: #333; }}
+.data {{ font-size: 0.9em; color: #333; columns: 2; }}
 svg.chart {{ max-width: 100%; height: auto; }}
 </style>
 </head>
@@ -562,10 +562,12 @@ pub fn pdf(s: &Statistics, l10n: &Localizer) -> Result<Vec<u8>, PdfError> {
         Block::Paragraph(x.period),
         Block::Detail(x.privacy),
         Block::Paragraph(x.total),
+        Block::Heading(s.per_month.title.clone()),
         Block::Chart(s.per_month.clone()),
     ];
     blocks.extend(s.month_lines.iter().cloned().map(Block::Detail));
     blocks.push(Block::Detail(x.how));
+    blocks.push(Block::Heading(s.per_unit.title.clone()));
     blocks.push(Block::Chart(s.per_unit.clone()));
     blocks.extend(s.unit_lines.iter().cloned().map(Block::Detail));
     blocks.push(Block::Heading(x.ack_title));
