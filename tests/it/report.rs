@@ -178,7 +178,7 @@ fn the_case_report_prints_every_name_exactly_and_embeds_its_fonts() {
         "se-unit",
         "se-employee",
         ["se-manager", "se-deputy"],
-        "SE-TEST1",
+        "F-7K3M-Q9XD",
     );
     let pdf = case_report(dir.path(), &config, &store, &id);
     let text = pdftotext(&pdf);
@@ -217,7 +217,7 @@ fn the_case_report_prints_every_name_exactly_and_embeds_its_fonts() {
         pages,
         "every page is marked:\n{text}"
     );
-    assert_eq!(text.matches("Fyr – ärende SE-TEST1").count(), pages + 1);
+    assert_eq!(text.matches("Fyr – ärende F-7K3M-Q9XD").count(), pages + 1);
     // The fingerprint once per item, in groups of four.
     let items = fyr::store::Store::evidence_of(&store, &id).unwrap();
     for item in &items {
@@ -303,7 +303,7 @@ fn a_danish_case_report_is_danish_in_words_dates_and_marking() {
         "dk-unit",
         "dk-employee",
         ["dk-manager", "dk-deputy"],
-        "DK-TEST1",
+        "F-2B8N-W4HC",
     );
     let text = pdftotext(&case_report(dir.path(), &config, &store, &id));
     for exact in [
@@ -312,7 +312,7 @@ fn a_danish_case_report_is_danish_in_words_dates_and_marking() {
         "2. marts 2026 kl. 14.05",
         "Fortroligt",
         "Side 1 af",
-        "Fyr – sag DK-TEST1",
+        "Fyr – sag F-2B8N-W4HC",
     ] {
         assert!(
             text.contains(exact),
@@ -920,4 +920,37 @@ fn fyr_stats_report_writes_the_page_and_the_pdf_for_each_language() {
     // Winter 2026 has ended by the time this runs: its cases are in the report.
     let text = pdftotext(&out.join("fyr-stats-sv.pdf"));
     assert!(text.contains("Ärenden per månad och slag"), "{text}");
+}
+
+/// Every Rust file under `dir`.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn only_the_report_module_knows_krilla_and_rustybuzz() {
+    let src = crate::support::root().join("src");
+    for file in rust_files(&src) {
+        if file.starts_with(src.join("report")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            assert!(
+                !line.contains("krilla::") && !line.contains("rustybuzz::"),
+                "{}:{} uses the PDF crates directly",
+                file.display(),
+                n + 1
+            );
+        }
+    }
 }
