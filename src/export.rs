@@ -317,6 +317,13 @@ fn report(
         }
     }
     blocks.push(Block::Heading(t(Msg::new("report-actions"))));
+    let marked = Task::ALL
+        .iter()
+        .filter(|t| t.label().starts_with("task-"))
+        .any(|task| case.tasks.contains_key(task));
+    if !marked {
+        blocks.push(Block::Paragraph(t(Msg::new("report-no-actions"))));
+    }
     for task in Task::ALL.iter().filter(|t| t.label().starts_with("task-")) {
         if let Some(status) = case.tasks.get(task) {
             let state = match status {

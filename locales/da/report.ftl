@@ -43,6 +43,7 @@ report-item-link = link
 report-item-file = fil "{ $file }"
 report-item-added-by = tilføjet af { $who }
 report-actions = Det er gjort
+report-no-actions = Intet er markeret endnu.
 report-status = { $status ->
         [done] gjort
         [later] ikke endnu

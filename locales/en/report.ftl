@@ -43,6 +43,7 @@ report-item-link = link
 report-item-file = file "{ $file }"
 report-item-added-by = added by { $who }
 report-actions = What has been done
+report-no-actions = Nothing is marked yet.
 report-status = { $status ->
         [done] done
         [later] not yet

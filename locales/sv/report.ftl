@@ -43,6 +43,7 @@ report-item-link = länk
 report-item-file = fil ”{ $file }”
 report-item-added-by = tillagt av { $who }
 report-actions = Det här har gjorts
+report-no-actions = Inget är markerat ännu.
 report-status = { $status ->
         [done] klart
         [later] inte än
