@@ -17,7 +17,9 @@ use crate::engine::state::{CaseEvent, TrackState};
 use crate::engine::{Arg, Case, Msg};
 use crate::i18n::Localizer;
 use crate::model::{CaseId, Language};
-use crate::pdf::{self, Line};
+use crate::report::dates;
+use crate::report::pdf::{self, Block, PdfError};
+use crate::report::stats::{bcp47, l10n_page};
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Error)]
@@ -30,6 +32,8 @@ pub enum ExportError {
     Write { path: PathBuf, detail: String },
     #[error("cannot read the manifest {path}: {detail}")]
     Manifest { path: PathBuf, detail: String },
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
 }
 
 /// One evidence item in the manifest, with the file it is stored as in the zip.
@@ -142,15 +146,24 @@ pub fn build_export(
     let language = config
         .person(case.owner.as_str())
         .map_or(Language::Sv, |p| p.language);
-    let lines = report(&case, &items, config, localizer, language, now);
+    let blocks = report(&case, &items, config, localizer, language, now);
     let title = localizer.text(
         language,
         &Msg::new("report-title").str("case", id.to_string()),
     );
+    let pdf_bytes = pdf::render(&pdf::Document {
+        title: title.clone(),
+        lang: bcp47(language).to_string(),
+        running_head: title,
+        confidential: Some(localizer.text(language, &Msg::new("report-confidential"))),
+        page_label: l10n_page(localizer, language),
+        created: now,
+        blocks,
+    })?;
     Ok([
         ExportFile {
             name: format!("{id}-report.pdf"),
-            bytes: pdf::render(&title, &lines),
+            bytes: pdf_bytes,
         },
         ExportFile {
             name: zip_name,
@@ -227,6 +240,15 @@ fn event_code(event: &CaseEvent) -> &'static str {
     }
 }
 
+/// A SHA-256 in groups of four, so it can be read aloud and compared by eye.
+pub fn readable_fingerprint(hex: &str) -> String {
+    hex.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn report(
     case: &Case,
     items: &[EvidenceItem],
@@ -234,33 +256,25 @@ fn report(
     l10n: &Localizer,
     lang: Language,
     now: DateTime<Utc>,
-) -> Vec<Line> {
+) -> Vec<Block> {
     let tz = config.unit(&case.unit).map(|u| u.timezone);
-    let local = |at: DateTime<Utc>| match tz {
-        Some(tz) => at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
-        None => at.format("%Y-%m-%d %H:%M UTC").to_string(),
-    };
+    let local = |at: DateTime<Utc>| dates::date_time(l10n, lang, at, tz);
     let name = |p: &crate::model::PersonId| {
         config
             .person(p.as_str())
             .map_or_else(|| p.to_string(), |p| p.name.clone())
     };
     let t = |msg: Msg| l10n.text(lang, &msg);
-    let heading = |text: String| Line { text, size: 13.0 };
-    let body = |text: String| Line { text, size: 10.5 };
-    let mut lines = vec![
-        Line {
-            text: t(Msg::new("report-title").str("case", case.id.to_string())),
-            size: 17.0,
-        },
-        body(t(Msg::new("report-generated").str("date", local(now)))),
-        heading(t(Msg::new("report-incident"))),
-        body(t(Msg::new("report-kind").str("kind", kind_code(case)))),
-        body(t(
+    let mut blocks = vec![
+        Block::Title(t(Msg::new("report-title").str("case", case.id.to_string()))),
+        Block::Paragraph(t(Msg::new("report-generated").str("date", local(now)))),
+        Block::Heading(t(Msg::new("report-incident"))),
+        Block::Paragraph(t(Msg::new("report-kind").str("kind", kind_code(case)))),
+        Block::Paragraph(t(
             Msg::new("report-opened").str("date", local(case.opened_at))
         )),
-        body(t(Msg::new("report-employee").str("name", name(&case.owner)))),
-        heading(t(Msg::new("report-timeline"))),
+        Block::Paragraph(t(Msg::new("report-employee").str("name", name(&case.owner)))),
+        Block::Heading(t(Msg::new("report-timeline"))),
     ];
     for entry in &case.log {
         let who = match &entry.event {
@@ -276,11 +290,11 @@ fn report(
         let text = t(Msg::new("report-event")
             .str("event", event_code(&entry.event))
             .str("who", who));
-        lines.push(body(format!("{}  {text}", local(entry.at))));
+        blocks.push(Block::Paragraph(format!("{}: {text}", local(entry.at))));
     }
-    lines.push(heading(t(Msg::new("report-evidence"))));
+    blocks.push(Block::Heading(t(Msg::new("report-evidence"))));
     if items.is_empty() {
-        lines.push(body(t(Msg::new("report-no-evidence"))));
+        blocks.push(Block::Paragraph(t(Msg::new("report-no-evidence"))));
     }
     for item in items {
         let kind = match &item.kind {
@@ -290,21 +304,29 @@ fn report(
                 t(Msg::new("report-item-file").str("file", name.clone()))
             }
         };
-        lines.push(body(format!(
-            "{} {}  {kind}  {}",
+        blocks.push(Block::Paragraph(format!(
+            "{}. {}: {kind} ({})",
             item.seq,
             local(item.received_at),
             file_name(item)
         )));
-        lines.push(body(format!("    SHA-256 {}", item.content_hash)));
+        blocks
+            .push(Block::Detail(t(Msg::new("report-fingerprint")
+                .str("hash", readable_fingerprint(&item.content_hash)))));
         if item.added_by != case.owner {
-            lines.push(body(format!(
-                "    {}",
-                t(Msg::new("report-item-added-by").str("who", name(&item.added_by)))
+            blocks.push(Block::Detail(t(
+                Msg::new("report-item-added-by").str("who", name(&item.added_by))
             )));
         }
     }
-    lines.push(heading(t(Msg::new("report-actions"))));
+    blocks.push(Block::Heading(t(Msg::new("report-actions"))));
+    let marked = Task::ALL
+        .iter()
+        .filter(|t| t.label().starts_with("task-"))
+        .any(|task| case.tasks.contains_key(task));
+    if !marked {
+        blocks.push(Block::Paragraph(t(Msg::new("report-no-actions"))));
+    }
     for task in Task::ALL.iter().filter(|t| t.label().starts_with("task-")) {
         if let Some(status) = case.tasks.get(task) {
             let state = match status {
@@ -312,16 +334,16 @@ fn report(
                 TaskStatus::Later => "later",
                 TaskStatus::NotRelevant => "not-relevant",
             };
-            lines.push(body(format!(
+            blocks.push(Block::Paragraph(format!(
                 "{}: {}",
                 t(Msg::new(task.label())),
                 t(Msg::new("report-status").str("status", state))
             )));
         }
     }
-    lines.push(heading(t(Msg::new("report-notified"))));
+    blocks.push(Block::Heading(t(Msg::new("report-notified"))));
     if case.tracks.is_empty() {
-        lines.push(body(t(Msg::new("status-nobody-told"))));
+        blocks.push(Block::Paragraph(t(Msg::new("status-nobody-told"))));
     }
     for track in &case.tracks {
         let asked: Vec<String> = track.asked.iter().map(name).collect();
@@ -341,16 +363,15 @@ fn report(
                 .str("role", track.kind.code())
                 .str("country", case.country.code())),
         };
-        lines.push(body(format!(
+        blocks.push(Block::Paragraph(format!(
             "{state} ({})",
             t(Msg::new("report-asked").str("who", asked.join(", ")))
         )));
     }
-    lines.push(body(String::new()));
-    lines.push(body(t(
+    blocks.push(Block::Paragraph(t(
         Msg::new("report-footer").arg("count", Arg::Num(items.len() as i64))
     )));
-    lines
+    blocks
 }
 
 /// Check an exported manifest against its zip: every file's hash, every chain link, the head.

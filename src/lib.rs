@@ -19,6 +19,6 @@ pub mod i18n;
 pub mod matrix;
 pub mod model;
 pub mod ops;
-pub mod pdf;
+pub mod report;
 pub mod service;
 pub mod store;

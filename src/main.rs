@@ -115,12 +115,16 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         key: Option<PathBuf>,
     },
-    /// Cases per unit, month and incident kind (counts below 5 suppressed).
+    /// Cases per unit, closed month and incident kind (counts below 5 suppressed, others
+    /// rounded to fives); with --report, the committee's HTML and PDF reports instead.
     Stats {
         #[arg(long, value_name = "PATH", default_value = "bot.toml")]
         config: PathBuf,
         #[arg(long, value_name = "DIR", default_value = "fyr-data")]
         data: PathBuf,
+        /// Write fyr-stats-<language>.html and .pdf for each language of the units into DIR.
+        #[arg(long, value_name = "DIR")]
+        report: Option<PathBuf>,
     },
     /// Check a bot.toml and print every problem with file:line:column.
     CheckConfig {
@@ -286,13 +290,43 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Stats { config, data } => {
+        Command::Stats {
+            config,
+            data,
+            report,
+        } => {
             let (config, store) = match config_and_store(&config, &data) {
                 Ok(both) => both,
                 Err(code) => return code,
             };
             operator(&store, "stats", None);
-            match fyr::ops::stats(&config, &store) {
+            if let Some(dir) = report {
+                let localizer = match Localizer::new() {
+                    Ok(l) => l,
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                };
+                return match fyr::ops::stats_reports(&config, &store, &localizer, &dir, Utc::now())
+                {
+                    Ok(paths) => {
+                        for path in paths {
+                            println!("{}", path.display());
+                        }
+                        ExitCode::SUCCESS
+                    }
+                    Err(e @ fyr::ops::ReportError::Store(_)) => {
+                        eprintln!("error: {e}");
+                        ExitCode::from(EXIT_DATA)
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        ExitCode::FAILURE
+                    }
+                };
+            }
+            match fyr::ops::stats(&config, &store, Utc::now()) {
                 Ok(table) => {
                     print!("{table}");
                     ExitCode::SUCCESS

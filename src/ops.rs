@@ -1,15 +1,18 @@
 //! Operator commands over the data folder: verify evidence chains, erase a case, and the
 //! anonymous statistics for the work environment committee.
 
-use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
 
 use crate::config::Config;
 use crate::engine::evidence::{self, Tamper};
+use crate::i18n::Localizer;
 use crate::model::CaseId;
 use crate::store::{Store, StoreError};
 
 /// Counts below this are shown as "<5", so nobody can be recognised in a small unit.
-pub const SUPPRESS_BELOW: usize = 5;
+pub use crate::report::stats::SUPPRESS_BELOW;
 
 /// Recompute the evidence chains of one case or of all; every problem, precisely.
 pub fn verify(
@@ -36,40 +39,58 @@ pub fn verify(
     Ok(problems)
 }
 
-/// Cases per unit, month and incident kind, with small counts suppressed.
-pub fn stats(config: &Config, store: &dyn Store) -> Result<String, StoreError> {
-    let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
-    for case in store.all_cases()? {
-        let unit = config.unit(&case.unit);
-        let month = match unit {
-            Some(u) => case
-                .opened_at
-                .with_timezone(&u.timezone)
-                .format("%Y-%m")
-                .to_string(),
-            None => case.opened_at.format("%Y-%m").to_string(),
-        };
-        let kind = case.kind.map_or_else(
-            || "unknown".to_string(),
-            |k| {
-                serde_json::to_value(k)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            },
-        );
-        *counts
-            .entry((case.unit.to_string(), month, kind))
-            .or_default() += 1;
+/// Cases per unit, closed month and incident kind, with the reports' privacy rules (see
+/// `report::stats`): only months that have ended, counts below 5 as "<5", others rounded.
+pub fn stats(config: &Config, store: &dyn Store, now: DateTime<Utc>) -> Result<String, StoreError> {
+    Ok(crate::report::stats::table(
+        config,
+        &store.all_cases()?,
+        now,
+    ))
+}
+
+/// The statistics reports for the work environment committee: for each language of the
+/// configured units, `fyr-stats-<lang>.html` and `fyr-stats-<lang>.pdf` in `dir`.
+pub fn stats_reports(
+    config: &Config,
+    store: &dyn Store,
+    localizer: &Localizer,
+    dir: &Path,
+    now: DateTime<Utc>,
+) -> Result<Vec<PathBuf>, ReportError> {
+    use crate::report::stats;
+    let cases = store.all_cases()?;
+    std::fs::create_dir_all(dir).map_err(|e| ReportError::Write {
+        path: dir.to_path_buf(),
+        detail: e.to_string(),
+    })?;
+    let mut written = Vec::new();
+    for lang in stats::languages(config) {
+        let statistics = stats::compute(config, &cases, localizer, lang, now);
+        let html = dir.join(format!("fyr-stats-{lang}.html"));
+        let pdf = dir.join(format!("fyr-stats-{lang}.pdf"));
+        let pdf_bytes = stats::pdf(&statistics, localizer)?;
+        for (path, bytes) in [
+            (&html, stats::html(&statistics, localizer).into_bytes()),
+            (&pdf, pdf_bytes),
+        ] {
+            std::fs::write(path, bytes).map_err(|e| ReportError::Write {
+                path: path.clone(),
+                detail: e.to_string(),
+            })?;
+        }
+        written.extend([html, pdf]);
     }
-    let mut out = String::from("unit\tmonth\tkind\tcases\n");
-    for ((unit, month, kind), n) in counts {
-        let shown = if n < SUPPRESS_BELOW {
-            format!("<{SUPPRESS_BELOW}")
-        } else {
-            n.to_string()
-        };
-        out.push_str(&format!("{unit}\t{month}\t{kind}\t{shown}\n"));
-    }
-    Ok(out)
+    Ok(written)
+}
+
+/// Why the statistics reports could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Pdf(#[from] crate::report::pdf::PdfError),
+    #[error("cannot write {path}: {detail}")]
+    Write { path: PathBuf, detail: String },
 }

@@ -44,6 +44,7 @@ report-item-link = länk
 report-item-file = fil ”{ $file }”
 report-item-added-by = tillagt av { $who }
 report-actions = Det här har gjorts
+report-no-actions = Inget är markerat ännu.
 report-status = { $status ->
         [done] klart
         [later] inte än
@@ -52,3 +53,98 @@ report-status = { $status ->
 report-notified = Vilka som fick veta
 report-asked = tillfrågade: { $who }
 report-footer = { $count } bevis. Varje fingeravtryck togs när Fyr tog emot beviset; ”fyr verify --manifest” kontrollerar filerna mot dem. Fyr har inte anmält något på egen hand.
+report-confidential = Konfidentiellt
+report-page = Sida { $page } av { $pages }
+report-fingerprint = SHA-256: { $hash }
+report-datetime = { $day } { $month ->
+        [1] januari
+        [2] februari
+        [3] mars
+        [4] april
+        [5] maj
+        [6] juni
+        [7] juli
+        [8] augusti
+        [9] september
+        [10] oktober
+        [11] november
+       *[12] december
+    } { $year } kl. { $hour }.{ $minute }
+report-date = { $day } { $month ->
+        [1] januari
+        [2] februari
+        [3] mars
+        [4] april
+        [5] maj
+        [6] juni
+        [7] juli
+        [8] augusti
+        [9] september
+        [10] oktober
+        [11] november
+       *[12] december
+    } { $year }
+report-month = { $month ->
+        [1] januari
+        [2] februari
+        [3] mars
+        [4] april
+        [5] maj
+        [6] juni
+        [7] juli
+        [8] augusti
+        [9] september
+        [10] oktober
+        [11] november
+       *[12] december
+    } { $year }
+report-month-short = { $month ->
+        [1] jan
+        [2] feb
+        [3] mars
+        [4] apr
+        [5] maj
+        [6] juni
+        [7] juli
+        [8] aug
+        [9] sep
+        [10] okt
+        [11] nov
+       *[12] dec
+    } { $year }
+
+## The statistics for the work environment committee (skyddskommittén).
+
+stats-title = Fyr – statistik till skyddskommittén
+stats-period = Perioden { $from } – { $to }. Bara hela månader som är slut räknas.
+stats-privacy = Rapporten innehåller inga namn, ärendenummer eller fritext. Antal under 5 visas som ”<5”, andra antal avrundas till närmaste femtal och små grupper slås ihop. Ett nytt ärende syns först när dess månad är slut, så två rapporter kan inte jämföras för att peka ut ett enskilt ärende.
+stats-per-month = Ärenden per månad och slag
+stats-per-unit = Ärenden per enhet under perioden
+stats-ack = Tid till första kvittens
+stats-ack-about = Från att den första personen fick veta till att någon kvitterade, för ärenden där någon fick veta.
+stats-ack-median = Hälften kvitterades inom { $time }.
+stats-ack-p90 = Nio av tio kvitterades inom { $time }.
+stats-hours = { $hours ->
+        [0] en timme
+        [1] en timme
+       *[other] { $hours } timmar
+    }
+stats-manager = Chefen fick veta
+stats-manager-share = Andel ärenden där chefen fick veta: { $share } procent.
+stats-followups = Uppföljningar
+stats-followups-open = Ärenden med uppföljning som pågick när perioden tog slut: { $count }.
+stats-too-few = För få ärenden för att visa.
+stats-none = Inga ärenden under perioden.
+stats-total = Totalt under perioden: { $count } ärenden.
+stats-suppressed = <5
+stats-other-units = Övriga enheter (sammanslagna)
+stats-kind = { $kind ->
+        [threat] Hot
+        [harassment] Trakasserier, hat
+        [online-exposure] Uthängning
+        [criticism] Hätsk kritik
+        [hard-contact] Svår kontakt
+        [small] Små grupper (sammanslagna)
+       *[other] Övrigt
+    }
+stats-how = Så läser du diagrammen: en streckad ruta betyder att antalet är under 5 och därför inte visas.

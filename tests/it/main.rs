@@ -20,6 +20,7 @@ mod matrix;
 mod playbook;
 mod process;
 mod props;
+mod report;
 mod roles;
 mod store;
 mod support;
