@@ -99,6 +99,8 @@ struct Committed {
     exports: Vec<(CaseId, PersonId)>,
     /// How many effects the step had (for the log).
     effects: usize,
+    /// Plaintext exports of cases this step erases (folder, case), deleted after the commit.
+    erased_exports: Vec<(std::path::PathBuf, CaseId)>,
 }
 
 /// What a `tick` did.
@@ -323,6 +325,13 @@ impl<S: Store> Driver<S> {
         for id in &cases {
             self.load_case(&mut world, id)?;
         }
+        if cases.iter().any(|id| !world.cases.contains_key(id)) {
+            // A case this person was in was erased meanwhile.
+            let known = &world.cases;
+            if let Some(c) = world.conversations.get_mut(person) {
+                forget_erased(c, |id| known.contains_key(id));
+            }
+        }
         self.load_unit_parties(&mut world, person)?;
         Ok(world)
     }
@@ -342,6 +351,44 @@ impl<S: Store> Driver<S> {
             fresh_case_id: &fresh,
         };
         Ok(engine::current_options(&world, person, &env))
+    }
+
+    /// What `person` sees when a chat opens again (a console restart): the step they are at,
+    /// shown without recording anything — they took no step. Someone new gets the greeting
+    /// (that starts their conversation); someone whose case was erased starts again.
+    pub fn resume(
+        &mut self,
+        person: &PersonId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Rendered>, DriverError> {
+        if self.config.person(person.as_str()).is_none() {
+            return Err(DriverError::UnknownPerson);
+        }
+        let world = self.world_for(person)?;
+        let stored = self.store.load_conversation(person)?;
+        let unchanged = stored.is_some() && stored.as_ref() == world.conversations.get(person);
+        if !unchanged || stored.as_ref().is_some_and(|c| c.step.is_none()) {
+            return self.handle(person, "", now);
+        }
+        let language = self.language_in(&world, person);
+        let fresh = self.case_id();
+        let env = Env {
+            now,
+            directory: &self.config,
+            fresh_case_id: &fresh,
+        };
+        let event = Event::Message {
+            from: person.clone(),
+            input: Input::Empty,
+        };
+        let (_, effects) = engine::step(&world, &event, &env);
+        Ok(effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Reply(m) => Some(self.localizer.render(language, m)),
+                _ => None,
+            })
+            .collect())
     }
 
     /// Handle one message from `from` at `now`; returns the replies to show them. Notifications
@@ -481,17 +528,32 @@ impl<S: Store> Driver<S> {
                 &dir.join(case.as_str()),
                 now,
             ) {
-                Ok(done) => (
-                    Msg::new("export-files").str(
-                        "files",
-                        [done.pdf, done.zip, done.manifest]
-                            .iter()
-                            .map(|p| p.display().to_string())
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    ),
-                    Vec::new(),
-                ),
+                Ok(done) => {
+                    let folder = dir.join(case.as_str());
+                    let recorded = self
+                        .store
+                        .load_case(case)
+                        .map_err(|e| e.to_string())
+                        .and_then(|c| c.ok_or_else(|| "the case is gone".to_string()))
+                        .and_then(|c| {
+                            crate::erasure::record_export(&self.store, &c, &folder, false, now)
+                                .map_err(|e| e.to_string())
+                        });
+                    if let Err(e) = recorded {
+                        tracing::warn!("where an export went could not be recorded: {e}");
+                    }
+                    (
+                        Msg::new("export-files").str(
+                            "files",
+                            [done.pdf, done.zip, done.manifest]
+                                .iter()
+                                .map(|p| p.display().to_string())
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                        ),
+                        Vec::new(),
+                    )
+                }
                 Err(e) => failed(e),
             },
             ExportTarget::Attachments { max_bytes } => {
@@ -558,6 +620,7 @@ impl<S: Store> Driver<S> {
             who: who.to_string(),
             action: action.to_string(),
             case: case.cloned(),
+            place: None,
         };
         // Which cases this step touched: the ones it changed.
         for case in &commit.cases {
@@ -594,7 +657,21 @@ impl<S: Store> Driver<S> {
                     commit.evidence.push((item, content))
                 }
                 Effect::EraseOwner(person) => {
-                    commit.audit.push(entry(actor, "erased-own-data", None));
+                    // Those told about each case hear that it was closed; its exports go after
+                    // the commit; the audit keeps a neutral line per case, under a pseudonym.
+                    for case in self.store.cases_of(&person)? {
+                        let told = crate::erasure::told_about(&case);
+                        commit
+                            .outbox
+                            .extend(crate::erasure::closed_notices(&case.id, &told, now));
+                        let who = self.store.pseudonym(&case.id, person.as_str());
+                        commit
+                            .audit
+                            .push(crate::erasure::erased_line(&case.id, &who, now));
+                        for place in crate::erasure::export_places(&self.store, &case.id)? {
+                            done.erased_exports.push((place, case.id.clone()));
+                        }
+                    }
                     commit.erase_owners.push(person)
                 }
                 Effect::Export { case, to } => {
@@ -605,6 +682,9 @@ impl<S: Store> Driver<S> {
                     commit
                         .audit
                         .push(entry(actor, "erased-retention", Some(&case)));
+                    for place in crate::erasure::export_places(&self.store, &case)? {
+                        done.erased_exports.push((place, case.clone()));
+                    }
                     commit.erase_cases.push(case)
                 }
             }
@@ -613,6 +693,9 @@ impl<S: Store> Driver<S> {
             self.store.commit_deferred(commit)?;
         } else {
             self.store.commit(commit)?;
+        }
+        for (place, case) in std::mem::take(&mut done.erased_exports) {
+            crate::erasure::remove_exports(&[place], &case);
         }
         Ok(done)
     }
@@ -686,6 +769,29 @@ impl<S: Store> Driver<S> {
             self.store.update_outbox(&entry)?;
         }
         Ok((delivered, failed))
+    }
+}
+
+/// A conversation whose case (or the case its step is about) was erased: it forgets the case
+/// and, if it was at a step of that case, starts again. `exists` says which cases are there.
+fn forget_erased(c: &mut engine::Conversation, exists: impl Fn(&CaseId) -> bool) {
+    let gone = |id: &Option<CaseId>| id.as_ref().is_some_and(|id| !exists(id));
+    let (case_gone, about_gone) = (gone(&c.case), gone(&c.about));
+    let about_step = c
+        .step
+        .as_deref()
+        .and_then(engine::find_step)
+        .is_some_and(|(book, _)| book.context == engine::playbook::Context::About);
+    if case_gone {
+        c.case = None;
+    }
+    if about_gone {
+        c.about = None;
+    }
+    if (case_gone && !about_step) || (about_gone && about_step) {
+        c.step = None;
+        c.back.clear();
+        c.paused = false;
     }
 }
 

@@ -78,3 +78,7 @@ helper-mine-item = nummer { $n }, { $time }, fingeraftryk { $hash }
 helper-saved = Gemt som nummer { $n } i sag { $case } (fingeraftryk { $hash }).
 helper-not-active = Du kan ikke længere tilføje noget til den sag – intet blev gemt. Ingen andre har fået noget at vide.
 helper-ended = Tak for hjælpen. Du kan ikke længere tilføje noget til sag { $case }; det, du har tilføjet, bliver liggende.
+
+## When a case is erased
+
+case-closed-notice = Fyr – sag { $case } er afsluttet, og oplysningerne er slettet. Du skal ikke gøre mere ved den.

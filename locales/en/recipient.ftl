@@ -78,3 +78,7 @@ helper-mine-item = number { $n }, { $time }, fingerprint { $hash }
 helper-saved = Saved as number { $n } in case { $case } (fingerprint { $hash }).
 helper-not-active = You can no longer add anything to that case – nothing was saved. Nobody else was told anything.
 helper-ended = Thank you for helping. You can no longer add anything to case { $case }; what you added stays.
+
+## When a case is erased
+
+case-closed-notice = Fyr – case { $case } is closed and its data deleted. There is nothing more for you to do about it.

@@ -78,3 +78,7 @@ helper-mine-item = nummer { $n }, { $time }, fingeravtryck { $hash }
 helper-saved = Sparat som nummer { $n } i ärende { $case } (fingeravtryck { $hash }).
 helper-not-active = Du kan inte lägga till något i det ärendet längre – inget sparades. Ingen annan har fått veta något.
 helper-ended = Tack för hjälpen. Du kan inte längre lägga till något i ärende { $case }; det du har lagt till finns kvar.
+
+## When a case is erased
+
+case-closed-notice = Fyr – ärende { $case } är avslutat och uppgifterna är raderade. Du behöver inte göra något mer med det.

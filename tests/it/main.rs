@@ -7,6 +7,7 @@ mod crash;
 #[cfg(feature = "discord")]
 mod discord;
 mod engine;
+mod erasure;
 mod escalation;
 mod evidence;
 #[cfg(feature = "discord")]
@@ -16,6 +17,7 @@ mod helpers;
 mod locales;
 #[cfg(feature = "matrix")]
 mod matrix;
+mod operator;
 mod playbook;
 mod process;
 mod props;
