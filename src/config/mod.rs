@@ -331,6 +331,14 @@ impl Validator<'_> {
         let mut person_ids = HashSet::new();
         for p in &raw.person {
             self.id_syntax(&p.id);
+            if matches!(p.id.get_ref().as_str(), "fyr" | "operator") {
+                // The audit log writes these for Fyr itself and the command line.
+                self.problem(
+                    p.id.span(),
+                    format!("person id `{}` is reserved", p.id.get_ref()),
+                    "give this person another id, e.g. their name in lowercase",
+                );
+            }
             self.non_empty(&p.name, "person.name");
             if !person_ids.insert(p.id.get_ref().as_str()) {
                 self.problem(
@@ -705,7 +713,6 @@ impl Validator<'_> {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
 /// A bot.toml that is not UTF-8 (saved as Latin-1 or UTF-16, say): located at its first
 /// byte that is not.
 fn not_utf8(path: &Path, e: &std::string::FromUtf8Error) -> ConfigError {
@@ -725,6 +732,7 @@ fn not_utf8(path: &Path, e: &std::string::FromUtf8Error) -> ConfigError {
     }])
 }
 
+/// 1-based line and column (in characters) of a byte offset.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);

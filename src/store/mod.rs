@@ -182,7 +182,8 @@ pub fn names_a_person(who: &str) -> bool {
 }
 
 /// How a pseudonym in the audit log starts.
-pub const PSEUDONYM_PREFIX: &str = "p-";
+/// (A colon: never in a person id.)
+pub const PSEUDONYM_PREFIX: &str = "p:";
 
 /// The audit lines of `case` with every person replaced by their pseudonym; None if nothing
 /// changed.

@@ -242,7 +242,7 @@ fn after_erasure_verify_and_audit_speak_of_an_erased_case_and_name_nobody() {
     let pseudonyms: std::collections::BTreeSet<&str> = audit
         .lines()
         .map(|l| l.split('\t').nth(1).unwrap())
-        .filter(|w| w.starts_with("p-"))
+        .filter(|w| w.starts_with("p:"))
         .collect();
     assert_eq!(pseudonyms.len(), 2, "{audit}");
 }
@@ -267,4 +267,51 @@ fn an_export_from_the_chat_is_private_and_goes_when_the_employee_deletes_their_d
     assert!(c.driver.store().all_cases().unwrap().is_empty());
     assert!(!pdf.exists(), "the plaintext report is left behind");
     assert!(!folder.exists());
+}
+
+#[test]
+fn a_step_about_a_case_that_is_gone_is_never_shown_with_anyone_s_name() {
+    use fyr::engine::{self, Conversation, Effect, Env, Event, Input, World};
+    let config = crate::support::sample_config();
+    let now = crate::support::monday_morning();
+    let manager = PersonId::new("se-manager");
+    // The manager is at a notification about a case that is no longer in the world.
+    let mut conversation = Conversation::new(manager.clone(), now);
+    conversation.step = Some(engine::recipient::NOTIFIED.into());
+    conversation.about = Some(CaseId::new("F-GONE-0001"));
+    let mut world = World::default();
+    world.conversations.insert(manager.clone(), conversation);
+    let fresh = CaseId::new("F-0000-0009");
+    let env = Env {
+        now,
+        directory: &config,
+        fresh_case_id: &fresh,
+    };
+    for input in [Input::Empty, Input::Choose(1), Input::Choose(2)] {
+        let event = Event::Message {
+            from: manager.clone(),
+            input: input.clone(),
+        };
+        let (after, effects) = engine::step(&world, &event, &env);
+        for effect in &effects {
+            let Effect::Reply(reply) = effect else {
+                continue;
+            };
+            // Nothing of a notification: it would tell the reader that they themselves were
+            // targeted (the reader's name stands in when there is no case).
+            for msg in &reply.body {
+                assert!(
+                    !msg.id.starts_with("notify-") && !msg.id.starts_with("acked-"),
+                    "{input:?}: `{}` shown about a case that is gone",
+                    msg.id
+                );
+            }
+        }
+        // An answer all the same: the start.
+        let starts = effects.iter().any(
+            |e| matches!(e, Effect::Reply(r) if r.body.iter().any(|m| m.id.starts_with("start-"))),
+        );
+        assert!(starts, "{input:?}: {effects:#?}");
+        assert!(after.conversations.contains_key(&manager));
+    }
 }
