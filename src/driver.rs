@@ -107,6 +107,8 @@ struct Committed {
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tick {
     pub timers_fired: usize,
+    /// Timers not fired because a later timer due at the same tick made them moot.
+    pub timers_skipped: usize,
     pub delivered: usize,
     pub failed: usize,
 }
@@ -709,13 +711,28 @@ impl<S: Store> Driver<S> {
     ) -> Result<Tick, DriverError> {
         let mut tick = Tick::default();
         loop {
-            let due = self.store.due_timers(now, 64)?;
+            // Every timer due now (usually one; after downtime, all that came due meanwhile),
+            // in due order.
+            let due = self.store.due_timers(now, usize::MAX)?;
             if due.is_empty() {
                 break;
             }
-            for timer in due {
-                self.fire(&timer, now)?;
-                tick.timers_fired += 1;
+            for timer in &due {
+                if superseded(timer, &due) {
+                    // Removed without a word: what supersedes it is due as well.
+                    self.commit(
+                        &World::default(),
+                        World::default(),
+                        Vec::new(),
+                        Some(timer),
+                        now,
+                        "fyr",
+                    )?;
+                    tick.timers_skipped += 1;
+                } else {
+                    self.fire(timer, now)?;
+                    tick.timers_fired += 1;
+                }
             }
         }
         let (delivered, failed) = self.deliver(now, sink)?;
@@ -770,6 +787,22 @@ impl<S: Store> Driver<S> {
         }
         Ok((delivered, failed))
     }
+}
+
+/// Whether a due timer is moot because another timer of its case, due at the same tick, goes
+/// further: a reminder when the escalation past that person is due, a check-in, follow-up or
+/// duty reminder when a later one of the same kind is due. (After downtime, or a jump of the
+/// simulated clock, the person would otherwise get both at once.)
+fn superseded(timer: &Timer, due: &[Timer]) -> bool {
+    use engine::TimerKind::*;
+    due.iter()
+        .filter(|other| other.case == timer.case && other.key != timer.key)
+        .any(|other| match (&timer.kind, &other.kind) {
+            (Remind { track, stage }, Advance { track: t, stage: s }) => t == track && s >= stage,
+            (CheckIn { n }, CheckIn { n: m }) | (FollowUp { n }, FollowUp { n: m }) => m > n,
+            (Duty { duty, n }, Duty { duty: d, n: m }) => d == duty && m > n,
+            _ => false,
+        })
 }
 
 /// A conversation whose case (or the case its step is about) was erased: it forgets the case

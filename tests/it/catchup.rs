@@ -1,0 +1,44 @@
+//! Start-up after downtime (issue 18, item 7): what came due while Fyr was down fires in due
+//! order, and what a later due timer has made moot is not sent — no reminder to a manager
+//! when the escalation past them is due too, one check-in rather than one per missed date.
+
+use chrono::Duration;
+
+use crate::support::Harness;
+
+/// From the greeting to "send" for a threat: Sara tells her manager, who should call today.
+const TELL_MANAGER: &[&str] = &["", "2", "1", "2", "2", "2", "2", "1", "2", "1", "1", "1"];
+
+#[test]
+fn after_downtime_superseded_reminders_are_skipped_and_a_check_in_comes_once() {
+    let mut h = Harness::new();
+    h.says("se-employee", TELL_MANAGER);
+    assert_eq!(h.shown_to("se-manager").len(), 1);
+    let checkins = |h: &Harness<_>| {
+        h.shown_to("se-employee")
+            .iter()
+            .filter(|t| t.contains("Hur mår du?"))
+            .count()
+    };
+    assert_eq!(checkins(&h), 0);
+
+    // Fyr is down for two weeks; then it starts and catches up in one tick.
+    h.now += Duration::days(14);
+    let tick = h.driver.tick(h.now, &mut h.sink).unwrap();
+    assert!(tick.timers_skipped >= 2, "{tick:?}");
+
+    // The manager gets no moot reminder: the escalation to the deputy was due as well.
+    assert_eq!(
+        h.shown_to("se-manager").len(),
+        1,
+        "{:#?}",
+        h.shown_to("se-manager")
+    );
+    assert_eq!(h.shown_to("se-deputy").len(), 1);
+    // The employee hears once how they are doing, not once per missed check-in.
+    assert_eq!(checkins(&h), 1, "{:#?}", h.shown_to("se-employee"));
+    // Nothing of what was skipped comes later.
+    let shown = h.sink.shown.len();
+    h.advance(Duration::minutes(1));
+    assert_eq!(h.sink.shown.len(), shown);
+}
