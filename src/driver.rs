@@ -111,6 +111,8 @@ pub struct Tick {
     pub timers_skipped: usize,
     pub delivered: usize,
     pub failed: usize,
+    /// Notifications due but left for the next tick by the delivery pace.
+    pub held_back: usize,
 }
 
 /// Where an export asked for in the chat goes.
@@ -135,6 +137,8 @@ pub struct Driver<S: Store> {
     export_to: ExportTarget,
     /// Inside a batch (group commit): steps are committed without a flush of their own.
     batch: bool,
+    /// At most this many deliveries per tick (None: all that are due).
+    pace: Option<usize>,
 }
 
 /// A batch whose flush was asked for (`Driver::finish_batch_later`).
@@ -152,6 +156,7 @@ impl<S: Store> Driver<S> {
             spare_case_id: None,
             export_to: ExportTarget::Operator,
             batch: false,
+            pace: None,
         }
     }
 
@@ -735,9 +740,10 @@ impl<S: Store> Driver<S> {
                 }
             }
         }
-        let (delivered, failed) = self.deliver(now, sink)?;
+        let (delivered, failed, held_back) = self.deliver_paced(now, sink)?;
         tick.delivered = delivered;
         tick.failed = failed;
+        tick.held_back = held_back;
         Ok(tick)
     }
 
@@ -756,18 +762,40 @@ impl<S: Store> Driver<S> {
         Ok(())
     }
 
+    /// Deliver at most `per_tick` notifications per tick (`tick`), oldest first; the rest wait
+    /// for the next ticks (`Tick::held_back` says how many). After downtime, or when many cases
+    /// come due at once, a chat platform then gets a steady stream rather than a burst.
+    pub fn set_delivery_pace(&mut self, per_tick: usize) {
+        self.pace = Some(per_tick.max(1));
+    }
+
     /// Deliver pending notifications; a failure schedules a retry with backoff.
     pub fn deliver(
         &mut self,
         now: DateTime<Utc>,
         sink: &mut dyn Deliver,
     ) -> Result<(usize, usize), DriverError> {
+        let (delivered, failed, _) = self.deliver_paced(now, sink)?;
+        Ok((delivered, failed))
+    }
+
+    /// `deliver`, up to the pace; also returns how many were held back.
+    fn deliver_paced(
+        &mut self,
+        now: DateTime<Utc>,
+        sink: &mut dyn Deliver,
+    ) -> Result<(usize, usize, usize), DriverError> {
         if self.batch {
             // Never deliver a notification whose step is not durable yet.
             self.store.sync()?;
         }
         let (mut delivered, mut failed) = (0, 0);
-        for mut entry in self.store.pending_outbox(now)? {
+        let mut pending = self.store.pending_outbox(now)?;
+        let held_back = self
+            .pace
+            .map_or(0, |pace| pending.len().saturating_sub(pace));
+        pending.truncate(pending.len() - held_back);
+        for mut entry in pending {
             let language = self.language_of(&entry.message.to)?;
             let rendered = self.localizer.render(language, &entry.message);
             match sink.deliver(&entry.key, &rendered) {
@@ -785,7 +813,7 @@ impl<S: Store> Driver<S> {
             entry.attempts += u32::from(entry.delivered_at.is_some());
             self.store.update_outbox(&entry)?;
         }
-        Ok((delivered, failed))
+        Ok((delivered, failed, held_back))
     }
 }
 

@@ -4,6 +4,8 @@
 
 use chrono::Duration;
 
+use fyr::store::Store;
+
 use crate::support::Harness;
 
 /// From the greeting to "send" for a threat: Sara tells her manager, who should call today.
@@ -41,4 +43,41 @@ fn after_downtime_superseded_reminders_are_skipped_and_a_check_in_comes_once() {
     let shown = h.sink.shown.len();
     h.advance(Duration::minutes(1));
     assert_eq!(h.sink.shown.len(), shown);
+}
+
+#[test]
+fn a_burst_of_notifications_is_paced_oldest_first() {
+    let mut h = Harness::new();
+    h.driver.set_delivery_pace(2);
+    // Four employees tell their managers while the adapter is down: a burst waits.
+    h.sink.fail = usize::MAX;
+    for who in ["se-employee", "dk-employee", "se-colleague", "dk-colleague"] {
+        h.says(who, TELL_MANAGER);
+    }
+    h.sink.fail = 0;
+    h.sink.shown.clear();
+    // Up to two per tick, in the order they were made; the rest on the next ticks.
+    h.now += Duration::minutes(15);
+    let first = h.driver.tick(h.now, &mut h.sink).unwrap();
+    assert_eq!(first.delivered, 2, "{first:?}");
+    assert!(first.held_back > 0, "{first:?}");
+    let mut ticks = 1;
+    while h.driver.tick(h.now, &mut h.sink).unwrap().held_back > 0 {
+        ticks += 1;
+        assert!(ticks < 20, "the burst never ends");
+    }
+    let order: Vec<&str> = h.sink.shown.iter().map(|(k, _)| k.as_str()).collect();
+    assert!(order.len() >= 2, "{order:?}");
+    let created: Vec<_> = order
+        .iter()
+        .map(|k| {
+            h.driver
+                .store()
+                .outbox_entry(k)
+                .unwrap()
+                .unwrap()
+                .created_at
+        })
+        .collect();
+    assert!(created.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
 }
