@@ -103,6 +103,26 @@ struct Committed {
     erased_exports: Vec<(std::path::PathBuf, CaseId)>,
 }
 
+/// The timers a commit removes because they fired (or were moot).
+#[derive(Clone, Copy)]
+enum Fired<'a> {
+    /// None: a message's step.
+    Nothing,
+    One(&'a Timer),
+    /// Several at once: their notifications to one person are folded into one.
+    Together(&'a [Timer]),
+}
+
+impl<'a> Fired<'a> {
+    fn timers(self) -> &'a [Timer] {
+        match self {
+            Fired::Nothing => &[],
+            Fired::One(timer) => std::slice::from_ref(timer),
+            Fired::Together(timers) => timers,
+        }
+    }
+}
+
 /// What a `tick` did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tick {
@@ -486,7 +506,7 @@ impl<S: Store> Driver<S> {
             .get(from)
             .and_then(|c| c.language)
             .unwrap_or(language);
-        let done = self.commit(&world, next, effects, None, now, from.as_str())?;
+        let done = self.commit(&world, next, effects, Fired::Nothing, now, from.as_str())?;
         if opened {
             // Used: the next case gets a new reference (kept if the commit failed).
             self.spare_case_id = None;
@@ -600,7 +620,7 @@ impl<S: Store> Driver<S> {
         before: &World,
         after: World,
         effects: Vec<Effect>,
-        fired: Option<&Timer>,
+        fired: Fired,
         now: DateTime<Utc>,
         actor: &str,
     ) -> Result<Committed, StoreError> {
@@ -619,7 +639,7 @@ impl<S: Store> Driver<S> {
                 .collect(),
             ..Commit::default()
         };
-        if let Some(timer) = fired {
+        for timer in fired.timers() {
             commit.timers.push(TimerOp::Cancel(timer.key.clone()));
         }
         let entry = |who: &str, action: &str, case: Option<&CaseId>| AuditEntry {
@@ -631,7 +651,11 @@ impl<S: Store> Driver<S> {
         };
         // Which cases this step touched: the ones it changed.
         for case in &commit.cases {
-            let action = if fired.is_some() { "timer" } else { "step" };
+            let action = if fired.timers().is_empty() {
+                "step"
+            } else {
+                "timer"
+            };
             commit.audit.push(entry(actor, action, Some(&case.id)));
         }
         let mut done = Committed {
@@ -696,6 +720,9 @@ impl<S: Store> Driver<S> {
                 }
             }
         }
+        if matches!(fired, Fired::Together(_)) {
+            commit.outbox = fold_per_recipient(std::mem::take(&mut commit.outbox));
+        }
         if self.batch {
             self.store.commit_deferred(commit)?;
         } else {
@@ -722,23 +749,18 @@ impl<S: Store> Driver<S> {
             if due.is_empty() {
                 break;
             }
-            for timer in &due {
-                if superseded(timer, &due) {
-                    // Removed without a word: what supersedes it is due as well.
-                    self.commit(
-                        &World::default(),
-                        World::default(),
-                        Vec::new(),
-                        Some(timer),
-                        now,
-                        "fyr",
-                    )?;
-                    tick.timers_skipped += 1;
-                } else {
-                    self.fire(timer, now)?;
-                    tick.timers_fired += 1;
-                }
+            if let [timer] = due.as_slice() {
+                self.fire(timer, now)?;
+                tick.timers_fired += 1;
+                continue;
             }
+            // Several at once (after downtime, or a jump of the clock): what a later one makes
+            // moot goes unsent, the rest fire in due order in one commit, and what they say to
+            // one person comes as one message.
+            let live: Vec<&Timer> = due.iter().filter(|t| !superseded(t, &due)).collect();
+            self.fire_together(&live, &due, now)?;
+            tick.timers_fired += live.len();
+            tick.timers_skipped += due.len() - live.len();
         }
         let (delivered, failed, held_back) = self.deliver_paced(now, sink)?;
         tick.delivered = delivered;
@@ -757,8 +779,43 @@ impl<S: Store> Driver<S> {
             fresh_case_id: &fresh,
         };
         let (next, effects) = engine::step(&world, &Event::Timer(timer.clone()), &env);
-        let done = self.commit(&world, next, effects, Some(timer), now, "fyr")?;
+        let done = self.commit(&world, next, effects, Fired::One(timer), now, "fyr")?;
         tracing::debug!(effects = done.effects, "timer fired");
+        Ok(())
+    }
+
+    /// Fire `live` in order, one after the other on the same world, and commit them with the
+    /// removal of every timer in `due` (the moot ones too) as one transaction; notifications to
+    /// one person are folded into one.
+    fn fire_together(
+        &mut self,
+        live: &[&Timer],
+        due: &[Timer],
+        now: DateTime<Utc>,
+    ) -> Result<(), DriverError> {
+        let mut world = World::default();
+        for timer in live {
+            self.load_case(&mut world, &timer.case)?;
+        }
+        let before = world.clone();
+        let fresh = self.case_id();
+        let env = Env {
+            now,
+            directory: &self.config,
+            fresh_case_id: &fresh,
+        };
+        let mut effects = Vec::new();
+        for timer in live {
+            let (next, more) = engine::step(&world, &Event::Timer((*timer).clone()), &env);
+            world = next;
+            effects.extend(more);
+        }
+        let done = self.commit(&before, world, effects, Fired::Together(due), now, "fyr")?;
+        tracing::debug!(
+            timers = due.len(),
+            effects = done.effects,
+            "timers fired together"
+        );
         Ok(())
     }
 
@@ -815,6 +872,36 @@ impl<S: Store> Driver<S> {
         }
         Ok((delivered, failed, held_back))
     }
+}
+
+/// Notifications to the same person folded into one, at the place of their first: an opening
+/// line, then each in turn; the options are those of the last (the step the person is at
+/// now). Its key is the first one's, so a retry is the same message.
+fn fold_per_recipient(outbox: Vec<OutboxEntry>) -> Vec<OutboxEntry> {
+    let mut folded: Vec<OutboxEntry> = Vec::new();
+    let mut counts: Vec<i64> = Vec::new();
+    for entry in outbox {
+        match folded.iter().position(|f| f.message.to == entry.message.to) {
+            Some(i) => {
+                folded[i].message.body.extend(entry.message.body);
+                folded[i].message.options = entry.message.options;
+                counts[i] += 1;
+            }
+            None => {
+                folded.push(entry);
+                counts.push(1);
+            }
+        }
+    }
+    for (entry, count) in folded.iter_mut().zip(counts) {
+        if count > 1 {
+            entry.message.body.insert(
+                0,
+                Msg::new("digest-intro").arg("count", engine::Arg::Num(count)),
+            );
+        }
+    }
+    folded
 }
 
 /// Whether a due timer is moot because another timer of its case, due at the same tick, goes

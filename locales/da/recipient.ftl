@@ -82,3 +82,7 @@ helper-ended = Tak for hjælpen. Du kan ikke længere tilføje noget til sag { $
 ## When a case is erased
 
 case-closed-notice = Fyr – sag { $case } er afsluttet, og oplysningerne er slettet. Du skal ikke gøre mere ved den.
+
+## Several at once
+
+digest-intro = { $count } beskeder fra Fyr blev aktuelle for dig på samme tid, så her kommer de samlet. Valgmulighederne nederst gælder den sidste: skriv tilbage for at svare på den før, eller ok og en reference (for eksempel ok F-1234-ABCD) for at kvittere for en sag.

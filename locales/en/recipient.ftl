@@ -82,3 +82,7 @@ helper-ended = Thank you for helping. You can no longer add anything to case { $
 ## When a case is erased
 
 case-closed-notice = Fyr – case { $case } is closed and its data deleted. There is nothing more for you to do about it.
+
+## Several at once
+
+digest-intro = { $count } messages from Fyr came due for you at the same time, so here they are together. The options at the end answer the last one: write back to answer the one before it, or ok and a reference (for example ok F-1234-ABCD) to acknowledge a case.

@@ -82,3 +82,7 @@ helper-ended = Tack för hjälpen. Du kan inte längre lägga till något i äre
 ## When a case is erased
 
 case-closed-notice = Fyr – ärende { $case } är avslutat och uppgifterna är raderade. Du behöver inte göra något mer med det.
+
+## Several at once
+
+digest-intro = { $count } meddelanden från Fyr blev aktuella för dig samtidigt, så här kommer de tillsammans. Alternativen längst ned gäller det sista: skriv tillbaka för att svara på det före, eller ok och en referens (till exempel ok F-1234-ABCD) för att kvittera ett ärende.

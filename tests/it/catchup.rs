@@ -26,6 +26,7 @@ fn after_downtime_superseded_reminders_are_skipped_and_a_check_in_comes_once() {
 
     // Fyr is down for two weeks; then it starts and catches up in one tick.
     h.now += Duration::days(14);
+    let before = h.shown_to("se-employee").len();
     let tick = h.driver.tick(h.now, &mut h.sink).unwrap();
     assert!(tick.timers_skipped >= 2, "{tick:?}");
 
@@ -37,8 +38,18 @@ fn after_downtime_superseded_reminders_are_skipped_and_a_check_in_comes_once() {
         h.shown_to("se-manager")
     );
     assert_eq!(h.shown_to("se-deputy").len(), 1);
-    // The employee hears once how they are doing, not once per missed check-in.
+    // The employee hears once how they are doing, not once per missed check-in, and what
+    // is left for them comes as one message: the escalation to the deputy, then the check-in.
     assert_eq!(checkins(&h), 1, "{:#?}", h.shown_to("se-employee"));
+    let employee = h.shown_to("se-employee");
+    assert_eq!(employee.len(), before + 1, "{:#?}", &employee[before..]);
+    let digest = &employee[before];
+    assert!(digest.contains("2 meddelanden"), "{digest}");
+    let (escalated, asked) = (
+        digest.find("Dalia Nord").expect("the escalation is in it"),
+        digest.find("Hur mår du?").expect("the check-in is in it"),
+    );
+    assert!(escalated < asked, "in due order:\n{digest}");
     // Nothing of what was skipped comes later.
     let shown = h.sink.shown.len();
     h.advance(Duration::minutes(1));
