@@ -394,7 +394,12 @@ impl<S: Store> Driver<S> {
         let world = self.world_for(person)?;
         let stored = self.store.load_conversation(person)?;
         let unchanged = stored.is_some() && stored.as_ref() == world.conversations.get(person);
-        if !unchanged || stored.as_ref().is_some_and(|c| c.step.is_none()) {
+        // New, sent back to the start, or paused (opening the chat resumes it): a real step.
+        if !unchanged
+            || stored
+                .as_ref()
+                .is_some_and(|c| c.step.is_none() || c.paused)
+        {
             return self.handle(person, "", now);
         }
         let language = self.language_in(&world, person);
