@@ -474,6 +474,9 @@ impl<S: Store> Store for Counting<S> {
     fn erase_case(&self, case: &CaseId) -> Result<bool, StoreError> {
         self.inner.erase_case(case)
     }
+    fn pseudonym(&self, case: &CaseId, person: &str) -> String {
+        self.inner.pseudonym(case, person)
+    }
     fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
         self.inner.audit_log()
     }
@@ -986,6 +989,7 @@ fn build_restart_folder(dir: &Path) {
                     who: case.owner.to_string(),
                     action: action.to_string(),
                     case: Some(id.clone()),
+                    place: None,
                 });
             }
             commit.conversations.push(conv);

@@ -84,7 +84,7 @@ impl<S: Store> Console<S> {
         // Overdue timers fire and undelivered notifications go out first (after a restart);
         // then opening the chat shows the greeting, or where the person was.
         self.tick(out)?;
-        self.say(out, "")?;
+        self.resume(out)?;
         let mut raw = Vec::new();
         loop {
             if self.interactive {
@@ -215,6 +215,26 @@ impl<S: Store> Console<S> {
         };
         self.driver.tick(now, &mut printer)?;
         Ok(())
+    }
+
+    /// Show where the speaker is (the greeting, for someone new) without taking a step.
+    fn resume(&mut self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let now = self.clock.now();
+        let speaker = self.speaker.clone();
+        match self.driver.resume(&speaker, now) {
+            Ok(messages) => {
+                for m in messages {
+                    print_message(out, &m)?;
+                }
+                self.tick(out)
+            }
+            Err(DriverError::UnknownPerson) => {
+                let msg =
+                    Msg::new("console-unknown-person").arg("id", Arg::Str(speaker.as_str().into()));
+                self.note(out, msg)
+            }
+            Err(DriverError::Store(e)) => Err(e.into()),
+        }
     }
 
     fn say(&mut self, out: &mut dyn Write, text: &str) -> anyhow::Result<()> {

@@ -99,14 +99,40 @@ struct Committed {
     exports: Vec<(CaseId, PersonId)>,
     /// How many effects the step had (for the log).
     effects: usize,
+    /// Plaintext exports of cases this step erases (folder, case), deleted after the commit.
+    erased_exports: Vec<(std::path::PathBuf, CaseId)>,
+}
+
+/// The timers a commit removes because they fired (or were moot).
+#[derive(Clone, Copy)]
+enum Fired<'a> {
+    /// None: a message's step.
+    Nothing,
+    One(&'a Timer),
+    /// Several at once: their notifications to one person are folded into one.
+    Together(&'a [Timer]),
+}
+
+impl<'a> Fired<'a> {
+    fn timers(self) -> &'a [Timer] {
+        match self {
+            Fired::Nothing => &[],
+            Fired::One(timer) => std::slice::from_ref(timer),
+            Fired::Together(timers) => timers,
+        }
+    }
 }
 
 /// What a `tick` did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tick {
     pub timers_fired: usize,
+    /// Timers not fired because a later timer due at the same tick made them moot.
+    pub timers_skipped: usize,
     pub delivered: usize,
     pub failed: usize,
+    /// Notifications due but left for the next tick by the delivery pace.
+    pub held_back: usize,
 }
 
 /// Where an export asked for in the chat goes.
@@ -131,6 +157,8 @@ pub struct Driver<S: Store> {
     export_to: ExportTarget,
     /// Inside a batch (group commit): steps are committed without a flush of their own.
     batch: bool,
+    /// At most this many deliveries per tick (None: all that are due).
+    pace: Option<usize>,
 }
 
 /// A batch whose flush was asked for (`Driver::finish_batch_later`).
@@ -148,6 +176,7 @@ impl<S: Store> Driver<S> {
             spare_case_id: None,
             export_to: ExportTarget::Operator,
             batch: false,
+            pace: None,
         }
     }
 
@@ -323,6 +352,13 @@ impl<S: Store> Driver<S> {
         for id in &cases {
             self.load_case(&mut world, id)?;
         }
+        if cases.iter().any(|id| !world.cases.contains_key(id)) {
+            // A case this person was in was erased meanwhile.
+            let known = &world.cases;
+            if let Some(c) = world.conversations.get_mut(person) {
+                forget_erased(c, |id| known.contains_key(id));
+            }
+        }
         self.load_unit_parties(&mut world, person)?;
         Ok(world)
     }
@@ -342,6 +378,49 @@ impl<S: Store> Driver<S> {
             fresh_case_id: &fresh,
         };
         Ok(engine::current_options(&world, person, &env))
+    }
+
+    /// What `person` sees when a chat opens again (a console restart): the step they are at,
+    /// shown without recording anything — they took no step. Someone new gets the greeting
+    /// (that starts their conversation); someone whose case was erased starts again.
+    pub fn resume(
+        &mut self,
+        person: &PersonId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Rendered>, DriverError> {
+        if self.config.person(person.as_str()).is_none() {
+            return Err(DriverError::UnknownPerson);
+        }
+        let world = self.world_for(person)?;
+        let stored = self.store.load_conversation(person)?;
+        let unchanged = stored.is_some() && stored.as_ref() == world.conversations.get(person);
+        // New, sent back to the start, or paused (opening the chat resumes it): a real step.
+        if !unchanged
+            || stored
+                .as_ref()
+                .is_some_and(|c| c.step.is_none() || c.paused)
+        {
+            return self.handle(person, "", now);
+        }
+        let language = self.language_in(&world, person);
+        let fresh = self.case_id();
+        let env = Env {
+            now,
+            directory: &self.config,
+            fresh_case_id: &fresh,
+        };
+        let event = Event::Message {
+            from: person.clone(),
+            input: Input::Empty,
+        };
+        let (_, effects) = engine::step(&world, &event, &env);
+        Ok(effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Reply(m) => Some(self.localizer.render(language, m)),
+                _ => None,
+            })
+            .collect())
     }
 
     /// Handle one message from `from` at `now`; returns the replies to show them. Notifications
@@ -435,7 +514,7 @@ impl<S: Store> Driver<S> {
             .get(from)
             .and_then(|c| c.language)
             .unwrap_or(language);
-        let done = self.commit(&world, next, effects, None, now, from.as_str())?;
+        let done = self.commit(&world, next, effects, Fired::Nothing, now, from.as_str())?;
         if opened {
             // Used: the next case gets a new reference (kept if the commit failed).
             self.spare_case_id = None;
@@ -484,17 +563,32 @@ impl<S: Store> Driver<S> {
                 &dir.join(case.as_str()),
                 now,
             ) {
-                Ok(done) => (
-                    Msg::new("export-files").str(
-                        "files",
-                        [done.pdf, done.zip, done.manifest]
-                            .iter()
-                            .map(|p| p.display().to_string())
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    ),
-                    Vec::new(),
-                ),
+                Ok(done) => {
+                    let folder = dir.join(case.as_str());
+                    let recorded = self
+                        .store
+                        .load_case(case)
+                        .map_err(|e| e.to_string())
+                        .and_then(|c| c.ok_or_else(|| "the case is gone".to_string()))
+                        .and_then(|c| {
+                            crate::erasure::record_export(&self.store, &c, &folder, false, now)
+                                .map_err(|e| e.to_string())
+                        });
+                    if let Err(e) = recorded {
+                        tracing::warn!("where an export went could not be recorded: {e}");
+                    }
+                    (
+                        Msg::new("export-files").str(
+                            "files",
+                            [done.pdf, done.zip, done.manifest]
+                                .iter()
+                                .map(|p| p.display().to_string())
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                        ),
+                        Vec::new(),
+                    )
+                }
                 Err(e) => failed(e),
             },
             ExportTarget::Attachments { max_bytes } => {
@@ -534,7 +628,7 @@ impl<S: Store> Driver<S> {
         before: &World,
         after: World,
         effects: Vec<Effect>,
-        fired: Option<&Timer>,
+        fired: Fired,
         now: DateTime<Utc>,
         actor: &str,
     ) -> Result<Committed, StoreError> {
@@ -553,7 +647,7 @@ impl<S: Store> Driver<S> {
                 .collect(),
             ..Commit::default()
         };
-        if let Some(timer) = fired {
+        for timer in fired.timers() {
             commit.timers.push(TimerOp::Cancel(timer.key.clone()));
         }
         let entry = |who: &str, action: &str, case: Option<&CaseId>| AuditEntry {
@@ -561,10 +655,15 @@ impl<S: Store> Driver<S> {
             who: who.to_string(),
             action: action.to_string(),
             case: case.cloned(),
+            place: None,
         };
         // Which cases this step touched: the ones it changed.
         for case in &commit.cases {
-            let action = if fired.is_some() { "timer" } else { "step" };
+            let action = if fired.timers().is_empty() {
+                "step"
+            } else {
+                "timer"
+            };
             commit.audit.push(entry(actor, action, Some(&case.id)));
         }
         let mut done = Committed {
@@ -597,7 +696,21 @@ impl<S: Store> Driver<S> {
                     commit.evidence.push((item, content))
                 }
                 Effect::EraseOwner(person) => {
-                    commit.audit.push(entry(actor, "erased-own-data", None));
+                    // Those told about each case hear that it was closed; its exports go after
+                    // the commit; the audit keeps a neutral line per case, under a pseudonym.
+                    for case in self.store.cases_of(&person)? {
+                        let told = crate::erasure::told_about(&case);
+                        commit
+                            .outbox
+                            .extend(crate::erasure::closed_notices(&case.id, &told, now));
+                        let who = self.store.pseudonym(&case.id, person.as_str());
+                        commit
+                            .audit
+                            .push(crate::erasure::erased_line(&case.id, &who, now));
+                        for place in crate::erasure::export_places(&self.store, &case.id)? {
+                            done.erased_exports.push((place, case.id.clone()));
+                        }
+                    }
                     commit.erase_owners.push(person)
                 }
                 Effect::Export { case, to } => {
@@ -608,14 +721,23 @@ impl<S: Store> Driver<S> {
                     commit
                         .audit
                         .push(entry(actor, "erased-retention", Some(&case)));
+                    for place in crate::erasure::export_places(&self.store, &case)? {
+                        done.erased_exports.push((place, case.clone()));
+                    }
                     commit.erase_cases.push(case)
                 }
             }
+        }
+        if matches!(fired, Fired::Together(_)) {
+            commit.outbox = fold_per_recipient(std::mem::take(&mut commit.outbox));
         }
         if self.batch {
             self.store.commit_deferred(commit)?;
         } else {
             self.store.commit(commit)?;
+        }
+        for (place, case) in std::mem::take(&mut done.erased_exports) {
+            crate::erasure::remove_exports(&[place], &case);
         }
         Ok(done)
     }
@@ -629,18 +751,29 @@ impl<S: Store> Driver<S> {
     ) -> Result<Tick, DriverError> {
         let mut tick = Tick::default();
         loop {
-            let due = self.store.due_timers(now, 64)?;
+            // Every timer due now (usually one; after downtime, all that came due meanwhile),
+            // in due order.
+            let due = self.store.due_timers(now, usize::MAX)?;
             if due.is_empty() {
                 break;
             }
-            for timer in due {
-                self.fire(&timer, now)?;
+            if let [timer] = due.as_slice() {
+                self.fire(timer, now)?;
                 tick.timers_fired += 1;
+                continue;
             }
+            // Several at once (after downtime, or a jump of the clock): what a later one makes
+            // moot goes unsent, the rest fire in due order in one commit, and what they say to
+            // one person comes as one message.
+            let live: Vec<&Timer> = due.iter().filter(|t| !superseded(t, &due)).collect();
+            self.fire_together(&live, &due, now)?;
+            tick.timers_fired += live.len();
+            tick.timers_skipped += due.len() - live.len();
         }
-        let (delivered, failed) = self.deliver(now, sink)?;
+        let (delivered, failed, held_back) = self.deliver_paced(now, sink)?;
         tick.delivered = delivered;
         tick.failed = failed;
+        tick.held_back = held_back;
         Ok(tick)
     }
 
@@ -654,9 +787,51 @@ impl<S: Store> Driver<S> {
             fresh_case_id: &fresh,
         };
         let (next, effects) = engine::step(&world, &Event::Timer(timer.clone()), &env);
-        let done = self.commit(&world, next, effects, Some(timer), now, "fyr")?;
+        let done = self.commit(&world, next, effects, Fired::One(timer), now, "fyr")?;
         tracing::debug!(effects = done.effects, "timer fired");
         Ok(())
+    }
+
+    /// Fire `live` in order, one after the other on the same world, and commit them with the
+    /// removal of every timer in `due` (the moot ones too) as one transaction; notifications to
+    /// one person are folded into one.
+    fn fire_together(
+        &mut self,
+        live: &[&Timer],
+        due: &[Timer],
+        now: DateTime<Utc>,
+    ) -> Result<(), DriverError> {
+        let mut world = World::default();
+        for timer in live {
+            self.load_case(&mut world, &timer.case)?;
+        }
+        let before = world.clone();
+        let fresh = self.case_id();
+        let env = Env {
+            now,
+            directory: &self.config,
+            fresh_case_id: &fresh,
+        };
+        let mut effects = Vec::new();
+        for timer in live {
+            let (next, more) = engine::step(&world, &Event::Timer((*timer).clone()), &env);
+            world = next;
+            effects.extend(more);
+        }
+        let done = self.commit(&before, world, effects, Fired::Together(due), now, "fyr")?;
+        tracing::debug!(
+            timers = due.len(),
+            effects = done.effects,
+            "timers fired together"
+        );
+        Ok(())
+    }
+
+    /// Deliver at most `per_tick` notifications per tick (`tick`), oldest first; the rest wait
+    /// for the next ticks (`Tick::held_back` says how many). After downtime, or when many cases
+    /// come due at once, a chat platform then gets a steady stream rather than a burst.
+    pub fn set_delivery_pace(&mut self, per_tick: usize) {
+        self.pace = Some(per_tick.max(1));
     }
 
     /// Deliver pending notifications; a failure schedules a retry with backoff.
@@ -665,12 +840,27 @@ impl<S: Store> Driver<S> {
         now: DateTime<Utc>,
         sink: &mut dyn Deliver,
     ) -> Result<(usize, usize), DriverError> {
+        let (delivered, failed, _) = self.deliver_paced(now, sink)?;
+        Ok((delivered, failed))
+    }
+
+    /// `deliver`, up to the pace; also returns how many were held back.
+    fn deliver_paced(
+        &mut self,
+        now: DateTime<Utc>,
+        sink: &mut dyn Deliver,
+    ) -> Result<(usize, usize, usize), DriverError> {
         if self.batch {
             // Never deliver a notification whose step is not durable yet.
             self.store.sync()?;
         }
         let (mut delivered, mut failed) = (0, 0);
-        for mut entry in self.store.pending_outbox(now)? {
+        let mut pending = self.store.pending_outbox(now)?;
+        let held_back = self
+            .pace
+            .map_or(0, |pace| pending.len().saturating_sub(pace));
+        pending.truncate(pending.len() - held_back);
+        for mut entry in pending {
             let language = self.language_of(&entry.message.to)?;
             let rendered = self.localizer.render(language, &entry.message);
             match sink.deliver(&entry.key, &rendered) {
@@ -688,7 +878,80 @@ impl<S: Store> Driver<S> {
             entry.attempts += u32::from(entry.delivered_at.is_some());
             self.store.update_outbox(&entry)?;
         }
-        Ok((delivered, failed))
+        Ok((delivered, failed, held_back))
+    }
+}
+
+/// Notifications to the same person folded into one, at the place of their first: an opening
+/// line, then each in turn; the options are those of the last (the step the person is at
+/// now). Its key is the first one's, so a retry is the same message.
+fn fold_per_recipient(outbox: Vec<OutboxEntry>) -> Vec<OutboxEntry> {
+    let mut folded: Vec<OutboxEntry> = Vec::new();
+    let mut counts: Vec<i64> = Vec::new();
+    for entry in outbox {
+        match folded.iter().position(|f| f.message.to == entry.message.to) {
+            Some(i) => {
+                folded[i].message.body.extend(entry.message.body);
+                // A note without options (an acknowledgement, a handover) leaves the options of
+                // the question before it: the person's step is still that question.
+                if !entry.message.options.is_empty() {
+                    folded[i].message.options = entry.message.options;
+                }
+                counts[i] += 1;
+            }
+            None => {
+                folded.push(entry);
+                counts.push(1);
+            }
+        }
+    }
+    for (entry, count) in folded.iter_mut().zip(counts) {
+        if count > 1 {
+            entry.message.body.insert(
+                0,
+                Msg::new("digest-intro").arg("count", engine::Arg::Num(count)),
+            );
+        }
+    }
+    folded
+}
+
+/// Whether a due timer is moot because another timer of its case, due at the same tick, goes
+/// further: a reminder when the escalation past that person is due, a check-in, follow-up or
+/// duty reminder when a later one of the same kind is due. (After downtime, or a jump of the
+/// simulated clock, the person would otherwise get both at once.)
+fn superseded(timer: &Timer, due: &[Timer]) -> bool {
+    use engine::TimerKind::*;
+    due.iter()
+        .filter(|other| other.case == timer.case && other.key != timer.key)
+        .any(|other| match (&timer.kind, &other.kind) {
+            (Remind { track, stage }, Advance { track: t, stage: s }) => t == track && s >= stage,
+            (CheckIn { n }, CheckIn { n: m }) | (FollowUp { n }, FollowUp { n: m }) => m > n,
+            (Duty { duty, n }, Duty { duty: d, n: m }) => d == duty && m > n,
+            _ => false,
+        })
+}
+
+/// A conversation whose case (or the case its step is about) was erased: it forgets the case
+/// and, if it was at a step of that case, starts again. `exists` says which cases are there.
+fn forget_erased(c: &mut engine::Conversation, exists: impl Fn(&CaseId) -> bool) {
+    let gone = |id: &Option<CaseId>| id.as_ref().is_some_and(|id| !exists(id));
+    let (case_gone, about_gone) = (gone(&c.case), gone(&c.about));
+    let about_step = c
+        .step
+        .as_deref()
+        .and_then(engine::find_step)
+        .is_some_and(|(book, _)| book.context == engine::playbook::Context::About);
+    if case_gone {
+        c.case = None;
+    }
+    if about_gone {
+        c.about = None;
+    }
+    if (case_gone && !about_step) || (about_gone && about_step) {
+        c.step = None;
+        c.back.clear();
+        c.paused = false;
     }
 }
 

@@ -79,13 +79,6 @@ fn file_name(item: &EvidenceItem) -> String {
     format!("{:03}-{name}", item.seq)
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    std::fs::write(path, bytes).map_err(|e| ExportError::Write {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    })
-}
-
 /// A file of an export, in memory.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportFile {
@@ -185,18 +178,8 @@ pub fn export_case(
     out: &Path,
     now: DateTime<Utc>,
 ) -> Result<Exported, ExportError> {
-    let [pdf, zip, manifest] = build_export(store, config, localizer, id, now)?;
-    std::fs::create_dir_all(out).map_err(|e| ExportError::Write {
-        path: out.to_path_buf(),
-        detail: e.to_string(),
-    })?;
-    let mut paths = Vec::new();
-    for file in [&pdf, &zip, &manifest] {
-        let path = out.join(&file.name);
-        write(&path, &file.bytes)?;
-        paths.push(path);
-    }
-    let [pdf, zip, manifest]: [PathBuf; 3] = paths.try_into().expect("three files");
+    let files = build_export(store, config, localizer, id, now)?;
+    let [pdf, zip, manifest] = write_private(out, &files)?;
     Ok(Exported { pdf, zip, manifest })
 }
 
@@ -386,10 +369,15 @@ pub fn verify_manifest(path: &Path) -> Result<Vec<String>, ExportError> {
     let file =
         std::fs::File::open(&zip_path).map_err(|e| err(format!("{}: {e}", zip_path.display())))?;
     let mut archive = zip::ZipArchive::new(file).map_err(|e| err(e.to_string()))?;
-    let mut problems = Vec::new();
+    let mut problems = planted_or_escaping(&manifest, &mut archive);
     let mut prev = GENESIS.to_string();
     for entry in &manifest.items {
         let item = &entry.item;
+        if !is_plain_name(&entry.file) {
+            // Never opened: a name that climbs out of the folder is refused outright.
+            prev = item.chain.clone();
+            continue;
+        }
         let mut content = Vec::new();
         match archive.by_name(&entry.file) {
             Ok(mut f) => {
@@ -422,4 +410,145 @@ pub fn verify_manifest(path: &Path) -> Result<Vec<String>, ExportError> {
         problems.push("the last item is not the head of the chain: items are missing".into());
     }
     Ok(problems)
+}
+
+/// The problems of names in an export: a zip entry the manifest does not list (planted), and a
+/// name in the zip or the manifest that is not a plain file name (it could be written outside
+/// the folder it is unpacked in).
+fn planted_or_escaping<R: Read + std::io::Seek>(
+    manifest: &Manifest,
+    archive: &mut zip::ZipArchive<R>,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for entry in &manifest.items {
+        if !is_plain_name(&entry.file) {
+            problems.push(format!(
+                "item {}: the manifest names {:?}, a path outside the export folder",
+                entry.item.seq, entry.file
+            ));
+        }
+    }
+    let names: Vec<String> = archive.file_names().map(str::to_string).collect();
+    for name in names {
+        if !is_plain_name(&name) {
+            problems.push(format!(
+                "the zip holds {name:?}, a path outside the export folder"
+            ));
+        } else if !manifest.items.iter().any(|i| i.file == name) {
+            problems.push(format!(
+                "{name} is not in the manifest: it was added to the zip after the export"
+            ));
+        }
+    }
+    problems
+}
+
+/// A plain file name as Fyr writes them: no folder, no `..`, no drive or root.
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', ':', '\0'])
+}
+
+/// Write an export's files into `out`, readable by their owner only (0600); a folder Fyr
+/// creates for them is 0700.
+pub fn write_private(out: &Path, files: &[ExportFile; 3]) -> Result<[PathBuf; 3], ExportError> {
+    let failed = |path: &Path, e: std::io::Error| ExportError::Write {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let mut folder = std::fs::DirBuilder::new();
+    folder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        folder.mode(0o700);
+    }
+    folder.create(out).map_err(|e| failed(out, e))?;
+    let mut paths = Vec::new();
+    for file in files {
+        let path = out.join(&file.name);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut f = options.open(&path).map_err(|e| failed(&path, e))?;
+        // A file that was there already keeps its mode through `open`: make it private.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            f.set_permissions(std::fs::Permissions::from_mode(0o600))
+                .map_err(|e| failed(&path, e))?;
+        }
+        f.write_all(&file.bytes).map_err(|e| failed(&path, e))?;
+        f.sync_all().map_err(|e| failed(&path, e))?;
+        paths.push(path);
+    }
+    Ok(paths.try_into().expect("three files"))
+}
+
+/// The names of a case's export files.
+pub fn export_file_names(id: &CaseId) -> [String; 3] {
+    [
+        format!("{id}-report.pdf"),
+        format!("{id}-evidence.zip"),
+        format!("{id}-manifest.json"),
+    ]
+}
+
+/// Remove a case's export from `folder`: its three files, then the folder if that leaves it
+/// empty. Returns the files removed; a file already gone is no error.
+pub fn remove_export(folder: &Path, id: &CaseId) -> std::io::Result<Vec<PathBuf>> {
+    let mut removed = Vec::new();
+    for name in export_file_names(id) {
+        let path = folder.join(name);
+        match std::fs::remove_file(&path) {
+            Ok(()) => removed.push(path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    // Only an empty folder goes; anything else in it is not Fyr's.
+    let _ = std::fs::remove_dir(folder);
+    Ok(removed)
+}
+
+/// Refuse an export folder inside the data folder: exports are plaintext, the data folder is
+/// what is backed up and encrypted, and erasing the data folder's content must not meet them.
+pub fn outside_data_folder(out: &Path, data: &Path) -> Result<(), String> {
+    let resolve = |p: &Path| -> PathBuf {
+        // The nearest part that exists, resolved, with the rest appended.
+        let absolute = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        let mut existing = absolute.as_path();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            match (existing.parent(), existing.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_os_string());
+                    existing = parent;
+                }
+                _ => break,
+            }
+        }
+        let mut resolved = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.into());
+        for name in rest.iter().rev() {
+            resolved.push(name);
+        }
+        resolved
+    };
+    let (out_at, data_at) = (resolve(out), resolve(data));
+    if out_at.starts_with(&data_at) {
+        return Err(format!(
+            "--out {} is inside the data folder {}\n  help: exports are not encrypted: write them to a folder of their own outside {}, e.g. --out ./fyr-export",
+            out.display(),
+            data.display(),
+            data.display()
+        ));
+    }
+    Ok(())
 }

@@ -12,6 +12,7 @@ pub mod console;
 pub mod discord;
 pub mod driver;
 pub mod engine;
+pub mod erasure;
 pub mod export;
 pub mod flood;
 pub mod i18n;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use fyr::clock::Clock;
@@ -34,7 +34,35 @@ const EXIT_DATA: u8 = 3;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Use a key file that other users of this machine can read (refused otherwise). Only
+    /// where the folder holding it already keeps everyone else out.
+    #[arg(long, global = true)]
+    allow_insecure_key_file: bool,
 }
+
+/// Print a line on stdout. A reader that has gone away (`fyr audit | head -1`) ends the command
+/// quietly, with success: it had what it wanted.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            return stdout_failed(&e);
+        }
+    }};
+}
+
+fn stdout_failed(e: &std::io::Error) -> ExitCode {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("error: cannot write the output: {e}");
+        ExitCode::FAILURE
+    }
+}
+
+/// The years a simulated clock may start in: dates far outside them are typing mistakes, and
+/// the calendar's arithmetic is not made for them.
+const SANE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2999;
 
 #[derive(Subcommand)]
 enum Command {
@@ -152,10 +180,11 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    let insecure = cli.allow_insecure_key_file;
     match cli.command {
         Command::CheckConfig { path } => match Config::load(&path) {
             Ok(config) => {
-                println!(
+                out!(
                     "{}: ok ({} units, {} persons)",
                     path.display(),
                     config.units.len(),
@@ -170,15 +199,15 @@ fn main() -> ExitCode {
             ..
         } => match fyr::export::verify_manifest(&manifest) {
             Ok(problems) if problems.is_empty() => {
-                println!(
-                    "{}: every file matches its hash and the chain is whole",
+                out!(
+                    "{}: every file matches its hash, the chain is whole and the zip holds nothing else",
                     manifest.display()
                 );
                 ExitCode::SUCCESS
             }
             Ok(problems) => {
                 for p in problems {
-                    println!("{p}");
+                    out!("{p}");
                 }
                 ExitCode::FAILURE
             }
@@ -193,7 +222,11 @@ fn main() -> ExitCode {
             config,
             data,
         } => {
-            let (config, store) = match config_and_store(&config, &data) {
+            if let Err(e) = fyr::export::outside_data_folder(&out, &data) {
+                eprintln!("error: {e}");
+                return ExitCode::from(EXIT_CONFIG);
+            }
+            let (config, store) = match config_and_store(&config, &data, insecure) {
                 Ok(both) => both,
                 Err(code) => return code,
             };
@@ -206,14 +239,24 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            match fyr::export::export_case(&store, &config, &localizer, &case, &out, Utc::now()) {
+            let now = Utc::now();
+            match fyr::export::export_case(&store, &config, &localizer, &case, &out, now) {
                 Ok(done) => {
-                    println!(
+                    // Erasure finds it from here; the employee is told where it went.
+                    let recorded = fyr::store::Store::load_case(&store, &case).and_then(|c| {
+                        c.map(|c| fyr::erasure::record_export(&store, &c, &out, true, now))
+                            .transpose()
+                    });
+                    if let Err(e) = recorded {
+                        eprintln!("warning: where this export went could not be recorded ({e}): erasing the case will not delete it");
+                    }
+                    out!(
                         "{}\n{}\n{}",
                         done.pdf.display(),
                         done.zip.display(),
                         done.manifest.display()
                     );
+                    eprintln!("These files are not encrypted (readable only by you). They are deleted when the case is erased; copies made elsewhere are not. The employee is told in the chat where they are.");
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -225,20 +268,40 @@ fn main() -> ExitCode {
         Command::Verify {
             case, data, key, ..
         } => {
-            let store = match open_store(&data, key.as_deref()) {
+            let store = match open_store(&data, key.as_deref(), insecure) {
                 Ok(s) => s,
                 Err(code) => return code,
             };
             let case = case.map(|c| fyr::model::CaseId::new(c.to_uppercase()));
             operator(&store, "verify", case.as_ref());
+            if let Some(case) = &case {
+                match absent_case(&store, case) {
+                    Ok(None) => {}
+                    Ok(Some(Absent::Erased(at))) => {
+                        out!(
+                            "case {case} was erased on {}: nothing of it is left to verify",
+                            at.format("%Y-%m-%d %H:%M UTC")
+                        );
+                        return ExitCode::SUCCESS;
+                    }
+                    Ok(Some(Absent::Unknown)) => {
+                        eprintln!("error: there is no case {case}\n  help: check the reference (fyr audit lists the cases Fyr has known)");
+                        return ExitCode::FAILURE;
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return ExitCode::from(EXIT_DATA);
+                    }
+                }
+            }
             match fyr::ops::verify(&store, case.as_ref()) {
                 Ok(problems) if problems.is_empty() => {
-                    println!("all evidence chains verify");
+                    out!("all evidence chains verify");
                     ExitCode::SUCCESS
                 }
                 Ok(problems) => {
                     for (case, problem) in problems {
-                        println!("case {case}: {problem}");
+                        out!("case {case}: {problem}");
                     }
                     ExitCode::FAILURE
                 }
@@ -249,18 +312,25 @@ fn main() -> ExitCode {
             }
         }
         Command::Erase { case, data, key } => {
-            let store = match open_store(&data, key.as_deref()) {
+            let store = match open_store(&data, key.as_deref(), insecure) {
                 Ok(s) => s,
                 Err(code) => return code,
             };
             let case = fyr::model::CaseId::new(case.to_uppercase());
             operator(&store, "erase", Some(&case));
-            match fyr::store::Store::erase_case(&store, &case) {
-                Ok(true) => {
-                    println!("case {case} is erased");
+            match fyr::erasure::erase_case(&store, &case, "operator", Utc::now()) {
+                Ok(erased) if erased.existed => {
+                    out!("case {case} is erased");
+                    out!(
+                        "{} person(s) will be told only that it was closed, when Fyr next runs",
+                        erased.told
+                    );
+                    for file in &erased.exports_removed {
+                        out!("deleted the export file {}", file.display());
+                    }
                     ExitCode::SUCCESS
                 }
-                Ok(false) => {
+                Ok(_) => {
                     eprintln!("error: there is no case {case}");
                     ExitCode::FAILURE
                 }
@@ -271,7 +341,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Audit { case, data, key } => {
-            let store = match open_store(&data, key.as_deref()) {
+            let store = match open_store(&data, key.as_deref(), insecure) {
                 Ok(s) => s,
                 Err(code) => return code,
             };
@@ -280,7 +350,7 @@ fn main() -> ExitCode {
                 Ok(log) => {
                     for e in log.iter().filter(|e| case.is_none() || e.case == case) {
                         let case = e.case.as_ref().map_or("-", |c| c.as_str());
-                        println!("{}\t{}\t{}\t{}", e.at.to_rfc3339(), e.who, e.action, case);
+                        out!("{}\t{}\t{}\t{}", e.at.to_rfc3339(), e.who, e.action, case);
                     }
                     ExitCode::SUCCESS
                 }
@@ -295,7 +365,7 @@ fn main() -> ExitCode {
             data,
             report,
         } => {
-            let (config, store) = match config_and_store(&config, &data) {
+            let (config, store) = match config_and_store(&config, &data, insecure) {
                 Ok(both) => both,
                 Err(code) => return code,
             };
@@ -312,7 +382,7 @@ fn main() -> ExitCode {
                 {
                     Ok(paths) => {
                         for path in paths {
-                            println!("{}", path.display());
+                            out!("{}", path.display());
                         }
                         ExitCode::SUCCESS
                     }
@@ -328,7 +398,7 @@ fn main() -> ExitCode {
             }
             match fyr::ops::stats(&config, &store, Utc::now()) {
                 Ok(table) => {
-                    print!("{table}");
+                    out!("{}", table.trim_end_matches('\n'));
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -338,7 +408,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Run { config, data } => {
-            let (config, store) = match config_and_store(&config, &data) {
+            let (config, store) = match config_and_store(&config, &data, insecure) {
                 Ok(both) => both,
                 Err(code) => return code,
             };
@@ -352,6 +422,15 @@ fn main() -> ExitCode {
             start,
             deliveries,
         } => {
+            if let Some(start) = start.filter(|s| !SANE_YEARS.contains(&s.year())) {
+                eprintln!(
+                    "error: --start {}: a simulated clock must start between {}-01-01 and {}-12-31\n  help: give a date and time such as --start 2026-03-02T08:00:00Z",
+                    start.to_rfc3339(),
+                    SANE_YEARS.start(),
+                    SANE_YEARS.end()
+                );
+                return ExitCode::from(EXIT_CONFIG);
+            }
             let config = match Config::load(&config) {
                 Ok(c) => c,
                 Err(e) => return config_failure(&e),
@@ -368,7 +447,7 @@ fn main() -> ExitCode {
                 Some(id) => PersonId::new(id),
                 None => config.persons[0].id.clone(),
             };
-            let store = match open_store(&data, config.key_file.as_deref()) {
+            let store = match open_store(&data, config.key_file.as_deref(), insecure) {
                 Ok(s) => s,
                 Err(code) => return code,
             };
@@ -389,6 +468,15 @@ fn main() -> ExitCode {
             };
             match chat(config, store, clock, speaker, deliveries) {
                 Ok(()) => ExitCode::SUCCESS,
+                // The reader went away (`fyr chat < script | head`): nothing left to say.
+                Err(e)
+                    if e.chain().any(|c| {
+                        c.downcast_ref::<std::io::Error>()
+                            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                    }) =>
+                {
+                    ExitCode::SUCCESS
+                }
                 Err(e) => {
                     eprintln!("error: {e:#}");
                     ExitCode::FAILURE
@@ -428,10 +516,36 @@ fn run(_config: Config, _store: SledStore) -> ExitCode {
 fn config_and_store(
     config: &std::path::Path,
     data: &std::path::Path,
+    insecure: bool,
 ) -> Result<(Config, SledStore), ExitCode> {
     let config = Config::load(config).map_err(|e| config_failure(&e))?;
-    let store = open_store(data, config.key_file.as_deref())?;
+    let store = open_store(data, config.key_file.as_deref(), insecure)?;
     Ok((config, store))
+}
+
+/// Why a case named on the command line is not there.
+enum Absent {
+    /// Erased at this time (the audit log says so).
+    Erased(DateTime<Utc>),
+    /// Never known, or its reference is mistyped.
+    Unknown,
+}
+
+fn absent_case(
+    store: &SledStore,
+    case: &fyr::model::CaseId,
+) -> Result<Option<Absent>, fyr::store::StoreError> {
+    use fyr::store::Store;
+    if store.load_case(case)?.is_some() {
+        return Ok(None);
+    }
+    let erased = store.audit_log()?.into_iter().rev().find(|e| {
+        e.case.as_ref() == Some(case)
+            && (e.action == fyr::erasure::CASE_ERASED || e.action == "erased-retention")
+    });
+    Ok(Some(
+        erased.map_or(Absent::Unknown, |e| Absent::Erased(e.at)),
+    ))
 }
 
 /// Record an operator command in the audit log.
@@ -441,6 +555,7 @@ fn operator(store: &SledStore, action: &str, case: Option<&fyr::model::CaseId>) 
         who: "operator".into(),
         action: action.into(),
         case: case.cloned(),
+        place: None,
     };
     if let Err(e) = fyr::store::Store::append_audit(store, &[entry]) {
         eprintln!("warning: the audit log could not be written: {e}");
@@ -451,7 +566,24 @@ fn operator(store: &SledStore, action: &str, case: Option<&fyr::model::CaseId>) 
 fn open_store(
     data: &std::path::Path,
     key: Option<&std::path::Path>,
+    insecure: bool,
 ) -> Result<SledStore, ExitCode> {
+    let key_file = key.map_or_else(
+        || PathBuf::from(format!("{}.key", data.display())),
+        std::path::Path::to_path_buf,
+    );
+    match fyr::store::vault::check_key_file(&key_file) {
+        Ok(()) => {}
+        Err(e @ fyr::store::vault::KeyFileProblem::Readable { .. }) if insecure => {
+            let first = e.to_string();
+            let first = first.lines().next().unwrap_or_default();
+            eprintln!("warning: {first} (allowed by --allow-insecure-key-file)");
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Err(ExitCode::from(EXIT_DATA));
+        }
+    }
     let opened = match key {
         Some(key) => SledStore::open_with_key_file(data, key),
         None => SledStore::open(data),

@@ -19,6 +19,10 @@ use crate::i18n::{Localizer, Rendered};
 use crate::model::{Language, PersonId};
 use crate::store::{SledStore, Store};
 
+/// How many notifications `fyr run` delivers per tick at most (a tick a second while some are
+/// held back): a burst after downtime reaches the chat platforms as a steady stream.
+const DELIVERIES_PER_TICK: usize = 20;
+
 /// Who wrote.
 #[derive(Debug)]
 pub enum From {
@@ -175,6 +179,8 @@ pub fn driver_loop(
     if max_attachments > 0 {
         driver.set_export_attachments(max_attachments);
     }
+    // A burst of notifications (after downtime, many cases at once) goes out as a stream.
+    driver.set_delivery_pace(DELIVERIES_PER_TICK);
     let mut limiter = RateLimiter::default();
     /// The most messages the driver thread handles with one flush (group commit).
     const MAX_BATCH: usize = 64;
@@ -204,9 +210,13 @@ pub fn driver_loop(
                 }
             }
         } else {
-            if let Err(e) = driver.tick(Utc::now(), &mut router) {
-                tracing::error!("tick failed: {e}");
-            }
+            let held_back = match driver.tick(Utc::now(), &mut router) {
+                Ok(tick) => tick.held_back,
+                Err(e) => {
+                    tracing::error!("tick failed: {e}");
+                    0
+                }
+            };
             last_tick = std::time::Instant::now();
             let wait = driver
                 .store()
@@ -220,6 +230,12 @@ pub fn driver_loop(
                         .min(Duration::from_secs(30))
                 })
                 .max(Duration::from_millis(50));
+            // Notifications held back by the pace go out on the next ticks, one a second.
+            let wait = if held_back > 0 {
+                wait.min(Duration::from_secs(1))
+            } else {
+                wait
+            };
             match rx.recv_timeout(wait) {
                 Ok(envelope) => envelope,
                 Err(mpsc::RecvTimeoutError::Timeout) => continue,

@@ -297,6 +297,8 @@ exported = Din sagsrapport, de originale beviser og en liste med fingeraftryk er
 export-files = Filerne ligger her:
     { $files }
 export-ask-operator = Eksporten bliver ikke sendt som filer her. Din administrator kan lave den for dig – giv vedkommende referencen { $case }.
+export-by-operator = Din administrator har eksporteret sag { $case }: en rapport, dine oprindelige beviser og en liste med fingeraftryk, gemt ukrypteret i { $folder }. De filer slettes, når din sag slettes; kopier lavet af dem slettes ikke.
+case-erased-by-operator = Din administrator har slettet sag { $case } med alt, hvad den indeholdt. Hvis du stadig har brug for hjælp, så skriv hvad som helst, og vi begynder forfra.
 export-attached = Her er eksporten af sag { $case }: rapporten som PDF, de originale beviser i en zip-fil og et manifest med kontrolsummer. Gem filerne et sikkert sted, for eksempel til en politianmeldelse.
 export-attached-without-originals = Her er rapporten og manifestet for sag { $case }. De originale beviser er for store til at blive sendt her – din administrator kan hente dem til dig med referencen { $case }.
 export-failed = Noget gik galt, da eksporten skulle laves. Intet er gået tabt; prøv gerne igen senere.

@@ -90,3 +90,11 @@ acked-safety-rep-only = Kun du har fået besked gennem Fyr – ikke lederen. Aft
 guidance-safety-rep-only = Lederen ved ikke noget om dette gennem Fyr. Kontakt ikke selv lederen om sagen – aftal med { $employee }, om, hvornår og hvordan lederen skal have besked.
 guidance-safety-rep-prevent = Sørg for, at hændelsen – uden navn, hvis { $employee } ønsker det – bliver gennemgået i arbejdsmiljøgruppen eller -udvalget: hvad skete der, hvorfor, og hvilke forebyggende tiltag er der brug for.
 opt-duty-not-serious = Ikke aktuelt – ikke en alvorlig hændelse
+
+## When a case is erased
+
+case-closed-notice = Fyr – sag { $case } er afsluttet, og oplysningerne er slettet. Du skal ikke gøre mere ved den.
+
+## Several at once
+
+digest-intro = { $count } beskeder fra Fyr blev aktuelle for dig på samme tid, så her kommer de samlet. Valgmulighederne nederst gælder den sidste: skriv tilbage for at svare på den før, eller ok og en reference (for eksempel ok F-1234-ABCD) for at kvittere for en sag.

@@ -297,6 +297,8 @@ exported = Your case report, the original evidence and a list of fingerprints ar
 export-files = The files are here:
     { $files }
 export-ask-operator = The export is not sent as files here. Your administrator can make it for you – give them the reference { $case }.
+export-by-operator = Your administrator exported case { $case }: a report, your original evidence and a list of fingerprints, saved unencrypted in { $folder }. Those files are deleted when your case is deleted; copies made from them are not.
+case-erased-by-operator = Your administrator has deleted case { $case } with everything in it. If you still need help, write anything and we start again.
 export-attached = Here is the export of case { $case }: the report as a PDF, the original evidence in a zip file and a manifest of checksums. Keep the files somewhere safe, for example for a police report.
 export-attached-without-originals = Here are the report and the manifest for case { $case }. The original evidence is too large to send here – your administrator can produce it for you with the reference { $case }.
 export-failed = Something went wrong while the export was being made. Nothing is lost; please try again later.

@@ -90,3 +90,11 @@ acked-safety-rep-only = Only you were told through Fyr – not the manager. Agre
 guidance-safety-rep-only = The manager knows nothing of this through Fyr. Do not contact the manager about it yourself – decide with { $employee } whether, when and how the manager is told.
 guidance-safety-rep-prevent = Make sure the incident – without the name, if { $employee } prefers – is reviewed by the work environment committee or group: what happened, why, and what preventive measures are needed.
 opt-duty-not-serious = Not applicable – not a serious incident
+
+## When a case is erased
+
+case-closed-notice = Fyr – case { $case } is closed and its data deleted. There is nothing more for you to do about it.
+
+## Several at once
+
+digest-intro = { $count } messages from Fyr came due for you at the same time, so here they are together. The options at the end answer the last one: write back to answer the one before it, or ok and a reference (for example ok F-1234-ABCD) to acknowledge a case.

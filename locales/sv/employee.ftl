@@ -297,6 +297,8 @@ exported = Din ärenderapport, originalbevisen och en lista med fingeravtryck ä
 export-files = Filerna finns här:
     { $files }
 export-ask-operator = Exporten skickas inte som filer här. Din administratör kan göra den åt dig – ge administratören referensen { $case }.
+export-by-operator = Din administratör har exporterat ärende { $case }: en rapport, dina ursprungliga bevis och en lista med fingeravtryck, sparade okrypterade i { $folder }. De filerna raderas när ditt ärende raderas; kopior som gjorts av dem raderas inte.
+case-erased-by-operator = Din administratör har raderat ärende { $case } med allt som fanns i det. Om du fortfarande behöver stöd kan du skriva vad som helst, så börjar vi om.
 export-attached = Här är exporten av ärende { $case }: rapporten som PDF, originalbevisen i en zip-fil och ett manifest med kontrollsummor. Spara filerna på ett säkert ställe, till exempel inför en polisanmälan.
 export-attached-without-originals = Här är rapporten och manifestet för ärende { $case }. Originalbevisen är för stora för att skickas här – din administratör kan ta fram dem åt dig med referensen { $case }.
 export-failed = Något gick fel när exporten skulle göras. Inget har gått förlorat; försök gärna igen senare.

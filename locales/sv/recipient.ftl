@@ -90,3 +90,11 @@ acked-safety-rep-only = Bara du har fått veta det här via Fyr – inte chefen.
 guidance-safety-rep-only = Chefen vet inget om det här genom Fyr. Ta inte själv kontakt med chefen om ärendet – bestäm tillsammans med { $employee } om, när och hur chefen ska få veta.
 guidance-safety-rep-prevent = Se till att händelsen, utan namn om { $employee } vill det, tas upp i skyddskommittén eller motsvarande samverkansgrupp: vad hände, varför, och vilka förebyggande åtgärder behövs.
 opt-duty-not-serious = Inte aktuellt – inget allvarligt tillbud
+
+## When a case is erased
+
+case-closed-notice = Fyr – ärende { $case } är avslutat och uppgifterna är raderade. Du behöver inte göra något mer med det.
+
+## Several at once
+
+digest-intro = { $count } meddelanden från Fyr blev aktuella för dig samtidigt, så här kommer de tillsammans. Alternativen längst ned gäller det sista: skriv tillbaka för att svara på det före, eller ok och en referens (till exempel ok F-1234-ABCD) för att kvittera ett ärende.

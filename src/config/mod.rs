@@ -161,10 +161,11 @@ impl ConfigError {
 impl Config {
     /// Read and validate a bot.toml.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        let bytes = std::fs::read(path).map_err(|source| ConfigError::Read {
             path: path.to_path_buf(),
             source,
         })?;
+        let text = String::from_utf8(bytes).map_err(|e| not_utf8(path, &e))?;
         Config::parse(&text, path)
     }
 
@@ -330,6 +331,14 @@ impl Validator<'_> {
         let mut person_ids = HashSet::new();
         for p in &raw.person {
             self.id_syntax(&p.id);
+            if matches!(p.id.get_ref().as_str(), "fyr" | "operator") {
+                // The audit log writes these for Fyr itself and the command line.
+                self.problem(
+                    p.id.span(),
+                    format!("person id `{}` is reserved", p.id.get_ref()),
+                    "give this person another id, e.g. their name in lowercase",
+                );
+            }
             self.non_empty(&p.name, "person.name");
             if !person_ids.insert(p.id.get_ref().as_str()) {
                 self.problem(
@@ -391,6 +400,32 @@ impl Validator<'_> {
                 .iter()
                 .map(|d| person_ref(d, "safety_reps"))
                 .collect();
+            // A safety representative is told the employee is "in your unit": they must be.
+            for rep in &u.safety_reps {
+                let home = raw.person.iter().find(|p| p.id.get_ref() == rep.get_ref());
+                // (A person whose unit does not exist is reported with the person.)
+                let elsewhere = home.filter(|p| {
+                    p.unit.get_ref() != u.id.get_ref()
+                        && raw.unit.iter().any(|o| o.id.get_ref() == p.unit.get_ref())
+                });
+                if let Some(home) = elsewhere {
+                    self.problem(
+                        rep.span(),
+                        format!(
+                            "safety representative `{}` belongs to unit `{}`, not `{}`",
+                            rep.get_ref(),
+                            home.unit.get_ref(),
+                            u.id.get_ref()
+                        ),
+                        &format!(
+                            "name a safety representative of unit `{}` here, or move `{}` to that unit with unit = \"{}\" in their [[person]]",
+                            u.id.get_ref(),
+                            rep.get_ref(),
+                            u.id.get_ref()
+                        ),
+                    );
+                }
+            }
             if u.safety_reps.is_empty() {
                 self.problem(
                     u.id.span(),
@@ -517,6 +552,24 @@ impl Validator<'_> {
         }
         let matrix = raw.matrix.as_ref().map(|m| self.matrix(m, path));
         let discord = raw.discord.as_ref().map(|d| self.discord(d, path));
+        let key_file = raw.organisation.key_file.as_ref().map(|k| {
+            let file = path.parent().unwrap_or(Path::new(".")).join(k.get_ref());
+            // Only a folder is a mistake in bot.toml; the file's mode is checked at start.
+            if let Err(crate::store::vault::KeyFileProblem::Folder { example, .. }) =
+                crate::store::vault::check_key_file(&file)
+            {
+                let example = Path::new(k.get_ref()).join(example.file_name().unwrap_or_default());
+                self.problem(
+                    k.span(),
+                    format!("key_file `{}` is a folder, not a key file", k.get_ref()),
+                    &format!(
+                        "name the key file itself, e.g. key_file = \"{}\" (Fyr creates it, readable only by you, when the data folder is new)",
+                        example.display()
+                    ),
+                );
+            }
+            file
+        });
 
         if !self.problems.is_empty() {
             self.problems.sort_by_key(|p| (p.line, p.column));
@@ -536,11 +589,7 @@ impl Validator<'_> {
             matrix,
             discord,
             max_file_bytes: u64::from(raw.organisation.max_file_mb.unwrap_or(25)) * 1024 * 1024,
-            key_file: raw
-                .organisation
-                .key_file
-                .as_ref()
-                .map(|k| path.parent().unwrap_or(Path::new(".")).join(k.get_ref())),
+            key_file,
         })
     }
 
@@ -662,6 +711,25 @@ impl Validator<'_> {
             );
         }
     }
+}
+
+/// A bot.toml that is not UTF-8 (saved as Latin-1 or UTF-16, say): located at its first
+/// byte that is not.
+fn not_utf8(path: &Path, e: &std::string::FromUtf8Error) -> ConfigError {
+    let bytes = e.as_bytes();
+    let at = e.utf8_error().valid_up_to();
+    let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let (line, column) = line_column(valid, at);
+    ConfigError::Invalid(vec![Problem {
+        file: path.to_path_buf(),
+        line,
+        column,
+        message: format!(
+            "the file is not UTF-8 text (byte 0x{:02x} here)",
+            bytes[at]
+        ),
+        help: "save bot.toml with the encoding UTF-8 (in most editors: Save as… → Encoding: UTF-8), then check it again".into(),
+    }])
 }
 
 /// 1-based line and column (in characters) of a byte offset.

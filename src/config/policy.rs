@@ -27,8 +27,16 @@ impl Validator<'_> {
         person_exists: &dyn Fn(&str) -> bool,
         known_persons: &str,
     ) -> UnitPolicy {
+        let before = self.problems.len();
         let calendar = self.calendar(u, timezone);
-        let day = calendar.day_length();
+        // Waits in working days follow from the working hours: when those are wrong, that
+        // is the one problem to report (with a day of 8 hours to go on).
+        let hours_ok = self.problems.len() == before;
+        let day = if hours_ok {
+            calendar.day_length()
+        } else {
+            Duration::hours(8)
+        };
         let e = &u.escalation;
         let urgent = Waits {
             reminder: self.wait(&e.urgent_reminder, Duration::minutes(30), day),
@@ -152,19 +160,35 @@ impl Validator<'_> {
                 );
             }
         }
+        let mut times_ok = true;
         if let Some(start) = &w.start {
-            calendar.start = self.time(start).unwrap_or(calendar.start);
+            match self.time(start, false) {
+                Some(t) => calendar.start = t,
+                None => times_ok = false,
+            }
         }
         if let Some(end) = &w.end {
-            calendar.end = self.time(end).unwrap_or(calendar.end);
+            match self.time(end, true) {
+                Some(t) => calendar.end = t,
+                None => times_ok = false,
+            }
         }
-        if calendar.start >= calendar.end {
+        // Compared only when both times are what was written (not a default standing in).
+        if times_ok && calendar.start >= calendar.end {
             let span = w.end.as_ref().map_or(u.id.span(), |e| e.span());
-            self.problem(
-                span,
-                "working hours end before they start".into(),
-                "write start and end as \"HH:MM\" with start before end, e.g. \"08:00\" and \"16:00\"",
-            );
+            if calendar.start > calendar.end {
+                self.problem(
+                    span,
+                    "working hours that run past midnight are not supported".into(),
+                    "end the working day at or before midnight (end = \"24:00\"); for night shifts, set the out_of_hours contact under [unit.escalation] instead",
+                );
+            } else {
+                self.problem(
+                    span,
+                    "working hours end before they start".into(),
+                    "write start and end as \"HH:MM\" with start before end, e.g. \"08:00\" and \"16:00\"",
+                );
+            }
         }
         for h in &w.holidays {
             match NaiveDate::parse_from_str(h.get_ref(), "%Y-%m-%d") {
@@ -181,13 +205,19 @@ impl Validator<'_> {
         calendar
     }
 
-    fn time(&mut self, s: &Spanned<String>) -> Option<NaiveTime> {
-        let parsed = NaiveTime::parse_from_str(s.get_ref(), "%H:%M").ok();
+    /// A time of day, "HH:MM"; an end may be "24:00", the end of the day.
+    fn time(&mut self, s: &Spanned<String>, end: bool) -> Option<NaiveTime> {
+        let text = s.get_ref().trim();
+        let parsed = if end && text == "24:00" {
+            NaiveTime::from_hms_nano_opt(23, 59, 59, 999_999_999)
+        } else {
+            NaiveTime::parse_from_str(text, "%H:%M").ok()
+        };
         if parsed.is_none() {
             self.problem(
                 s.span(),
                 format!("`{}` is not a time of day", s.get_ref()),
-                "write times as \"HH:MM\", e.g. \"08:00\"",
+                "write times as \"HH:MM\", e.g. \"08:00\" (an end may be \"24:00\")",
             );
         }
         parsed

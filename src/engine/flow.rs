@@ -54,6 +54,12 @@ pub(crate) fn message(tx: &mut Tx, from: &PersonId, input: &Input) {
         .step
         .as_deref()
         .and_then(find_step)
+        // A step about a case that is gone (erased) is no place to be: start again. Shown
+        // without its case, it would name the reader as the one who was targeted.
+        .filter(|(book, _)| {
+            book.context != Context::About
+                || super::context_case(&tx.world, &conversation).is_some()
+        })
         .map(|(_, s)| s);
     let mut notes = Vec::new();
 

@@ -7,8 +7,8 @@ use std::sync::Mutex;
 use chrono::{DateTime, Utc};
 
 use super::{
-    audit_key, case_prefix, decode, encode, evidence_key, slot_due, timer_slot, AuditEntry, Commit,
-    OutboxEntry, Store, StoreError, TimerOp,
+    audit_key, case_prefix, decode, encode, evidence_key, pseudonymised, slot_due, timer_slot,
+    AuditEntry, Commit, OutboxEntry, Store, StoreError, TimerOp, PSEUDONYM_PREFIX,
 };
 use crate::engine::evidence::EvidenceItem;
 use crate::engine::{Case, Conversation, Timer};
@@ -29,11 +29,27 @@ struct Tables {
     evidence: BTreeMap<Vec<u8>, Vec<u8>>,
     evidence_content: BTreeMap<Vec<u8>, Vec<u8>>,
     audit: BTreeMap<Vec<u8>, Vec<u8>>,
+    /// The key of the audit log's pseudonyms (random per store).
+    salt: [u8; 16],
+}
+
+/// A pseudonym: SHA-256 over the store's salt, the case and the person.
+fn pseudonym(salt: &[u8; 16], case: &CaseId, person: &str) -> String {
+    use sha2::Digest;
+    let mut hash = sha2::Sha256::new();
+    hash.update(salt);
+    hash.update(format!("audit/{case}/{person}").as_bytes());
+    let digest = hash.finalize();
+    let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{PSEUDONYM_PREFIX}{hex}")
 }
 
 impl MemoryStore {
     pub fn new() -> MemoryStore {
-        MemoryStore::default()
+        let store = MemoryStore::default();
+        getrandom::getrandom(&mut store.tables().salt)
+            .expect("the operating system provides random bytes");
+        store
     }
 
     fn tables(&self) -> std::sync::MutexGuard<'_, Tables> {
@@ -217,6 +233,10 @@ impl Store for MemoryStore {
         Ok(erase(&mut self.tables(), case))
     }
 
+    fn pseudonym(&self, case: &CaseId, person: &str) -> String {
+        pseudonym(&self.tables().salt, case, person)
+    }
+
     fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
         self.tables()
             .audit
@@ -236,6 +256,15 @@ impl Store for MemoryStore {
 
 fn erase(t: &mut Tables, case: &CaseId) -> bool {
     let existed = t.cases.remove(case.as_str()).is_some();
+    let salt = t.salt;
+    for value in t.audit.values_mut() {
+        let Ok(line) = decode::<AuditEntry>("audit entry", value) else {
+            continue;
+        };
+        if let Some(lines) = pseudonymised(&[line], case, |p| pseudonym(&salt, case, p)) {
+            *value = encode(&lines[0]);
+        }
+    }
     let prefix = case_prefix(case);
     t.evidence.retain(|k, _| !k.starts_with(&prefix));
     t.evidence_content.retain(|k, _| !k.starts_with(&prefix));

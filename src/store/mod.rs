@@ -57,6 +57,8 @@ pub enum StoreError {
     },
     #[error("the key file {key_file} does not belong to the data folder {path}\n  help: use the key file that was created with this data folder")]
     WrongKey { key_file: PathBuf, path: PathBuf },
+    #[error("the database in the data folder {path} is damaged: {detail}\n  help: stop Fyr, move {path} aside (keep it for analysis), and restore the folder and its key file from your latest backup; `fyr verify` then checks the evidence")]
+    Damaged { path: PathBuf, detail: String },
     #[error("stored {what} could not be read: {detail}")]
     Corrupt { what: &'static str, detail: String },
     #[error("storage failed: {0}")]
@@ -88,6 +90,10 @@ pub struct AuditEntry {
     /// What happened: "step", "notified", "acknowledged", "evidence-sealed", "erased", …
     pub action: String,
     pub case: Option<CaseId>,
+    /// Where a plaintext export of the case was written (a folder), so that erasing the case
+    /// removes it too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<std::path::PathBuf>,
 }
 
 /// A change to the timers, applied in order.
@@ -157,12 +163,48 @@ pub trait Store: Send + Sync {
     fn evidence_of(&self, case: &CaseId) -> Result<Vec<EvidenceItem>, StoreError>;
     /// The content of one evidence item.
     fn evidence_content(&self, case: &CaseId, seq: u32) -> Result<Option<Vec<u8>>, StoreError>;
-    /// Erase a case with its evidence, timers and notifications. Returns whether it existed.
+    /// Erase a case with its evidence, timers and notifications, and replace every person id
+    /// in the case's audit lines by its pseudonym (`pseudonym`). Returns whether it existed.
     fn erase_case(&self, case: &CaseId) -> Result<bool, StoreError>;
+    /// What stands for `person` in the audit lines of an erased case: a keyed hash of the case
+    /// and the person, the same within the case, unlinkable across cases, and without the key
+    /// not to be traced back.
+    fn pseudonym(&self, case: &CaseId, person: &str) -> String;
     /// The audit log, oldest first.
     fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError>;
     /// Add lines to the audit log outside a step (operator commands).
     fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError>;
+}
+
+/// Whether an audit line's `who` is a person (not Fyr itself, the operator or a pseudonym).
+pub fn names_a_person(who: &str) -> bool {
+    !matches!(who, "fyr" | "operator") && !who.starts_with(PSEUDONYM_PREFIX)
+}
+
+/// How a pseudonym in the audit log starts.
+/// (A colon: never in a person id.)
+pub const PSEUDONYM_PREFIX: &str = "p:";
+
+/// The audit lines of `case` with every person replaced by their pseudonym; None if nothing
+/// changed.
+fn pseudonymised(
+    lines: &[AuditEntry],
+    case: &CaseId,
+    pseudonym: impl Fn(&str) -> String,
+) -> Option<Vec<AuditEntry>> {
+    let mut changed = false;
+    let lines = lines
+        .iter()
+        .map(|line| {
+            let mut line = line.clone();
+            if line.case.as_ref() == Some(case) && names_a_person(&line.who) {
+                line.who = pseudonym(&line.who);
+                changed = true;
+            }
+            line
+        })
+        .collect();
+    changed.then_some(lines)
 }
 
 /// An audit key: time, then a random tail, so lines sort by time and never collide.

@@ -32,8 +32,9 @@ use sled::IVec;
 
 use super::vault::{self, open_with, seal_into, seal_with, Key, Vault, VaultError};
 use super::{
-    audit_key, case_prefix, decode, encode, evidence_key, slot_due, timer_slot, AuditEntry, Commit,
-    OutboxEntry, Store, StoreError, TimerOp, SCHEMA_VERSION, UPGRADES_FROM,
+    audit_key, case_prefix, decode, encode, evidence_key, pseudonymised, slot_due, timer_slot,
+    AuditEntry, Commit, OutboxEntry, Store, StoreError, TimerOp, PSEUDONYM_PREFIX, SCHEMA_VERSION,
+    UPGRADES_FROM,
 };
 use crate::engine::evidence::EvidenceItem;
 use crate::engine::{Case, Conversation, Timer};
@@ -500,10 +501,14 @@ impl SledCore {
         if path.exists() && !path.is_dir() {
             return Err(open_error("it exists but is not a folder".into()));
         }
-        let db = sled::Config::new()
-            .path(path)
-            .open()
-            .map_err(|e| open_error(e.to_string()))?;
+        let db = sled::Config::new().path(path).open().map_err(|e| match e {
+            // Damaged files (or files sled cannot read at all): a backup helps, not the lock.
+            sled::Error::Corruption { .. } | sled::Error::Unsupported(_) => StoreError::Damaged {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            },
+            e => open_error(e.to_string()),
+        })?;
         let meta = db
             .open_tree("meta")
             .map_err(|e| open_error(e.to_string()))?;
@@ -528,6 +533,14 @@ impl SledCore {
             }
         }
         let is_new = check.is_none();
+        if is_new && std::fs::metadata(path.join("keyring")).is_ok_and(|m| m.len() > 0) {
+            // Keys were made for this folder, but the database has lost its records: damaged
+            // files that sled opened as empty. Never start empty over them.
+            return Err(StoreError::Damaged {
+                path: path.to_path_buf(),
+                detail: "its records are gone, though its keyring holds keys".into(),
+            });
+        }
         let (key, created) = match vault::load_or_create_key(key_file, is_new) {
             Ok(k) => k,
             Err(e) if !is_new => {
@@ -1196,6 +1209,28 @@ impl SledCore {
                 detail: "it cannot be decrypted: it was changed, or the key is wrong".into(),
             })
     }
+
+    /// Replace the person ids in an erased case's audit lines by their pseudonyms, in place.
+    /// Runs right after the checkpoint of `erase_case`: every audit record is in the tree.
+    fn pseudonymise_audit(&self, case: &CaseId) -> Result<(), StoreError> {
+        let mut rewritten = Vec::new();
+        for entry in self.scan(Kind::Audit, b"") {
+            let (key, plain) = entry?;
+            let lines = match serde_json::from_slice::<Vec<AuditEntry>>(&plain) {
+                Ok(group) => group,
+                Err(_) => vec![decode("audit entry", &plain)?],
+            };
+            if let Some(lines) = pseudonymised(&lines, case, |p| self.pseudonym(case, p)) {
+                rewritten.push((key, encode(&lines)));
+            }
+        }
+        for (key, plain) in rewritten {
+            if let Some(sealed) = self.seal_stored(Kind::Audit, &key, &plain)? {
+                self.audit.insert(key, sealed).map_err(backend)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Store for SledCore {
@@ -1362,8 +1397,14 @@ impl Store for SledCore {
             self.outbox_pending.remove(&key).map_err(backend)?;
             self.outbox.remove(key).map_err(backend)?;
         }
+        self.pseudonymise_audit(case)?;
         self.db.flush().map_err(backend)?;
         Ok(existed)
+    }
+
+    fn pseudonym(&self, case: &CaseId, person: &str) -> String {
+        let hash = self.vault.index(&format!("audit/{case}/{person}"));
+        format!("{PSEUDONYM_PREFIX}{}", &hash[..12])
     }
 
     fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
@@ -1598,6 +1639,7 @@ mod tests {
             who: who.into(),
             action: "step".into(),
             case: None,
+            place: None,
         };
         store.append_audit(&[line(0, "sara")]).unwrap();
         store

@@ -85,6 +85,42 @@ pub fn load_or_create_key(path: &Path, create: bool) -> Result<(Key, bool), Vaul
     }
 }
 
+/// What is wrong with a key file before it is read.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum KeyFileProblem {
+    #[error("the key file {path} is a folder, not a key file\n  help: point key_file (bot.toml) or --key at the key file itself, e.g. {example}")]
+    Folder { path: PathBuf, example: PathBuf },
+    #[error("the key file {path} can be read by other users of this machine (mode {mode:03o}): anyone who can read it can read every case\n  help: chmod 600 {path}   (or, if its folder already keeps others out, start Fyr with --allow-insecure-key-file)")]
+    Readable { path: PathBuf, mode: u32 },
+}
+
+/// Check a key file before it is used: it must be a file, and (on Unix) neither readable nor
+/// writable by group or others. A missing file is no problem here (it is created private, or
+/// its absence is reported when the data folder is opened).
+pub fn check_key_file(path: &Path) -> Result<(), KeyFileProblem> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    if meta.is_dir() {
+        return Err(KeyFileProblem::Folder {
+            path: path.to_path_buf(),
+            example: path.join("fyr-data.key"),
+        });
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Err(KeyFileProblem::Readable {
+                path: path.to_path_buf(),
+                mode,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Write a file readable by its owner only, atomically (temporary file, fsync, rename).
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;

@@ -458,6 +458,10 @@ impl Store for SledStore {
         self.core.erase_case(case)
     }
 
+    fn pseudonym(&self, case: &CaseId, person: &str) -> String {
+        self.core.pseudonym(case, person)
+    }
+
     fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
         self.caught_up()?;
         self.core.audit_log()

@@ -1,6 +1,7 @@
 //! Fyr's integration tests, in one binary (one link, fast to run).
 
 mod architecture;
+mod catchup;
 mod config;
 mod corpus;
 mod crash;
@@ -8,6 +9,7 @@ mod danger;
 #[cfg(feature = "discord")]
 mod discord;
 mod engine;
+mod erasure;
 mod escalation;
 mod evidence;
 #[cfg(feature = "discord")]
@@ -17,6 +19,7 @@ mod helpers;
 mod locales;
 #[cfg(feature = "matrix")]
 mod matrix;
+mod operator;
 mod playbook;
 mod process;
 mod props;
