@@ -97,3 +97,5 @@ said-police = Om politianmeldelse: skriv "menu", og vælg "Anmeld og registrér"
 said-evidence = Om beviser: skriv "menu", og vælg "Sikr beviserne" – der står, hvordan du gemmer dem, og hvordan jeg opbevarer dem sikkert.
 said-question = Det kan jeg ikke svare på i fri tekst. Skriv "menu" for at se alt, hvad jeg kan hjælpe med, eller spørg din leder, HR eller arbejdsmiljørepræsentanten.
 opt-not-applicable = Ikke aktuelt
+contact-communicator = Kommunikation: { $value }
+contact-secretariat = Sekretariat: { $value }

@@ -97,3 +97,5 @@ said-police = About reporting to the police: write "menu" and choose "Report and
 said-evidence = About evidence: write "menu" and choose "Secure the evidence" – it says how to save it and how I keep it safe.
 said-question = I cannot answer that in free text. Write "menu" to see everything I can help with, or ask your manager, HR or the health and safety representative.
 opt-not-applicable = Not applicable
+contact-communicator = Communications: { $value }
+contact-secretariat = Secretariat: { $value }

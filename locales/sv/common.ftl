@@ -97,3 +97,5 @@ said-police = Om polisanmälan: skriv ”meny” och välj ”Anmäl och registr
 said-evidence = Om bevis: skriv ”meny” och välj ”Säkra bevisen” – där står hur du sparar det och hur jag förvarar det säkert.
 said-question = Det kan jag inte svara på i fri text. Skriv ”meny” för att se allt jag kan hjälpa till med, eller fråga din chef, HR eller skyddsombudet.
 opt-not-applicable = Inte aktuellt
+contact-communicator = Kommunikation: { $value }
+contact-secretariat = Sekretariat: { $value }

@@ -462,6 +462,8 @@ impl Validator<'_> {
                     ContactKind::CrisisPsychologist,
                     &u.contacts.crisis_psychologist,
                 ),
+                (ContactKind::Communicator, &u.contacts.communicator),
+                (ContactKind::Secretariat, &u.contacts.secretariat),
             ] {
                 if let Some(v) = value {
                     self.non_empty(v, "contacts");

@@ -124,6 +124,10 @@ pub struct RawContacts {
     pub security_coordinator: Option<Spanned<String>>,
     pub occupational_health: Option<Spanned<String>>,
     pub crisis_psychologist: Option<Spanned<String>>,
+    /// Communications (media monitoring when someone is exposed); shown to managers.
+    pub communicator: Option<Spanned<String>>,
+    /// The secretariat or head of the authority to inform; shown to managers.
+    pub secretariat: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

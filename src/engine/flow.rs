@@ -311,6 +311,7 @@ fn apply(tx: &mut Tx, profile: &Profile, act: Act, step: &Step, notes: &mut Vec<
             }
         }
         Act::Kind(kind) => case.kind = Some(kind),
+        Act::Channel(channel) => case.channel = Some(channel),
         Act::Danger => {
             case.immediate_danger_at = Some(now);
             case.record(now, CaseEvent::ImmediateDanger);

@@ -117,6 +117,14 @@ pub enum Cond {
     /// The employee's consent to tell others is in force.
     ConsentActive,
     NoConsent,
+    /// It happened online (posts, comments, social media): platforms and links apply. Online
+    /// exposure always; threats, harassment and "other" when the employee said so (or, for a
+    /// case from before the question was asked, always).
+    Online,
+    /// It reached the employee this way.
+    Via(super::state::Channel),
+    /// It did not reach the employee this way (or nobody said how).
+    NotVia(super::state::Channel),
     /// The manager chain has been told (by consent or by an alarm).
     Alerted,
     NotAlerted,
@@ -162,6 +170,8 @@ pub enum Para {
     Text(Cond, &'static str),
     /// The unit's configured support contacts, one line each.
     Contacts,
+    /// One configured contact of the unit, as a line; nothing when it is not configured.
+    Contact(super::ContactKind),
     /// What the employee has done and what is left.
     Summary,
     /// Exactly what a notification will say (shown to the employee before they consent).
@@ -215,6 +225,8 @@ pub enum Act {
     Danger,
     /// Leave the current case (it stays open) and start a new one.
     NewCase,
+    /// How it reached the employee.
+    Channel(super::state::Channel),
     /// Choose whom to tell (a draft until confirmed).
     Scope(Scope),
     /// Choose what to ask of them (a draft until confirmed).

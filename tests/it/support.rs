@@ -113,7 +113,9 @@ pub fn walk(person: &str, language: &str, kind: u32) -> String {
         let options = driver.options_for(&id, now).unwrap();
         let pick = options
             .iter()
-            .position(|o| ["opt-next", "opt-later", "opt-not-now"].contains(o))
+            .position(|o| {
+                ["opt-next", "opt-later", "opt-not-now", "opt-channel-online"].contains(o)
+            })
             .unwrap_or_else(|| panic!("no way on from {at:?}: {options:?}"))
             + 1;
         send(&mut driver, &pick.to_string());

@@ -464,3 +464,74 @@ fn danish_question_in_words() {
     assert!(!t.contains("Det forstod jeg ikke"), "{t}");
     insta::assert_snapshot!("dk_free_text", t);
 }
+
+/// Sara gets hostile criticism: the short track — the four-step answer, relief, her manager if
+/// she wants — and no police or incident-report track unless a line was crossed.
+const SE_CRITICISM: &str = "\
+2
+4
+2
+1
+2
+";
+
+#[test]
+fn swedish_criticism_takes_the_short_track() {
+    let t = run_script("se-employee", SE_CRITICISM);
+    assert!(t.contains("i fyra steg"), "{t}");
+    assert!(
+        !t.contains("Polisanmäl"),
+        "no police track for criticism:\n{t}"
+    );
+    assert!(!t.contains("Anmäl inläggen till plattformen"), "{t}");
+    insta::assert_snapshot!("se_criticism_short_track", t);
+}
+
+/// Dorthe has a hard call with a citizen; she tells her leader. The Danish short track never
+/// says "do not contact the citizen" about ordinary casework.
+const DK_HARD_CALL: &str = "\
+2
+5
+2
+1
+1
+3
+1
+1
+";
+
+#[test]
+fn danish_hard_call_takes_the_short_track() {
+    let t = run_script("dk-employee", DK_HARD_CALL);
+    assert!(t.contains("fire trin"), "{t}");
+    assert!(!t.contains("Tag ikke selv kontakt"), "{t}");
+    insta::assert_snapshot!("dk_hard_call_short_track", t);
+}
+
+/// Sara is threatened by phone: no platform step, no links; then a second incident from the
+/// summary starts with the safety question and the kind.
+const SE_PHONE_THREAT_THEN_ANOTHER: &str = "\
+2
+1
+4
+2
+2
+2
+1
+5
+meny
+10
+3
+";
+
+#[test]
+fn swedish_phone_threat_and_a_second_incident() {
+    let t = run_script("se-employee", SE_PHONE_THREAT_THEN_ANOTHER);
+    assert!(!t.contains("Anmäl inläggen till plattformen"), "{t}");
+    assert!(!t.contains("länkarna"), "{t}");
+    assert!(
+        t.contains("Först: är du eller någon annan i fara just nu?"),
+        "{t}"
+    );
+    insta::assert_snapshot!("se_phone_threat_then_another", t);
+}
