@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::future::IntoFuture;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::Duration;
@@ -165,6 +166,7 @@ pub(crate) async fn start(
         handle: Handle::current(),
         client,
         rooms: HashMap::new(),
+        rate_limited: AtomicBool::new(false),
     }))
 }
 
@@ -174,9 +176,10 @@ async fn status_line(client: &Client, matrix: &MatrixConfig) {
     let device = client
         .device_id()
         .map_or_else(|| "?".to_string(), ToString::to_string);
-    let signed = match client.encryption().get_own_device().await {
-        Ok(Some(own)) if own.is_cross_signed_by_owner() => "yes",
-        _ => "no",
+    let signed = if cross_signed(client).await {
+        "yes"
+    } else {
+        "no"
     };
     tracing::info!(
         target: "fyr::status",
@@ -185,6 +188,33 @@ async fn status_line(client: &Client, matrix: &MatrixConfig) {
         matrix.homeserver,
         client.joined_rooms().len()
     );
+}
+
+/// Whether people's clients see Fyr's device signed by its account. Right after a new device
+/// is signed (recovery, migration) the signature is on the homeserver before the SDK has read
+/// it back, so this asks again for a little while.
+async fn cross_signed(client: &Client) -> bool {
+    let encryption = client.encryption();
+    encryption.wait_for_e2ee_initialization_tasks().await;
+    let holds_keys = encryption
+        .cross_signing_status()
+        .await
+        .is_some_and(|s| s.has_self_signing);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Ok(Some(own)) = encryption.get_own_device().await {
+            if own.is_cross_signed_by_owner() {
+                return true;
+            }
+        }
+        if !holds_keys || tokio::time::Instant::now() > deadline {
+            return false;
+        }
+        if let Some(user) = client.user_id() {
+            let _ = encryption.request_user_identity(user).await;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
 }
 
 /// A connected client, and whether its state store starts empty (skip the backlog then).
@@ -1035,6 +1065,8 @@ struct MatrixOutlet {
     handle: Handle,
     client: Client,
     rooms: HashMap<String, OwnedRoomId>,
+    /// The homeserver answered the last message with "too many requests" (logged once).
+    rate_limited: AtomicBool,
 }
 
 impl MatrixOutlet {
@@ -1080,19 +1112,51 @@ impl MatrixOutlet {
         })
     }
 
+    /// Send a notice. When the homeserver rate-limits Fyr, wait as long as it asks and send
+    /// again, saying so in the log once per spell (no names, no text); with the same
+    /// transaction id, so the message is shown once.
     fn send_in(&self, room: &Room, text: String, key: Option<&str>) -> Result<(), String> {
+        use matrix_sdk::config::RequestConfig;
+        use matrix_sdk::ruma::api::error::RetryAfter;
         let content = RoomMessageEventContent::notice_plain(text);
-        let txn = key.map(|k| OwnedTransactionId::from(k.replace('/', ".")));
+        let txn = key.map_or_else(matrix_sdk::ruma::TransactionId::new, |k| {
+            OwnedTransactionId::from(k.replace('/', "."))
+        });
         self.handle.block_on(async {
-            let send = room.send(content);
-            let send = match txn {
-                Some(txn) => send.with_transaction_id(txn),
-                None => send,
-            };
-            send.into_future()
-                .await
-                .map(|_| ())
-                .map_err(|e| e.to_string())
+            loop {
+                let sent = room
+                    .send(content.clone())
+                    .with_transaction_id(txn.clone())
+                    // Fyr handles the homeserver's rate limit itself (below), to report it.
+                    .with_request_config(RequestConfig::default().retry_limit(0))
+                    .into_future()
+                    .await;
+                let e = match sent {
+                    Ok(_) => {
+                        self.rate_limited.store(false, Ordering::Relaxed);
+                        return Ok(());
+                    }
+                    Err(e) => e,
+                };
+                let Some(ErrorKind::LimitExceeded(limit)) = e.client_api_error_kind() else {
+                    return Err(e.to_string());
+                };
+                let wait = match &limit.retry_after {
+                    Some(RetryAfter::Delay(d)) => *d,
+                    Some(RetryAfter::DateTime(at)) => at
+                        .duration_since(std::time::SystemTime::now())
+                        .unwrap_or_default(),
+                    None => Duration::from_secs(1),
+                }
+                .clamp(Duration::from_millis(100), Duration::from_secs(60));
+                if !self.rate_limited.swap(true, Ordering::Relaxed) {
+                    tracing::warn!(
+                        target: "fyr::status",
+                        "Matrix: the homeserver is rate-limiting Fyr's messages (waiting {wait:?}); answers are delayed: exempt the bot account (README, \"Setting up the bot account\")"
+                    );
+                }
+                tokio::time::sleep(wait).await;
+            }
         })
     }
 }

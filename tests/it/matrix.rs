@@ -42,7 +42,9 @@ struct Synapse {
 
 impl Synapse {
     fn start(dir: &Path, port: &str) -> Synapse {
-        let users: Vec<String> = USERS.iter().map(|(u, p)| format!("{u}:{p}")).collect();
+        let mut users: Vec<String> = USERS.iter().map(|(u, p)| format!("{u}:{p}")).collect();
+        // A server admin, for the admin API (rate limits).
+        users.push("admin:admin-password:admin".into());
         let out = Command::new("bash")
             .arg(root().join("scripts/synapse-up.sh"))
             .arg(dir)
@@ -765,6 +767,9 @@ fn a_lost_session_file_reuses_the_recorded_device_and_a_foreign_session_is_refus
     let fyr = Fyr::start(dir.path(), &synapse.url);
     fyr.wait_for_log("recovery key written");
     let device = device_in(&session);
+    // The account's devices (registering it made one too).
+    let before = runtime().block_on(devices(&synapse.url, &token_in(&session)));
+    assert!(before.contains(&device));
     // A clean stop says so.
     fyr.interrupt();
     let (code, log) = fyr.wait_exit();
@@ -777,7 +782,7 @@ fn a_lost_session_file_reuses_the_recorded_device_and_a_foreign_session_is_refus
     assert!(log.contains("session.json is missing"), "{log}");
     assert_eq!(device_in(&session), device, "the recorded device");
     let listed = runtime().block_on(devices(&synapse.url, &token_in(&session)));
-    assert_eq!(listed, vec![device.clone()], "no orphan device");
+    assert_eq!(listed, before, "no orphan device");
     fyr.kill();
 
     // A session.json of another device does not fit this crypto store.
@@ -872,6 +877,51 @@ fn a_moved_installation_is_cross_signed_again_with_the_recovery_key() {
     assert_ne!(
         device_in(&new.path().join("matrix-store/session.json")),
         first
+    );
+    drop(fyr);
+}
+
+#[test]
+fn fyr_says_when_the_homeserver_rate_limits_it_and_still_answers() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let synapse = Synapse::start(&dir.path().join("synapse"), "auto");
+    let fyr = Fyr::start(dir.path(), &synapse.url);
+    runtime().block_on(async {
+        // The bot account gets a tight message limit (as on a homeserver's defaults).
+        let (admin, _) = http_login(&synapse.url, "admin", "admin-password").await;
+        let status = matrix_sdk::reqwest::Client::new()
+            .post(format!(
+                "{}/_synapse/admin/v1/users/{}/override_ratelimit",
+                synapse.url,
+                user("fyr")
+            ))
+            .bearer_auth(admin)
+            .body(r#"{"messages_per_second": 0.5, "burst_count": 1}"#)
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert!(status.is_success(), "{status}");
+        let sara = Person::login(&synapse.url, "sara").await;
+        let room = sara.dm_with_fyr().await;
+        sara.say(&room, "hej").await;
+        sara.expect("Hej Sara").await;
+        sara.say(&room, "2").await;
+        sara.expect("Vad har hänt?").await;
+        sara.say(&room, "3").await;
+        sara.expect("uthängd på nätet").await;
+    });
+    let log = fyr.log();
+    let said: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("the homeserver is rate-limiting Fyr's messages"))
+        .collect();
+    assert_eq!(said.len(), 1, "said once:\n{log}");
+    assert!(
+        !said[0].contains("sara") && !said[0].contains("Sara") && !said[0].contains("Vad"),
+        "no names or text: {}",
+        said[0]
     );
     drop(fyr);
 }
