@@ -870,7 +870,30 @@ async fn ensure_recovery(client: &Client, store: &Path) -> Result<(), MatrixErro
         .encryption()
         .wait_for_e2ee_initialization_tasks()
         .await;
-    let key = client.encryption().recovery().enable().await.map_err(sdk)?;
+    let mut tries = 0;
+    let key = loop {
+        // The SDK may be creating the key backup itself at this moment (auto_enable_backups):
+        // enabling recovery then fails with "a backup exists"; let it finish and try again.
+        let backups = client.encryption().backups();
+        for _ in 0..40 {
+            if backups.are_enabled().await
+                || !backups.fetch_exists_on_server().await.unwrap_or(false)
+            {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        match client.encryption().recovery().enable().await {
+            Ok(key) => break key,
+            Err(matrix_sdk::encryption::recovery::RecoveryError::BackupExistsOnServer)
+                if tries < 3 =>
+            {
+                tries += 1;
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+            Err(e) => return Err(sdk(e)),
+        }
+    };
     write_private(&key_file, &format!("{key}\n"))?;
     tracing::info!("recovery key written");
     eprintln!(

@@ -803,6 +803,16 @@ fn a_lost_session_file_reuses_the_recorded_device_and_a_foreign_session_is_refus
     assert!(stderr.contains("does not fit"), "{stderr}");
     assert!(stderr.contains(&format!("device {device}")), "{stderr}");
     assert!(stderr.contains(&format!("device {other}")), "{stderr}");
+
+    // The crypto store opens only with the data folder (key file) it was made with.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (code, stderr) = run_once(
+        elsewhere.path(),
+        &config,
+        &[("FYR_MATRIX_PASSWORD", "fyr-password")],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("another data folder's key"), "{stderr}");
 }
 
 #[test]
@@ -817,13 +827,38 @@ fn fyr_logs_in_with_an_access_token_from_the_environment() {
         "access_token_env = \"FYR_MATRIX_TOKEN\"",
     );
     std::fs::write(&config, text).unwrap();
+    // At the default log level (no FYR_LOG), the start says who Fyr is.
+    let log = dir.path().join("default-level.log");
+    let mut child = Command::new(fyr_bin())
+        .arg("run")
+        .arg("--config")
+        .arg(&config)
+        .arg("--data")
+        .arg(dir.path().join("fyr-data"))
+        .env_remove("FYR_LOG")
+        .env("FYR_MATRIX_TOKEN", &token)
+        .stdin(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let line = loop {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        if let Some(line) = text.lines().find(|l| l.contains("connected to Matrix as")) {
+            break line.to_string();
+        }
+        assert!(Instant::now() < deadline, "no start line:\n{text}");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(line.contains(&user("fyr")), "{line}");
+    assert!(line.contains(&format!("device {device}")), "{line}");
+    assert!(line.contains("cross-signed: "), "{line}");
+    assert!(line.contains(" rooms"), "{line}");
+
     let fyr = FyrRun::spawn(dir.path(), &config, &[("FYR_MATRIX_TOKEN", &token)]);
     fyr.wait_for_log("connected to Matrix");
-    assert!(
-        fyr.log().contains(&format!("device {device}")),
-        "{}",
-        fyr.log()
-    );
     runtime().block_on(async {
         let sara = Person::login(&synapse.url, "sara").await;
         let room = sara.dm_with_fyr().await;
@@ -897,7 +932,7 @@ fn fyr_says_when_the_homeserver_rate_limits_it_and_still_answers() {
                 user("fyr")
             ))
             .bearer_auth(admin)
-            .body(r#"{"messages_per_second": 0.5, "burst_count": 1}"#)
+            .body(r#"{"messages_per_second": 1, "burst_count": 1}"#)
             .send()
             .await
             .unwrap()
@@ -907,9 +942,10 @@ fn fyr_says_when_the_homeserver_rate_limits_it_and_still_answers() {
         let room = sara.dm_with_fyr().await;
         sara.say(&room, "hej").await;
         sara.expect("Hej Sara").await;
+        // Two answers at once: Fyr's two replies come faster than the limit allows.
         sara.say(&room, "2").await;
-        sara.expect("Vad har hänt?").await;
         sara.say(&room, "3").await;
+        sara.expect("Vad har hänt?").await;
         sara.expect("uthängd på nätet").await;
     });
     let log = fyr.log();
