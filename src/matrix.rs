@@ -9,7 +9,6 @@
 use std::collections::HashMap;
 use std::future::IntoFuture;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::Duration;
@@ -166,7 +165,7 @@ pub(crate) async fn start(
         handle: Handle::current(),
         client,
         rooms: HashMap::new(),
-        rate_limited: AtomicBool::new(false),
+        rate_limited: std::sync::Mutex::new(None),
     }))
 }
 
@@ -1088,8 +1087,8 @@ struct MatrixOutlet {
     handle: Handle,
     client: Client,
     rooms: HashMap<String, OwnedRoomId>,
-    /// The homeserver answered the last message with "too many requests" (logged once).
-    rate_limited: AtomicBool,
+    /// When Fyr last said that the homeserver rate-limits it (at most once a minute).
+    rate_limited: std::sync::Mutex<Option<std::time::Instant>>,
 }
 
 impl MatrixOutlet {
@@ -1136,7 +1135,7 @@ impl MatrixOutlet {
     }
 
     /// Send a notice. When the homeserver rate-limits Fyr, wait as long as it asks and send
-    /// again, saying so in the log once per spell (no names, no text); with the same
+    /// again, saying so in the log at most once a minute (no names, no text); with the same
     /// transaction id, so the message is shown once.
     fn send_in(&self, room: &Room, text: String, key: Option<&str>) -> Result<(), String> {
         use matrix_sdk::config::RequestConfig;
@@ -1155,10 +1154,7 @@ impl MatrixOutlet {
                     .into_future()
                     .await;
                 let e = match sent {
-                    Ok(_) => {
-                        self.rate_limited.store(false, Ordering::Relaxed);
-                        return Ok(());
-                    }
+                    Ok(_) => return Ok(()),
                     Err(e) => e,
                 };
                 let Some(ErrorKind::LimitExceeded(limit)) = e.client_api_error_kind() else {
@@ -1172,7 +1168,15 @@ impl MatrixOutlet {
                     None => Duration::from_secs(1),
                 }
                 .clamp(Duration::from_millis(100), Duration::from_secs(60));
-                if !self.rate_limited.swap(true, Ordering::Relaxed) {
+                let said = {
+                    let mut last = self.rate_limited.lock().unwrap_or_else(|p| p.into_inner());
+                    let due = last.is_none_or(|at| at.elapsed() >= Duration::from_secs(60));
+                    if due {
+                        *last = Some(std::time::Instant::now());
+                    }
+                    due
+                };
+                if said {
                     tracing::warn!(
                         target: "fyr::status",
                         "Matrix: the homeserver is rate-limiting Fyr's messages (waiting {wait:?}); answers are delayed: exempt the bot account (README, \"Setting up the bot account\")"
