@@ -794,10 +794,11 @@ fn private_dir(path: &Path) -> Result<(), MatrixError> {
     Ok(())
 }
 
-/// Refuse a store other users can read: it holds the keys of Fyr's device.
+/// Refuse a store other users can read: it holds the keys of Fyr's device. (A folder without
+/// a crypto store yet holds nothing secret; it is made private below.)
 fn refuse_exposed(store: &Path) -> Result<(), MatrixError> {
     #[cfg(unix)]
-    {
+    if store.join("sdk").exists() {
         use std::os::unix::fs::PermissionsExt;
         let mut paths = vec![store.to_path_buf()];
         for dir in [store.to_path_buf(), store.join("sdk")] {
