@@ -172,9 +172,12 @@ fn main() -> ExitCode {
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("FYR_LOG")
                 // matrix-sdk logs every expected 404 (no backup yet, no account data yet) as an
-                // error; Fyr logs what matters about the connection itself.
+                // error; Fyr logs what matters about the connection itself. `fyr::status` is the
+                // operator's line per platform at start and at a clean stop.
                 .unwrap_or_else(|_| {
-                    tracing_subscriber::EnvFilter::new("warn,matrix_sdk::http_client=off")
+                    tracing_subscriber::EnvFilter::new(
+                        "warn,fyr::status=info,matrix_sdk::http_client=off",
+                    )
                 }),
         )
         .with_writer(std::io::stderr)

@@ -504,7 +504,11 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
             #[cfg(feature = "matrix")]
             {
                 let adapter = outlets.len();
-                outlets.push(crate::matrix::start(config.clone(), tx.clone(), adapter).await?);
+                let key = store.derived_key(crate::matrix::STORE_KEY_LABEL);
+                let outlet =
+                    crate::matrix::start(config.clone(), tx.clone(), adapter, key, fatal_tx.clone())
+                        .await?;
+                outlets.push(outlet);
             }
             #[cfg(not(feature = "matrix"))]
             return Err(ServiceError::NotBuiltIn("matrix"));
@@ -531,7 +535,7 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
         tokio::select! {
             signal = tokio::signal::ctrl_c() => {
                 signal.map_err(|e| ServiceError::Runtime(e.to_string()))?;
-                tracing::info!("stopping");
+                tracing::info!(target: "fyr::status", "stopping: disconnected from every chat platform; nothing is lost");
                 Ok(())
             }
             Some(why) = fatal_rx.recv() => Err(ServiceError::Stopped(why)),

@@ -82,8 +82,16 @@ impl Secret {
 pub struct MatrixConfig {
     pub homeserver: String,
     pub user_id: String,
-    pub password: Secret,
+    /// How Fyr logs in: a password, or an access token made elsewhere (single sign-on).
+    pub login: MatrixLogin,
     pub store: PathBuf,
+}
+
+/// The Matrix credential, read when it is needed and never stored in the configuration.
+#[derive(Clone, Debug)]
+pub enum MatrixLogin {
+    Password(Secret),
+    AccessToken(Secret),
 }
 
 #[derive(Clone, Debug)]
@@ -665,16 +673,34 @@ impl Validator<'_> {
             );
         }
         let base = path.parent().unwrap_or(Path::new("."));
-        let password = match (&m.password_env, &m.password_file) {
-            (Some(env), None) => Secret::Env(env.get_ref().clone()),
-            (None, Some(file)) => Secret::File(base.join(file.get_ref())),
+        let secret =
+            |env: &Option<Spanned<String>>, file: &Option<Spanned<String>>| match (env, file) {
+                (Some(env), None) => Some(Secret::Env(env.get_ref().clone())),
+                (None, Some(file)) => Some(Secret::File(base.join(file.get_ref()))),
+                _ => None,
+            };
+        let given = [
+            &m.password_env,
+            &m.password_file,
+            &m.access_token_env,
+            &m.access_token_file,
+        ]
+        .iter()
+        .filter(|k| k.is_some())
+        .count();
+        let login = match (
+            secret(&m.password_env, &m.password_file),
+            secret(&m.access_token_env, &m.access_token_file),
+        ) {
+            (Some(password), None) if given == 1 => MatrixLogin::Password(password),
+            (None, Some(token)) if given == 1 => MatrixLogin::AccessToken(token),
             _ => {
                 self.problem(
                     m.user_id.span(),
-                    "[matrix] needs exactly one of password_env and password_file".into(),
-                    "set password_env = \"FYR_MATRIX_PASSWORD\" (an environment variable) or password_file = \"PATH\"",
+                    "[matrix] needs exactly one of password_env, password_file, access_token_env and access_token_file".into(),
+                    "set password_env = \"FYR_MATRIX_PASSWORD\" (an environment variable) or password_file = \"PATH\"; on a homeserver with single sign-on only, access_token_env or access_token_file",
                 );
-                Secret::Env(String::new())
+                MatrixLogin::Password(Secret::Env(String::new()))
             }
         };
         let store = m
@@ -684,7 +710,7 @@ impl Validator<'_> {
         MatrixConfig {
             homeserver: url.clone(),
             user_id: m.user_id.get_ref().clone(),
-            password,
+            login,
             store,
         }
     }

@@ -42,6 +42,9 @@ pub struct RawMatrix {
     pub user_id: Spanned<String>,
     pub password_env: Option<Spanned<String>>,
     pub password_file: Option<Spanned<String>>,
+    /// Log in with an access token instead (homeservers with single sign-on only).
+    pub access_token_env: Option<Spanned<String>>,
+    pub access_token_file: Option<Spanned<String>>,
     /// Folder for the SDK's encrypted state and crypto store, the session and the recovery key.
     pub store: Option<Spanned<String>>,
 }

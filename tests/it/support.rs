@@ -375,9 +375,20 @@ impl FyrRun {
         panic!("Fyr never logged `{text}`:\n{}", self.log());
     }
 
+    /// Ctrl-C, as an operator stops it in a terminal.
+    pub fn interrupt(&self) {
+        let status = std::process::Command::new("kill")
+            .arg("-INT")
+            .arg(self.child.id().to_string())
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+    }
+
     /// Wait for the process to stop by itself; its exit code and what it logged.
     pub fn wait_exit(mut self) -> (Option<i32>, String) {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        // A Matrix sync long-polls for 30 s: a revoked token shows only after it.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
         while std::time::Instant::now() < deadline {
             if let Some(status) = self.child.try_wait().unwrap() {
                 return (status.code(), self.log());
