@@ -367,3 +367,17 @@ support-dk-home = Gælder truslen din familie, eller er personen dukket op, hvor
 support-se-work-injury = Får du stærke reaktioner bagefter, kan det være en skade på grund af arbejdet – i Sverige en arbetsskada. Arbejdsgiveren skal anmelde den, men du har altid ret til selv at anmelde den til Försäkringskassan.
 support-dk-work-injury = Får du stærke reaktioner bagefter, kan det være en arbejdsskade. Arbejdsgiveren skal anmelde den, men du kan også selv anmelde den til Arbejdsmarkedets Erhvervssikring.
 exposure-function-signature = Fremover kan du, hvis arbejdspladsen tillader det, underskrive med din funktion eller en funktionspostkasse i stedet for dit navn.
+consent-preview-short = Beskeden siger, at du har været udsat for { $kind ->
+        [threat] en trussel
+        [harassment] chikane eller had
+        [online-exposure] udstilling eller et personangreb på nettet
+        [criticism] hård kritik eller vedvarende klager
+        [hard-contact] et svært opkald eller en svær mail
+       *[other] noget, der opleves som pres
+    } og { $request ->
+        [call-today] beder om en opringning i dag
+        [meeting] beder om et møde
+        [urgent] beder om hjælp med det samme
+       *[just-know] kun vil have, at de ved det
+    } – intet andet fra vores samtale. Vælg "Vis præcis, hvad de læser" for hele teksten.
+opt-preview-full = Vis præcis, hvad de læser

@@ -74,3 +74,6 @@ mgr-communicator = Bed kommunikationsafdelingen om hjælp: at holde øje med, hv
 mgr-dk-secretariat = Orientér sekretariatet eller myndighedens øverste ledelse, sådan som jeres lokale procedure foreskriver.
 mgr-dk-citizen-handling = Aftal med din medarbejder, hvordan borgeren skal håndteres fremover: et tidsbegrænset kontaktforbud, kontakt kun efter aftale, en funktionspostkasse eller en anden sagsbehandler.
 col-take-over = Du må gerne overtage et truende opkald eller række din kollega en seddel eller en mail med råd om, hvordan samtalen kan afsluttes.
+mgr-today-heading = I dag:
+mgr-week-heading = I løbet af ugen:
+opt-mgr-this-week = Hvad gør jeg i løbet af ugen?

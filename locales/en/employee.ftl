@@ -367,3 +367,17 @@ support-dk-home = Does the threat concern your family, or has the person turned 
 support-se-work-injury = If you have strong reactions afterwards, it may be a work injury. Your employer must report it, but you always have the right to report it to Försäkringskassan yourself.
 support-dk-work-injury = If you have strong reactions afterwards, it may be a work injury (arbejdsskade). Your employer must report it, but you can also report it yourself to Arbejdsmarkedets Erhvervssikring.
 exposure-function-signature = From now on, if your workplace allows it, you can sign with your role or a function mailbox instead of your name.
+consent-preview-short = The message says you experienced { $kind ->
+        [threat] a threat
+        [harassment] harassment or hate
+        [online-exposure] online exposure or a personal attack online
+        [criticism] hostile criticism or persistent complaints
+        [hard-contact] a hard call or mail
+       *[other] something experienced as pressure
+    } and { $request ->
+        [call-today] ask for a call today
+        [meeting] ask for a meeting
+        [urgent] ask for help at once
+       *[just-know] only want them to know
+    } – nothing else from our conversation. Choose "Show exactly what they read" for the whole text.
+opt-preview-full = Show exactly what they read

@@ -74,3 +74,6 @@ mgr-communicator = Ask communications for help: watching what is written, and wh
 mgr-dk-secretariat = Inform the secretariat or the head of the authority, as your local procedure says.
 mgr-dk-citizen-handling = Decide with your staff member how the citizen is handled from now on: a time-limited contact ban, contact by appointment only, a function mailbox, or another caseworker.
 col-take-over = You may take over a threatening call, or pass your colleague a note or a mail with tips for ending it.
+mgr-today-heading = Today:
+mgr-week-heading = This week:
+opt-mgr-this-week = What do I do this week?

@@ -367,3 +367,17 @@ support-dk-home = Gäller hotet din familj, eller har personen dykt upp där du 
 support-se-work-injury = Får du starka reaktioner efteråt kan det vara en arbetsskada. Arbetsgivaren ska anmäla den, men du har alltid rätt att själv anmäla till Försäkringskassan.
 support-dk-work-injury = Får du starka reaktioner efteråt kan det vara en arbetsskada (arbejdsskade). Arbetsgivaren ska anmäla den, men du kan också själv anmäla den till Arbejdsmarkedets Erhvervssikring.
 exposure-function-signature = Framöver kan du, om arbetsplatsen tillåter det, skriva under med din funktion eller en funktionsbrevlåda i stället för ditt namn.
+consent-preview-short = Meddelandet säger att du har utsatts för { $kind ->
+        [threat] ett hot
+        [harassment] trakasserier eller hat
+        [online-exposure] uthängning eller personangrepp på nätet
+        [criticism] hätsk kritik eller ihållande klagomål
+        [hard-contact] ett svårt samtal eller mejl
+       *[other] något som upplevdes som påtryckning
+    } och { $request ->
+        [call-today] ber om ett samtal i dag
+        [meeting] ber om ett möte
+        [urgent] ber om hjälp genast
+       *[just-know] bara vill att de ska känna till det
+    } – inget annat från vårt samtal. Välj ”Visa exakt vad de läser” för hela texten.
+opt-preview-full = Visa exakt vad de läser

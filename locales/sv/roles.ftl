@@ -74,3 +74,6 @@ mgr-communicator = Be kommunikationsavdelningen om hjälp: att bevaka vad som sk
 mgr-dk-secretariat = Informera sekretariatet eller myndighetens högsta ledning, så som er lokala rutin föreskriver.
 mgr-dk-citizen-handling = Bestäm tillsammans med din medarbetare hur personen ska hanteras framöver: ett tidsbegränsat kontaktförbud, kontakt bara efter tidsbokning, en funktionsbrevlåda eller en annan handläggare.
 col-take-over = Du får ta över ett hotfullt samtal, eller räcka din kollega en lapp eller ett mejl med tips om hur samtalet kan avslutas.
+mgr-today-heading = I dag:
+mgr-week-heading = Under veckan:
+opt-mgr-this-week = Vad gör jag under veckan?

@@ -535,6 +535,34 @@ const STEPS: &[Step] = &[
         when: Cond::Always,
         task: None,
         transient: false,
+        // Short: what it says in one line and everyone who may receive it; the exact text on
+        // request.
+        body: &[
+            text("consent-preview-short"),
+            Para::Recipients,
+            text("consent-preview-question"),
+        ],
+        choices: &[
+            choice_act("opt-send", Act::SendConsent, &[to("consent-sent")]),
+            choice_to(
+                "opt-change",
+                &[to_if(Cond::Kinds(SHORT), "short-tell"), to("tell")],
+            ),
+            choice_act(
+                "opt-dont-send",
+                Act::Decline,
+                &[to_if(Cond::Kinds(SHORT), "short-done"), to("report-police")],
+            ),
+            choice_to("opt-preview-full", &[to("consent-preview-full")]),
+        ],
+        next: &[to("consent-sent")],
+    },
+    Step {
+        id: "consent-preview-full",
+        phase: Phase::Tell,
+        when: Cond::Always,
+        task: None,
+        transient: true,
         body: &[
             text("consent-preview-intro"),
             Para::Preview,

@@ -174,8 +174,11 @@ pub enum Para {
     Contact(super::ContactKind),
     /// What the employee has done and what is left.
     Summary,
-    /// Exactly what a notification will say (shown to the employee before they consent).
+    /// Exactly what a notification will say, quoted, and everyone who may receive it (shown to
+    /// the employee before they consent).
     Preview,
+    /// Everyone who may receive the notification, with their roles, without the quote.
+    Recipients,
     /// Who has been told and who has acknowledged.
     Notifications,
     /// The manager's checklist for the case: done and still open.

@@ -266,6 +266,7 @@ pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing 
             Para::Summary => body.extend(summary(ctx)),
             Para::Notifications => body.extend(notifications(ctx)),
             Para::Preview => body.extend(preview(ctx)),
+            Para::Recipients => body.extend(recipients(ctx)),
             Para::ManagerChecklist => body.extend(checklist(ctx)),
             Para::ManagerOpen => {
                 let open = open_manager_tasks(ctx);
@@ -479,6 +480,17 @@ fn preview(ctx: &Ctx) -> Vec<Msg> {
         .into_iter()
         .map(|m| m.styled(Style::Quote))
         .collect();
+    out.extend(recipients(ctx));
+    out
+}
+
+/// Everyone who may receive the notification the employee is about to send, in the order they
+/// would, with their roles; when it is outside working hours, when the first may see it.
+fn recipients(ctx: &Ctx) -> Vec<Msg> {
+    let Some(case) = ctx.case else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
     let Some(policy) = ctx.policy else {
         out.push(Msg::new("preview-own-language"));
         return out;

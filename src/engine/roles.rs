@@ -34,12 +34,25 @@ const fn info(id: &'static str, body: &'static [Para], choices: &'static [Choice
 const STEPS: &[Step] = &[
     info(
         "mgr-general",
+        // Today first: the talk, safety and support; the rest of the week on request.
         &[
             text("mgr-general"),
+            text("mgr-today-heading"),
             text("mgr-talk-today"),
             text("mgr-safety"),
             text_if(Cond::In(SE), "mgr-se-support"),
             text_if(Cond::In(DK), "mgr-dk-support"),
+        ],
+        &[
+            choice_to("opt-mgr-this-week", &[to("mgr-general-week")]),
+            choice_to("opt-menu-who-files", &[to("who-files")]),
+            CONTINUE,
+        ],
+    ),
+    info(
+        "mgr-general-week",
+        &[
+            text("mgr-week-heading"),
             text_if(Cond::In(SE), "mgr-se-report"),
             text_if(Cond::In(DK), "mgr-dk-register"),
             text_if(Cond::In(SE), "mgr-se-police"),

@@ -27,10 +27,15 @@ fn notified(h: &Harness<impl Store>, owner: &str) -> Vec<(String, bool)> {
 fn consent_to_manager(h: &mut Harness<impl Store>, who: &str) {
     h.says(who, THREAT_TO_TELL);
     h.say(who, "1"); // my manager
-    let preview = h.say(who, "1"); // call me today
+    let short = h.say(who, "1"); // call me today
+    assert!(
+        short.contains("Magnus Berg") || short.contains("Mads Krog"),
+        "the short preview names who is told:\n{short}"
+    );
+    let preview = h.say(who, "4"); // show exactly what they read
     assert!(
         preview.contains("│"),
-        "the preview quotes the notification:\n{preview}"
+        "the full preview quotes the notification:\n{preview}"
     );
     h.say(who, "1"); // send
 }
