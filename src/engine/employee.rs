@@ -433,8 +433,10 @@ const STEPS: &[Step] = &[
             text("stop-platform-report"),
             text_if(Cond::In(DK), "stop-platform-dk-guide"),
             text("stop-platform-helper"),
-            text("stop-platform-deindex"),
-            text("stop-platform-private-info"),
+            // Search hits and public details matter when someone is exposed; for a threat or
+            // harassment online the step stays at the platform and the accounts.
+            text_if(Cond::Kinds(&[OnlineExposure]), "stop-platform-deindex"),
+            text_if(Cond::Kinds(&[OnlineExposure]), "stop-platform-private-info"),
             text("stop-platform-question"),
         ],
         choices: TASK_CHOICES,
