@@ -36,7 +36,7 @@ resumed = Velkommen tilbage. Her er, hvor vi var nået til:
 error-out-of-range = { $max ->
         [1] Her er kun én mulighed: svar med 1.
        *[other] Vælg et tal mellem 1 og { $max }.
-    }
+    } Er du i fare lige nu, så ring 112.
 error-not-understood = Det forstod jeg ikke helt. { $max ->
         [1] Svar med 1
        *[other] Svar med et tal mellem 1 og { $max }

@@ -36,7 +36,7 @@ resumed = Welcome back. This is where we were:
 error-out-of-range = { $max ->
         [1] There is only one option here: answer with 1.
        *[other] Please choose a number between 1 and { $max }.
-    }
+    } If you are in danger right now: call 112.
 error-not-understood = I didn't quite understand. { $max ->
         [1] Answer with 1
        *[other] Answer with a number between 1 and { $max }

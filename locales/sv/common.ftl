@@ -36,7 +36,7 @@ resumed = Välkommen tillbaka. Här var vi:
 error-out-of-range = { $max ->
         [1] Här finns bara ett alternativ: svara med 1.
        *[other] Välj en siffra mellan 1 och { $max }.
-    }
+    } Är du i fara just nu: ring 112.
 error-not-understood = Jag förstod inte riktigt. { $max ->
         [1] Svara med 1
        *[other] Svara med en siffra mellan 1 och { $max }
