@@ -13,6 +13,20 @@ use crate::model::Language;
 /// not the police and incident-report track unless a line was crossed.
 const SHORT: &[IncidentKind] = &[Criticism, HardContact];
 
+/// The answers to a consent preview, short or full: send, change, don't send.
+const PREVIEW_ANSWERS: [Choice; 3] = [
+    choice_act("opt-send", Act::SendConsent, &[to("consent-sent")]),
+    choice_to(
+        "opt-change",
+        &[to_if(Cond::Kinds(SHORT), "short-tell"), to("tell")],
+    ),
+    choice_act(
+        "opt-dont-send",
+        Act::Decline,
+        &[to_if(Cond::Kinds(SHORT), "short-done"), to("report-police")],
+    ),
+];
+
 /// "How did it reach you?", answered on the first step of a threat, harassment or "other".
 /// Online comes first, so "continue" as it was before the question keeps its number.
 const CHANNEL_CHOICES: [Choice; 3] = [
@@ -545,16 +559,9 @@ const STEPS: &[Step] = &[
             text("consent-preview-question"),
         ],
         choices: &[
-            choice_act("opt-send", Act::SendConsent, &[to("consent-sent")]),
-            choice_to(
-                "opt-change",
-                &[to_if(Cond::Kinds(SHORT), "short-tell"), to("tell")],
-            ),
-            choice_act(
-                "opt-dont-send",
-                Act::Decline,
-                &[to_if(Cond::Kinds(SHORT), "short-done"), to("report-police")],
-            ),
+            PREVIEW_ANSWERS[0],
+            PREVIEW_ANSWERS[1],
+            PREVIEW_ANSWERS[2],
             choice_to("opt-preview-full", &[to("consent-preview-full")]),
         ],
         next: &[to("consent-sent")],
@@ -570,18 +577,7 @@ const STEPS: &[Step] = &[
             Para::Preview,
             text("consent-preview-question"),
         ],
-        choices: &[
-            choice_act("opt-send", Act::SendConsent, &[to("consent-sent")]),
-            choice_to(
-                "opt-change",
-                &[to_if(Cond::Kinds(SHORT), "short-tell"), to("tell")],
-            ),
-            choice_act(
-                "opt-dont-send",
-                Act::Decline,
-                &[to_if(Cond::Kinds(SHORT), "short-done"), to("report-police")],
-            ),
-        ],
+        choices: &PREVIEW_ANSWERS,
         next: &[to("consent-sent")],
     },
     Step {

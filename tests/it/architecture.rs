@@ -277,5 +277,8 @@ fn every_invariant_names_a_test_that_exists() {
         }
     }
     assert!(named >= 30, "only {named} tests named by the invariants");
-    assert!(missing.is_empty(), "named in ARCHITECTURE.md but not found: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "named in ARCHITECTURE.md but not found: {missing:#?}"
+    );
 }
