@@ -606,7 +606,8 @@ pub async fn start(
     }
     let handler = Handler {
         config: config.clone(),
-        localizer: Localizer::new().map_err(|e| DiscordError::Gateway(e.to_string()))?,
+        localizer: Localizer::for_config(&config)
+            .map_err(|e| DiscordError::Gateway(e.to_string()))?,
         tx: Mutex::new(tx),
         adapter,
         me: AtomicU64::new(0),

@@ -159,6 +159,15 @@ enum Command {
         #[arg(value_name = "PATH", default_value = "bot.toml")]
         path: PathBuf,
     },
+    /// Print every message id with its current text (built-in or the organisation's own), one
+    /// per line, so the whole content can be reviewed in one file.
+    Texts {
+        /// sv, da or en.
+        #[arg(long, default_value = "sv")]
+        lang: String,
+        #[arg(long, default_value = "bot.toml")]
+        config: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -185,6 +194,32 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let insecure = cli.allow_insecure_key_file;
     match cli.command {
+        Command::Texts { lang, config } => {
+            let Some(lang) = fyr::model::Language::ALL
+                .into_iter()
+                .find(|l| l.code() == lang)
+            else {
+                eprintln!("error: --lang {lang}: use sv, da or en");
+                return ExitCode::from(EXIT_CONFIG);
+            };
+            let config = match Config::load(&config) {
+                Ok(c) => c,
+                Err(e) => return config_failure(&e),
+            };
+            let localizer = match Localizer::for_config(&config) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            for id in localizer.ids(lang) {
+                let text = localizer.review_text(lang, &id).unwrap_or_default();
+                // One line per message: continuation lines indented as in Fluent.
+                out!("{id} = {}", text.replace('\n', "\n    "));
+            }
+            ExitCode::SUCCESS
+        }
         Command::CheckConfig { path } => match Config::load(&path) {
             Ok(config) => {
                 out!(
@@ -235,7 +270,7 @@ fn main() -> ExitCode {
             };
             let case = fyr::model::CaseId::new(case.to_uppercase());
             operator(&store, "export", Some(&case));
-            let localizer = match Localizer::new() {
+            let localizer = match Localizer::for_config(&config) {
                 Ok(l) => l,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -374,7 +409,7 @@ fn main() -> ExitCode {
             };
             operator(&store, "stats", None);
             if let Some(dir) = report {
-                let localizer = match Localizer::new() {
+                let localizer = match Localizer::for_config(&config) {
                     Ok(l) => l,
                     Err(e) => {
                         eprintln!("error: {e}");
@@ -620,7 +655,7 @@ fn chat(
     speaker: PersonId,
     deliveries: Option<fyr::console::DeliveryLog>,
 ) -> anyhow::Result<()> {
-    let localizer = Localizer::new().context("the built-in translations are broken")?;
+    let localizer = Localizer::for_config(&config).context("the translations are broken")?;
     let mut driver = Driver::new(config, store, localizer, Box::new(RandomCaseIds));
     driver.set_export_dir(PathBuf::from("fyr-export"));
     let interactive = std::io::stdin().is_terminal();

@@ -156,10 +156,10 @@ pub fn driver_loop(
     outlets: Vec<Box<dyn Outlet>>,
     rx: mpsc::Receiver<Envelope>,
 ) {
-    let localizer = match Localizer::new() {
+    let localizer = match Localizer::for_config(&config) {
         Ok(l) => l,
         Err(e) => {
-            tracing::error!("the built-in translations are broken: {e}");
+            tracing::error!("the translations are broken: {e}");
             return;
         }
     };

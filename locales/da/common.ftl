@@ -99,3 +99,4 @@ said-question = Det kan jeg ikke svare på i fri tekst. Skriv "menu" for at se a
 opt-not-applicable = Ikke aktuelt
 contact-communicator = Kommunikation: { $value }
 contact-secretariat = Sekretariat: { $value }
+contact-routine = Jeres procedure ved trusler og chikane: { $value }

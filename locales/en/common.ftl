@@ -99,3 +99,4 @@ said-question = I cannot answer that in free text. Write "menu" to see everythin
 opt-not-applicable = Not applicable
 contact-communicator = Communications: { $value }
 contact-secretariat = Secretariat: { $value }
+contact-routine = Your routine for threats and harassment: { $value }

@@ -99,3 +99,4 @@ said-question = Det kan jag inte svara på i fri text. Skriv ”meny” för att
 opt-not-applicable = Inte aktuellt
 contact-communicator = Kommunikation: { $value }
 contact-secretariat = Sekretariat: { $value }
+contact-routine = Er rutin vid hot och trakasserier: { $value }

@@ -31,6 +31,8 @@ pub struct Config {
     pub max_file_bytes: u64,
     /// The master key file, if bot.toml names one (relative to bot.toml).
     pub key_file: Option<PathBuf>,
+    /// The organisation's own wording over Fyr's texts (`[organisation] texts`), checked.
+    pub texts: Option<crate::i18n::Overrides>,
     /// Where each person id is in `persons` (looked up several times per step).
     person_index: rustc_hash::FxHashMap<String, usize>,
 }
@@ -472,6 +474,7 @@ impl Validator<'_> {
                 ),
                 (ContactKind::Communicator, &u.contacts.communicator),
                 (ContactKind::Secretariat, &u.contacts.secretariat),
+                (ContactKind::Routine, &u.contacts.routine),
             ] {
                 if let Some(v) = value {
                     self.non_empty(v, "contacts");
@@ -580,9 +583,35 @@ impl Validator<'_> {
             }
             file
         });
+        let texts = raw.organisation.texts.as_ref().and_then(|t| {
+            let dir = path.parent().unwrap_or(Path::new(".")).join(t.get_ref());
+            if !dir.is_dir() {
+                self.problem(
+                    t.span(),
+                    format!("texts folder `{}` does not exist", t.get_ref()),
+                    "name a folder (relative to bot.toml) with sv/, da/ and en/ inside, each holding .ftl files",
+                );
+                return None;
+            }
+            match crate::i18n::Overrides::load(&dir) {
+                Ok(overrides) => Some(overrides),
+                Err(problems) => {
+                    // Located in the Fluent files themselves.
+                    self.problems.extend(problems.into_iter().map(|p| Problem {
+                        file: p.file,
+                        line: p.line,
+                        column: p.column,
+                        message: p.message,
+                        help: p.help,
+                    }));
+                    None
+                }
+            }
+        });
 
         if !self.problems.is_empty() {
-            self.problems.sort_by_key(|p| (p.line, p.column));
+            self.problems
+                .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             return Err(ConfigError::Invalid(self.problems));
         }
         let person_index = persons
@@ -600,6 +629,7 @@ impl Validator<'_> {
             discord,
             max_file_bytes: u64::from(raw.organisation.max_file_mb.unwrap_or(25)) * 1024 * 1024,
             key_file,
+            texts,
         })
     }
 

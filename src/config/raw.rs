@@ -57,6 +57,8 @@ pub struct RawOrganisation {
     pub max_file_mb: Option<u32>,
     /// The master key that encrypts the data folder (default: `<data folder>.key`).
     pub key_file: Option<Spanned<String>>,
+    /// A folder of the organisation's own wording: `<folder>/{sv,da,en}/*.ftl`.
+    pub texts: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -131,6 +133,8 @@ pub struct RawContacts {
     pub communicator: Option<Spanned<String>>,
     /// The secretariat or head of the authority to inform; shown to managers.
     pub secretariat: Option<Spanned<String>>,
+    /// The unit's routine for threats and harassment (a link); shown to everyone.
+    pub routine: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

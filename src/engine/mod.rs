@@ -43,16 +43,19 @@ pub enum ContactKind {
     Communicator,
     /// The secretariat or head of the authority, told per local procedure (for managers).
     Secretariat,
+    /// The unit's own routine for threats and harassment (a link to the intranet).
+    Routine,
 }
 
 impl ContactKind {
-    pub const ALL: [ContactKind; 6] = [
+    pub const ALL: [ContactKind; 7] = [
         ContactKind::HrCrisisLine,
         ContactKind::SecurityCoordinator,
         ContactKind::OccupationalHealth,
         ContactKind::CrisisPsychologist,
         ContactKind::Communicator,
         ContactKind::Secretariat,
+        ContactKind::Routine,
     ];
 
     /// Contacts the employee is shown under support (the others are for managers).
@@ -68,6 +71,7 @@ impl ContactKind {
             ContactKind::CrisisPsychologist => "contact-crisis-psychologist",
             ContactKind::Communicator => "contact-communicator",
             ContactKind::Secretariat => "contact-secretariat",
+            ContactKind::Routine => "contact-routine",
         }
     }
 }

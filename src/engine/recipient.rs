@@ -228,7 +228,7 @@ const STEPS: &[Step] = &[
         when: Cond::Always,
         task: None,
         transient: true,
-        body: &[text("mgr-intro")],
+        body: &[text("mgr-intro"), Para::Contact(ContactKind::Routine)],
         choices: &[choice("opt-next"), CONTINUE],
         next: &[to("mgr-talk-today")],
     },

@@ -29,10 +29,16 @@ pub fn monday_morning() -> DateTime<Utc> {
 }
 
 pub fn console<S: Store>(store: S, speaker: &str) -> Console<S> {
+    console_with(sample_config(), store, speaker)
+}
+
+/// A console over `config` (a variant of the sample, say).
+pub fn console_with<S: Store>(config: Config, store: S, speaker: &str) -> Console<S> {
+    let localizer = Localizer::for_config(&config).expect("the locales load");
     let driver = Driver::new(
-        sample_config(),
+        config,
         store,
-        Localizer::new().expect("built-in locales load"),
+        localizer,
         Box::new(SequentialCaseIds::default()),
     );
     Console {

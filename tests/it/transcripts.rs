@@ -535,3 +535,25 @@ fn swedish_phone_threat_and_a_second_incident() {
     );
     insta::assert_snapshot!("se_phone_threat_then_another", t);
 }
+
+/// The demo organisation's own wording (`local/`) and its routine link: the greeting is theirs,
+/// and the link is shown with the support contacts and on the manager's checklist.
+#[test]
+fn an_organisations_own_wording_and_routine_link() {
+    let root = crate::support::root();
+    let text = std::fs::read_to_string(root.join("bot.toml"))
+        .unwrap()
+        .replacen("# texts = \"local/\"", "texts = \"local/\"", 1)
+        .replacen(
+            "# routine = \"https://intranet.example.se/rutin-hot\"",
+            "routine = \"https://intranet.example.se/rutin-hot\"",
+            1,
+        );
+    let config = fyr::config::Config::parse(&text, &root.join("bot.toml")).expect("valid");
+    let mut console =
+        crate::support::console_with(config, fyr::store::MemoryStore::new(), "se-employee");
+    let t = crate::support::run_with(&mut console, "2\n6\n1\nmeny\n8\n");
+    assert!(t.contains("Demoorganisationens stöd"), "{t}");
+    assert!(t.contains("https://intranet.example.se/rutin-hot"), "{t}");
+    insta::assert_snapshot!("se_local_wording", t);
+}
