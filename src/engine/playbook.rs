@@ -69,6 +69,22 @@ impl Task {
         Task::MgrFollowUp,
     ];
 
+    /// An item of the manager's checklist (not the employee's).
+    pub fn is_manager(self) -> bool {
+        matches!(
+            self,
+            Task::MgrTalkToday
+                | Task::MgrSafety
+                | Task::MgrSupport
+                | Task::MgrReport
+                | Task::MgrPolice
+                | Task::MgrColleagues
+                | Task::MgrDirector
+                | Task::MgrOffender
+                | Task::MgrFollowUp
+        )
+    }
+
     /// The Fluent id of the task's short label in the summary.
     pub fn label(self) -> &'static str {
         match self {

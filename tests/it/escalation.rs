@@ -484,3 +484,30 @@ fn a_duty_marked_done_is_closed_on_the_checklist() {
         .count();
     assert_eq!(reminders, 1, "one reminder, none after \"not applicable\"");
 }
+
+/// From a follow-up reminder, the manager's checklist walks only what is still open: items
+/// answered done are not asked again.
+#[test]
+fn the_checklist_from_a_reminder_asks_only_what_is_open() {
+    let mut h = Harness::new();
+    consent_to_manager(&mut h, "se-employee");
+    h.say("se-manager", "1"); // acknowledge
+    h.say("se-manager", "1"); // open my checklist
+    h.say("se-manager", "1"); // intro: continue
+    h.say("se-manager", "1"); // talk today: done
+    h.say("se-manager", "1"); // safety: done
+    h.advance(Duration::days(8));
+    let reminder = h.shown_to("se-manager").last().cloned().unwrap();
+    assert!(reminder.contains("Uppföljning"), "{reminder}");
+    let intro = h.say("se-manager", "2"); // open my checklist
+    assert!(intro.contains("din checklista"), "{intro}");
+    let next = h.say("se-manager", "1"); // intro: continue
+    assert!(
+        !next.contains("Prata med din medarbetare samma dag"),
+        "an item answered done is not asked again:\n{next}"
+    );
+    assert!(
+        next.contains("samtalsstöd"),
+        "the first open item (support) comes first:\n{next}"
+    );
+}
