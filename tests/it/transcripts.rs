@@ -557,3 +557,50 @@ fn an_organisations_own_wording_and_routine_link() {
     assert!(t.contains("https://intranet.example.se/rutin-hot"), "{t}");
     insta::assert_snapshot!("se_local_wording", t);
 }
+
+/// Dorthe tells only the AMR, who is not sent to her leader.
+const DK_REP_ONLY: &str = "\
+2
+2
+1
+2
+2
+2
+1
+2
+2
+3
+1
+/as dk-safety-rep
+1
+1
+";
+
+#[test]
+fn danish_safety_rep_only() {
+    let t = run_script("dk-employee", DK_REP_ONLY);
+    assert!(
+        t.contains("Kun du har fået besked gennem Fyr – ikke lederen"),
+        "{t}"
+    );
+    assert!(!t.contains("Tjek med lederen"), "{t}");
+    insta::assert_snapshot!("dk_rep_only", t);
+}
+
+/// Mid-guidance Dorthe writes that he is outside the door; she raises the alarm and her leader
+/// reads a plain alarm.
+const DK_DANGER_OWN_WORDS: &str = "\
+2
+1
+han står udenfor døren
+2
+1
+";
+
+#[test]
+fn danish_danger_in_own_words_mid_flow_and_the_alarm() {
+    let t = run_script("dk-employee", DK_DANGER_OWN_WORDS);
+    assert!(t.contains("Ring 112 nu"), "{t}");
+    assert!(t.contains("har slået alarm om akut fare gennem Fyr"), "{t}");
+    insta::assert_snapshot!("dk_danger_own_words", t);
+}
