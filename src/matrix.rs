@@ -25,7 +25,8 @@ use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent,
 };
 use matrix_sdk::ruma::{
-    OwnedDeviceId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId, UserId,
+    EventId, OwnedDeviceId, OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId,
+    UserId,
 };
 use matrix_sdk::{Client, Room, RoomState, SessionMeta, SessionTokens, SqliteStoreConfig};
 use serde::{Deserialize, Serialize};
@@ -138,7 +139,8 @@ pub(crate) async fn start(
             .await
             .map_err(sdk)?;
     }
-    register_handlers(&client, config.clone(), tx, adapter);
+    let questions = Questions::default();
+    register_handlers(&client, config.clone(), tx, adapter, questions.clone());
     let revoked = Revoked {
         session_file: matrix.store.join("session.json"),
         token: matches!(matrix.login, MatrixLogin::AccessToken(_)),
@@ -166,6 +168,7 @@ pub(crate) async fn start(
         client,
         rooms: HashMap::new(),
         rate_limited: std::sync::Mutex::new(None),
+        questions,
     }))
 }
 
@@ -904,12 +907,41 @@ async fn ensure_recovery(client: &Client, store: &Path) -> Result<(), MatrixErro
     Ok(())
 }
 
+/// The tag of each message Fyr sent with options, by its event id: a number reaction counts
+/// for the message it reacts to, and only while that is the open question (bounded: the
+/// oldest go first).
+#[derive(Clone, Default)]
+struct Questions(Arc<std::sync::Mutex<std::collections::VecDeque<(OwnedEventId, String)>>>);
+
+impl Questions {
+    const KEEP: usize = 4096;
+
+    fn remember(&self, event: OwnedEventId, tag: &str) {
+        let mut q = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if q.len() >= Self::KEEP {
+            q.pop_front();
+        }
+        q.push_back((event, tag.to_string()));
+    }
+
+    /// The tag of the message `event`, or "" for a message Fyr sent no options with.
+    fn tag_of(&self, event: &EventId) -> String {
+        let q = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        q.iter()
+            .rev()
+            .find(|(e, _)| e == event)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// The handlers only look up who wrote and forward into the driver channel.
 fn register_handlers(
     client: &Client,
     config: Arc<Config>,
     tx: mpsc::Sender<Envelope>,
     adapter: usize,
+    questions: Questions,
 ) {
     let own = client.user_id().map(ToOwned::to_owned);
     let envelope = move |via: &Room, from: From, what: What| Envelope {
@@ -953,6 +985,7 @@ fn register_handlers(
     let (c, t, me) = (config.clone(), tx.clone(), own);
     client.add_event_handler(move |ev: OriginalSyncReactionEvent, room: Room| {
         let (config, tx, me) = (c.clone(), t.clone(), me.clone());
+        let questions = questions.clone();
         async move {
             if Some(&ev.sender) == me.as_ref() {
                 return;
@@ -961,8 +994,16 @@ fn register_handlers(
                 return;
             };
             if let Some(number) = reaction_number(&ev.content.relates_to.key) {
+                // Bound to the message reacted to: one on an older message is an earlier
+                // question, never an answer to the open one.
                 let from = From::Person(person.id.clone());
-                let _ = tx.send(envelope(&room, from, What::Text(number.to_string())));
+                let tag = questions.tag_of(&ev.content.relates_to.event_id);
+                let what = What::Choice {
+                    n: number,
+                    tag,
+                    verdict: None,
+                };
+                let _ = tx.send(envelope(&room, from, what));
             }
         }
     });
@@ -1090,6 +1131,8 @@ struct MatrixOutlet {
     rooms: HashMap<String, OwnedRoomId>,
     /// When Fyr last said that the homeserver rate-limits it (at most once a minute).
     rate_limited: std::sync::Mutex<Option<std::time::Instant>>,
+    /// Messages sent with options, for reactions.
+    questions: Questions,
 }
 
 impl MatrixOutlet {
@@ -1138,7 +1181,12 @@ impl MatrixOutlet {
     /// Send a notice. When the homeserver rate-limits Fyr, wait as long as it asks and send
     /// again, saying so in the log at most once a minute (no names, no text); with the same
     /// transaction id, so the message is shown once.
-    fn send_in(&self, room: &Room, text: String, key: Option<&str>) -> Result<(), String> {
+    fn send_in(
+        &self,
+        room: &Room,
+        text: String,
+        key: Option<&str>,
+    ) -> Result<OwnedEventId, String> {
         use matrix_sdk::config::RequestConfig;
         use matrix_sdk::ruma::api::error::RetryAfter;
         let content = RoomMessageEventContent::notice_plain(text);
@@ -1155,7 +1203,7 @@ impl MatrixOutlet {
                     .into_future()
                     .await;
                 let e = match sent {
-                    Ok(_) => return Ok(()),
+                    Ok(sent) => return Ok(sent.response.event_id),
                     Err(e) => e,
                 };
                 let Some(ErrorKind::LimitExceeded(limit)) = e.client_api_error_kind() else {
@@ -1200,6 +1248,7 @@ impl Outlet for MatrixOutlet {
         via: Option<&str>,
         message: &Rendered,
         key: Option<&str>,
+        tag: Option<&str>,
     ) -> Result<(), String> {
         let room = match via
             .and_then(|v| RoomId::parse(v).ok())
@@ -1214,7 +1263,10 @@ impl Outlet for MatrixOutlet {
                 self.room_for(&user)?
             }
         };
-        self.send_in(&room, message.numbered(), key)?;
+        let event = self.send_in(&room, message.numbered(), key)?;
+        if let Some(tag) = tag {
+            self.questions.remember(event, tag);
+        }
         for file in &message.files {
             self.attach(&room, file)?;
         }
@@ -1231,7 +1283,7 @@ impl Outlet for MatrixOutlet {
             .ok()
             .and_then(|id| self.client.get_room(&id))
             .ok_or_else(|| "unknown room".to_string())?;
-        self.send_in(&room, text.to_string(), None)
+        self.send_in(&room, text.to_string(), None).map(|_| ())
     }
 }
 

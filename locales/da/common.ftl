@@ -88,6 +88,7 @@ slow-down = Du sender beskeder hurtigere, end jeg kan nå at svare. Vent et øje
 discord-command = Tal med Fyr i en privat besked om trusler, chikane eller had i arbejdet
 discord-dm-opened = Jeg har skrevet til dig i en privat besked. Kun du kan se dette svar. Er du i fare lige nu, så ring 112.
 discord-dm-failed = Jeg kunne ikke sende dig en privat besked. Tillad direkte beskeder fra medlemmer af denne server (privatlivsindstillinger), og skriv /fyr igen. Er du i fare lige nu, så ring 112.
+discord-dm-error = Jeg kunne ikke åbne en privat samtale med dig lige nu – Discord svarede ikke, som det skulle. Vent lidt, og skriv /fyr igen. Er du i fare lige nu, så ring 112.
 discord-server-not-served = Fyr er ikke sat op til denne server. Skriv i stedet til Fyr i en privat besked, eller spørg den, der står for Fyr hos jer. Er du i fare lige nu, så ring 112.
 discord-button-unknown = Den knap kender jeg ikke – den stammer nok fra en ældre besked. Skriv noget til mig, så fortsætter vi, hvor vi slap.
 said-greeting = Hej! Vi fortsætter, hvor vi var.

@@ -88,6 +88,7 @@ slow-down = You are sending messages faster than I can answer them. Please wait 
 discord-command = Talk to Fyr in a private message about threats, harassment or hate at work
 discord-dm-opened = I've written to you in a private message. Only you can see this answer. If you are in danger right now, call 112.
 discord-dm-failed = I couldn't send you a private message. Allow direct messages from members of this server (Privacy Settings) and type /fyr again. If you are in danger right now, call 112.
+discord-dm-error = I couldn't open a private conversation with you just now – Discord didn't answer as it should. Wait a moment and type /fyr again. If you are in danger right now, call 112.
 discord-server-not-served = Fyr is not set up for this server. Write to Fyr in a private message instead, or ask whoever looks after Fyr where you work. If you are in danger right now, call 112.
 discord-button-unknown = I don't recognise that button – it probably comes from an older message. Write anything to me and we'll carry on where we were.
 said-greeting = Hi! Let's carry on where we were.

@@ -88,6 +88,7 @@ slow-down = Du skickar meddelanden snabbare än jag hinner svara. Vänta en lite
 discord-command = Prata med Fyr i ett privat meddelande om hot, trakasserier eller hat i jobbet
 discord-dm-opened = Jag har skrivit till dig i ett privat meddelande. Bara du ser det här svaret. Är du i fara just nu: ring 112.
 discord-dm-failed = Jag kunde inte skicka ett privat meddelande till dig. Tillåt direktmeddelanden från medlemmar på den här servern (Integritetsinställningar) och skriv /fyr igen. Är du i fara just nu: ring 112.
+discord-dm-error = Jag kunde inte öppna ett privat samtal med dig just nu – Discord svarade inte som det skulle. Vänta en stund och skriv /fyr igen. Är du i fara just nu: ring 112.
 discord-server-not-served = Fyr är inte inställt för den här servern. Skriv till Fyr i ett privat meddelande i stället, eller fråga den som sköter Fyr hos er. Är du i fara just nu: ring 112.
 discord-button-unknown = Den knappen känner jag inte igen – den kommer nog från ett äldre meddelande. Skriv något till mig så fortsätter vi där vi var.
 said-greeting = Hej! Vi fortsätter där vi var.
