@@ -77,6 +77,8 @@ console-now-writing = Du skriver nu som { $id }.
 
 not-staff = Hej! Fyr er for organisationens egne medarbejdere, og jeg kan ikke finde dig blandt dem. Arbejder du her, kan du bede din leder om at tilføje dig. Er du i fare, så ring 112.
 matrix-undecryptable = Jeg kunne ikke læse din seneste besked – krypteringsnøglerne er ikke nået frem endnu. Send den gerne igen om lidt.
+matrix-left-shared-room = Jeg forlod et rum, hvor flere end dig og mig var med – jeg taler kun med dig under fire øjne. Fortsæt gerne her i stedet. Er du i fare lige nu, så ring 112.
+matrix-left-unencrypted = Jeg forlod en samtale uden kryptering og kunne ikke slå den til der. Det, du fortæller mig, skal kun du og jeg kunne læse, så vi fortsætter her, krypteret. Er du i fare lige nu, så ring 112.
 attachment-not-stored = Jeg kunne ikke hente den fil, du sendte, så den er ikke gemt. Prøv gerne at sende den én gang til. Lykkes det ikke, så gem den selv et sikkert sted, og skriv ned, hvad den viser, og hvornår du fik den.
 button-stale = Den knap hører til et tidligere spørgsmål. Her er, hvor vi er nu:
 console-file-usage = Skriv /file efterfulgt af stien til en fil, for eksempel /file ~/skaermbillede.png.

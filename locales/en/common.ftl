@@ -77,6 +77,8 @@ console-now-writing = You are now writing as { $id }.
 
 not-staff = Hello! Fyr supports the organisation's own staff, and I can't find you among them. If you work here, ask your manager to add you. If you are in danger, call 112.
 matrix-undecryptable = I couldn't read your last message – the encryption keys haven't arrived yet. Please send it again in a moment.
+matrix-left-shared-room = I left a room that had more people in it than you and me – I only talk with you one to one. Please carry on here instead. If you are in danger right now, call 112.
+matrix-left-unencrypted = I left a conversation without encryption and couldn't turn it on there. What you tell me should be readable by you and me only, so let's carry on here, encrypted. If you are in danger right now, call 112.
 attachment-not-stored = I couldn't fetch the file you sent, so it is not saved. Please try sending it once more. If that fails, keep it somewhere safe yourself and note what it shows and when you got it.
 button-stale = That button belongs to an earlier question. Here is where we are now:
 console-file-usage = Write /file followed by the path of a file, for example /file ~/screenshot.png.

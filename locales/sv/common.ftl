@@ -77,6 +77,8 @@ console-now-writing = Du skriver nu som { $id }.
 
 not-staff = Hej! Fyr är till för organisationens egen personal, och jag hittar dig inte bland dem. Arbetar du här kan du be din chef att lägga till dig. Är du i fara: ring 112.
 matrix-undecryptable = Jag kunde inte läsa ditt senaste meddelande – krypteringsnycklarna har inte kommit fram än. Skicka det gärna igen om en liten stund.
+matrix-left-shared-room = Jag lämnade ett rum där fler än du och jag var med – jag pratar bara med dig på tu man hand. Fortsätt gärna här i stället. Är du i fara just nu: ring 112.
+matrix-left-unencrypted = Jag lämnade ett samtal utan kryptering och kunde inte slå på den där. Det du berättar för mig ska bara du och jag kunna läsa, så vi fortsätter här, krypterat. Är du i fara just nu: ring 112.
 attachment-not-stored = Jag kunde inte hämta filen du skickade, så den är inte sparad. Försök gärna skicka den en gång till. Går det inte, spara den själv på ett säkert ställe och anteckna vad den visar och när du fick den.
 button-stale = Den knappen hör till en tidigare fråga. Så här ser det ut nu:
 console-file-usage = Skriv /file följt av sökvägen till en fil, till exempel /file ~/skarmdump.png.
