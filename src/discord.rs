@@ -11,8 +11,11 @@
 //! tests run this adapter, unmodified, against a fake gateway and REST API (tests/it/fake_discord.rs).
 //!
 //! Against Discord itself serenity's rate limiter honours `retry-after`. With `api_base` set
-//! (a proxy, or the fake), serenity hands 429s back to us, so sends are retried here with a
-//! growing wait before the outbox takes over.
+//! (a proxy, or the fake), serenity hands 429s back to us without the wait they asked for
+//! (serenity 0.12 keeps neither the headers nor the body's `retry_after` of an error), so
+//! sends are retried here with a growing wait before the outbox takes over. Answers to
+//! interactions, DM openings and edits are also retried after a 5xx or a lost connection:
+//! repeating them shows nothing twice.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -309,7 +312,8 @@ where
         if !retry || attempt >= 4 {
             return outcome;
         }
-        if server_errors {
+        let limited = matches!(&outcome, Err(serenity::Error::Http(HttpError::UnsuccessfulRequest(r))) if r.status_code.as_u16() == 429);
+        if !limited {
             tracing::warn!(
                 "a Discord request failed; retrying in {} ms",
                 wait.as_millis()

@@ -982,7 +982,14 @@ fn register_handlers(
                 };
                 let envelope = envelope(&room, sender(&config, &ev.sender), what);
                 // Only in a room with exactly the person and Fyr, and encrypted: else Fyr
-                // leaves (and tells them why in a new DM), or turns encryption on first.
+                // leaves (and tells them why in a new DM), or turns encryption on first. The
+                // usual case is decided here, in order; turning encryption on waits for a
+                // sync, so it runs beside the sync loop.
+                if private_partner(&room).await.is_some() && room.encryption_state().is_encrypted()
+                {
+                    let _ = tx.send(envelope);
+                    return;
+                }
                 tokio::spawn(async move {
                     if keep_private(&client, &room, &config).await {
                         let _ = tx.send(envelope);

@@ -1073,6 +1073,11 @@ fn fyr_talks_only_one_to_one_and_encrypted_and_a_reaction_counts_only_on_its_own
         })
         .await;
 
+        until("Magnus told too", async || {
+            magnus.count("på tu man hand") >= 1
+        })
+        .await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
         assert_eq!(magnus.count("på tu man hand"), 1, "told once");
 
         // A DM opened without encryption: Fyr turns it on before it answers.
