@@ -177,20 +177,8 @@ enum ClockKind {
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("FYR_LOG")
-                // matrix-sdk logs every expected 404 (no backup yet, no account data yet) as an
-                // error; Fyr logs what matters about the connection itself. `fyr::status` is the
-                // operator's line per platform at start and at a clean stop.
-                .unwrap_or_else(|_| {
-                    tracing_subscriber::EnvFilter::new(
-                        "warn,fyr::status=info,matrix_sdk::http_client=off",
-                    )
-                }),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    // FYR_LOG or the default; dependencies capped and redacted (no message text in the log).
+    fyr::logging::init();
     let cli = Cli::parse();
     let insecure = cli.allow_insecure_key_file;
     match cli.command {

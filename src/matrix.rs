@@ -20,12 +20,15 @@ use matrix_sdk::ruma::api::client::uiaa;
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::reaction::OriginalSyncReactionEvent;
 use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
-use matrix_sdk::ruma::events::room::member::{MembershipState, StrippedRoomMemberEvent};
+use matrix_sdk::ruma::events::room::member::{
+    MembershipState, OriginalSyncRoomMemberEvent, StrippedRoomMemberEvent,
+};
 use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent,
 };
 use matrix_sdk::ruma::{
-    OwnedDeviceId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId, UserId,
+    EventId, OwnedDeviceId, OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId,
+    UserId,
 };
 use matrix_sdk::{Client, Room, RoomState, SessionMeta, SessionTokens, SqliteStoreConfig};
 use serde::{Deserialize, Serialize};
@@ -138,7 +141,8 @@ pub(crate) async fn start(
             .await
             .map_err(sdk)?;
     }
-    register_handlers(&client, config.clone(), tx, adapter);
+    let questions = Questions::default();
+    register_handlers(&client, config.clone(), tx, adapter, questions.clone());
     let revoked = Revoked {
         session_file: matrix.store.join("session.json"),
         token: matches!(matrix.login, MatrixLogin::AccessToken(_)),
@@ -166,6 +170,7 @@ pub(crate) async fn start(
         client,
         rooms: HashMap::new(),
         rate_limited: std::sync::Mutex::new(None),
+        questions,
     }))
 }
 
@@ -904,12 +909,41 @@ async fn ensure_recovery(client: &Client, store: &Path) -> Result<(), MatrixErro
     Ok(())
 }
 
+/// The tag of each message Fyr sent with options, by its event id: a number reaction counts
+/// for the message it reacts to, and only while that is the open question (bounded: the
+/// oldest go first).
+#[derive(Clone, Default)]
+struct Questions(Arc<std::sync::Mutex<std::collections::VecDeque<(OwnedEventId, String)>>>);
+
+impl Questions {
+    const KEEP: usize = 4096;
+
+    fn remember(&self, event: OwnedEventId, tag: &str) {
+        let mut q = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if q.len() >= Self::KEEP {
+            q.pop_front();
+        }
+        q.push_back((event, tag.to_string()));
+    }
+
+    /// The tag of the message `event`, or "" for a message Fyr sent no options with.
+    fn tag_of(&self, event: &EventId) -> String {
+        let q = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        q.iter()
+            .rev()
+            .find(|(e, _)| e == event)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// The handlers only look up who wrote and forward into the driver channel.
 fn register_handlers(
     client: &Client,
     config: Arc<Config>,
     tx: mpsc::Sender<Envelope>,
     adapter: usize,
+    questions: Questions,
 ) {
     let own = client.user_id().map(ToOwned::to_owned);
     let envelope = move |via: &Room, from: From, what: What| Envelope {
@@ -946,13 +980,50 @@ fn register_handlers(
                     // Notices come from bots; emotes and the rest are not answers.
                     _ => return,
                 };
-                let _ = tx.send(envelope(&room, sender(&config, &ev.sender), what));
+                let envelope = envelope(&room, sender(&config, &ev.sender), what);
+                // Only in a room with exactly the person and Fyr, and encrypted: else Fyr
+                // leaves (and tells them why in a new DM), or turns encryption on first. The
+                // usual case is decided here, in order; turning encryption on waits for a
+                // sync, so it runs beside the sync loop.
+                if private_partner(&room).await.is_some() && room.encryption_state().is_encrypted()
+                {
+                    let _ = tx.send(envelope);
+                    return;
+                }
+                tokio::spawn(async move {
+                    if keep_private(&client, &room, &config).await {
+                        let _ = tx.send(envelope);
+                    }
+                });
+            }
+        },
+    );
+    let (c, me) = (config.clone(), own.clone());
+    client.add_event_handler(
+        move |ev: OriginalSyncRoomMemberEvent, room: Room, client: Client| {
+            let (config, me) = (c.clone(), me.clone());
+            async move {
+                // Someone else joins or is invited into a room Fyr talks in: Fyr leaves it.
+                let joining = matches!(
+                    ev.content.membership,
+                    MembershipState::Join | MembershipState::Invite
+                );
+                if !joining
+                    || Some(&ev.state_key) == me.as_ref()
+                    || room.state() != RoomState::Joined
+                {
+                    return;
+                }
+                tokio::spawn(async move {
+                    keep_private(&client, &room, &config).await;
+                });
             }
         },
     );
     let (c, t, me) = (config.clone(), tx.clone(), own);
     client.add_event_handler(move |ev: OriginalSyncReactionEvent, room: Room| {
         let (config, tx, me) = (c.clone(), t.clone(), me.clone());
+        let questions = questions.clone();
         async move {
             if Some(&ev.sender) == me.as_ref() {
                 return;
@@ -961,11 +1032,22 @@ fn register_handlers(
                 return;
             };
             if let Some(number) = reaction_number(&ev.content.relates_to.key) {
+                // Bound to the message reacted to: one on an older message is an earlier
+                // question, never an answer to the open one.
                 let from = From::Person(person.id.clone());
-                let _ = tx.send(envelope(&room, from, What::Text(number.to_string())));
+                let tag = questions.tag_of(&ev.content.relates_to.event_id);
+                let what = What::Choice {
+                    n: number,
+                    tag,
+                    verdict: None,
+                };
+                if private_partner(&room).await.is_some() {
+                    let _ = tx.send(envelope(&room, from, what));
+                }
             }
         }
     });
+    let invites = config.clone();
     let (c, t) = (config, tx);
     client.add_event_handler(move |ev: OriginalSyncRoomEncryptedEvent, room: Room| {
         let (config, tx) = (c.clone(), t.clone());
@@ -977,25 +1059,148 @@ fn register_handlers(
         }
     });
     client.add_event_handler(
-        |ev: StrippedRoomMemberEvent, room: Room, client: Client| async move {
-            let me = client.user_id().map(ToOwned::to_owned);
-            if Some(&ev.state_key) != me.as_ref()
-                || ev.content.membership != MembershipState::Invite
-            {
-                return;
-            }
-            // Fyr talks only in private. Anyone may open a direct message (someone not in bot.toml
-            // is told politely whom Fyr serves); group rooms are declined.
-            if ev.content.is_direct.unwrap_or(false) {
-                if let Err(e) = room.join().await {
-                    tracing::warn!("could not join a direct message: {e}");
+        move |ev: StrippedRoomMemberEvent, room: Room, client: Client| {
+            let config_for_invites = invites.clone();
+            async move {
+                let me = client.user_id().map(ToOwned::to_owned);
+                if Some(&ev.state_key) != me.as_ref()
+                    || ev.content.membership != MembershipState::Invite
+                {
+                    return;
                 }
-            } else {
-                tracing::info!("declining an invite to a group room");
-                let _ = room.leave().await;
+                // Fyr talks only in private. Anyone may open a direct message (someone not in bot.toml
+                // is told politely whom Fyr serves); group rooms are declined.
+                if ev.content.is_direct.unwrap_or(false) {
+                    if let Err(e) = room.join().await {
+                        tracing::warn!("could not join a direct message: {e}");
+                        return;
+                    }
+                    // A "direct message" with anyone else in it is not private: Fyr leaves.
+                    let config = config_for_invites.clone();
+                    tokio::spawn(async move {
+                        keep_private(&client, &room, &config).await;
+                    });
+                } else {
+                    tracing::info!("declining an invite to a group room");
+                    let _ = room.leave().await;
+                }
             }
         },
     );
+}
+
+/// The one other member of `room` (joined or invited), if Fyr shares it with exactly one
+/// person; None for a room with anyone else in it (or whose members cannot be read).
+async fn private_partner(room: &Room) -> Option<OwnedUserId> {
+    use matrix_sdk::RoomMemberships;
+    let me = room.client().user_id()?.to_owned();
+    let members = room
+        .members(RoomMemberships::JOIN | RoomMemberships::INVITE)
+        .await
+        .ok()?;
+    let others: Vec<OwnedUserId> = members
+        .iter()
+        .map(|m| m.user_id().to_owned())
+        .filter(|u| *u != me)
+        .collect();
+    match others.as_slice() {
+        [one] if members.len() == 2 => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// Whether `room` is encrypted: Fyr's cached state when it says so (encryption cannot be
+/// turned off), else the homeserver's.
+async fn is_encrypted(room: &Room) -> bool {
+    room.encryption_state().is_encrypted()
+        || room
+            .latest_encryption_state()
+            .await
+            .map(|s| s.is_encrypted())
+            .unwrap_or(false)
+}
+
+/// Whether `room` is joined, has exactly Fyr and `person` in it, and is encrypted.
+async fn is_private_with(room: &Room, person: &UserId) -> bool {
+    room.state() == RoomState::Joined
+        && private_partner(room).await.as_deref() == Some(person)
+        && is_encrypted(room).await
+}
+
+/// Make sure Fyr may talk in `room`: exactly the person and Fyr, and encrypted. A room with
+/// anyone else in it is left, and every person from bot.toml in it is told why in a new DM; a
+/// private room without encryption gets it turned on (or, if that fails, Fyr does not answer
+/// there). True when Fyr may answer in the room.
+async fn keep_private(client: &Client, room: &Room, config: &Config) -> bool {
+    if room.state() != RoomState::Joined {
+        return false;
+    }
+    if private_partner(room).await.is_none() {
+        tracing::info!("leaving a room that has someone else in it: Fyr talks only one to one");
+        leave_and_explain(client, room, config, "matrix-left-shared-room").await;
+        return false;
+    }
+    if is_encrypted(room).await {
+        return true;
+    }
+    tracing::info!("a direct message without encryption: turning it on before answering");
+    match room.enable_encryption().await {
+        Ok(()) => true,
+        Err(e) => {
+            tracing::warn!("encryption could not be turned on in a direct message (so Fyr leaves it and opens an encrypted one): {e}");
+            leave_and_explain(client, room, config, "matrix-left-unencrypted").await;
+            false
+        }
+    }
+}
+
+/// Rooms Fyr is leaving now (several membership events can ask at once: told once).
+static LEAVING: std::sync::Mutex<Vec<OwnedRoomId>> = std::sync::Mutex::new(Vec::new());
+
+/// Leave a room Fyr may not talk in, and tell the people from bot.toml in it why (`why`, a
+/// Fluent id), each in a new encrypted DM.
+async fn leave_and_explain(client: &Client, room: &Room, config: &Config, why: &'static str) {
+    use matrix_sdk::RoomMemberships;
+    {
+        let mut leaving = LEAVING.lock().unwrap_or_else(|p| p.into_inner());
+        if leaving.iter().any(|r| r == room.room_id()) {
+            return;
+        }
+        leaving.push(room.room_id().to_owned());
+    }
+    let me = client.user_id().map(ToOwned::to_owned);
+    let people: Vec<OwnedUserId> = room
+        .members(RoomMemberships::JOIN | RoomMemberships::INVITE)
+        .await
+        .unwrap_or_default()
+        .iter()
+        .map(|m| m.user_id().to_owned())
+        .filter(|u| Some(u) != me.as_ref())
+        .collect();
+    if let Err(e) = room.leave().await {
+        tracing::warn!("could not leave a shared room: {e}");
+    }
+    let Ok(localizer) = crate::i18n::Localizer::new() else {
+        return;
+    };
+    for user in people {
+        let Some(person) = config.person_by_matrix(user.as_str()) else {
+            continue;
+        };
+        let text = localizer.text(person.language, &crate::engine::Msg::new(why));
+        match client.create_dm(&user).await {
+            Ok(dm) => {
+                if let Err(e) = dm.send(RoomMessageEventContent::notice_plain(text)).await {
+                    tracing::warn!("could not say why Fyr left a shared room: {e}");
+                }
+            }
+            Err(e) => tracing::warn!("could not open a new DM after leaving a shared room: {e}"),
+        }
+    }
+    LEAVING
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .retain(|r| r != room.room_id());
 }
 
 /// Fetch an attachment's content (decrypted by the SDK), within the size limit.
@@ -1090,21 +1295,24 @@ struct MatrixOutlet {
     rooms: HashMap<String, OwnedRoomId>,
     /// When Fyr last said that the homeserver rate-limits it (at most once a minute).
     rate_limited: std::sync::Mutex<Option<std::time::Instant>>,
+    /// Messages sent with options, for reactions.
+    questions: Questions,
 }
 
 impl MatrixOutlet {
-    /// The person's direct-message room: an existing DM, else a new encrypted DM.
+    /// The person's direct-message room: an existing DM that is still private (Fyr and them
+    /// alone, encrypted), else a new encrypted DM.
     fn room_for(&mut self, user: &str) -> Result<Room, String> {
-        if let Some(room) = self.rooms.get(user).and_then(|id| self.client.get_room(id)) {
-            return Ok(room);
-        }
         let user_id: OwnedUserId = UserId::parse(user).map_err(|e| e.to_string())?;
+        let cached = self.rooms.get(user).and_then(|id| self.client.get_room(id));
         let client = self.client.clone();
         let room = self.handle.block_on(async move {
-            match client.get_dm_room(&user_id) {
-                Some(room) => Ok(room),
-                None => client.create_dm(&user_id).await.map_err(|e| e.to_string()),
+            for room in cached.into_iter().chain(client.get_dm_room(&user_id)) {
+                if is_private_with(&room, &user_id).await {
+                    return Ok(room);
+                }
             }
+            client.create_dm(&user_id).await.map_err(|e| e.to_string())
         })?;
         self.rooms
             .insert(user.to_string(), room.room_id().to_owned());
@@ -1113,6 +1321,11 @@ impl MatrixOutlet {
 
     /// Upload a file into the room (encrypted, as every message in a DM is).
     fn attach(&self, room: &Room, file: &crate::export::ExportFile) -> Result<(), String> {
+        // Never in clear: an export or evidence goes only into an encrypted room.
+        let encrypted = self.handle.block_on(async { is_encrypted(room).await });
+        if !encrypted {
+            return Err("a file was not sent: the room is not encrypted".to_string());
+        }
         let kind = match file.name.rsplit('.').next() {
             Some("pdf") => mime::APPLICATION_PDF,
             Some("json") => mime::APPLICATION_JSON,
@@ -1138,7 +1351,12 @@ impl MatrixOutlet {
     /// Send a notice. When the homeserver rate-limits Fyr, wait as long as it asks and send
     /// again, saying so in the log at most once a minute (no names, no text); with the same
     /// transaction id, so the message is shown once.
-    fn send_in(&self, room: &Room, text: String, key: Option<&str>) -> Result<(), String> {
+    fn send_in(
+        &self,
+        room: &Room,
+        text: String,
+        key: Option<&str>,
+    ) -> Result<OwnedEventId, String> {
         use matrix_sdk::config::RequestConfig;
         use matrix_sdk::ruma::api::error::RetryAfter;
         let content = RoomMessageEventContent::notice_plain(text);
@@ -1155,7 +1373,7 @@ impl MatrixOutlet {
                     .into_future()
                     .await;
                 let e = match sent {
-                    Ok(_) => return Ok(()),
+                    Ok(sent) => return Ok(sent.response.event_id),
                     Err(e) => e,
                 };
                 let Some(ErrorKind::LimitExceeded(limit)) = e.client_api_error_kind() else {
@@ -1200,11 +1418,18 @@ impl Outlet for MatrixOutlet {
         via: Option<&str>,
         message: &Rendered,
         key: Option<&str>,
+        tag: Option<&str>,
     ) -> Result<(), String> {
-        let room = match via
+        let partner = to.matrix.as_deref().and_then(|u| UserId::parse(u).ok());
+        let via_room = via
             .and_then(|v| RoomId::parse(v).ok())
             .and_then(|id| self.client.get_room(&id))
-        {
+            .filter(|room| {
+                partner
+                    .as_ref()
+                    .is_some_and(|p| self.handle.block_on(is_private_with(room, p)))
+            });
+        let room = match via_room {
             Some(room) => room,
             None => {
                 let user = to
@@ -1214,7 +1439,10 @@ impl Outlet for MatrixOutlet {
                 self.room_for(&user)?
             }
         };
-        self.send_in(&room, message.numbered(), key)?;
+        let event = self.send_in(&room, message.numbered(), key)?;
+        if let Some(tag) = tag {
+            self.questions.remember(event, tag);
+        }
         for file in &message.files {
             self.attach(&room, file)?;
         }
@@ -1231,7 +1459,7 @@ impl Outlet for MatrixOutlet {
             .ok()
             .and_then(|id| self.client.get_room(&id))
             .ok_or_else(|| "unknown room".to_string())?;
-        self.send_in(&room, text.to_string(), None)
+        self.send_in(&room, text.to_string(), None).map(|_| ())
     }
 }
 

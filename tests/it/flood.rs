@@ -22,6 +22,7 @@ impl Outlet for Recording {
         _: Option<&str>,
         m: &Rendered,
         _: Option<&str>,
+        _: Option<&str>,
     ) -> Result<(), String> {
         self.0
             .lock()

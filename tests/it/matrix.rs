@@ -961,3 +961,147 @@ fn fyr_says_when_the_homeserver_rate_limits_it_and_still_answers() {
     );
     drop(fyr);
 }
+
+/// Whether Fyr is (per the homeserver, not a cache) a joined member of `room`.
+async fn fyr_in(person: &Person, room: &OwnedRoomId) -> bool {
+    let fyr = UserId::parse(user("fyr")).unwrap();
+    let request = joined_members::v3::Request::new(room.clone());
+    match person.client.send(request).await {
+        Ok(response) => response.joined.contains_key(&fyr),
+        Err(_) => false,
+    }
+}
+
+/// Wait until `check` holds, or fail saying `what`.
+async fn until(what: &str, mut check: impl AsyncFnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !check().await {
+        assert!(Instant::now() < deadline, "{what}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// A room created with `is_direct` and these invites, without encryption. With `trusted`,
+/// the people invited get the creator's power (so Fyr may turn encryption on).
+async fn plain_direct_room(person: &Person, invite: &[&str], trusted: bool) -> OwnedRoomId {
+    use matrix_sdk::ruma::api::client::room::create_room::v3::{Request, RoomPreset};
+    let mut request = Request::new();
+    request.is_direct = true;
+    request.preset = Some(if trusted {
+        RoomPreset::TrustedPrivateChat
+    } else {
+        RoomPreset::PrivateChat
+    });
+    request.invite = invite
+        .iter()
+        .map(|u| UserId::parse(user(u)).unwrap())
+        .collect();
+    person
+        .client
+        .create_room(request)
+        .await
+        .unwrap()
+        .room_id()
+        .to_owned()
+}
+
+#[test]
+fn fyr_talks_only_one_to_one_and_encrypted_and_a_reaction_counts_only_on_its_own_message() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let synapse = Synapse::start(&dir.path().join("synapse"), "auto");
+    let fyr = Fyr::start(dir.path(), &synapse.url);
+    runtime().block_on(async {
+        let sara = Person::login(&synapse.url, "sara").await;
+        let room = sara.dm_with_fyr().await;
+        sara.say(&room, "hej").await;
+        let greeting = sara.expect("Hej Sara").await;
+        sara.say(&room, "2").await;
+        sara.expect("Vad har hänt?").await;
+        // 1️⃣ on the greeting: an earlier question, not an answer to "what happened?".
+        sara.react(&room, greeting, "1\u{fe0f}\u{20e3}").await;
+        sara.expect("tidigare fråga").await;
+        until("the open question shown again", async || {
+            sara.count("Vad har hänt?") == 2
+        })
+        .await;
+        // 1️⃣ on the question shown again answers it.
+        let open = sara
+            .notices
+            .lock()
+            .unwrap()
+            .iter()
+            .rev()
+            .find(|(_, b)| b.contains("Vad har hänt?"))
+            .unwrap()
+            .0
+            .clone();
+        let before = sara.notices.lock().unwrap().len();
+        sara.react(&room, open, "1\u{fe0f}\u{20e3}").await;
+        until("an answer to the reaction", async || {
+            sara.notices.lock().unwrap().len() > before
+        })
+        .await;
+        assert_eq!(sara.count("tidigare fråga"), 1);
+
+        // A third person is invited into the DM: Fyr leaves and tells Sara why, in a new DM.
+        let dorthe = Person::login(&synapse.url, "dorthe").await;
+        let dm = sara.client.get_room(&room).unwrap();
+        dm.invite_user_by_id(&UserId::parse(user("dorthe")).unwrap())
+            .await
+            .unwrap();
+        sara.expect("på tu man hand").await;
+        until("Fyr left the shared room", async || {
+            !fyr_in(&sara, &room).await
+        })
+        .await;
+        assert_eq!(
+            dorthe.count("tu man hand"),
+            0,
+            "Dorthe was told nothing about Sara"
+        );
+
+        // A "direct message" with three in it from the start: Fyr leaves it too.
+        let magnus = Person::login(&synapse.url, "magnus").await;
+        let three = plain_direct_room(&sara, &["fyr", "magnus"], false).await;
+        until("Sara told again", async || {
+            sara.count("på tu man hand") == 2
+        })
+        .await;
+        until("Fyr left the three-person room", async || {
+            !fyr_in(&sara, &three).await
+        })
+        .await;
+
+        until("Magnus told too", async || {
+            magnus.count("på tu man hand") >= 1
+        })
+        .await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        assert_eq!(magnus.count("på tu man hand"), 1, "told once");
+
+        // A DM opened without encryption: Fyr turns it on before it answers.
+        let plain = plain_direct_room(&magnus, &["fyr"], true).await;
+        until("Fyr joined the plain DM", async || {
+            fyr_in(&magnus, &plain).await
+        })
+        .await;
+        let room = magnus.client.get_room(&plain).unwrap();
+        until("encryption turned on", async || {
+            room.latest_encryption_state().await.unwrap().is_encrypted()
+        })
+        .await;
+        room.send(RoomMessageEventContent::text_plain("hej"))
+            .await
+            .unwrap();
+        magnus.expect("Hej Magnus").await;
+        // Where Fyr may not turn it on, it leaves, and says why in a new, encrypted DM.
+        let plain = plain_direct_room(&magnus, &["fyr"], false).await;
+        magnus.expect("krypterat").await;
+        until("Fyr left the plain DM", async || {
+            !fyr_in(&magnus, &plain).await
+        })
+        .await;
+    });
+    fyr.kill();
+}
