@@ -477,6 +477,19 @@ fn main() -> ExitCode {
                 {
                     ExitCode::SUCCESS
                 }
+                // The data folder failed (a full or read-only disk, an I/O error): exit 3,
+                // as for a folder that cannot be opened.
+                Err(e)
+                    if e.chain()
+                        .any(|c| c.downcast_ref::<fyr::store::StoreError>().is_some()) =>
+                {
+                    let store_error = e
+                        .chain()
+                        .find_map(|c| c.downcast_ref::<fyr::store::StoreError>())
+                        .expect("found above");
+                    eprintln!("error: {store_error}");
+                    ExitCode::from(EXIT_DATA)
+                }
                 Err(e) => {
                     eprintln!("error: {e:#}");
                     ExitCode::FAILURE

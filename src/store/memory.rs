@@ -88,7 +88,8 @@ impl Store for MemoryStore {
         Ok(cases)
     }
 
-    fn commit(&self, commit: Commit) -> Result<(), StoreError> {
+    fn commit(&self, mut commit: Commit) -> Result<(), StoreError> {
+        super::bound_growth(&mut commit);
         // Nothing below can fail, so applying in place is all-or-nothing.
         let mut t = self.tables();
         for owner in &commit.erase_owners {

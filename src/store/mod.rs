@@ -55,12 +55,20 @@ pub enum StoreError {
         path: PathBuf,
         detail: String,
     },
+    #[error("the keyring {keyring} lacks the keys of {} case(s): {}\n  help: restore the keyring from your backup (the one taken with this data folder) and start Fyr again; Fyr does not open the folder without them, so that no case is lost or its key name reused", missing.len(), missing.join(", "))]
+    KeysMissing {
+        keyring: PathBuf,
+        /// Each missing key: its name and the case that needs it ("#3 (case F-7K2Q)").
+        missing: Vec<String>,
+    },
     #[error("the key file {key_file} does not belong to the data folder {path}\n  help: use the key file that was created with this data folder")]
     WrongKey { key_file: PathBuf, path: PathBuf },
     #[error("the database in the data folder {path} is damaged: {detail}\n  help: stop Fyr, move {path} aside (keep it for analysis), and restore the folder and its key file from your latest backup; `fyr verify` then checks the evidence")]
     Damaged { path: PathBuf, detail: String },
     #[error("stored {what} could not be read: {detail}")]
     Corrupt { what: &'static str, detail: String },
+    #[error("the data folder cannot be written or read: {detail}\n  help: the disk may be full, read-only or failing. Fyr stopped before showing anything it could not save, so nothing it confirmed is lost: free space (or fix the disk) and start Fyr again; it goes on where it stopped")]
+    Disk { detail: String },
     #[error("storage failed: {0}")]
     Backend(String),
 }
@@ -174,6 +182,34 @@ pub trait Store: Send + Sync {
     fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError>;
     /// Add lines to the audit log outside a step (operator commands).
     fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError>;
+}
+
+/// A case's log keeps at most this many entries beyond the first of each kind: a person who
+/// answers again and again (a script, a stuck key) must not make every later step slower.
+pub const CASE_LOG_CAP: usize = 128;
+
+/// Compact the logs of a commit's cases (both stores do this before writing): past
+/// `CASE_LOG_CAP` entries, what stays is the first entry of each distinct event (what the
+/// reports and the export ask: whether and when something first happened) and the newest
+/// `CASE_LOG_CAP` entries; repeats in between go.
+pub fn bound_growth(commit: &mut Commit) {
+    for case in &mut commit.cases {
+        let log = &mut case.log;
+        if log.len() <= 2 * CASE_LOG_CAP {
+            continue;
+        }
+        let newest_from = log.len() - CASE_LOG_CAP;
+        let mut firsts: Vec<crate::engine::state::CaseEvent> = Vec::new();
+        let mut at = 0;
+        log.retain(|entry| {
+            let keep = at >= newest_from || !firsts.contains(&entry.event);
+            if !firsts.contains(&entry.event) {
+                firsts.push(entry.event.clone());
+            }
+            at += 1;
+            keep
+        });
+    }
 }
 
 /// Whether an audit line's `who` is a person (not Fyr itself, the operator or a pseudonym).

@@ -72,12 +72,23 @@ pub(super) struct SledCore {
     person_keys: Mutex<HashMap<PersonId, String>>,
     /// The key file, if this open created it (the operator must back it up).
     pub(super) created_key: Option<PathBuf>,
+    /// The data folder.
+    db_path: Option<PathBuf>,
 }
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const KEY_CHECK: &[u8] = b"key_check";
 /// The one journal record of format 4–6.
 const JOURNAL_KEY: &[u8] = b"commit";
+/// Meta keys `erasing/<case>`: an erasure begun (its key may be gone already).
+const ERASING: &[u8] = b"erasing/";
+/// The mark of the last clean stop, in `meta` and in this file of the data folder.
+const CLEAN_STOP: &[u8] = b"clean_stop";
+const CLEAN_STOP_FILE: &str = "clean-stop";
+
+/// A log record read at open: its sequence number, its master group's writes and its case
+/// groups (still sealed).
+type LogRecord = (u64, Vec<Op>, Vec<(String, Vec<u8>)>);
 
 /// Pending writes are applied to their trees once they reach this size. It bounds the memory
 /// they take and the log a start after a crash applies; the larger it is, the more often a key
@@ -462,7 +473,17 @@ impl Iterator for Merged {
 }
 
 fn backend(e: sled::Error) -> StoreError {
-    StoreError::Backend(e.to_string())
+    disk(e)
+}
+
+/// A sled error: a failing disk (full, read-only, an I/O error) as such, with its help.
+pub(super) fn disk(e: sled::Error) -> StoreError {
+    match e {
+        sled::Error::Io(io) => StoreError::Disk {
+            detail: io.to_string(),
+        },
+        other => StoreError::Backend(other.to_string()),
+    }
 }
 
 fn vault_error(e: VaultError) -> StoreError {
@@ -507,12 +528,30 @@ impl SledCore {
                 path: path.to_path_buf(),
                 detail: e.to_string(),
             },
+            sled::Error::Io(ref io)
+                if matches!(
+                    io.kind(),
+                    std::io::ErrorKind::StorageFull
+                        | std::io::ErrorKind::FileTooLarge
+                        | std::io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                disk(e)
+            }
+            // A database file shorter than what it says it holds: cut, not locked.
+            sled::Error::Io(ref io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+                StoreError::Damaged {
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                }
+            }
             e => open_error(e.to_string()),
         })?;
         let meta = db
             .open_tree("meta")
             .map_err(|e| open_error(e.to_string()))?;
         let check = meta.get(KEY_CHECK).map_err(|e| open_error(e.to_string()))?;
+        let mut upgrade = false;
         if let Some(bytes) = meta
             .get(SCHEMA_KEY)
             .map_err(|e| open_error(e.to_string()))?
@@ -521,9 +560,8 @@ impl SledCore {
                 .map(u32::from_be_bytes)
                 .unwrap_or(0);
             if UPGRADES_FROM.contains(&found) {
-                meta.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())
-                    .map_err(|e| open_error(e.to_string()))?;
-                db.flush().map_err(|e| open_error(e.to_string()))?;
+                // Upgraded below, once the keys have been checked: nothing is written before.
+                upgrade = true;
             } else if found != SCHEMA_VERSION {
                 return Err(StoreError::Schema {
                     path: PathBuf::from(path),
@@ -590,20 +628,144 @@ impl SledCore {
             cache: Mutex::new(Cache::default()),
             person_keys: Mutex::new(HashMap::default()),
             created_key: created.then(|| key_file.to_path_buf()),
+            db_path: Some(path.to_path_buf()),
             vault,
             db,
         };
+        let records = store.read_log()?;
+        let held = store.held_keys(&records)?;
+        store.check_keys(&held)?;
+        store.check_clean_stop(path)?;
+        // The keys are there: from here on the folder may be written.
+        if upgrade {
+            meta.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())
+                .map_err(|e| open_error(e.to_string()))?;
+            store.db.flush().map_err(disk)?;
+        }
+        store.vault.repair().map_err(vault_error)?;
         store.finish_journal()?;
+        store.replay_log(held, records)?;
+        for case in store.unfinished_erasures()? {
+            store.erase_case(&case)?;
+        }
+        Ok(store)
+    }
+
+    /// The cases and the key each needs (name in the keyring): the `case_keys` tree and the
+    /// assignments in the log's commit records.
+    fn held_keys(&self, records: &[LogRecord]) -> Result<Vec<(String, String)>, StoreError> {
         let mut held = Vec::new();
-        for entry in store.case_keys.iter() {
-            let (case, slot) = entry.map_err(|e| open_error(e.to_string()))?;
+        for entry in self.case_keys.iter() {
+            let (case, slot) = entry.map_err(disk)?;
             held.push((
                 String::from_utf8_lossy(&case).into_owned(),
                 String::from_utf8_lossy(&slot).into_owned(),
             ));
         }
-        store.replay_log(held)?;
-        Ok(store)
+        for (_, master, _) in records {
+            for op in master.iter().filter(|op| op.kind == Kind::CaseKeys) {
+                if let Some(slot) = &op.value {
+                    held.push((
+                        String::from_utf8_lossy(&op.key).into_owned(),
+                        String::from_utf8_lossy(slot).into_owned(),
+                    ));
+                }
+            }
+        }
+        Ok(held)
+    }
+
+    /// Refuse to open when the keyring lacks a key a case needs (deleted, cut, replaced by
+    /// another folder's): the case would silently vanish, and its key's name be given again.
+    /// A case being erased when Fyr stopped needs none.
+    fn check_keys(&self, held: &[(String, String)]) -> Result<(), StoreError> {
+        let erasing: HashSet<String> = self
+            .unfinished_erasures()?
+            .into_iter()
+            .map(|c| c.to_string())
+            .collect();
+        let mut named: HashSet<&str> = HashSet::new();
+        let mut missing = Vec::new();
+        for (case, slot) in held {
+            named.insert(case);
+            if !self.vault.has(slot) && !erasing.contains(case) {
+                missing.push(format!("{slot} (case {case})"));
+            }
+        }
+        for key in self.cases.iter().keys() {
+            let case = String::from_utf8_lossy(&key.map_err(disk)?).into_owned();
+            // A case of format 4 has a key under its own name.
+            if !named.contains(case.as_str()) && !self.vault.has(&case) && !erasing.contains(&case)
+            {
+                missing.push(format!("{case} (case {case})"));
+            }
+        }
+        if missing.is_empty() {
+            return Ok(());
+        }
+        missing.sort();
+        missing.dedup();
+        Err(StoreError::KeysMissing {
+            keyring: self.vault.path().to_path_buf(),
+            missing,
+        })
+    }
+
+    /// Cases whose erasure began but did not finish (Fyr stopped in between).
+    fn unfinished_erasures(&self) -> Result<Vec<CaseId>, StoreError> {
+        let meta = self.db.open_tree("meta").map_err(disk)?;
+        meta.scan_prefix(ERASING)
+            .keys()
+            .map(|k| {
+                let k = k.map_err(disk)?;
+                Ok(CaseId::new(String::from_utf8_lossy(&k[ERASING.len()..])))
+            })
+            .collect()
+    }
+
+    /// A clean stop leaves the same mark in the database and in a file beside it. A database
+    /// without the mark the file names has lost its last writes (its tail was cut, or a
+    /// backup of it is older than the file): refused, never opened as if nothing were missing.
+    fn check_clean_stop(&self, path: &Path) -> Result<(), StoreError> {
+        let Ok(mark) = std::fs::read(path.join(CLEAN_STOP_FILE)) else {
+            return Ok(());
+        };
+        let meta = self.db.open_tree("meta").map_err(disk)?;
+        let stored = meta.get(CLEAN_STOP).map_err(disk)?;
+        if stored.as_deref() == Some(mark.as_slice()) {
+            return Ok(());
+        }
+        Err(StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: "its last writes before the last clean stop are missing (the database file was cut or replaced by an older copy)".into(),
+        })
+    }
+
+    /// Mark a clean stop: a new random mark, durably in the database, then in the file.
+    pub(super) fn mark_clean_stop(&self) -> Result<(), StoreError> {
+        // The file goes first: a crash in between leaves no claim rather than a false one.
+        let file = self.db_path.as_deref().map(|d| d.join(CLEAN_STOP_FILE));
+        if let Some(file) = &file {
+            match std::fs::remove_file(file) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(StoreError::Disk {
+                        detail: e.to_string(),
+                    })
+                }
+                _ => {}
+            }
+        }
+        let mut mark = [0u8; 16];
+        getrandom::getrandom(&mut mark).expect("the operating system provides random bytes");
+        let meta = self.db.open_tree("meta").map_err(disk)?;
+        meta.insert(CLEAN_STOP, &mark[..]).map_err(disk)?;
+        self.db.flush().map_err(disk)?;
+        let Some(file) = file else {
+            return Ok(());
+        };
+        vault::write_file_durably(&file, &mark).map_err(|e| StoreError::Disk {
+            detail: e.to_string(),
+        })
     }
 
     /// A commit whose journal record survived a crash but maybe not all of its writes: apply
@@ -626,18 +788,16 @@ impl SledCore {
         Ok(())
     }
 
-    /// Commits logged but not checkpointed before the last stop (a crash, a kill): read them
-    /// back into `Pending`, in order, and checkpoint. `held` are the case key assignments in
-    /// the `case_keys` tree; the log's master groups add theirs before any case group is
-    /// opened, and the vault gets them all.
-    fn replay_log(&self, mut held: Vec<(String, String)>) -> Result<(), StoreError> {
+    /// The commit records in the log (commits logged but not checkpointed before the last
+    /// stop: a crash, a kill), in order; read only.
+    fn read_log(&self) -> Result<Vec<LogRecord>, StoreError> {
         let corrupt = |detail: &str| StoreError::Corrupt {
             what: "log",
             detail: detail.into(),
         };
         let mut records = Vec::new();
         for entry in self.log.iter() {
-            let (at, record) = entry.map_err(backend)?;
+            let (at, record) = entry.map_err(disk)?;
             let seq = seq_of(&at);
             let groups =
                 decode_record(&record).ok_or_else(|| corrupt("a commit record is malformed"))?;
@@ -654,16 +814,22 @@ impl SledCore {
                 };
                 cases.push((case, sealed));
             }
-            for op in master.iter().filter(|op| op.kind == Kind::CaseKeys) {
-                if let Some(slot) = &op.value {
-                    held.push((
-                        String::from_utf8_lossy(&op.key).into_owned(),
-                        String::from_utf8_lossy(slot).into_owned(),
-                    ));
-                }
-            }
             records.push((seq, master, cases));
         }
+        Ok(records)
+    }
+
+    /// Apply the log's records (`read_log`) in order and checkpoint. `held` are the case key
+    /// assignments (`held_keys`); the vault gets them all.
+    fn replay_log(
+        &self,
+        held: Vec<(String, String)>,
+        records: Vec<LogRecord>,
+    ) -> Result<(), StoreError> {
+        let corrupt = |detail: &str| StoreError::Corrupt {
+            what: "log",
+            detail: detail.into(),
+        };
         self.vault.load_assignments(held);
         if records.is_empty() {
             return Ok(());
@@ -1072,7 +1238,7 @@ impl SledCore {
     pub(super) fn close(&self) -> Result<(), StoreError> {
         self.checkpoint()?;
         self.db.flush().map_err(backend)?;
-        Ok(())
+        self.mark_clean_stop()
     }
 
     /// The writes of a commit (evidence content is written here already, see above).
@@ -1375,6 +1541,10 @@ impl Store for SledCore {
         // deletions below are direct, and no log record may write any of it back at the next
         // start.
         self.checkpoint()?;
+        let meta = self.db.open_tree("meta").map_err(disk)?;
+        let mut marker = ERASING.to_vec();
+        marker.extend_from_slice(case.as_str().as_bytes());
+        meta.insert(&marker, &[]).map_err(disk)?;
         self.db.flush().map_err(backend)?;
         self.vault.forget_case(case).map_err(vault_error)?;
         self.cache().cases.insert(case.clone(), None);
@@ -1398,6 +1568,7 @@ impl Store for SledCore {
             self.outbox.remove(key).map_err(backend)?;
         }
         self.pseudonymise_audit(case)?;
+        meta.remove(&marker).map_err(disk)?;
         self.db.flush().map_err(backend)?;
         Ok(existed)
     }
@@ -1579,8 +1750,16 @@ mod tests {
                 };
                 store.write_commit(commit.clone(), true).unwrap();
             }
-            // As a crash inside an erasure could leave it: the key destroyed, the log
-            // records not yet removed.
+            // As a crash inside an erasure could leave it: the erasure begun, the key
+            // destroyed, the log records not yet removed.
+            let mut marker = ERASING.to_vec();
+            marker.extend_from_slice(a.id.as_str().as_bytes());
+            store
+                .db
+                .open_tree("meta")
+                .unwrap()
+                .insert(marker, &[])
+                .unwrap();
             store.vault.forget_case(&a.id).unwrap();
             assert_eq!(store.log.len(), 2);
         }
@@ -1592,6 +1771,7 @@ mod tests {
             "not written"
         );
         assert_eq!(store.load_case(&b.id).unwrap(), Some(b));
+        assert!(store.unfinished_erasures().unwrap().is_empty(), "finished");
     }
 
     #[test]

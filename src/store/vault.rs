@@ -166,6 +166,8 @@ struct Ring {
     file: Option<std::fs::File>,
     /// The end of the last record in the file (0: no file yet).
     end: u64,
+    /// A torn last append found at open (where, how long), not yet zeroed.
+    torn: Option<(u64, usize)>,
 }
 
 /// The keyring file starts with this; records follow: a 4-byte big-endian length, then one
@@ -365,10 +367,9 @@ impl Vault {
                     .max()
                     .map_or(0, |n| n + 1);
                 if read.torn {
-                    // Zero a torn last append, so the next one starts on clean ground.
-                    let zeros = vec![0u8; bytes.len() - read.end];
-                    write_at(&keyring_path, read.end as u64, &zeros)
-                        .map_err(|e| keyring_err(e.to_string()))?;
+                    // Repaired by `repair`, once the store has checked that no case needs what
+                    // was torn: nothing is written before that check.
+                    ring.torn = Some((read.end as u64, bytes.len() - read.end));
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -380,6 +381,26 @@ impl Vault {
             keyring_path,
             ring: Mutex::new(ring),
         })
+    }
+
+    /// Whether the keyring holds a key of this name.
+    pub fn has(&self, name: &str) -> bool {
+        self.ring().wrapped.contains_key(name)
+    }
+
+    /// Where the keyring is.
+    pub fn path(&self) -> &Path {
+        &self.keyring_path
+    }
+
+    /// Zero a torn last append found at open, so the next one starts on clean ground. Called
+    /// once the store has checked that every case's key is there.
+    pub fn repair(&self) -> Result<(), VaultError> {
+        let mut ring = self.ring();
+        if let Some((at, len)) = ring.torn.take() {
+            write_at(&self.keyring_path, at, &vec![0u8; len]).map_err(|e| self.keyring_error(e))?;
+        }
+        Ok(())
     }
 
     fn ring(&self) -> std::sync::MutexGuard<'_, Ring> {
@@ -476,7 +497,9 @@ impl Vault {
     fn refill(&self, ring: &mut Ring) -> Result<(), VaultError> {
         let made: Vec<(String, String)> = (0..POOL_BATCH as u64)
             .map(|i| {
-                let name = format!("{SLOT_MARK}{}", ring.next_slot + i);
+                // A random tail: a name is never given twice, even after the keyring was
+                // replaced (restoring an old keyring must not hand a new case another key).
+                let name = format!("{SLOT_MARK}{}.{}", ring.next_slot + i, hex(&random::<6>()));
                 let wrapped = wrap_case_key(&self.master, &name, &random());
                 (name, wrapped)
             })
@@ -558,7 +581,8 @@ impl Vault {
 }
 
 fn slot_number(name: &str) -> Option<u64> {
-    name.strip_prefix(SLOT_MARK)?.parse().ok()
+    let name = name.strip_prefix(SLOT_MARK)?;
+    name.split('.').next()?.parse().ok()
 }
 
 /// Write `record` after the last one: into zeros written ahead, then a
@@ -592,6 +616,20 @@ fn append_record(path: &Path, ring: &mut Ring, record: &[u8]) -> std::io::Result
     file.sync_data()?;
     ring.end = end;
     Ok(())
+}
+
+/// Write a small file readable by its owner only, durably (temporary file, fsync, rename,
+/// fsync of the folder).
+pub fn write_file_durably(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let tmp = path.with_extension("tmp");
+    {
+        let mut file = private_options(true).open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)?;
+    sync_dir(path)
 }
 
 /// Overwrite bytes in a file, durably.
@@ -782,6 +820,13 @@ mod tests {
         write_at(&path, end, &[0, 0, 40, 0, 1, 2, 3]).unwrap();
         let vault = Vault::new(master, path.clone()).unwrap();
         vault.load_assignments(held.clone());
+        assert!(
+            std::fs::read(&path).unwrap()[end as usize..]
+                .iter()
+                .any(|b| *b != 0),
+            "nothing is written before the store has checked the keys"
+        );
+        vault.repair().unwrap();
         let bytes = std::fs::read(&path).unwrap();
         assert!(
             bytes[end as usize..].iter().all(|b| *b == 0),

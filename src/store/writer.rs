@@ -331,7 +331,8 @@ impl Store for SledStore {
         self.core.cases_of(owner)
     }
 
-    fn commit(&self, commit: Commit) -> Result<(), StoreError> {
+    fn commit(&self, mut commit: Commit) -> Result<(), StoreError> {
+        super::bound_growth(&mut commit);
         {
             // With nothing in flight, write here: handing one commit over and waiting for it
             // would only add two thread wake-ups to its latency.
@@ -352,7 +353,8 @@ impl Store for SledStore {
         self.sync()
     }
 
-    fn commit_deferred(&self, commit: Commit) -> Result<(), StoreError> {
+    fn commit_deferred(&self, mut commit: Commit) -> Result<(), StoreError> {
+        super::bound_growth(&mut commit);
         if !commit.erase_owners.is_empty() || !commit.erase_cases.is_empty() {
             // Rare: erasure reads and deletes across the store; done here, in order.
             self.caught_up()?;

@@ -779,3 +779,309 @@ fn a_killed_pipelined_writer_keeps_every_durable_commit() {
     }
     assert!(reported_max > 0);
 }
+
+// --- The losses adversarial tests found (issue 17): each is refused or kept, never silent ---
+
+/// Open a data folder, retrying while sled's background thread of an earlier handle still
+/// holds its lock; the error otherwise.
+fn open_retrying(
+    data: &std::path::Path,
+    key_file: Option<&std::path::Path>,
+) -> Result<SledStore, StoreError> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let opened = match key_file {
+            Some(key) => SledStore::open_with_key_file(data, key),
+            None => SledStore::open(data),
+        };
+        match opened {
+            Err(e) if e.to_string().contains("lock") && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// A data folder holding one case (F-K, owned by sara).
+fn folder_with_a_case(data: &std::path::Path) {
+    let store = SledStore::open(data).unwrap();
+    store
+        .commit(Commit {
+            conversations: vec![conversation("sara", Some("F-K"))],
+            cases: vec![case("F-K", "sara", 0)],
+            ..Commit::default()
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_missing_cut_or_foreign_keyring_is_refused_naming_the_missing_keys() {
+    let other = tempfile::tempdir().unwrap();
+    folder_with_a_case(&other.path().join("data"));
+    let foreign = std::fs::read(other.path().join("data").join("keyring")).unwrap();
+    for damage in ["deleted", "0", "40", "100", "foreign"] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        folder_with_a_case(&data);
+        let keyring = data.join("keyring");
+        match damage {
+            "deleted" => std::fs::remove_file(&keyring).unwrap(),
+            "foreign" => std::fs::write(&keyring, &foreign).unwrap(),
+            n => std::fs::OpenOptions::new()
+                .write(true)
+                .open(&keyring)
+                .unwrap()
+                .set_len(n.parse().unwrap())
+                .unwrap(),
+        }
+        let before = std::fs::read(&keyring).ok();
+        let err = match open_retrying(&data, None) {
+            Ok(store) => panic!(
+                "a {damage} keyring was accepted: case F-K is {:?}",
+                store.load_case(&CaseId::new("F-K")).map(|c| c.is_some())
+            ),
+            Err(e) => e,
+        };
+        assert!(
+            matches!(err, StoreError::KeysMissing { .. }),
+            "{damage}: {err:?}"
+        );
+        let text = err.to_string();
+        assert!(text.contains("F-K"), "{damage}: the case is named: {text}");
+        assert!(
+            text.contains("restore the keyring") && text.contains("backup"),
+            "{damage}: says what to do: {text}"
+        );
+        assert_eq!(
+            std::fs::read(&keyring).ok(),
+            before,
+            "{damage}: the keyring is left as it was"
+        );
+    }
+}
+
+#[test]
+fn a_key_name_is_never_used_twice_even_after_the_keyring_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let names = |data: &std::path::Path| -> Vec<Vec<u8>> {
+        let db = crate::support::open_raw(data);
+        let tree = db.open_tree("case_keys").unwrap();
+        tree.iter().map(|kv| kv.unwrap().1.to_vec()).collect()
+    };
+    folder_with_a_case(&data);
+    let first = names(&data);
+    assert_eq!(first.len(), 1);
+    {
+        let store = crate::support::reopen(&data);
+        assert!(store.erase_case(&CaseId::new("F-K")).unwrap());
+    }
+    // No case needs a key now: a lost keyring loses nothing, and the folder opens.
+    std::fs::remove_file(data.join("keyring")).unwrap();
+    {
+        let store = crate::support::reopen(&data);
+        store
+            .commit(Commit {
+                cases: vec![case("F-L", "sara", 0)],
+                ..Commit::default()
+            })
+            .unwrap();
+    }
+    let second = names(&data);
+    assert_eq!(second.len(), 1);
+    assert_ne!(
+        first, second,
+        "a new case got the name of an erased case's key: restoring the old keyring would give it the wrong key"
+    );
+}
+
+#[test]
+fn a_folder_of_an_older_format_opened_with_a_wrong_or_missing_key_is_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    folder_with_a_case(&data);
+    let other = dir.path().join("other");
+    folder_with_a_case(&other);
+    let version = || {
+        let db = crate::support::open_raw(&data);
+        let v = db.open_tree("meta").unwrap().get("schema_version").unwrap();
+        u32::from_be_bytes(v.unwrap().as_ref().try_into().unwrap())
+    };
+    {
+        let db = crate::support::open_raw(&data);
+        db.open_tree("meta")
+            .unwrap()
+            .insert("schema_version", &6u32.to_be_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let wrong = dir.path().join("other.key");
+    let err = open_retrying(&data, Some(&wrong)).unwrap_err();
+    assert!(matches!(err, StoreError::WrongKey { .. }), "{err:?}");
+    assert_eq!(version(), 6, "refused with a wrong key, yet upgraded");
+    let missing = dir.path().join("nowhere.key");
+    let err = open_retrying(&data, Some(&missing)).unwrap_err();
+    assert!(matches!(err, StoreError::KeyMissing { .. }), "{err:?}");
+    assert_eq!(version(), 6, "refused without a key, yet upgraded");
+    assert!(
+        !missing.exists(),
+        "no key file is made for an existing folder"
+    );
+}
+
+#[test]
+fn cutting_the_tail_of_the_database_after_a_clean_stop_is_refused_not_forgotten() {
+    use fyr::engine::evidence::{seal, EvidenceKind};
+    for cut in [8_000u64, 10_000, 12_500, 40_000] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        {
+            let mut store = SledStore::open(&data).unwrap();
+            let mut c = case("F-E", "sara", 0);
+            for n in 0..5u32 {
+                let content = format!("note {n}").into_bytes();
+                let item = seal(
+                    &mut c,
+                    EvidenceKind::Note,
+                    &content,
+                    &PersonId::new("sara"),
+                    "console",
+                    monday_morning(),
+                );
+                store
+                    .commit(Commit {
+                        cases: vec![c.clone()],
+                        evidence: vec![(item, content)],
+                        ..Commit::default()
+                    })
+                    .unwrap();
+            }
+            store.close().unwrap();
+        }
+        let db = data.join("db");
+        let len = std::fs::metadata(&db).unwrap().len();
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&db)
+            .unwrap()
+            .set_len(len.saturating_sub(cut))
+            .unwrap();
+        match open_retrying(&data, None) {
+            Err(e) => {
+                assert!(
+                    matches!(e, StoreError::Damaged { .. }),
+                    "cut {cut}: refused, but not as damage: {e:?}"
+                );
+                assert!(e.to_string().contains("backup"), "cut {cut}: {e}");
+            }
+            Ok(store) => {
+                let id = CaseId::new("F-E");
+                let items = store.evidence_of(&id).unwrap();
+                assert_eq!(
+                    items.len(),
+                    5,
+                    "cut {cut}: confirmed evidence items are gone, silently"
+                );
+                for item in items {
+                    assert!(store.evidence_content(&id, item.seq).unwrap().is_some());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_case_does_not_grow_with_every_step() {
+    let mut console = crate::support::console(MemoryStore::new(), "dk-employee");
+    let script = "1\n".repeat(3_000);
+    crate::support::run_with(&mut console, &script);
+    let store = console.driver.store();
+    let person = PersonId::new("dk-employee");
+    let conversation = store.load_conversation(&person).unwrap().unwrap();
+    let size = serde_json::to_vec(&conversation).unwrap().len();
+    assert!(
+        size < 16 * 1024,
+        "after 3000 answers the conversation record is {size} bytes"
+    );
+    let cases = store.cases_of(&person).unwrap();
+    assert!(!cases.is_empty());
+    for case in cases {
+        let size = serde_json::to_vec(&case).unwrap().len();
+        assert!(
+            size < 16 * 1024,
+            "after 3000 answers case {} is {size} bytes ({} log entries)",
+            case.id,
+            case.log.len()
+        );
+    }
+}
+
+#[test]
+fn a_full_disk_ends_the_chat_within_seconds_with_exit_3_and_a_restart_goes_on() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = crate::support::fyr_chat(&data)
+        .args(["--as", "dk-employee"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(first.status.success(), "{first:?}");
+    // The files may grow a little, then no more (`ulimit -f`, in blocks of 512 bytes): writing
+    // fails as on a full disk.
+    let size: u64 = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .max()
+        .unwrap();
+    let chat = crate::support::fyr_chat(&data);
+    let mut full = std::process::Command::new("sh");
+    full.arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f {}; exec \"$@\"",
+            size / 512 + 2048
+        ))
+        .arg("sh")
+        .arg(chat.get_program())
+        .args(chat.get_args())
+        .args(["--as", "dk-employee"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let started = std::time::Instant::now();
+    let mut child = full.spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    std::thread::spawn(move || {
+        for _ in 0..20_000 {
+            if writeln!(stdin, "1").is_err() {
+                break;
+            }
+        }
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "fyr chat hangs on a full disk"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("full") && stderr.contains("help:"),
+        "the error says what happened and what to do: {stderr}"
+    );
+    // Space freed: Fyr starts again and goes on.
+    let again = crate::support::fyr_chat(&data)
+        .args(["--as", "dk-employee"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(again.status.success(), "{again:?}");
+}
