@@ -144,15 +144,6 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    fn commit_deferred(&self, commit: Commit) -> Result<(), StoreError> {
-        // Nothing here is durable anyway: deferred and durable commits are the same.
-        self.commit(commit)
-    }
-
-    fn sync(&self) -> Result<(), StoreError> {
-        Ok(())
-    }
-
     fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError> {
         let t = self.tables();
         let mut out = Vec::new();

@@ -255,12 +255,12 @@ fn sled_store_keeps_everything_across_reopen() {
 }
 
 #[test]
-fn an_explicit_close_writes_everything_to_the_trees_and_later_writes_fail_cleanly() {
+fn an_explicit_close_keeps_everything_and_later_writes_fail_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = crate::support::reopen(dir.path());
     for n in 0..20 {
         store
-            .commit_deferred(Commit {
+            .commit(Commit {
                 conversations: vec![numbered("sara", n)],
                 ..Commit::default()
             })
@@ -277,9 +277,9 @@ fn an_explicit_close_writes_everything_to_the_trees_and_later_writes_fail_cleanl
     store.close().unwrap();
     drop(store);
     {
-        // The log is empty: the last checkpoint wrote every commit to the trees.
+        // Everything is in the trees; there is no log of Fyr's own.
         let db = crate::support::open_raw(dir.path());
-        assert_eq!(db.open_tree("log").unwrap().len(), 0);
+        assert!(!db.tree_names().iter().any(|t| t.as_ref() == b"log"));
         assert_eq!(db.open_tree("conversations").unwrap().len(), 1);
     }
     let store = crate::support::reopen(dir.path());
@@ -399,7 +399,7 @@ fn older_stores_are_read_and_marked_as_the_current_version() {
         let v = db.open_tree("meta").unwrap().get("schema_version").unwrap();
         u32::from_be_bytes(v.unwrap().as_ref().try_into().unwrap())
     };
-    for old in [4, 5, 6] {
+    for old in [4, 5, 6, 7] {
         set_version(old);
         let store = crate::support::reopen(&data);
         assert_eq!(
@@ -409,7 +409,55 @@ fn older_stores_are_read_and_marked_as_the_current_version() {
         drop(store);
         assert_eq!(read_version(), fyr::store::SCHEMA_VERSION);
     }
-    assert_eq!(fyr::store::SCHEMA_VERSION, 7);
+    assert_eq!(fyr::store::SCHEMA_VERSION, 8);
+}
+
+/// Copy a folder (the fixtures are read only to the tests).
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// tests/fixtures/format7: a folder of the last Fyr with a write-ahead log (format 7), made by
+/// `fyr chat` (dk-employee: a threat, then "continue" twice) and killed with SIGKILL, so some
+/// commits were only in its log. Opening it upgrades it in one step: the logged commits are in
+/// the trees, the log is gone, the version is 8, and everything reads and verifies.
+#[test]
+fn a_format_7_folder_with_a_log_is_upgraded_in_one_step_and_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = crate::support::root().join("tests/fixtures/format7");
+    let data = dir.path().join("data");
+    copy_dir(&fixture.join("data"), &data);
+    std::fs::copy(fixture.join("data.key"), dir.path().join("data.key")).unwrap();
+    let version = |data: &std::path::Path| {
+        let db = crate::support::open_raw(data);
+        let v = db.open_tree("meta").unwrap().get("schema_version").unwrap();
+        let logged = db.tree_names().iter().any(|t| t.as_ref() == b"log");
+        (u32::from_be_bytes(v.unwrap().as_ref().try_into().unwrap()), logged)
+    };
+    assert_eq!(version(&data), (7, true));
+    {
+        let store = crate::support::reopen(&data);
+        let person = PersonId::new("dk-employee");
+        let cases = store.cases_of(&person).unwrap();
+        assert_eq!(cases.len(), 1, "the case from the log is there");
+        let conversation = store.load_conversation(&person).unwrap().unwrap();
+        assert_eq!(conversation.case.as_ref(), Some(&cases[0].id));
+        assert!(fyr::ops::verify(&store, None).unwrap().is_empty());
+        assert!(!store.audit_log().unwrap().is_empty());
+    }
+    assert_eq!(version(&data), (8, false));
+    // And again: an upgraded folder opens as it is.
+    let store = crate::support::reopen(&data);
+    assert_eq!(store.cases_of(&PersonId::new("dk-employee")).unwrap().len(), 1);
 }
 
 #[test]
@@ -421,220 +469,7 @@ fn the_stored_formats_are_stable() {
     insta::assert_json_snapshot!("stored_outbox_entry", outbox("F-A/1/magnus", "magnus"));
 }
 
-/// Group commit: deferred commits are visible to every read at once, `sync` makes them durable.
-fn deferred_conformance(store: &dyn Store) {
-    let sara = PersonId::new("sara");
-    let c = conversation("sara", Some("F-D"));
-    store
-        .commit_deferred(Commit {
-            conversations: vec![c.clone()],
-            cases: vec![case("F-D", "sara", 0)],
-            timers: vec![TimerOp::Set(timer("d1", 10))],
-            outbox: vec![outbox("F-D/1/magnus", "magnus")],
-            ..Commit::default()
-        })
-        .unwrap();
-    let mut later = c.clone();
-    later.step = Some("tell".into());
-    store
-        .commit_deferred(Commit {
-            conversations: vec![later.clone()],
-            timers: vec![TimerOp::Set(timer("d1", 20)), TimerOp::Set(timer("d2", 5))],
-            ..Commit::default()
-        })
-        .unwrap();
-    assert_eq!(store.load_conversation(&sara).unwrap(), Some(later));
-    assert!(store.load_case(&CaseId::new("F-D")).unwrap().is_some());
-    let keys: Vec<_> = store.timers().unwrap().into_iter().map(|t| t.key).collect();
-    assert_eq!(keys, ["d2", "d1"], "the second deferred commit moved d1");
-    assert_eq!(store.pending_outbox(monday_morning()).unwrap().len(), 1);
-    store.sync().unwrap();
-    store.sync().unwrap();
-    assert_eq!(
-        store.timers().unwrap().len(),
-        2,
-        "sync changes nothing visible"
-    );
-    // A flush asked for, more steps meanwhile, then the wait (pipelined group commit).
-    let ticket = store.sync_start().unwrap();
-    store
-        .commit_deferred(Commit {
-            timers: vec![TimerOp::Cancel("d2".into())],
-            ..Commit::default()
-        })
-        .unwrap();
-    store.sync_wait(ticket).unwrap();
-    store.sync_wait(ticket).unwrap();
-    let keys: Vec<_> = store.timers().unwrap().into_iter().map(|t| t.key).collect();
-    assert_eq!(keys, ["d1"]);
-    store.sync().unwrap();
-}
-
-/// A write that fails in the writer thread: the batch's flush reports it, nothing of it is
-/// visible afterwards, and the store goes on with the next batch.
-#[test]
-fn a_failed_deferred_write_fails_its_flush_and_the_store_goes_on() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let store = SledStore::open(&data).unwrap();
-    // The keyring cannot be created: the first new case's key cannot be made.
-    std::fs::create_dir(data.join("keyring")).unwrap();
-    store
-        .commit_deferred(Commit {
-            conversations: vec![conversation("sara", Some("F-X"))],
-            cases: vec![case("F-X", "sara", 0)],
-            ..Commit::default()
-        })
-        .unwrap();
-    assert!(
-        store.load_case(&CaseId::new("F-X")).unwrap().is_some(),
-        "visible before the flush"
-    );
-    let ticket = store.sync_start().unwrap();
-    // Anything stepped after the failure fails with it (refused at once, or at the flush).
-    let later = store.commit_deferred(Commit {
-        conversations: vec![conversation("omar", None)],
-        ..Commit::default()
-    });
-    let later_ticket = store.sync_start();
-    let err = store.sync_wait(ticket).unwrap_err();
-    assert!(err.to_string().contains("keyring"), "{err}");
-    if let (Ok(()), Ok(t)) = (later, later_ticket) {
-        assert!(store.sync_wait(t).is_err(), "built on the failed batch");
-    }
-    assert_eq!(store.load_case(&CaseId::new("F-X")).unwrap(), None);
-    assert_eq!(
-        store.load_conversation(&PersonId::new("sara")).unwrap(),
-        None
-    );
-    assert_eq!(
-        store.load_conversation(&PersonId::new("omar")).unwrap(),
-        None
-    );
-    // The keyring can be written again: the next batch is written and kept.
-    std::fs::remove_dir(data.join("keyring")).unwrap();
-    store
-        .commit_deferred(Commit {
-            conversations: vec![conversation("sara", Some("F-Y"))],
-            cases: vec![case("F-Y", "sara", 0)],
-            ..Commit::default()
-        })
-        .unwrap();
-    store.sync().unwrap();
-    drop(store);
-    let store = crate::support::reopen(&data);
-    assert!(store.load_case(&CaseId::new("F-Y")).unwrap().is_some());
-    assert_eq!(store.load_case(&CaseId::new("F-X")).unwrap(), None);
-}
-
-#[test]
-fn memory_store_defers_commits_until_sync() {
-    deferred_conformance(&MemoryStore::new());
-}
-
-#[test]
-fn sled_store_defers_commits_until_sync() {
-    let dir = tempfile::tempdir().unwrap();
-    {
-        let store = crate::support::reopen(dir.path());
-        deferred_conformance(&store);
-    }
-    let store = crate::support::reopen(dir.path());
-    assert_eq!(store.timers().unwrap().len(), 1, "synced, so kept");
-    assert_eq!(
-        store
-            .load_conversation(&PersonId::new("sara"))
-            .unwrap()
-            .unwrap()
-            .step
-            .as_deref(),
-        Some("tell")
-    );
-}
-
-const CHILD: &str = "FYR_STORE_DEFERRED_CHILD";
-const DEFERRED: usize = 40;
-
-/// In a child process: one durable commit, then deferred ones, then a crash without `sync`.
-#[test]
-fn deferred_commits_child() {
-    let Ok(dir) = std::env::var(CHILD) else {
-        return;
-    };
-    let store = SledStore::open(std::path::Path::new(&dir)).unwrap();
-    store
-        .commit(Commit {
-            conversations: vec![conversation("durable", None)],
-            ..Commit::default()
-        })
-        .unwrap();
-    for i in 0..DEFERRED {
-        let id = format!("F-{i}");
-        let owner = format!("p{i}");
-        store
-            .commit_deferred(Commit {
-                conversations: vec![conversation(&owner, Some(&id))],
-                cases: vec![case(&id, &owner, i as i64)],
-                timers: vec![TimerOp::Set(timer(&format!("{id}/t"), 30))],
-                outbox: vec![outbox(&format!("{id}/1/magnus"), "magnus")],
-                ..Commit::default()
-            })
-            .unwrap();
-    }
-    // A crash: no sync, no destructors.
-    std::process::abort();
-}
-
-#[test]
-fn a_crash_before_sync_keeps_a_prefix_of_whole_deferred_commits() {
-    for round in 0..3 {
-        let dir = tempfile::tempdir().unwrap();
-        let status = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "store::deferred_commits_child", "--nocapture"])
-            .env(CHILD, dir.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .status()
-            .unwrap();
-        assert!(!status.success(), "the child crashed on purpose");
-        let store = crate::support::reopen(dir.path());
-        assert!(
-            store
-                .load_conversation(&PersonId::new("durable"))
-                .unwrap()
-                .is_some(),
-            "a durable commit survives"
-        );
-        let kept: Vec<bool> = (0..DEFERRED)
-            .map(|i| {
-                let id = CaseId::new(format!("F-{i}"));
-                let conv = store
-                    .load_conversation(&PersonId::new(format!("p{i}")))
-                    .unwrap();
-                let case = store.load_case(&id).unwrap();
-                let entry = store.outbox_entry(&format!("F-{i}/1/magnus")).unwrap();
-                let timer = store
-                    .timers()
-                    .unwrap()
-                    .iter()
-                    .any(|t| t.key == format!("F-{i}/t"));
-                let parts = [conv.is_some(), case.is_some(), entry.is_some(), timer];
-                assert!(
-                    parts.iter().all(|p| *p) || parts.iter().all(|p| !*p),
-                    "round {round}: deferred commit {i} is partly there: {parts:?}"
-                );
-                parts[0]
-            })
-            .collect();
-        let n = kept.iter().take_while(|k| **k).count();
-        assert!(
-            kept[n..].iter().all(|k| !k),
-            "round {round}: not a prefix: {kept:?}"
-        );
-    }
-}
-
-/// Set in the child process of `a_killed_pipelined_writer_keeps_every_durable_commit`.
+/// Set in the child process of `a_killed_writer_keeps_every_durable_commit`.
 const WRITER_CHILD: &str = "FYR_STORE_WRITER_CHILD";
 /// Commit `n` writes person `p{n % WRITERS}` and the marker person `last`, both with step `n`.
 const WRITERS: u64 = 5;
@@ -642,21 +477,18 @@ const WRITERS: u64 = 5;
 fn numbered(person: &str, n: u64) -> Conversation {
     let mut c = Conversation::new(PersonId::new(person), monday_morning());
     c.step = Some(n.to_string().into());
-    // Some kilobytes, so the store checkpoints (at 512 KiB of pending writes) every hundred or so
-    // commits: kills land during checkpoints too.
+    // Some kilobytes, so sled's own segments fill and are cleaned while kills land.
     c.back = (0..64)
         .map(|i| format!("{person}-step-{n}-{i:0>40}").into())
         .collect();
     c
 }
 
-/// The child: numbered commits with pipelined group commit (a flush asked for every 7
-/// commits, waited for one batch later), printing `durable N` once commit N is durable.
-fn pipelined_writer(dir: &std::path::Path) -> ! {
+/// The child: numbered commits, each durable when `commit` returns, printing `durable N` then.
+fn numbered_writer(dir: &std::path::Path) -> ! {
     use std::io::Write;
     let store = SledStore::open(dir).unwrap();
     let mut out = std::io::stdout();
-    let mut waiting: Option<(u64, u64)> = None;
     // Go on from where the folder is (a killed run left it there).
     let start = store
         .load_conversation(&PersonId::new("last"))
@@ -665,7 +497,7 @@ fn pipelined_writer(dir: &std::path::Path) -> ! {
         .map_or(0, |s| s.parse::<u64>().unwrap());
     for n in start + 1.. {
         store
-            .commit_deferred(Commit {
+            .commit(Commit {
                 conversations: vec![
                     numbered(&format!("p{}", n % WRITERS), n),
                     numbered("last", n),
@@ -673,27 +505,19 @@ fn pipelined_writer(dir: &std::path::Path) -> ! {
                 ..Commit::default()
             })
             .unwrap();
-        if n % 7 == 0 {
-            // Commits are numbered on; a batch ends every 7th.
-            let ticket = store.sync_start().unwrap();
-            if let Some((ticket, upto)) = waiting.replace((ticket, n)) {
-                store.sync_wait(ticket).unwrap();
-                writeln!(out, "durable {upto}").unwrap();
-                out.flush().unwrap();
-            }
-        }
+        writeln!(out, "durable {n}").unwrap();
+        out.flush().unwrap();
     }
     unreachable!("the parent kills this process")
 }
 
-/// SIGKILL at random moments while deferred commits are written on the writer thread and
-/// flushed in a pipeline: every commit reported durable is there, and what is there is a whole
-/// prefix of the commits (each person holds exactly the last of their commits up to the
+/// SIGKILL at random moments while commits are written: every commit reported durable is
+/// there, and what is there is a whole prefix of the commits (each person holds exactly the last of their commits up to the
 /// marker), across several kills of the same folder.
 #[test]
-fn a_killed_pipelined_writer_keeps_every_durable_commit() {
+fn a_killed_writer_keeps_every_durable_commit() {
     if let Some(dir) = std::env::var_os(WRITER_CHILD) {
-        pipelined_writer(std::path::Path::new(&dir));
+        numbered_writer(std::path::Path::new(&dir));
     }
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
@@ -706,7 +530,7 @@ fn a_killed_pipelined_writer_keeps_every_durable_commit() {
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
             .args([
                 "--exact",
-                "store::a_killed_pipelined_writer_keeps_every_durable_commit",
+                "store::a_killed_writer_keeps_every_durable_commit",
                 "--nocapture",
                 "--test-threads=1",
             ])
@@ -748,12 +572,6 @@ fn a_killed_pipelined_writer_keeps_every_durable_commit() {
             reported = reported.max(n);
         }
         reported_max = reported_max.max(reported);
-        if cycle == 0 {
-            // The trees are written only by checkpoints (and at open): the first run made some.
-            let db = crate::support::open_raw(&data);
-            let written = db.open_tree("conversations").unwrap().len();
-            assert!(written > 0, "no checkpoint ran before the first kill");
-        }
         let store = crate::support::reopen(&data);
         let step = |person: &str| -> u64 {
             store
