@@ -210,14 +210,11 @@ impl SledStore {
         })?;
         let meta = db.open_tree("meta").map_err(disk)?;
         let check = meta.get(KEY_CHECK).map_err(disk)?;
-        let found = match meta.get(SCHEMA_KEY).map_err(disk)? {
-            Some(bytes) => Some(
-                <[u8; 4]>::try_from(bytes.as_ref())
-                    .map(u32::from_be_bytes)
-                    .unwrap_or(0),
-            ),
-            None => None,
-        };
+        let found = meta.get(SCHEMA_KEY).map_err(disk)?.map(|bytes| {
+            <[u8; 4]>::try_from(bytes.as_ref())
+                .map(u32::from_be_bytes)
+                .unwrap_or(0)
+        });
         if let Some(found) = found.filter(|f| *f != SCHEMA_VERSION && !UPGRADES_FROM.contains(f)) {
             return Err(StoreError::Schema {
                 path: PathBuf::from(path),
@@ -462,19 +459,16 @@ impl SledStore {
         let sealed = ops
             .into_iter()
             .map(|op| {
-                Ok(match op.value {
-                    Some(plain) => match self.seal(op.kind, &op.key, &plain)? {
-                        Some(value) => (op.kind, op.key, Some(value)),
-                        None => return Ok(None),
-                    },
-                    None => (op.kind, op.key, None),
-                })
-                .map(Some)
+                let value = match op.value {
+                    Some(plain) => Some(self.seal(op.kind, &op.key, &plain)?),
+                    None => None,
+                };
+                Ok((op.kind, op.key, value))
             })
             .collect::<Result<Vec<_>, StoreError>>();
         let new_keys = self.vault.take_new();
         let mut sealed: Vec<_> = match sealed {
-            Ok(s) => s.into_iter().flatten().collect(),
+            Ok(s) => s,
             Err(e) => {
                 self.vault.abandon(new_keys);
                 return Err(e);
@@ -525,9 +519,9 @@ impl SledStore {
 
     /// A plain value sealed for its place. A case without a key gets one (made durably in
     /// the keyring; `write` records it with the commit).
-    fn seal(&self, kind: Kind, key: &[u8], plain: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
+    fn seal(&self, kind: Kind, key: &[u8], plain: &[u8]) -> Result<Vec<u8>, StoreError> {
         if kind.plain() {
-            return Ok(Some(plain.to_vec()));
+            return Ok(plain.to_vec());
         }
         let k = match kind.case_of(key) {
             Some(case) => self
@@ -536,7 +530,7 @@ impl SledStore {
                 .map_err(vault_error)?,
             None => self.vault.master(),
         };
-        Ok(Some(seal_with(&k, plain, &aad(kind.name(), key))))
+        Ok(seal_with(&k, plain, &aad(kind.name(), key)))
     }
 
     /// A stored value opened (None: its case is erased).
@@ -657,7 +651,11 @@ impl SledStore {
             }
         }
         if let Some(first) = commit.audit.first() {
-            ops.push(Op::put(Kind::Audit, audit_key(first), encode(&commit.audit)));
+            ops.push(Op::put(
+                Kind::Audit,
+                audit_key(first),
+                encode(&commit.audit),
+            ));
         }
         Ok(ops)
     }
@@ -892,6 +890,10 @@ impl Store for SledStore {
             return Ok(());
         };
         let _writer = self.writer()?;
-        self.write(vec![Op::put(Kind::Audit, audit_key(first), encode(&entries))])
+        self.write(vec![Op::put(
+            Kind::Audit,
+            audit_key(first),
+            encode(&entries),
+        )])
     }
 }

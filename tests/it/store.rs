@@ -441,7 +441,10 @@ fn a_format_7_folder_with_a_log_is_upgraded_in_one_step_and_verifies() {
         let db = crate::support::open_raw(data);
         let v = db.open_tree("meta").unwrap().get("schema_version").unwrap();
         let logged = db.tree_names().iter().any(|t| t.as_ref() == b"log");
-        (u32::from_be_bytes(v.unwrap().as_ref().try_into().unwrap()), logged)
+        (
+            u32::from_be_bytes(v.unwrap().as_ref().try_into().unwrap()),
+            logged,
+        )
     };
     assert_eq!(version(&data), (7, true));
     {
@@ -457,7 +460,10 @@ fn a_format_7_folder_with_a_log_is_upgraded_in_one_step_and_verifies() {
     assert_eq!(version(&data), (8, false));
     // And again: an upgraded folder opens as it is.
     let store = crate::support::reopen(&data);
-    assert_eq!(store.cases_of(&PersonId::new("dk-employee")).unwrap().len(), 1);
+    assert_eq!(
+        store.cases_of(&PersonId::new("dk-employee")).unwrap().len(),
+        1
+    );
 }
 
 #[test]
