@@ -76,19 +76,15 @@ pub struct OutboxEntry {
     /// The idempotency key: case, sequence number and recipient.
     pub key: String,
     pub message: Outgoing,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub created_at: DateTime<Utc>,
     pub attempts: u32,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub next_attempt_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::model::ts::serialize_option")]
     pub delivered_at: Option<DateTime<Utc>>,
 }
 
 /// One line of the audit log: who did what to which case, when. Never any content.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub at: DateTime<Utc>,
     /// A person id, or "fyr" (timers) or "operator" (command line).
     pub who: String,
