@@ -294,6 +294,24 @@ fn main() -> ExitCode {
                     }
                 }
             }
+            let missing = match case {
+                Some(_) => Ok(Vec::new()),
+                None => fyr::ops::check_store(&store),
+            };
+            match missing {
+                Ok(missing) if missing.is_empty() => {}
+                Ok(missing) => {
+                    for (case, problem) in missing {
+                        out!("case {case}: {problem}");
+                    }
+                    out!("help: stop Fyr and restore the data folder and its keyring from your latest backup");
+                    return ExitCode::FAILURE;
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(EXIT_DATA);
+                }
+            }
             match fyr::ops::verify(&store, case.as_ref()) {
                 Ok(problems) if problems.is_empty() => {
                     out!("all evidence chains verify");

@@ -909,3 +909,43 @@ fn a_full_disk_ends_the_chat_within_seconds_with_exit_3_and_a_restart_goes_on() 
         .unwrap();
     assert!(again.status.success(), "{again:?}");
 }
+
+#[test]
+fn verify_names_a_case_the_audit_log_knows_but_the_store_has_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        let store = SledStore::open(&data).unwrap();
+        store
+            .commit(Commit {
+                cases: vec![case("F-V", "sara", 0)],
+                audit: vec![fyr::store::AuditEntry {
+                    at: monday_morning(),
+                    who: "sara".into(),
+                    action: "step".into(),
+                    case: Some(CaseId::new("F-V")),
+                    place: None,
+                }],
+                ..Commit::default()
+            })
+            .unwrap();
+    }
+    {
+        // Lost behind Fyr's back (its key is still there, so the folder opens).
+        let db = crate::support::open_raw(&data);
+        db.open_tree("cases").unwrap().remove("F-V").unwrap();
+        db.flush().unwrap();
+    }
+    let out = crate::support::FyrCmd::new()
+        .arg("verify")
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("case F-V: the case record is missing") && stdout.contains("backup"),
+        "{stdout}"
+    );
+}
