@@ -57,175 +57,295 @@ fn outbox(key: &str, to: &str) -> OutboxEntry {
     }
 }
 
-fn conformance(store: &dyn Store) {
-    let sara = PersonId::new("sara");
-    assert_eq!(
-        store.load_conversation(&sara).unwrap(),
-        None,
-        "an unknown person has nothing"
-    );
+/// The behaviours every `Store` has; `conformance!` runs each as a test of its own against
+/// each store.
+mod behaves {
+    use super::*;
 
-    // A conversation and its case are written together and read back.
-    let c = conversation("sara", Some("F-A"));
-    let k = case("F-A", "sara", 0);
-    store
-        .commit(Commit {
-            conversations: vec![c.clone()],
-            cases: vec![k.clone()],
-            ..Commit::default()
-        })
-        .unwrap();
-    assert_eq!(store.load_conversation(&sara).unwrap(), Some(c.clone()));
-    assert_eq!(
-        store.load_case(&CaseId::new("F-A")).unwrap(),
-        Some(k.clone())
-    );
+    pub fn conversations_and_cases(store: &dyn Store) {
+        let sara = PersonId::new("sara");
+        assert_eq!(
+            store.load_conversation(&sara).unwrap(),
+            None,
+            "an unknown person has nothing"
+        );
 
-    // A later commit replaces the earlier record.
-    let mut moved = c.clone();
-    moved.step = Some("tell".into());
-    store
-        .commit(Commit {
-            conversations: vec![moved.clone()],
-            ..Commit::default()
-        })
-        .unwrap();
-    assert_eq!(store.load_conversation(&sara).unwrap(), Some(moved));
-
-    // Cases per owner, oldest first.
-    store
-        .commit(Commit {
-            cases: vec![case("F-B", "sara", 5), case("F-C", "dorthe", 1)],
-            ..Commit::default()
-        })
-        .unwrap();
-    let ids: Vec<_> = store
-        .cases_of(&sara)
-        .unwrap()
-        .into_iter()
-        .map(|c| c.id.to_string())
-        .collect();
-    assert_eq!(ids, ["F-A", "F-B"]);
-    assert_eq!(store.load_case(&CaseId::new("F-missing")).unwrap(), None);
-
-    // Timers: earliest first, only the due ones, replaced by key, cancelled by key.
-    store
-        .commit(Commit {
-            timers: vec![
-                TimerOp::Set(timer("late", 120)),
-                TimerOp::Set(timer("early", 10)),
-                TimerOp::Set(timer("moved", 5)),
-                TimerOp::Set(timer("moved", 60)),
-                TimerOp::Set(timer("gone", 1)),
-                TimerOp::Cancel("gone".into()),
-            ],
-            ..Commit::default()
-        })
-        .unwrap();
-    let keys = |ts: Vec<Timer>| ts.into_iter().map(|t| t.key).collect::<Vec<_>>();
-    assert_eq!(keys(store.timers().unwrap()), ["early", "moved", "late"]);
-    assert_eq!(
-        store.next_timer_at().unwrap(),
-        Some(monday_morning() + Duration::minutes(10))
-    );
-    assert_eq!(
-        keys(
-            store
-                .due_timers(monday_morning() + Duration::minutes(60), 10)
-                .unwrap()
-        ),
-        ["early", "moved"]
-    );
-    assert_eq!(
-        keys(
-            store
-                .due_timers(monday_morning() + Duration::minutes(60), 1)
-                .unwrap()
-        ),
-        ["early"]
-    );
-    assert!(store.due_timers(monday_morning(), 10).unwrap().is_empty());
-    store
-        .commit(Commit {
-            timers: vec![
-                TimerOp::Cancel("early".into()),
-                TimerOp::Cancel("never-set".into()),
-            ],
-            ..Commit::default()
-        })
-        .unwrap();
-    assert_eq!(keys(store.timers().unwrap()), ["moved", "late"]);
-
-    // The outbox: an entry is written once per key; delivered entries leave the pending list.
-    store
-        .commit(Commit {
-            outbox: vec![outbox("k1", "magnus"), outbox("k2", "sven")],
-            ..Commit::default()
-        })
-        .unwrap();
-    let mut again = outbox("k1", "someone-else");
-    again.attempts = 7;
-    store
-        .commit(Commit {
-            outbox: vec![again],
-            ..Commit::default()
-        })
-        .unwrap();
-    assert_eq!(
-        store.outbox_entry("k1").unwrap().unwrap().message.to,
-        PersonId::new("magnus"),
-        "the first write wins"
-    );
-    let pending = store.pending_outbox(monday_morning()).unwrap();
-    assert_eq!(
-        pending.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(),
-        ["k1", "k2"]
-    );
-    let mut delivered = pending[0].clone();
-    delivered.delivered_at = Some(monday_morning());
-    store.update_outbox(&delivered).unwrap();
-    let mut retry = pending[1].clone();
-    retry.attempts = 1;
-    retry.next_attempt_at = monday_morning() + Duration::seconds(5);
-    store.update_outbox(&retry).unwrap();
-    assert!(
-        store.pending_outbox(monday_morning()).unwrap().is_empty(),
-        "delivered, or not due yet"
-    );
-    assert_eq!(
+        // A conversation and its case are written together and read back.
+        let c = conversation("sara", Some("F-A"));
+        let k = case("F-A", "sara", 0);
         store
-            .pending_outbox(monday_morning() + Duration::seconds(5))
-            .unwrap()
-            .len(),
-        1
-    );
-    store
-        .commit(Commit {
-            outbox: vec![outbox("k1", "magnus")],
-            ..Commit::default()
-        })
-        .unwrap();
-    assert!(
+            .commit(Commit {
+                conversations: vec![c.clone()],
+                cases: vec![k.clone()],
+                ..Commit::default()
+            })
+            .unwrap();
+        assert_eq!(store.load_conversation(&sara).unwrap(), Some(c.clone()));
+        assert_eq!(
+            store.load_case(&CaseId::new("F-A")).unwrap(),
+            Some(k.clone())
+        );
+
+        // A later commit replaces the earlier record.
+        let mut moved = c.clone();
+        moved.step = Some("tell".into());
         store
-            .outbox_entry("k1")
+            .commit(Commit {
+                conversations: vec![moved.clone()],
+                ..Commit::default()
+            })
+            .unwrap();
+        assert_eq!(store.load_conversation(&sara).unwrap(), Some(moved));
+
+        // Cases per owner, oldest first.
+        store
+            .commit(Commit {
+                cases: vec![case("F-B", "sara", 5), case("F-C", "dorthe", 1)],
+                ..Commit::default()
+            })
+            .unwrap();
+        let ids: Vec<_> = store
+            .cases_of(&sara)
             .unwrap()
-            .unwrap()
-            .delivered_at
-            .is_some(),
-        "a delivered key is never re-queued"
-    );
+            .into_iter()
+            .map(|c| c.id.to_string())
+            .collect();
+        assert_eq!(ids, ["F-A", "F-B"]);
+        assert_eq!(store.load_case(&CaseId::new("F-missing")).unwrap(), None);
+    }
+
+    /// Timers: earliest first, only the due ones, replaced by key, cancelled by key.
+    pub fn timers(store: &dyn Store) {
+        store
+            .commit(Commit {
+                timers: vec![
+                    TimerOp::Set(timer("late", 120)),
+                    TimerOp::Set(timer("early", 10)),
+                    TimerOp::Set(timer("moved", 5)),
+                    TimerOp::Set(timer("moved", 60)),
+                    TimerOp::Set(timer("gone", 1)),
+                    TimerOp::Cancel("gone".into()),
+                ],
+                ..Commit::default()
+            })
+            .unwrap();
+        let keys = |ts: Vec<Timer>| ts.into_iter().map(|t| t.key).collect::<Vec<_>>();
+        assert_eq!(keys(store.timers().unwrap()), ["early", "moved", "late"]);
+        assert_eq!(
+            store.next_timer_at().unwrap(),
+            Some(monday_morning() + Duration::minutes(10))
+        );
+        assert_eq!(
+            keys(
+                store
+                    .due_timers(monday_morning() + Duration::minutes(60), 10)
+                    .unwrap()
+            ),
+            ["early", "moved"]
+        );
+        assert_eq!(
+            keys(
+                store
+                    .due_timers(monday_morning() + Duration::minutes(60), 1)
+                    .unwrap()
+            ),
+            ["early"]
+        );
+        assert!(store.due_timers(monday_morning(), 10).unwrap().is_empty());
+        store
+            .commit(Commit {
+                timers: vec![
+                    TimerOp::Cancel("early".into()),
+                    TimerOp::Cancel("never-set".into()),
+                ],
+                ..Commit::default()
+            })
+            .unwrap();
+        assert_eq!(keys(store.timers().unwrap()), ["moved", "late"]);
+    }
+
+    /// The outbox: an entry is written once per key; delivered entries leave the pending list.
+    pub fn outbox_entries(store: &dyn Store) {
+        store
+            .commit(Commit {
+                outbox: vec![outbox("k1", "magnus"), outbox("k2", "sven")],
+                ..Commit::default()
+            })
+            .unwrap();
+        let mut again = outbox("k1", "someone-else");
+        again.attempts = 7;
+        store
+            .commit(Commit {
+                outbox: vec![again],
+                ..Commit::default()
+            })
+            .unwrap();
+        assert_eq!(
+            store.outbox_entry("k1").unwrap().unwrap().message.to,
+            PersonId::new("magnus"),
+            "the first write wins"
+        );
+        let pending = store.pending_outbox(monday_morning()).unwrap();
+        assert_eq!(
+            pending.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(),
+            ["k1", "k2"]
+        );
+        let mut delivered = pending[0].clone();
+        delivered.delivered_at = Some(monday_morning());
+        store.update_outbox(&delivered).unwrap();
+        let mut retry = pending[1].clone();
+        retry.attempts = 1;
+        retry.next_attempt_at = monday_morning() + Duration::seconds(5);
+        store.update_outbox(&retry).unwrap();
+        assert!(
+            store.pending_outbox(monday_morning()).unwrap().is_empty(),
+            "delivered, or not due yet"
+        );
+        assert_eq!(
+            store
+                .pending_outbox(monday_morning() + Duration::seconds(5))
+                .unwrap()
+                .len(),
+            1
+        );
+        store
+            .commit(Commit {
+                outbox: vec![outbox("k1", "magnus")],
+                ..Commit::default()
+            })
+            .unwrap();
+        assert!(
+            store
+                .outbox_entry("k1")
+                .unwrap()
+                .unwrap()
+                .delivered_at
+                .is_some(),
+            "a delivered key is never re-queued"
+        );
+    }
+
+    /// Evidence items in order, with their content.
+    pub fn evidence(store: &dyn Store) {
+        use fyr::engine::evidence::{seal, EvidenceKind};
+        let mut c = case("F-E", "sara", 0);
+        let mut commit = Commit::default();
+        for n in 0..3 {
+            let content = format!("note {n}").into_bytes();
+            let item = seal(
+                &mut c,
+                EvidenceKind::Note,
+                &content,
+                &PersonId::new("sara"),
+                "console",
+                monday_morning(),
+            );
+            commit.evidence.push((item, content));
+        }
+        commit.cases.push(c.clone());
+        store.commit(commit.clone()).unwrap();
+        let id = CaseId::new("F-E");
+        let items = store.evidence_of(&id).unwrap();
+        assert_eq!(items.iter().map(|i| i.seq).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(
+            store.evidence_content(&id, 2).unwrap(),
+            Some(b"note 1".to_vec())
+        );
+        assert_eq!(store.evidence_content(&id, 9).unwrap(), None);
+        assert!(fyr::ops::verify(store, None).unwrap().is_empty());
+    }
+
+    /// The audit log in order; erasure takes a case's everything and puts pseudonyms in its lines.
+    pub fn audit_and_erasure(store: &dyn Store) {
+        let line = |who: &str, case: &str, minutes: i64| fyr::store::AuditEntry {
+            at: monday_morning() + Duration::minutes(minutes),
+            who: who.into(),
+            action: "step".into(),
+            case: Some(CaseId::new(case)),
+            place: None,
+        };
+        store
+            .commit(Commit {
+                cases: vec![case("F-X", "sara", 0), case("F-Y", "omar", 0)],
+                timers: vec![TimerOp::Set(Timer {
+                    case: CaseId::new("F-X"),
+                    ..timer("F-X/t", 30)
+                })],
+                outbox: vec![outbox("F-X/1/magnus", "magnus")],
+                audit: vec![line("sara", "F-X", 1), line("omar", "F-Y", 2)],
+                ..Commit::default()
+            })
+            .unwrap();
+        store.append_audit(&[line("operator", "F-X", 3)]).unwrap();
+        let whos = |store: &dyn Store| {
+            store
+                .audit_log()
+                .unwrap()
+                .into_iter()
+                .map(|l| l.who)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(whos(store), ["sara", "omar", "operator"]);
+        assert!(store.erase_case(&CaseId::new("F-X")).unwrap());
+        assert_eq!(store.load_case(&CaseId::new("F-X")).unwrap(), None);
+        assert!(store.timers().unwrap().is_empty());
+        assert_eq!(store.outbox_entry("F-X/1/magnus").unwrap(), None);
+        let after = whos(store);
+        assert_eq!(after[0], store.pseudonym(&CaseId::new("F-X"), "sara"));
+        assert_eq!(after[1..], ["omar", "operator"]);
+        assert!(store.load_case(&CaseId::new("F-Y")).unwrap().is_some());
+        assert!(
+            !store.erase_case(&CaseId::new("F-X")).unwrap(),
+            "gone already"
+        );
+    }
 }
 
-#[test]
-fn memory_store_conforms() {
-    conformance(&MemoryStore::new());
+/// One test per behaviour (`behaves`) for a store made by `$make` (a store and what must
+/// outlive it).
+macro_rules! conformance {
+    ($name:ident, $make:expr) => {
+        mod $name {
+            use super::*;
+
+            #[test]
+            fn conversations_and_cases() {
+                let (store, _keep) = $make;
+                behaves::conversations_and_cases(&store);
+            }
+
+            #[test]
+            fn timers() {
+                let (store, _keep) = $make;
+                behaves::timers(&store);
+            }
+
+            #[test]
+            fn outbox_entries() {
+                let (store, _keep) = $make;
+                behaves::outbox_entries(&store);
+            }
+
+            #[test]
+            fn evidence() {
+                let (store, _keep) = $make;
+                behaves::evidence(&store);
+            }
+
+            #[test]
+            fn audit_and_erasure() {
+                let (store, _keep) = $make;
+                behaves::audit_and_erasure(&store);
+            }
+        }
+    };
 }
 
-#[test]
-fn sled_store_conforms() {
+conformance!(in_memory, (MemoryStore::new(), ()));
+conformance!(on_disk, {
     let dir = tempfile::tempdir().unwrap();
-    conformance(&crate::support::reopen(dir.path()));
-}
+    (crate::support::reopen(dir.path()), dir)
+});
 
 #[test]
 fn sled_store_keeps_everything_across_reopen() {
