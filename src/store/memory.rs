@@ -40,8 +40,10 @@ fn pseudonym(salt: &[u8; 16], case: &CaseId, person: &str) -> String {
     hash.update(salt);
     hash.update(format!("audit/{case}/{person}").as_bytes());
     let digest = hash.finalize();
-    let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
-    format!("{PSEUDONYM_PREFIX}{hex}")
+    format!(
+        "{PSEUDONYM_PREFIX}{}",
+        data_encoding::HEXLOWER.encode(&digest[..6])
+    )
 }
 
 impl MemoryStore {
