@@ -1069,3 +1069,42 @@ fn verify_names_a_case_the_audit_log_knows_but_the_store_has_lost() {
         "{stdout}"
     );
 }
+
+#[test]
+fn an_erasure_interrupted_after_its_key_was_destroyed_is_finished_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    folder_with_a_case(&data);
+    {
+        // As a stop between the two could leave it: the erasure recorded, the key destroyed,
+        // the case's records still there.
+        let db = crate::support::open_raw(&data);
+        db.open_tree("meta")
+            .unwrap()
+            .insert("erasing/F-K", &[])
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let (master, _) =
+        fyr::store::vault::load_or_create_key(&dir.path().join("data.key"), false).unwrap();
+    fyr::store::vault::write_keyring(&data.join("keyring"), &master, []).unwrap();
+    let store = open_retrying(&data, None).expect("not refused: the key was meant to go");
+    assert_eq!(store.load_case(&CaseId::new("F-K")).unwrap(), None);
+    assert_eq!(
+        store
+            .load_conversation(&PersonId::new("sara"))
+            .unwrap()
+            .map(|c| c.person),
+        Some(PersonId::new("sara"))
+    );
+    drop(store);
+    let db = crate::support::open_raw(&data);
+    assert_eq!(
+        db.open_tree("meta")
+            .unwrap()
+            .scan_prefix("erasing/")
+            .count(),
+        0
+    );
+    assert_eq!(db.open_tree("cases").unwrap().len(), 0);
+}
