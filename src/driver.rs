@@ -164,7 +164,7 @@ pub struct Driver<S: Store> {
 /// A batch whose flush was asked for (`Driver::finish_batch_later`).
 #[derive(Debug)]
 #[must_use = "a batch's replies may be shown only after wait_flushed"]
-pub struct FlushTicket(u64);
+pub struct FlushTicket(());
 
 impl<S: Store> Driver<S> {
     pub fn new(config: Config, store: S, localizer: Localizer, case_ids: Box<dyn CaseIds>) -> Self {
@@ -192,7 +192,6 @@ impl<S: Store> Driver<S> {
     /// shown. After an error nothing of the batch may be shown.
     pub fn finish_batch(&mut self) -> Result<(), DriverError> {
         self.batch = false;
-        self.store.sync()?;
         Ok(())
     }
 
@@ -201,12 +200,12 @@ impl<S: Store> Driver<S> {
     /// batch can be stepped (it sees this one's changes; if this flush fails, so does its).
     pub fn finish_batch_later(&mut self) -> Result<FlushTicket, DriverError> {
         self.batch = false;
-        Ok(FlushTicket(self.store.sync_start()?))
+        Ok(FlushTicket(()))
     }
 
     /// Wait for a batch's flush; after `Ok` its replies may be shown, after an error none.
     pub fn wait_flushed(&self, ticket: FlushTicket) -> Result<(), DriverError> {
-        self.store.sync_wait(ticket.0)?;
+        let FlushTicket(()) = ticket;
         Ok(())
     }
 
@@ -526,10 +525,6 @@ impl<S: Store> Driver<S> {
             .map(|m| self.localizer.render(language, m))
             .collect();
         for (case, to) in done.exports {
-            if self.batch {
-                // An export shows the case: what it shows must be durable first.
-                self.store.sync()?;
-            }
             let (msg, files) = self.export(&case, now);
             let mut reply = self.localizer.render(
                 language,
@@ -731,11 +726,7 @@ impl<S: Store> Driver<S> {
         if matches!(fired, Fired::Together(_)) {
             commit.outbox = fold_per_recipient(std::mem::take(&mut commit.outbox));
         }
-        if self.batch {
-            self.store.commit_deferred(commit)?;
-        } else {
-            self.store.commit(commit)?;
-        }
+        self.store.commit(commit)?;
         for (place, case) in std::mem::take(&mut done.erased_exports) {
             crate::erasure::remove_exports(&[place], &case);
         }
@@ -850,10 +841,6 @@ impl<S: Store> Driver<S> {
         now: DateTime<Utc>,
         sink: &mut dyn Deliver,
     ) -> Result<(usize, usize, usize), DriverError> {
-        if self.batch {
-            // Never deliver a notification whose step is not durable yet.
-            self.store.sync()?;
-        }
         let (mut delivered, mut failed) = (0, 0);
         let mut pending = self.store.pending_outbox(now)?;
         let held_back = self

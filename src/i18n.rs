@@ -337,39 +337,8 @@ impl Rendered {
     }
 }
 
-/// Per language, per message id (looked up by `&str`, without making a key).
-type TextsByLanguage =
-    rustc_hash::FxHashMap<Language, rustc_hash::FxHashMap<String, Option<String>>>;
-
-/// A text from `cache`, made by `make` the first time.
-fn cached(
-    cache: &std::sync::Mutex<TextsByLanguage>,
-    lang: Language,
-    id: &str,
-    make: impl FnOnce() -> Option<String>,
-) -> Option<String> {
-    let known = cache
-        .lock()
-        .ok()
-        .and_then(|c| c.get(&lang).and_then(|texts| texts.get(id)).cloned());
-    known.unwrap_or_else(|| {
-        let text = make();
-        if let Ok(mut c) = cache.lock() {
-            c.entry(lang)
-                .or_default()
-                .insert(id.to_string(), text.clone());
-        }
-        text
-    })
-}
-
 pub struct Localizer {
     bundles: Vec<(Language, FluentBundle<FluentResource>)>,
-    /// Messages without arguments (option labels, headings), formatted once per language.
-    plain: std::sync::Mutex<TextsByLanguage>,
-    /// Per language and message: its text if it uses nothing of its arguments (most
-    /// paragraphs, which get a step's common arguments all the same), else None.
-    fixed: std::sync::Mutex<TextsByLanguage>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -432,11 +401,7 @@ impl Localizer {
             }
             bundles.push((lang, bundle));
         }
-        Ok(Localizer {
-            bundles,
-            plain: Default::default(),
-            fixed: Default::default(),
-        })
+        Ok(Localizer { bundles })
     }
 
     /// The built-in texts with an organisation's own wording over them (already checked by
@@ -534,39 +499,7 @@ impl Localizer {
 
     /// Render one message in `lang`, falling back to English, then to the bare id.
     pub fn text(&self, lang: Language, msg: &Msg) -> String {
-        if msg.args.is_empty() {
-            let plain = cached(&self.plain, lang, &msg.id, || Some(self.format(lang, msg)));
-            return plain.unwrap_or_else(|| self.format(lang, msg));
-        }
-        let fixed = cached(&self.fixed, lang, &msg.id, || {
-            self.fixed_text(lang, &msg.id)
-        });
-        fixed.unwrap_or_else(|| self.format(lang, msg))
-    }
-
-    /// The text of a message whose pattern is plain text (no placeable: no argument, term or
-    /// function), in the language `format` would use; None otherwise.
-    fn fixed_text(&self, lang: Language, id: &str) -> Option<String> {
-        use fluent_syntax::ast::PatternElement;
-        for lang in [lang, Language::En] {
-            let Some(bundle) = self.bundle(lang) else {
-                continue;
-            };
-            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-                continue;
-            };
-            if !pattern
-                .elements
-                .iter()
-                .all(|e| matches!(e, PatternElement::TextElement { .. }))
-            {
-                return None;
-            }
-            let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, None, &mut errors);
-            return errors.is_empty().then(|| text.into_owned());
-        }
-        None
+        self.format(lang, msg)
     }
 
     fn format(&self, lang: Language, msg: &Msg) -> String {
@@ -712,7 +645,7 @@ mod tests {
             sara.contains("Sara") && omar.contains("Omar"),
             "{sara} / {omar}"
         );
-        // The cache is per language.
+        // Per language.
         assert_ne!(
             l.text(Language::Da, &with_args),
             l.text(Language::Sv, &with_args)

@@ -320,6 +320,24 @@ fn main() -> ExitCode {
                     }
                 }
             }
+            let missing = match case {
+                Some(_) => Ok(Vec::new()),
+                None => fyr::ops::check_store(&store),
+            };
+            match missing {
+                Ok(missing) if missing.is_empty() => {}
+                Ok(missing) => {
+                    for (case, problem) in missing {
+                        out!("case {case}: {problem}");
+                    }
+                    out!("help: stop Fyr and restore the data folder and its keyring from your latest backup");
+                    return ExitCode::FAILURE;
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(EXIT_DATA);
+                }
+            }
             match fyr::ops::verify(&store, case.as_ref()) {
                 Ok(problems) if problems.is_empty() => {
                     out!("all evidence chains verify");
@@ -502,6 +520,19 @@ fn main() -> ExitCode {
                     }) =>
                 {
                     ExitCode::SUCCESS
+                }
+                // The data folder failed (a full or read-only disk, an I/O error): exit 3,
+                // as for a folder that cannot be opened.
+                Err(e)
+                    if e.chain()
+                        .any(|c| c.downcast_ref::<fyr::store::StoreError>().is_some()) =>
+                {
+                    let store_error = e
+                        .chain()
+                        .find_map(|c| c.downcast_ref::<fyr::store::StoreError>())
+                        .expect("found above");
+                    eprintln!("error: {store_error}");
+                    ExitCode::from(EXIT_DATA)
                 }
                 Err(e) => {
                     eprintln!("error: {e:#}");

@@ -39,6 +39,34 @@ pub fn verify(
     Ok(problems)
 }
 
+/// Check the store itself: every case the audit log knows and that was not erased is there
+/// and readable. Returns each case that is not, with what is wrong.
+pub fn check_store(store: &dyn Store) -> Result<Vec<(CaseId, String)>, StoreError> {
+    let mut known: Vec<CaseId> = Vec::new();
+    let mut erased = std::collections::HashSet::new();
+    for line in store.audit_log()? {
+        let Some(case) = line.case else { continue };
+        if line.action == crate::erasure::CASE_ERASED {
+            erased.insert(case);
+        } else if !known.contains(&case) {
+            known.push(case);
+        }
+    }
+    let mut problems = Vec::new();
+    for case in known.into_iter().filter(|c| !erased.contains(c)) {
+        match store.load_case(&case) {
+            Ok(Some(_)) => {}
+            Ok(None) => problems.push((
+                case,
+                "the case record is missing, though the audit log shows the case and no erasure"
+                    .to_string(),
+            )),
+            Err(e) => problems.push((case, format!("the case record cannot be read: {e}"))),
+        }
+    }
+    Ok(problems)
+}
+
 /// Cases per unit, closed month and incident kind, with the reports' privacy rules (see
 /// `report::stats`): only months that have ended, counts below 5 as "<5", others rounded.
 pub fn stats(config: &Config, store: &dyn Store, now: DateTime<Utc>) -> Result<String, StoreError> {

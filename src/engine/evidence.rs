@@ -30,7 +30,6 @@ pub struct EvidenceItem {
     /// 1, 2, 3 … within the case.
     pub seq: u32,
     pub kind: EvidenceKind,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub received_at: DateTime<Utc>,
     /// Where it came from: "console", "matrix", …
     pub source: String,

@@ -6,32 +6,13 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use super::playbook::{Phase, Task, TaskStatus};
 use crate::model::{CaseId, Country, IncidentKind, Language, PersonId, UnitId};
 
-/// A step's id: the playbook's own constant when it names one of its steps (so a conversation
-/// is copied without copying its ids); an id read back that names no step stays as it was.
+/// A step's id.
 pub type StepId = Cow<'static, str>;
-
-fn step_id(id: String) -> StepId {
-    match super::find_step(&id) {
-        Some((_, step)) => Cow::Borrowed(step.id),
-        None => Cow::Owned(id),
-    }
-}
-
-fn step_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<StepId>, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.map(step_id))
-}
-
-fn steps<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<StepId>, D::Error> {
-    Ok(Vec::<String>::deserialize(d)?
-        .into_iter()
-        .map(step_id)
-        .collect())
-}
 
 /// Where one person is in their conversation with Fyr.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,9 +21,9 @@ pub struct Conversation {
     /// The language chosen in chat; `None` means the person's configured language.
     pub language: Option<Language>,
     /// The current step; `None` before the first greeting.
-    #[serde(default, deserialize_with = "step_or_none")]
+    #[serde(default)]
     pub step: Option<StepId>,
-    #[serde(default, deserialize_with = "steps")]
+    #[serde(default)]
     pub back: Vec<StepId>,
     pub paused: bool,
     /// The person's own current case (the employee playbook is about it).
@@ -50,7 +31,6 @@ pub struct Conversation {
     /// Someone else's case that the current step is about (a notification, a reminder).
     #[serde(default)]
     pub about: Option<CaseId>,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -125,9 +105,7 @@ pub enum Basis {
 pub struct Consent {
     pub scope: Scope,
     pub basis: Basis,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub given_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::model::ts::serialize_option")]
     pub withdrawn_at: Option<DateTime<Utc>>,
 }
 
@@ -152,9 +130,7 @@ pub struct Draft {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Helper {
     pub person: PersonId,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub invited_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::model::ts::serialize_option")]
     pub removed_at: Option<DateTime<Utc>>,
     /// What they added: item number, when, and the start of its fingerprint.
     pub added: Vec<Added>,
@@ -163,7 +139,6 @@ pub struct Helper {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Added {
     pub seq: u32,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub at: DateTime<Utc>,
     pub hash: String,
 }
@@ -207,7 +182,6 @@ pub struct Track {
     /// Whether `chain[0]` is the out-of-hours contact, asked on calendar (not working) time.
     pub out_of_hours_first: bool,
     pub state: TrackState,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub started_at: DateTime<Utc>,
     pub asked: Vec<PersonId>,
     pub acknowledged_by: Option<PersonId>,
@@ -292,7 +266,6 @@ pub enum CaseEvent {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Logged {
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub at: DateTime<Utc>,
     #[serde(flatten)]
     pub event: CaseEvent,
@@ -307,14 +280,10 @@ pub struct Case {
     pub country: Country,
     pub kind: Option<IncidentKind>,
     pub phase: Phase,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub opened_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub updated_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::model::ts::serialize_option")]
     pub closed_at: Option<DateTime<Utc>>,
     /// When the employee said they were in immediate danger (the last time).
-    #[serde(serialize_with = "crate::model::ts::serialize_option")]
     pub immediate_danger_at: Option<DateTime<Utc>>,
     pub tasks: BTreeMap<Task, TaskStatus>,
     pub draft: Draft,
@@ -440,7 +409,6 @@ impl Case {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Timer {
     pub key: String,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub at: DateTime<Utc>,
     pub case: CaseId,
     pub kind: TimerKind,
@@ -472,25 +440,4 @@ pub enum TimerKind {
 pub struct World {
     pub conversations: BTreeMap<PersonId, Conversation>,
     pub cases: BTreeMap<CaseId, Case>,
-}
-
-#[cfg(test)]
-mod tests {
-    use std::borrow::Cow;
-
-    use super::Conversation;
-
-    #[test]
-    fn step_ids_read_back_are_the_playbooks_own_and_unknown_ids_are_kept() {
-        let stored = r#"{"person":"p","language":null,"step":"language","back":["start","gone"],
-            "paused":false,"case":null,"updated_at":"2026-03-02T08:00:00Z"}"#;
-        let c: Conversation = serde_json::from_str(stored).unwrap();
-        assert!(matches!(c.step, Some(Cow::Borrowed("language"))));
-        assert!(matches!(c.back[0], Cow::Borrowed("start")));
-        assert!(matches!(&c.back[1], Cow::Owned(id) if id == "gone"));
-        // Written back, it is the same text.
-        let again: serde_json::Value = serde_json::to_value(&c).unwrap();
-        assert_eq!(again["back"], serde_json::json!(["start", "gone"]));
-        assert_eq!(again["step"], "language");
-    }
 }

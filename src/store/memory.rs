@@ -40,8 +40,10 @@ fn pseudonym(salt: &[u8; 16], case: &CaseId, person: &str) -> String {
     hash.update(salt);
     hash.update(format!("audit/{case}/{person}").as_bytes());
     let digest = hash.finalize();
-    let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
-    format!("{PSEUDONYM_PREFIX}{hex}")
+    format!(
+        "{PSEUDONYM_PREFIX}{}",
+        data_encoding::HEXLOWER.encode(&digest[..6])
+    )
 }
 
 impl MemoryStore {
@@ -88,7 +90,8 @@ impl Store for MemoryStore {
         Ok(cases)
     }
 
-    fn commit(&self, commit: Commit) -> Result<(), StoreError> {
+    fn commit(&self, mut commit: Commit) -> Result<(), StoreError> {
+        super::bound_growth(&mut commit);
         // Nothing below can fail, so applying in place is all-or-nothing.
         let mut t = self.tables();
         for owner in &commit.erase_owners {
@@ -140,15 +143,6 @@ impl Store for MemoryStore {
                 }
             }
         }
-        Ok(())
-    }
-
-    fn commit_deferred(&self, commit: Commit) -> Result<(), StoreError> {
-        // Nothing here is durable anyway: deferred and durable commits are the same.
-        self.commit(commit)
-    }
-
-    fn sync(&self) -> Result<(), StoreError> {
         Ok(())
     }
 

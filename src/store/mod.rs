@@ -3,16 +3,16 @@
 //! `MemoryStore` is its in-memory twin for tests. Both pass the same conformance suite
 //! (tests/it/store.rs). Only this module knows sled. A commit is atomic and durable before it
 //! returns: what Fyr has acknowledged is kept, and a notification exists exactly when the state
-//! change that caused it does. For throughput, several steps can share one flush (group
-//! commit): `commit_deferred` each, then one `sync`, and only then show anyone their outcome.
+//! change that caused it does. The next backend (e.g. PostgreSQL) is one more file beside
+//! `disk.rs`, passing the same suite.
 
+mod disk;
 mod memory;
-mod sled_store;
+mod upgrade;
 pub mod vault;
-mod writer;
 
+pub use disk::SledStore;
 pub use memory::MemoryStore;
-pub use writer::SledStore;
 
 use std::path::PathBuf;
 
@@ -26,18 +26,15 @@ use crate::model::{CaseId, PersonId};
 
 /// The version of the stored format. Bumped on incompatible changes; a store written by another
 /// version is refused with a clear error rather than misread.
-/// Version 4: a commit journal instead of multi-tree transactions, and an append-only keyring.
-/// Version 5: case keys come from a pool made ahead in the keyring; the store records which
-/// case holds which (a version-4 folder is read as it is and marked 5: its keyring names its
-/// cases directly, which version 5 still reads; a version-4 Fyr must not read a version-5
-/// folder, whose new cases it would take for erased).
-/// Version 6: a group of commits writes its audit lines as one record (a list), which a
-/// version-5 Fyr cannot read.
-/// Version 7: commits are records of a write-ahead log (the `log` tree), applied to the trees
-/// later; a version-6 Fyr would not see what is only in the log.
-pub const SCHEMA_VERSION: u32 = 7;
-/// Older versions this one reads (and upgrades in place).
-pub const UPGRADES_FROM: &[u32] = &[4, 5, 6];
+/// Version 4: an append-only keyring. Version 5: case keys named apart from their cases (the
+/// `case_keys` tree). Version 6: an audit record holds a list of lines. Version 7: commits went
+/// through a write-ahead log (the `log` tree) first.
+/// Version 8: one commit is one sled transaction over the trees, then a flush; evidence content
+/// is written in the same transaction. No `log` or `journal` tree.
+pub const SCHEMA_VERSION: u32 = 8;
+/// Older versions this one reads and upgrades, in one explicit step, once the keys are checked
+/// (`SledStore::open_with_key_file`).
+pub const UPGRADES_FROM: &[u32] = &[4, 5, 6, 7];
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -55,12 +52,20 @@ pub enum StoreError {
         path: PathBuf,
         detail: String,
     },
+    #[error("the keyring {keyring} lacks the keys of {} case(s): {}\n  help: restore the keyring from your backup (the one taken with this data folder) and start Fyr again; Fyr does not open the folder without them, so that no case is lost or its key name reused", missing.len(), missing.join(", "))]
+    KeysMissing {
+        keyring: PathBuf,
+        /// Each missing key: its name and the case that needs it ("#3 (case F-7K2Q)").
+        missing: Vec<String>,
+    },
     #[error("the key file {key_file} does not belong to the data folder {path}\n  help: use the key file that was created with this data folder")]
     WrongKey { key_file: PathBuf, path: PathBuf },
     #[error("the database in the data folder {path} is damaged: {detail}\n  help: stop Fyr, move {path} aside (keep it for analysis), and restore the folder and its key file from your latest backup; `fyr verify` then checks the evidence")]
     Damaged { path: PathBuf, detail: String },
     #[error("stored {what} could not be read: {detail}")]
     Corrupt { what: &'static str, detail: String },
+    #[error("the data folder cannot be written or read: {detail}\n  help: the disk may be full, read-only or failing. Fyr stopped before showing anything it could not save, so nothing it confirmed is lost: free space (or fix the disk) and start Fyr again; it goes on where it stopped")]
+    Disk { detail: String },
     #[error("storage failed: {0}")]
     Backend(String),
 }
@@ -71,19 +76,15 @@ pub struct OutboxEntry {
     /// The idempotency key: case, sequence number and recipient.
     pub key: String,
     pub message: Outgoing,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub created_at: DateTime<Utc>,
     pub attempts: u32,
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub next_attempt_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::model::ts::serialize_option")]
     pub delivered_at: Option<DateTime<Utc>>,
 }
 
 /// One line of the audit log: who did what to which case, when. Never any content.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
-    #[serde(serialize_with = "crate::model::ts::serialize")]
     pub at: DateTime<Utc>,
     /// A person id, or "fyr" (timers) or "operator" (command line).
     pub who: String,
@@ -126,26 +127,10 @@ pub trait Store: Send + Sync {
     fn load_case(&self, id: &CaseId) -> Result<Option<Case>, StoreError>;
     /// All cases owned by a person, oldest first.
     fn cases_of(&self, owner: &PersonId) -> Result<Vec<Case>, StoreError>;
-    /// Write a step's changes atomically and durably. (By value: a store that keeps what it
+    /// Write a step's changes atomically and durably: when this returns `Ok`, they survive a
+    /// crash, and a crash before keeps none of them. (By value: a store that keeps what it
     /// wrote in memory takes the values over instead of copying them.)
     fn commit(&self, commit: Commit) -> Result<(), StoreError>;
-    /// Write a step's changes atomically, visible to every read at once, but durable only at
-    /// the next `sync` (or durable `commit`). A crash before that keeps a prefix of the deferred
-    /// commits, each whole or not at all. Nothing that follows from a deferred commit (a reply,
-    /// a notification) may be shown before `sync` returns.
-    fn commit_deferred(&self, commit: Commit) -> Result<(), StoreError>;
-    /// Make every commit so far durable (one flush for all of them).
-    fn sync(&self) -> Result<(), StoreError>;
-    /// Ask for every commit so far to be made durable without waiting for it; the ticket is
-    /// for `sync_wait`. Lets the next steps run while a batch is flushed.
-    fn sync_start(&self) -> Result<u64, StoreError> {
-        self.sync().map(|()| 0)
-    }
-    /// Wait until the commits before a `sync_start` are durable (or fail, as `sync` would).
-    fn sync_wait(&self, ticket: u64) -> Result<(), StoreError> {
-        let _ = ticket;
-        Ok(())
-    }
     /// Timers due at `now`, earliest first, at most `limit`.
     fn due_timers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Timer>, StoreError>;
     /// Every pending timer, earliest first.
@@ -174,6 +159,34 @@ pub trait Store: Send + Sync {
     fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError>;
     /// Add lines to the audit log outside a step (operator commands).
     fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError>;
+}
+
+/// A case's log keeps at most this many entries beyond the first of each kind: a person who
+/// answers again and again (a script, a stuck key) must not make every later step slower.
+pub const CASE_LOG_CAP: usize = 128;
+
+/// Compact the logs of a commit's cases (both stores do this before writing): past
+/// `CASE_LOG_CAP` entries, what stays is the first entry of each distinct event (what the
+/// reports and the export ask: whether and when something first happened) and the newest
+/// `CASE_LOG_CAP` entries; repeats in between go.
+pub fn bound_growth(commit: &mut Commit) {
+    for case in &mut commit.cases {
+        let log = &mut case.log;
+        if log.len() <= 2 * CASE_LOG_CAP {
+            continue;
+        }
+        let newest_from = log.len() - CASE_LOG_CAP;
+        let mut firsts: Vec<crate::engine::state::CaseEvent> = Vec::new();
+        let mut at = 0;
+        log.retain(|entry| {
+            let keep = at >= newest_from || !firsts.contains(&entry.event);
+            if !firsts.contains(&entry.event) {
+                firsts.push(entry.event.clone());
+            }
+            at += 1;
+            keep
+        });
+    }
 }
 
 /// Whether an audit line's `who` is a person (not Fyr itself, the operator or a pseudonym).

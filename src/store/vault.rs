@@ -2,12 +2,12 @@
 //! encrypts every value with XChaCha20-Poly1305, bound to where it is stored. Each case has its
 //! own data key, wrapped by the master key and kept in a keyring file beside the database — not
 //! in it — so erasing a case destroys its key (crypto-shredding) and nothing of it stays
-//! readable, even in pages sled has not compacted yet. The keyring is append-only and holds a
-//! pool of keys made ahead: 64 at a time, appended with one fsync, durable before any is used.
-//! A new case takes a free one; which case holds which pool key is written by the store in the
-//! same commit as the case (`take_new` / `settle`), so a crash before that commit simply leaves
-//! the key free. Erasure rewrites the file without the key. Store keys that would name a person
-//! are replaced by a keyed hash.
+//! readable, even in pages sled has not compacted yet. The keyring is append-only: a new case's
+//! key is made when the case first needs one, under a random name that is never given twice,
+//! and appended with one fsync before the commit that uses it; the store records which case
+//! holds which key in that commit (`take_new` / `settle`). A crash in between leaves an unused
+//! key, nothing more. Erasure rewrites the file without the key. Store keys that would name a
+//! person are replaced by a keyed hash.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -41,24 +41,13 @@ fn random<const N: usize>() -> [u8; N] {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(2 * bytes.len());
-    for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
-    }
-    out
+    data_encoding::HEXLOWER.encode(bytes)
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {
-    let text = text.trim();
-    if text.len() % 2 != 0 {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
+    data_encoding::HEXLOWER_PERMISSIVE
+        .decode(text.trim().as_bytes())
+        .ok()
 }
 
 /// Read the master key, or create it (0600) when `create` is allowed. Returns the key and
@@ -154,18 +143,16 @@ struct Ring {
     wrapped: BTreeMap<String, String>,
     /// Case → the pool slot whose key it holds (as the store recorded it).
     assigned: HashMap<String, String>,
-    /// Cases given a slot by the commit being written, not yet recorded by the store.
+    /// Cases given a key by the commit being written, not yet recorded by the store.
     pending: Vec<(String, String)>,
-    /// Pool slots nobody holds.
-    free: Vec<String>,
-    /// The number of the next slot to make.
-    next_slot: u64,
     /// Case → its data key, unwrapped on first use.
     open: HashMap<String, Key>,
     /// The keyring file, open for writing (None until the first key is written).
     file: Option<std::fs::File>,
     /// The end of the last record in the file (0: no file yet).
     end: u64,
+    /// A torn last append found at open (where, how long), not yet zeroed.
+    torn: Option<(u64, usize)>,
 }
 
 /// The keyring file starts with this; records follow: a 4-byte big-endian length, then one
@@ -175,24 +162,15 @@ struct Ring {
 /// journal each time, several milliseconds).
 const KEYRING_MAGIC: &[u8; 8] = b"FYRKEYS2";
 const RECORD_AAD: &[u8] = b"keyring record";
-/// Far above a real record (about 150 bytes a key, 64 keys at most): a longer length is
-/// damage, not a torn append.
+/// Far above a real record (about 150 bytes a key): a longer length is damage, not a torn
+/// append.
 const MAX_RECORD: usize = 64 * 1024;
 const CHUNK: u64 = 64 * 1024;
-/// Keys made ahead per append (one fsync for all of them).
-const POOL_BATCH: usize = 64;
-/// Pool slots are named `#<n>`; no case reference starts with `#`.
-const SLOT_MARK: char = '#';
+/// Key names are `#` and random hex; no case reference starts with `#`.
+const KEY_MARK: char = '#';
 
 fn keyring_record(master: &Key, case: &str, wrapped: &str) -> Vec<u8> {
     let plain = serde_json::to_vec(&(case, wrapped)).expect("a keyring record always serializes");
-    sealed_record(master, &plain)
-}
-
-/// Several keys in one record: sealed as a whole, so a torn append of the batch fails as one
-/// record (and is cut at the next start) instead of leaving some of it readable.
-fn keyring_batch(master: &Key, keys: &[(String, String)]) -> Vec<u8> {
-    let plain = serde_json::to_vec(keys).expect("a keyring record always serializes");
     sealed_record(master, &plain)
 }
 
@@ -356,19 +334,10 @@ impl Vault {
                 let read = read_keyring(&master, &bytes).map_err(|e| keyring_err(e.into()))?;
                 ring.wrapped = read.wrapped;
                 ring.end = read.end as u64;
-                // Free slots are known only once the store says which are held
-                // (`load_assignments`); until then new keys come from new slots.
-                ring.next_slot = ring
-                    .wrapped
-                    .keys()
-                    .filter_map(|name| slot_number(name))
-                    .max()
-                    .map_or(0, |n| n + 1);
                 if read.torn {
-                    // Zero a torn last append, so the next one starts on clean ground.
-                    let zeros = vec![0u8; bytes.len() - read.end];
-                    write_at(&keyring_path, read.end as u64, &zeros)
-                        .map_err(|e| keyring_err(e.to_string()))?;
+                    // Repaired by `repair`, once the store has checked that no case needs what
+                    // was torn: nothing is written before that check.
+                    ring.torn = Some((read.end as u64, bytes.len() - read.end));
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -380,6 +349,26 @@ impl Vault {
             keyring_path,
             ring: Mutex::new(ring),
         })
+    }
+
+    /// Whether the keyring holds a key of this name.
+    pub fn has(&self, name: &str) -> bool {
+        self.ring().wrapped.contains_key(name)
+    }
+
+    /// Where the keyring is.
+    pub fn path(&self) -> &Path {
+        &self.keyring_path
+    }
+
+    /// Zero a torn last append found at open, so the next one starts on clean ground. Called
+    /// once the store has checked that every case's key is there.
+    pub fn repair(&self) -> Result<(), VaultError> {
+        let mut ring = self.ring();
+        if let Some((at, len)) = ring.torn.take() {
+            write_at(&self.keyring_path, at, &vec![0u8; len]).map_err(|e| self.keyring_error(e))?;
+        }
+        Ok(())
     }
 
     fn ring(&self) -> std::sync::MutexGuard<'_, Ring> {
@@ -417,50 +406,44 @@ impl Vault {
         open_with(&self.master, sealed, aad)
     }
 
-    /// Which case holds which pool slot, as the store has it (called once at open, after the
-    /// store's own recovery). Every other pool slot is free.
+    /// Which case holds which key, as the store has it (called once at open).
     pub fn load_assignments(&self, assignments: impl IntoIterator<Item = (String, String)>) {
         let mut ring = self.ring();
         ring.assigned = assignments.into_iter().collect();
         ring.pending.clear();
         ring.open.clear();
-        let held: std::collections::HashSet<&String> = ring.assigned.values().collect();
-        let mut free: Vec<String> = ring
-            .wrapped
-            .keys()
-            .filter(|name| name.starts_with(SLOT_MARK) && !held.contains(name))
-            .cloned()
-            .collect();
-        // Lowest last, so `pop` hands out the oldest slot first.
-        free.sort_by_key(|name| std::cmp::Reverse(slot_number(name)));
-        ring.free = free;
     }
 
-    /// The case's data key. A case without one gets a free pool key (more are made, durably,
-    /// when none is left); the store must record that with the commit: see `take_new`.
+    /// The case's data key. A case without one gets a new key, appended durably to the
+    /// keyring now; the store must record it with the commit: see `take_new`.
     pub fn case_key(&self, case: &CaseId) -> Result<Key, VaultError> {
         let mut ring = self.ring();
         if let Some(key) = self.known_key(&mut ring, case)? {
             return Ok(key);
         }
-        if let Some(slot) = ring
+        if let Some(name) = ring
             .pending
             .iter()
             .find(|(c, _)| c == case.as_str())
             .map(|(_, s)| s.clone())
         {
-            return self.unwrap_named(&ring, &slot);
+            return self.unwrap_named(&ring, &name);
         }
-        if ring.free.is_empty() {
-            self.refill(&mut ring)?;
+        let name = format!("{KEY_MARK}{}", hex(&random::<12>()));
+        let key: Key = random();
+        let wrapped = wrap_case_key(&self.master, &name, &key);
+        let record = keyring_record(&self.master, &name, &wrapped);
+        if let Err(e) = append_record(&self.keyring_path, &mut ring, &record) {
+            // Reopened next time (a torn tail is cut at the next start).
+            ring.file = None;
+            return Err(self.keyring_error(e));
         }
-        let slot = ring.free.pop().expect("refilled above");
-        let key = self.unwrap_named(&ring, &slot)?;
-        ring.pending.push((case.to_string(), slot));
+        ring.wrapped.insert(name.clone(), wrapped);
+        ring.pending.push((case.to_string(), name));
         Ok(key)
     }
 
-    /// The cases given a pool key since the last call, with their slots: the store writes
+    /// The cases given a key since the last call, with the keys' names: the store writes
     /// them in the commit that uses the keys, then calls `settle` (or `abandon`).
     pub fn take_new(&self) -> Vec<(String, String)> {
         std::mem::take(&mut self.ring().pending)
@@ -469,41 +452,15 @@ impl Vault {
     /// The commit recording these assignments is written.
     pub fn settle(&self, new: Vec<(String, String)>) {
         let mut ring = self.ring();
-        for (case, slot) in new {
-            ring.assigned.insert(case, slot);
+        for (case, name) in new {
+            ring.assigned.insert(case, name);
         }
     }
 
-    /// The commit recording these assignments failed: the slots are free again.
+    /// The commit recording these assignments failed: the keys stay unused in the keyring
+    /// (their names are never given again), and the cases get new ones next time.
     pub fn abandon(&self, new: Vec<(String, String)>) {
-        let mut ring = self.ring();
-        for (_, slot) in new {
-            ring.free.push(slot);
-        }
-    }
-
-    /// Make `POOL_BATCH` new keys and append them with one fsync.
-    fn refill(&self, ring: &mut Ring) -> Result<(), VaultError> {
-        let made: Vec<(String, String)> = (0..POOL_BATCH as u64)
-            .map(|i| {
-                let name = format!("{SLOT_MARK}{}", ring.next_slot + i);
-                let wrapped = wrap_case_key(&self.master, &name, &random());
-                (name, wrapped)
-            })
-            .collect();
-        let record = keyring_batch(&self.master, &made);
-        let written = append_record(&self.keyring_path, ring, &record);
-        if let Err(e) = written {
-            // Reopen next time (and let the reader deal with a torn tail at the next start).
-            ring.file = None;
-            return Err(self.keyring_error(e));
-        }
-        ring.next_slot += POOL_BATCH as u64;
-        for (name, wrapped) in made.into_iter().rev() {
-            ring.wrapped.insert(name.clone(), wrapped);
-            ring.free.push(name);
-        }
-        Ok(())
+        drop(new);
     }
 
     /// Unwrap the key stored under a record name.
@@ -567,10 +524,6 @@ impl Vault {
     }
 }
 
-fn slot_number(name: &str) -> Option<u64> {
-    name.strip_prefix(SLOT_MARK)?.parse().ok()
-}
-
 /// Write `record` after the last one: into zeros written ahead, then a
 /// data-only fsync.
 fn append_record(path: &Path, ring: &mut Ring, record: &[u8]) -> std::io::Result<()> {
@@ -602,6 +555,20 @@ fn append_record(path: &Path, ring: &mut Ring, record: &[u8]) -> std::io::Result
     file.sync_data()?;
     ring.end = end;
     Ok(())
+}
+
+/// Write a small file readable by its owner only, durably (temporary file, fsync, rename,
+/// fsync of the folder).
+pub fn write_file_durably(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let tmp = path.with_extension("tmp");
+    {
+        let mut file = private_options(true).open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)?;
+    sync_dir(path)
 }
 
 /// Overwrite bytes in a file, durably.
@@ -731,23 +698,17 @@ mod tests {
     }
 
     #[test]
-    fn pool_keys_are_made_ahead_with_one_append_and_a_crash_frees_unrecorded_ones() {
+    fn a_new_case_key_is_appended_before_use_and_its_name_is_never_given_again() {
         let (_dir, path, master, vault) = fresh_vault();
         let (a, held) = keys_for(&vault, &["F-A"]);
         let one = vault.ring().end;
-        let names: Vec<String> = (0..POOL_BATCH - 1).map(|i| format!("F-{i}")).collect();
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        let (rest, _) = keys_for(&vault, &refs);
-        assert_eq!(
-            vault.ring().end,
-            one,
-            "the first batch served {POOL_BATCH} cases"
-        );
-        assert!(rest.iter().all(|k| *k != a[0]), "every case its own key");
+        assert!(one > KEYRING_MAGIC.len() as u64, "appended at once");
+        let (b, _) = keys_for(&vault, &["F-B"]);
+        assert_ne!(a, b, "every case its own key");
+        assert!(vault.ring().end > one);
+        // F-C's commit never happened (a crash): its key stays unused in the keyring.
         let c = vault.case_key(&CaseId::new("F-C")).unwrap();
-        assert!(vault.ring().end > one, "a second batch appended");
-        // F-C's commit never happened (a crash): after a restart its key is free again, and
-        // the next new case may get it — nothing durable was sealed with it.
+        let lost = vault.take_new();
         drop(vault);
         let vault = Vault::new(master, path.clone()).unwrap();
         vault.load_assignments(held);
@@ -756,42 +717,35 @@ mod tests {
             Some(a[0])
         );
         assert_eq!(vault.existing_case_key(&CaseId::new("F-C")).unwrap(), None);
-        let free = vault.ring().free.len();
-        assert_eq!(free, 2 * POOL_BATCH - 1, "all but F-A's are free");
         let d = vault.case_key(&CaseId::new("F-D")).unwrap();
-        assert_eq!(vault.take_new().len(), 1);
-        assert_eq!(
-            d, rest[0],
-            "the oldest free slot: F-0's, whose commit was lost too"
-        );
-        assert_ne!(d, c);
-        // abandon: a failed commit gives the slot back.
-        let e = vault.case_key(&CaseId::new("F-E")).unwrap();
         let new = vault.take_new();
+        assert_ne!(d, c, "a new key, not the unused one");
+        assert_ne!(new[0].1, lost[0].1, "a new name");
         vault.abandon(new);
-        assert_eq!(vault.ring().free.len(), free - 1);
-        assert_eq!(vault.existing_case_key(&CaseId::new("F-E")).unwrap(), None);
-        assert_ne!(e, a[0]);
+        assert_eq!(vault.existing_case_key(&CaseId::new("F-D")).unwrap(), None);
     }
 
     #[test]
-    fn a_torn_pool_append_is_cut_and_damage_elsewhere_is_an_error() {
+    fn a_torn_append_is_cut_and_damage_elsewhere_is_an_error() {
         let (_dir, path, master, vault) = fresh_vault();
         let (a, held) = keys_for(&vault, &["F-A"]);
-        // A second batch, so the first record is not the last one.
-        let names: Vec<String> = (0..POOL_BATCH).map(|i| format!("F-{i}")).collect();
-        keys_for(
-            &vault,
-            &names.iter().map(String::as_str).collect::<Vec<_>>(),
-        );
+        // More keys, so the first record is not the last one.
+        keys_for(&vault, &["F-0", "F-1", "F-2"]);
         let end = vault.ring().end;
         let size = std::fs::metadata(&path).unwrap().len();
         assert_eq!(size, 8 + CHUNK, "grown once, in a chunk of zeros");
         drop(vault);
-        // A crash in the middle of the next batch: its length, then some of its bytes.
+        // A crash in the middle of the next append: its length, then some of its bytes.
         write_at(&path, end, &[0, 0, 40, 0, 1, 2, 3]).unwrap();
         let vault = Vault::new(master, path.clone()).unwrap();
         vault.load_assignments(held.clone());
+        assert!(
+            std::fs::read(&path).unwrap()[end as usize..]
+                .iter()
+                .any(|b| *b != 0),
+            "nothing is written before the store has checked the keys"
+        );
+        vault.repair().unwrap();
         let bytes = std::fs::read(&path).unwrap();
         assert!(
             bytes[end as usize..].iter().all(|b| *b == 0),
