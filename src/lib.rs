@@ -20,6 +20,8 @@ pub mod i18n;
 pub mod matrix;
 pub mod model;
 pub mod ops;
+pub mod reload;
 pub mod report;
 pub mod service;
+pub mod signals;
 pub mod store;

@@ -149,7 +149,11 @@ impl Deliver for Router {
     }
 }
 
-/// The driver thread: events in order, timers when due, until every adapter has gone.
+/// How long the idle driver thread waits before it looks at the signal flags again.
+const SIGNAL_LATENCY: Duration = Duration::from_millis(500);
+
+/// The driver thread: events in order, timers when due, until every adapter has gone or a
+/// stop is asked for (`signals`).
 pub fn driver_loop(
     config: Arc<Config>,
     store: SledStore,
@@ -194,6 +198,23 @@ pub fn driver_loop(
     const TICK_AT_LEAST_EVERY: Duration = Duration::from_millis(250);
     let mut last_tick = std::time::Instant::now();
     loop {
+        // SIGTERM: the step in hand is done; show what its flush allows, flush, stop. What is
+        // still undelivered stays in the outbox for the next start.
+        if crate::signals::stopping() {
+            release_flushed(&mut driver, &mut router, flushing.take());
+            match driver.into_store().close() {
+                Ok(()) => tracing::info!("stopped: the store is flushed"),
+                Err(e) => tracing::error!("the store could not be closed cleanly: {e}"),
+            }
+            return;
+        }
+        // SIGHUP: bot.toml and the staff directory again, between two steps.
+        if crate::signals::take_reload() {
+            release_flushed(&mut driver, &mut router, flushing.take());
+            if crate::reload::reload_from_disk(&mut driver, Utc::now()).is_some() {
+                router.config = Arc::new(driver.config().clone());
+            }
+        }
         if flushing.is_some() && last_tick.elapsed() >= TICK_AT_LEAST_EVERY {
             release_flushed(&mut driver, &mut router, flushing.take());
         }
@@ -236,6 +257,8 @@ pub fn driver_loop(
             } else {
                 wait
             };
+            // A stop or reload is seen within this.
+            let wait = wait.min(SIGNAL_LATENCY);
             match rx.recv_timeout(wait) {
                 Ok(envelope) => envelope,
                 Err(mpsc::RecvTimeoutError::Timeout) => continue,
@@ -527,14 +550,26 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
         drop(fatal_tx);
         // The adapters' handlers hold the senders from here on.
         drop(tx);
-        std::thread::spawn(move || driver_loop(config, store, outlets, rx));
-        tokio::select! {
-            signal = tokio::signal::ctrl_c() => {
-                signal.map_err(|e| ServiceError::Runtime(e.to_string()))?;
-                tracing::info!("stopping");
+        let driver = std::thread::spawn(move || driver_loop(config, store, outlets, rx));
+        let stop = async {
+            while !crate::signals::stopping() {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        };
+        let result = tokio::select! {
+            () = stop => {
+                tracing::info!("stopping: no new events are taken");
                 Ok(())
             }
             Some(why) = fatal_rx.recv() => Err(ServiceError::Stopped(why)),
+        };
+        // The driver thread finishes the step in hand and flushes the store; the adapters stay
+        // up meanwhile for the replies it may still send.
+        crate::signals::request_stop();
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !driver.is_finished() && std::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(20)).await;
         }
+        result
     })
 }

@@ -9,6 +9,8 @@ use crate::model::{Country, Language};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawConfig {
+    /// The staff directory (CSV from the HR system or AD), relative to bot.toml.
+    pub directory: Option<Spanned<String>>,
     pub organisation: RawOrganisation,
     #[serde(default)]
     pub unit: Vec<RawUnit>,
@@ -64,9 +66,12 @@ pub struct RawUnit {
     pub country: Country,
     pub timezone: Spanned<String>,
     pub language: Language,
-    pub manager: Spanned<String>,
+    /// Left out with a directory: its manager (role column, else the manager column).
+    pub manager: Option<Spanned<String>>,
     #[serde(default)]
     pub deputies: Vec<Spanned<String>>,
+    /// Left out with a directory: its safety reps come from the role column.
+    #[serde(default)]
     pub safety_reps: Vec<Spanned<String>>,
     /// The name of the employer's system for incident reports (e.g. "SafetyNet").
     pub incident_system: Option<Spanned<String>>,

@@ -6,6 +6,7 @@ mod config;
 mod corpus;
 mod crash;
 mod danger;
+mod directory;
 #[cfg(feature = "discord")]
 mod discord;
 mod engine;
