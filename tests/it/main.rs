@@ -24,6 +24,7 @@ mod operator;
 mod playbook;
 mod process;
 mod props;
+mod reload;
 mod report;
 mod roles;
 mod store;
