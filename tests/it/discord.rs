@@ -498,3 +498,37 @@ fn a_bad_token_or_refused_intents_stop_fyr_with_a_clear_error() {
     assert_ne!(code, Some(0));
     assert!(log.contains("gateway intents"), "{log}");
 }
+
+#[test]
+fn sigterm_stops_fyr_run_cleanly_within_seconds() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let fyr = Fyr::start(dir.path(), &fake, "");
+    fake.say(SARA, "hej");
+    fake.expect(dm(SARA), "Hej Sara");
+    let pid_file = dir.path().join("fyr-data/fyr.pid");
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    let started = std::time::Instant::now();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (code, log) = fyr.wait_exit();
+    assert_eq!(code, Some(0), "{log}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(log.contains("stopped: the store is flushed"), "{log}");
+    assert!(!pid_file.exists(), "the pid file is removed");
+    // What Sara said is there after the stop.
+    let store = crate::support::reopen(&dir.path().join("fyr-data"));
+    assert!(
+        fyr::store::Store::load_conversation(&store, &PersonId::new("se-employee"))
+            .unwrap()
+            .is_some()
+    );
+}
