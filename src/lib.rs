@@ -10,6 +10,7 @@ pub mod config;
 pub mod console;
 #[cfg(feature = "discord")]
 pub mod discord;
+pub mod doctor;
 pub mod driver;
 pub mod engine;
 pub mod erasure;

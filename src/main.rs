@@ -175,6 +175,14 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = "fyr-data")]
         data: PathBuf,
     },
+    /// Check this installation: configuration and directory, key file, data folder, time
+    /// zones, each chat platform. One line per check; exit 0 only if all pass.
+    Doctor {
+        #[arg(long, value_name = "PATH", default_value = "bot.toml")]
+        config: PathBuf,
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
+    },
     /// Check a bot.toml and print every problem with file:line:column.
     CheckConfig {
         #[arg(value_name = "PATH", default_value = "bot.toml")]
@@ -219,6 +227,20 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Doctor { config, data } => {
+            let checks = fyr::doctor::run(&config, &data);
+            for check in &checks {
+                out!("{check}");
+            }
+            let failed = checks.iter().filter(|c| !c.ok).count();
+            if failed == 0 {
+                out!("all {} checks passed", checks.len());
+                ExitCode::SUCCESS
+            } else {
+                out!("{failed} of {} checks failed", checks.len());
+                ExitCode::FAILURE
+            }
+        }
         Command::CheckConfig { path } => match Config::load(&path) {
             Ok(config) => {
                 out!(

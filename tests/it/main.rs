@@ -6,9 +6,11 @@ mod config;
 mod corpus;
 mod crash;
 mod danger;
+mod deploy;
 mod directory;
 #[cfg(feature = "discord")]
 mod discord;
+mod doctor;
 mod engine;
 mod erasure;
 mod escalation;
