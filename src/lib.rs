@@ -19,6 +19,7 @@ pub mod flood;
 pub mod i18n;
 #[cfg(feature = "matrix")]
 pub mod matrix;
+pub mod metrics;
 pub mod model;
 pub mod ops;
 pub mod reload;

@@ -197,17 +197,24 @@ enum ClockKind {
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("FYR_LOG")
-                // matrix-sdk logs every expected 404 (no backup yet, no account data yet) as an
-                // error; Fyr logs what matters about the connection itself.
-                .unwrap_or_else(|_| {
-                    tracing_subscriber::EnvFilter::new("warn,matrix_sdk::http_client=off")
-                }),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("FYR_LOG")
+        // matrix-sdk logs every expected 404 (no backup yet, no account data yet) as an
+        // error; Fyr logs what matters about the connection itself.
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,matrix_sdk::http_client=off"));
+    // FYR_LOG_FORMAT=json: one JSON object per line (time, level, target, message, fields)
+    // for journald or a log collector.
+    if json_logs() {
+        tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
+    } else {
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
+    }
     let cli = Cli::parse();
     let insecure = cli.allow_insecure_key_file;
     match cli.command {
@@ -581,6 +588,11 @@ fn run(_config: Config, _store: SledStore) -> ExitCode {
     ExitCode::from(EXIT_CONFIG)
 }
 
+/// Whether FYR_LOG_FORMAT=json asks for structured logs.
+fn json_logs() -> bool {
+    std::env::var("FYR_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"))
+}
+
 /// `fyr import-directory`: check the export, show the changes, replace the file.
 fn import_directory(
     file: &std::path::Path,
@@ -781,6 +793,15 @@ fn open_store(
         ExitCode::from(EXIT_DATA)
     })?;
     if let Some(key) = &store.created_key {
+        if json_logs() {
+            // One JSON object per line on stderr: the notice goes through the log too.
+            tracing::warn!(
+                key = %key.display(),
+                data = %data.display(),
+                "Created the encryption key (readable only by you). Back it up: without it, the data cannot be read."
+            );
+            return Ok(store);
+        }
         eprintln!(
             "Created the encryption key {} (readable only by you). Back it up: without it, the data in {} cannot be read.",
             key.display(),

@@ -84,6 +84,40 @@ pub trait Outlet: Send {
     fn max_attachment_bytes(&self) -> u64 {
         0
     }
+    /// The platform's name in the metrics.
+    fn platform(&self) -> &'static str {
+        "other"
+    }
+}
+
+/// An outlet with its platform's name (for the metrics).
+struct Named {
+    platform: &'static str,
+    inner: Box<dyn Outlet>,
+}
+
+impl Outlet for Named {
+    fn reaches(&self, person: &Person) -> bool {
+        self.inner.reaches(person)
+    }
+    fn send(
+        &mut self,
+        to: &Person,
+        via: Option<&str>,
+        message: &Rendered,
+        key: Option<&str>,
+    ) -> Result<(), String> {
+        self.inner.send(to, via, message, key)
+    }
+    fn send_text(&mut self, via: &str, text: &str) -> Result<(), String> {
+        self.inner.send_text(via, text)
+    }
+    fn max_attachment_bytes(&self) -> u64 {
+        self.inner.max_attachment_bytes()
+    }
+    fn platform(&self) -> &'static str {
+        self.platform
+    }
 }
 
 /// A short, stable fingerprint of a message's options, so a button from an old message can be
@@ -115,7 +149,11 @@ impl Router {
             .clone();
         if let Some((adapter, via)) = self.last.get(to).cloned() {
             if let Some(outlet) = self.outlets.get_mut(adapter) {
-                return outlet.send(&person, Some(&via), message, key);
+                let sent = outlet.send(&person, Some(&via), message, key);
+                if sent.is_err() {
+                    crate::metrics::global().delivery_failed(outlet.platform());
+                }
+                return sent;
             }
         }
         let outlet = self
@@ -123,7 +161,11 @@ impl Router {
             .iter_mut()
             .find(|o| o.reaches(&person))
             .ok_or_else(|| "no connected platform reaches this person".to_string())?;
-        outlet.send(&person, None, message, key)
+        let sent = outlet.send(&person, None, message, key);
+        if sent.is_err() {
+            crate::metrics::global().delivery_failed(outlet.platform());
+        }
+        sent
     }
 }
 
@@ -148,6 +190,9 @@ impl Deliver for Router {
             .map_err(DeliveryError)
     }
 }
+
+/// How often the metrics' gauges are recomputed from the store.
+const METRICS_EVERY: Duration = Duration::from_secs(5);
 
 /// How long the idle driver thread waits before it looks at the signal flags again.
 const SIGNAL_LATENCY: Duration = Duration::from_millis(500);
@@ -197,7 +242,16 @@ pub fn driver_loop(
     // so timers fire and notifications go out on time.
     const TICK_AT_LEAST_EVERY: Duration = Duration::from_millis(250);
     let mut last_tick = std::time::Instant::now();
+    // The metrics' gauges, refreshed from the store now and then (if the endpoint is on).
+    let metrics_on = driver.config().metrics.is_some();
+    let mut metrics_at: Option<std::time::Instant> = None;
     loop {
+        if metrics_on && metrics_at.is_none_or(|at| at.elapsed() >= METRICS_EVERY) {
+            if let Err(e) = crate::metrics::global().refresh(driver.store(), Utc::now()) {
+                tracing::warn!("the metrics could not be refreshed: {e}");
+            }
+            metrics_at = Some(std::time::Instant::now());
+        }
         // SIGTERM: the step in hand is done; show what its flush allows, flush, stop. What is
         // still undelivered stays in the outbox for the next start.
         if crate::signals::stopping() {
@@ -269,6 +323,9 @@ pub fn driver_loop(
         // flush. Text messages from staff are stepped with deferred commits and their replies
         // held; anything else first ends the batch (flush, then the held replies) and is
         // handled as before, so every person's replies keep their order.
+        if let Some(outlet) = router.outlets.get(first.adapter) {
+            crate::metrics::global().event_from(outlet.platform());
+        }
         let mut envelopes = vec![first];
         while envelopes.len() < MAX_BATCH {
             match rx.try_recv() {
@@ -527,7 +584,10 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
             #[cfg(feature = "matrix")]
             {
                 let adapter = outlets.len();
-                outlets.push(crate::matrix::start(config.clone(), tx.clone(), adapter).await?);
+                outlets.push(Box::new(Named {
+                    platform: "matrix",
+                    inner: crate::matrix::start(config.clone(), tx.clone(), adapter).await?,
+                }));
             }
             #[cfg(not(feature = "matrix"))]
             return Err(ServiceError::NotBuiltIn("matrix"));
@@ -539,13 +599,24 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
                 let outlet =
                     crate::discord::start(config.clone(), tx.clone(), adapter, fatal_tx.clone())
                         .await?;
-                outlets.push(outlet);
+                outlets.push(Box::new(Named {
+                    platform: "discord",
+                    inner: outlet,
+                }));
             }
             #[cfg(not(feature = "discord"))]
             return Err(ServiceError::NotBuiltIn("discord"));
         }
         if outlets.is_empty() {
             return Err(ServiceError::NothingConfigured);
+        }
+        if let Some(address) = config.metrics {
+            let bound = crate::metrics::serve(address).map_err(|e| {
+                ServiceError::Runtime(format!(
+                    "the metrics endpoint cannot listen on {address}: {e}\n  help: choose a free port in [metrics] address, or leave [metrics] out"
+                ))
+            })?;
+            tracing::info!("metrics on http://{bound}/metrics");
         }
         drop(fatal_tx);
         // The adapters' handlers hold the senders from here on.

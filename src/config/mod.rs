@@ -34,6 +34,8 @@ pub struct Config {
     pub key_file: Option<PathBuf>,
     /// The staff directory the persons (also) come from, if bot.toml names one.
     pub directory: Option<PathBuf>,
+    /// Where the metrics endpoint listens (`[metrics]`); None: off.
+    pub metrics: Option<std::net::SocketAddr>,
     /// Where each person id is in `persons` (looked up several times per step).
     person_index: rustc_hash::FxHashMap<String, usize>,
     /// Where each Matrix and Discord id is in `persons` (looked up for every message).
@@ -806,6 +808,17 @@ impl Validator<'_> {
         }
         let matrix = raw.matrix.as_ref().map(|m| self.matrix(m, path));
         let discord = raw.discord.as_ref().map(|d| self.discord(d, path));
+        let metrics = raw.metrics.as_ref().and_then(|m| {
+            let parsed = m.address.get_ref().parse::<std::net::SocketAddr>().ok();
+            if parsed.is_none() {
+                self.problem(
+                    m.address.span(),
+                    format!("`{}` is not an address and port", m.address.get_ref()),
+                    "write an IP address and a port, e.g. \"127.0.0.1:9464\" (this machine only), or leave [metrics] out",
+                );
+            }
+            parsed
+        });
         let key_file = raw.organisation.key_file.as_ref().map(|k| {
             let file = path.parent().unwrap_or(Path::new(".")).join(k.get_ref());
             // Only a folder is a mistake in bot.toml; the file's mode is checked at start.
@@ -856,6 +869,7 @@ impl Validator<'_> {
             matrix_index,
             discord_index,
             directory,
+            metrics,
             matrix,
             discord,
             max_file_bytes: u64::from(raw.organisation.max_file_mb.unwrap_or(25)) * 1024 * 1024,

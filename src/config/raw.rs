@@ -18,6 +18,15 @@ pub struct RawConfig {
     pub person: Vec<RawPerson>,
     pub matrix: Option<RawMatrix>,
     pub discord: Option<RawDiscord>,
+    pub metrics: Option<RawMetrics>,
+}
+
+/// The metrics endpoint (off when the table is left out).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMetrics {
+    /// Where `GET /metrics` is served, e.g. "127.0.0.1:9464".
+    pub address: Spanned<String>,
 }
 
 /// The Discord bot Fyr runs as. The token is never in bot.toml.

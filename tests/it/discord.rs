@@ -532,3 +532,115 @@ fn sigterm_stops_fyr_run_cleanly_within_seconds() {
             .is_some()
     );
 }
+
+/// One HTTP GET on this machine, the body returned.
+fn http_get(port: u16, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
+
+#[test]
+fn the_metrics_endpoint_serves_counts_and_nothing_else() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let fake = Fake::start();
+    let extra = format!("\n[metrics]\naddress = \"127.0.0.1:{port}\"\n");
+    let fyr = Fyr::start(dir.path(), &fake, &extra);
+    fyr.wait_for_log("metrics on http://127.0.0.1:");
+    fake.say(SARA, "hej");
+    fake.expect(dm(SARA), "Hej Sara");
+    std::thread::sleep(Duration::from_millis(1000));
+    fake.say(SARA, "2");
+    fake.expect(dm(SARA), "Vad har hänt?");
+    std::thread::sleep(Duration::from_millis(1000));
+    fake.say(SARA, "1");
+    // The gauges are refreshed every few seconds: Sara's case shows up as one open case.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let body = loop {
+        let response = http_get(port, "/metrics");
+        assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");
+        assert!(response.contains("Content-Type: text/plain; version=0.0.4"));
+        let body = response.split("\r\n\r\n").nth(1).unwrap().to_string();
+        if body.contains("fyr_open_cases 1\n") {
+            break body;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no open case:\n{body}"
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    };
+    for name in [
+        "fyr_pending_timers ",
+        "fyr_outbox_backlog ",
+        "fyr_outbox_oldest_age_seconds ",
+        "fyr_reminders_sent ",
+        "fyr_delivery_failures_total{platform=\"discord\"} ",
+        "fyr_seconds_since_last_event{platform=\"discord\"} ",
+    ] {
+        assert!(body.contains(name), "{name} missing:\n{body}");
+    }
+    // Counts only: every line is a comment or `name{platform="…"} number`.
+    for line in body.lines() {
+        let ok = line.starts_with("# HELP fyr_")
+            || line.starts_with("# TYPE fyr_")
+            || line.rsplit_once(' ').is_some_and(|(name, value)| {
+                value.parse::<u64>().is_ok()
+                    && name.starts_with("fyr_")
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || "_{}=\"".contains(c))
+            });
+        assert!(ok, "not a count: {line}");
+    }
+    for secret in [
+        "se-employee",
+        "Sara",
+        "Lind",
+        &SARA.to_string(),
+        "hej",
+        "F-",
+    ] {
+        assert!(!body.contains(secret), "`{secret}` in the metrics:\n{body}");
+    }
+    assert!(http_get(port, "/").starts_with("HTTP/1.1 404"));
+    drop(fyr);
+}
+
+#[test]
+fn fyr_log_format_json_writes_one_json_object_per_line() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let config = bot_toml(dir.path(), &fake.base, "");
+    let fyr = FyrRun::spawn(
+        dir.path(),
+        &config,
+        &[
+            ("FYR_DISCORD_TOKEN", "fake-token"),
+            ("FYR_LOG_FORMAT", "json"),
+        ],
+    );
+    fyr.wait_for_log("connected to Discord");
+    let log = fyr.log();
+    let mut lines = 0;
+    for line in log.lines().filter(|l| !l.trim().is_empty()) {
+        let value: Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}\n{log}"));
+        assert!(
+            value["level"].is_string() && value["timestamp"].is_string(),
+            "{line}"
+        );
+        lines += 1;
+    }
+    assert!(lines >= 1, "{log}");
+}
