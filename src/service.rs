@@ -267,6 +267,8 @@ pub fn driver_loop(
             release_flushed(&mut driver, &mut router, flushing.take());
             if crate::reload::reload_from_disk(&mut driver, Utc::now()).is_some() {
                 router.config = Arc::new(driver.config().clone());
+                // The adapters look senders up in it: new persons can write at once.
+                crate::config::set_current(router.config.clone());
             }
         }
         if flushing.is_some() && last_tick.elapsed() >= TICK_AT_LEAST_EVERY {
@@ -576,6 +578,7 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
         .map_err(|e| ServiceError::Runtime(e.to_string()))?;
     runtime.block_on(async move {
         let config = Arc::new(config);
+        crate::config::set_current(config.clone());
         let (tx, rx) = mpsc::channel();
         #[allow(unused_variables, unused_mut)]
         let (fatal_tx, mut fatal_rx) = tokio::sync::mpsc::unbounded_channel::<String>();

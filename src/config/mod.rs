@@ -19,6 +19,20 @@ use toml::Spanned;
 use crate::engine::{ContactKind, Directory, Profile, UnitPolicy};
 use crate::model::{Country, Language, PersonId, UnitId};
 
+/// The configuration `fyr run` uses now, replaced whole by a reload (SIGHUP). Adapters look a
+/// sender up here, so that a person added by a reload can write at once; None before
+/// `fyr run` has set it (tests that run the driver thread directly, the console).
+pub fn current() -> Option<std::sync::Arc<Config>> {
+    CURRENT.read().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
+/// Make `config` the one `current` returns (`fyr run` at start and at every reload).
+pub fn set_current(config: std::sync::Arc<Config>) {
+    *CURRENT.write().unwrap_or_else(|p| p.into_inner()) = Some(config);
+}
+
+static CURRENT: std::sync::RwLock<Option<std::sync::Arc<Config>>> = std::sync::RwLock::new(None);
+
 /// A validated configuration. Every id referenced in it exists.
 #[derive(Clone, Debug)]
 pub struct Config {

@@ -644,3 +644,35 @@ fn fyr_log_format_json_writes_one_json_object_per_line() {
     }
     assert!(lines >= 1, "{log}");
 }
+
+#[test]
+fn after_fyr_reload_a_person_added_to_the_configuration_can_write_at_once() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let fyr = Fyr::start(dir.path(), &fake, "");
+    fake.say(STRANGER, "hej");
+    fake.expect(dm(STRANGER), "egen personal");
+
+    let config = dir.path().join("bot.toml");
+    let text = std::fs::read_to_string(&config).unwrap().replace(
+        "id = \"se-colleague\"",
+        &format!("id = \"se-colleague\"\ndiscord = \"{STRANGER}\""),
+    );
+    std::fs::write(&config, text).unwrap();
+    let out = std::process::Command::new(crate::support::fyr_bin())
+        .arg("reload")
+        .arg("--data")
+        .arg(dir.path().join("fyr-data"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    fyr.wait_for_log("configuration reloaded");
+    std::thread::sleep(Duration::from_millis(1000));
+    fake.say(STRANGER, "hej");
+    fake.expect(dm(STRANGER), "Hej Kim");
+}
