@@ -676,3 +676,40 @@ fn after_fyr_reload_a_person_added_to_the_configuration_can_write_at_once() {
     fake.say(STRANGER, "hej");
     fake.expect(dm(STRANGER), "Hej Kim");
 }
+
+#[test]
+fn doctor_checks_the_discord_token() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let config = bot_toml(dir.path(), &fake.base, "");
+    let doctor = || {
+        let out = std::process::Command::new(crate::support::fyr_bin())
+            .arg("doctor")
+            .arg("--config")
+            .arg(&config)
+            .arg("--data")
+            .arg(dir.path().join("fyr-data"))
+            .env("FYR_DISCORD_TOKEN", "fake-token")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, report) = doctor();
+    assert_eq!(code, Some(0), "{report}");
+    assert!(
+        report.contains("ok    discord        the bot token is valid"),
+        "{report}"
+    );
+    fake.with(|s| s.reject_token = true);
+    let (code, report) = doctor();
+    assert_eq!(code, Some(1), "{report}");
+    assert!(
+        report.contains("FAIL  discord        Discord refuses the bot token (401)"),
+        "{report}"
+    );
+    assert!(report.contains("fix: copy a new token"), "{report}");
+}
