@@ -91,11 +91,13 @@ pub trait Outlet: Send {
 }
 
 /// An outlet with its platform's name (for the metrics).
+#[cfg(any(feature = "matrix", feature = "discord"))]
 struct Named {
     platform: &'static str,
     inner: Box<dyn Outlet>,
 }
 
+#[cfg(any(feature = "matrix", feature = "discord"))]
 impl Outlet for Named {
     fn reaches(&self, person: &Person) -> bool {
         self.inner.reaches(person)
