@@ -1300,6 +1300,7 @@ impl Outlet for Recording {
         _: Option<&str>,
         _: &Rendered,
         _: Option<&str>,
+        _: Option<&str>,
     ) -> Result<(), String> {
         self.0
             .lock()

@@ -11,8 +11,11 @@
 //! tests run this adapter, unmodified, against a fake gateway and REST API (tests/it/fake_discord.rs).
 //!
 //! Against Discord itself serenity's rate limiter honours `retry-after`. With `api_base` set
-//! (a proxy, or the fake), serenity hands 429s back to us, so sends are retried here with a
-//! growing wait before the outbox takes over.
+//! (a proxy, or the fake), serenity hands 429s back to us without the wait they asked for
+//! (serenity 0.12 keeps neither the headers nor the body's `retry_after` of an error), so
+//! sends are retried here with a growing wait before the outbox takes over. Answers to
+//! interactions, DM openings and edits are also retried after a 5xx or a lost connection:
+//! repeating them shows nothing twice.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -36,7 +39,7 @@ use crate::config::{Config, Person};
 use crate::engine::Msg;
 use crate::i18n::{Localizer, Rendered};
 use crate::model::Language;
-use crate::service::{Envelope, From, Outlet, What};
+use crate::service::{ChoiceVerdict, Envelope, From, Outlet, What};
 
 /// Discord's limit on one message's text.
 pub const MAX_CONTENT: usize = 2000;
@@ -63,25 +66,53 @@ pub enum DiscordError {
     Gateway(String),
 }
 
-/// A button's custom id: the question's fingerprint and the option's number.
-pub fn button_id(options: u64, n: u32) -> String {
-    format!("fyr:{options:016x}:{n}")
+/// A button's custom id: the tag of the message it sits under (unique to that message, see
+/// [`crate::service::Outlet::send`]) and the option's number.
+pub fn button_id(tag: &str, n: u32) -> String {
+    format!("fyr:{tag}:{n}")
 }
 
-/// The fingerprint and number in a button id made by [`button_id`]; None for anything else.
-pub fn parse_button_id(id: &str) -> Option<(u64, u32)> {
+/// The tag and number in a button id made by [`button_id`]; None for anything else.
+pub fn parse_button_id(id: &str) -> Option<(String, u32)> {
     let mut parts = id.split(':');
-    let (Some("fyr"), Some(hash), Some(n), None) =
+    let (Some("fyr"), Some(tag), Some(n), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return None;
     };
-    if hash.len() != 16 {
+    if tag.len() != 16 || !tag.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     let n: u32 = n.parse().ok()?;
     (n >= 1).then_some(())?;
-    Some((u64::from_str_radix(hash, 16).ok()?, n))
+    Some((tag.to_string(), n))
+}
+
+/// How long a button press waits for the driver's verdict before it is acknowledged without
+/// one (Discord wants an answer within 3 s).
+const VERDICT_WAIT: Duration = Duration::from_secs(2);
+
+/// A pressed message as it reads once the choice is taken: its text and "» label".
+fn chosen_content(press: &ComponentInteraction, n: u32) -> String {
+    let label = press
+        .message
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            serenity::all::ActionRowComponent::Button(b) => match &b.data {
+                serenity::all::ButtonKind::NonLink { custom_id, .. }
+                    if *custom_id == press.data.custom_id =>
+                {
+                    b.label.clone()
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .unwrap_or_else(|| n.to_string());
+    let content = format!("{}\n\n» {label}", press.message.content);
+    split_content(&content, MAX_CONTENT).remove(0)
 }
 
 /// A button as Fyr wants it drawn.
@@ -102,8 +133,8 @@ pub struct Outbound {
 /// How a rendered message is shown on Discord. Options become buttons labelled with their
 /// number; when a label had to be shortened, or there are more options than buttons fit, the
 /// text also lists them in full, so nothing is hidden and typing the number always works.
-pub fn plan_outbound(message: &Rendered) -> Outbound {
-    let hash = crate::service::options_hash(&message.options);
+/// The buttons carry `tag`, the message's own id.
+pub fn plan_outbound(message: &Rendered, tag: &str) -> Outbound {
     let mut buttons = Vec::new();
     let mut complete = message.options.len() <= MAX_BUTTONS;
     for (i, option) in message.options.iter().enumerate().take(MAX_BUTTONS) {
@@ -118,7 +149,7 @@ pub fn plan_outbound(message: &Rendered) -> Outbound {
             full
         };
         buttons.push(Button {
-            id: button_id(hash, n),
+            id: button_id(tag, n),
             label,
         });
     }
@@ -246,9 +277,14 @@ fn language_for(person: Option<&Person>, locale: &str) -> Option<Language> {
     }
 }
 
-/// Retry a request that Discord (or a proxy) answered with 429, waiting longer each time; any
-/// other outcome is returned as it is.
-pub async fn retry_rate_limited<T, F, Fut>(mut request: F) -> Result<T, serenity::Error>
+/// Retry a request that Discord (or a proxy) answered with 429, waiting longer each time, and
+/// with `server_errors` also one answered with a 5xx or not answered at all (for requests that
+/// are safe to repeat: answering an interaction, opening a DM, editing a message); any other
+/// outcome is returned as it is.
+pub async fn retry_discord<T, F, Fut>(
+    server_errors: bool,
+    mut request: F,
+) -> Result<T, serenity::Error>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T, serenity::Error>>,
@@ -256,21 +292,52 @@ where
     let mut wait = Duration::from_millis(500);
     let mut attempt = 0;
     loop {
-        match request().await {
-            Err(serenity::Error::Http(HttpError::UnsuccessfulRequest(r)))
-                if r.status_code.as_u16() == 429 && attempt < 4 =>
-            {
-                tracing::warn!(
-                    "Discord asked Fyr to slow down; retrying in {} ms",
-                    wait.as_millis()
-                );
-                tokio::time::sleep(wait).await;
-                wait *= 2;
-                attempt += 1;
+        let outcome = request().await;
+        let retry = match &outcome {
+            Err(serenity::Error::Http(HttpError::UnsuccessfulRequest(r))) => {
+                let status = r.status_code.as_u16();
+                if status == 429 {
+                    tracing::warn!(
+                        "Discord asked Fyr to slow down; retrying in {} ms",
+                        wait.as_millis()
+                    );
+                    true
+                } else {
+                    server_errors && status >= 500
+                }
             }
-            other => return other,
+            Err(serenity::Error::Http(HttpError::Request(_))) => server_errors,
+            _ => false,
+        };
+        if !retry || attempt >= 4 {
+            return outcome;
         }
+        let limited = matches!(&outcome, Err(serenity::Error::Http(HttpError::UnsuccessfulRequest(r))) if r.status_code.as_u16() == 429);
+        if !limited {
+            tracing::warn!(
+                "a Discord request failed; retrying in {} ms",
+                wait.as_millis()
+            );
+        }
+        tokio::time::sleep(wait).await;
+        wait *= 2;
+        attempt += 1;
     }
+}
+
+/// Retry a request that Discord (or a proxy) answered with 429 (see [`retry_discord`]).
+pub async fn retry_rate_limited<T, F, Fut>(request: F) -> Result<T, serenity::Error>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, serenity::Error>>,
+{
+    retry_discord(false, request).await
+}
+
+/// Whether Discord refused to open a DM because of the person's privacy settings (50007:
+/// "Cannot send messages to this user").
+fn is_dm_refused(e: &serenity::Error) -> bool {
+    matches!(e, serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if r.error.code == 50007)
 }
 
 fn is_unauthorized(e: &serenity::Error) -> bool {
@@ -392,8 +459,12 @@ impl Handler {
                 .ephemeral(true),
         );
         let result = match interaction {
-            Interaction::Command(c) => c.create_response(http, response).await,
-            Interaction::Component(c) => c.create_response(http, response).await,
+            Interaction::Command(c) => {
+                retry_discord(true, || c.create_response(http, response.clone())).await
+            }
+            Interaction::Component(c) => {
+                retry_discord(true, || c.create_response(http, response.clone())).await
+            }
             _ => Ok(()),
         };
         if let Err(e) = result {
@@ -415,7 +486,8 @@ impl Handler {
             let text = self.text(None, "not-staff");
             return self.ephemeral(&ctx.http, whole, text).await;
         };
-        match command.user.id.create_dm_channel(&ctx.http).await {
+        let user = command.user.id;
+        match retry_discord(true, || user.create_dm_channel(&ctx.http)).await {
             Ok(dm) => {
                 let text = self.text(language, "discord-dm-opened");
                 self.ephemeral(&ctx.http, whole, text).await;
@@ -427,7 +499,13 @@ impl Handler {
             }
             Err(e) => {
                 tracing::warn!("a direct message channel could not be opened: {e}");
-                let text = self.text(language, "discord-dm-failed");
+                // Only Discord's 50007 means the person's settings refuse DMs.
+                let id = if is_dm_refused(&e) {
+                    "discord-dm-failed"
+                } else {
+                    "discord-dm-error"
+                };
+                let text = self.text(language, id);
                 self.ephemeral(&ctx.http, whole, text).await;
             }
         }
@@ -442,45 +520,78 @@ impl Handler {
             let text = self.text(None, "not-staff");
             return self.ephemeral(&ctx.http, whole, text).await;
         };
-        let Some((options, n)) = parse_button_id(&press.data.custom_id) else {
+        let Some((tag, n)) = parse_button_id(&press.data.custom_id) else {
             tracing::info!("a button Fyr does not know was pressed");
             let text = self.text(language, "discord-button-unknown");
             return self.ephemeral(&ctx.http, whole, text).await;
         };
-        // Show the choice in place of the buttons, so the conversation reads as it happened.
-        let label = press
-            .message
-            .components
-            .iter()
-            .flat_map(|row| row.components.iter())
-            .find_map(|c| match c {
-                serenity::all::ActionRowComponent::Button(b) => match &b.data {
-                    serenity::all::ButtonKind::NonLink { custom_id, .. }
-                        if *custom_id == press.data.custom_id =>
-                    {
-                        b.label.clone()
-                    }
-                    _ => None,
-                },
-                _ => None,
-            })
-            .unwrap_or_else(|| n.to_string());
-        let content = format!("{}\n\n» {label}", press.message.content);
-        let update = CreateInteractionResponse::UpdateMessage(
-            CreateInteractionResponseMessage::new()
-                .content(split_content(&content, MAX_CONTENT).remove(0))
-                .components(Vec::new()),
-        );
-        if let Err(e) = press.create_response(&ctx.http, update).await {
-            tracing::warn!("a button press could not be answered: {e}");
-        }
+        // The choice goes to the driver thread, which says whether it answered the open
+        // question. Only then is the press shown as chosen (the choice in place of the
+        // buttons); a press on an earlier question leaves its message as it was, and Fyr
+        // says so and shows the current one.
+        let (said, mut heard) = tokio::sync::oneshot::channel::<bool>();
+        let verdict = ChoiceVerdict(Box::new(move |taken| {
+            let _ = said.send(taken);
+        }));
         self.send_in_order(
             press.channel_id.get(),
             press.id.get(),
             From::Person(person.id.clone()),
-            What::Choice { n, options },
+            What::Choice {
+                n,
+                tag,
+                verdict: Some(verdict),
+            },
         )
         .await;
+        let chosen = chosen_content(press, n);
+        // Discord wants an answer within 3 s: wait for the verdict at most 2 s.
+        match tokio::time::timeout(VERDICT_WAIT, &mut heard).await {
+            Ok(Ok(true)) => {
+                let update = CreateInteractionResponse::UpdateMessage(
+                    CreateInteractionResponseMessage::new()
+                        .content(chosen)
+                        .components(Vec::new()),
+                );
+                let answered =
+                    retry_discord(true, || press.create_response(&ctx.http, update.clone())).await;
+                if let Err(e) = answered {
+                    tracing::warn!("a button press could not be answered: {}", e);
+                }
+            }
+            Ok(_) => self.acknowledge(&ctx.http, press).await,
+            Err(_) => {
+                // The driver is busy: acknowledge now, show the choice when it is taken.
+                self.acknowledge(&ctx.http, press).await;
+                let (http, channel, message) =
+                    (ctx.http.clone(), press.channel_id, press.message.id);
+                tokio::spawn(async move {
+                    if heard.await.unwrap_or(false) {
+                        let edit = serenity::all::EditMessage::new()
+                            .content(chosen)
+                            .components(Vec::new());
+                        let edited = retry_discord(true, || {
+                            channel.edit_message(&http, message, edit.clone())
+                        })
+                        .await;
+                        if let Err(e) = edited {
+                            tracing::warn!("a chosen option could not be shown: {}", e);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /// Answer a button press without changing its message.
+    async fn acknowledge(&self, http: &Http, press: &ComponentInteraction) {
+        let answered = retry_discord(true, || {
+            press.create_response(http, CreateInteractionResponse::Acknowledge)
+        })
+        .await;
+        if let Err(e) = answered {
+            tracing::warn!("a button press could not be answered: {}", e);
+        }
     }
 
     /// Download one planned attachment, refusing it as soon as it passes the limit.
@@ -614,7 +725,8 @@ pub async fn start(
     }
     let handler = Handler {
         config: config.clone(),
-        localizer: Localizer::new().map_err(|e| DiscordError::Gateway(e.to_string()))?,
+        localizer: Localizer::for_config(&config)
+            .map_err(|e| DiscordError::Gateway(e.to_string()))?,
         tx: Mutex::new(tx),
         adapter,
         me: AtomicU64::new(0),
@@ -665,7 +777,7 @@ impl DiscordOutlet {
         }
         let http = self.http.clone();
         let channel = self.handle.block_on(async move {
-            retry_rate_limited(|| UserId::new(user).create_dm_channel(&http))
+            retry_discord(true, || UserId::new(user).create_dm_channel(&http))
                 .await
                 .map(|dm| dm.id)
                 .map_err(|e| e.to_string())
@@ -740,6 +852,7 @@ impl Outlet for DiscordOutlet {
         via: Option<&str>,
         message: &Rendered,
         key: Option<&str>,
+        tag: Option<&str>,
     ) -> Result<(), String> {
         let channel = match via.and_then(|v| v.parse::<u64>().ok()).filter(|&v| v != 0) {
             Some(id) => ChannelId::new(id),
@@ -750,7 +863,8 @@ impl Outlet for DiscordOutlet {
                 self.dm_for(user)?
             }
         };
-        self.post(channel, plan_outbound(message), &message.files, key)
+        let plan = plan_outbound(message, tag.unwrap_or_default());
+        self.post(channel, plan, &message.files, key)
     }
 
     fn send_text(&mut self, via: &str, text: &str) -> Result<(), String> {
@@ -782,12 +896,13 @@ mod tests {
 
     #[test]
     fn button_ids_round_trip_and_reject_others() {
-        let id = button_id(0xdead_beef, 3);
-        assert_eq!(parse_button_id(&id), Some((0xdead_beef, 3)));
+        let id = button_id("00000000deadbeef", 3);
+        assert_eq!(parse_button_id(&id), Some(("00000000deadbeef".into(), 3)));
         for bad in [
             "",
             "fyr",
             "fyr:1:1",
+            "fyr:0000000zdeadbeef:1",
             "fyr:00000000deadbeef:0",
             "fyr:00000000deadbeef:x",
             "xyz:00000000deadbeef:1",

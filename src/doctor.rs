@@ -403,17 +403,46 @@ async fn matrix(client: &reqwest::Client, m: &crate::config::MatrixConfig) -> Ve
         }
     }
     let mut checks = vec![Check::pass("matrix", format!("{base} is reachable"))];
-    let password = match m.password.read() {
+    let secret = match &m.login {
+        crate::config::MatrixLogin::Password(s) | crate::config::MatrixLogin::AccessToken(s) => s,
+    };
+    let secret = match secret.read() {
         Ok(p) => p,
         Err(e) => {
             checks.push(Check::fail(
                 "matrix login",
                 e,
-                "set the password as bot.toml's [matrix] says (password_env or password_file)",
+                "set the credential as bot.toml's [matrix] says (an environment variable or a file)",
             ));
             return checks;
         }
     };
+    if matches!(m.login, crate::config::MatrixLogin::AccessToken(_)) {
+        // An access token is checked as it is, without a login.
+        let whoami = client
+            .get(format!("{base}/_matrix/client/v3/account/whoami"))
+            .bearer_auth(&secret)
+            .send()
+            .await;
+        checks.push(match whoami {
+            Ok(r) if r.status().is_success() => Check::pass(
+                "matrix login",
+                format!("the access token of {} is valid", m.user_id),
+            ),
+            Ok(r) => Check::fail(
+                "matrix login",
+                format!("the homeserver refuses the access token ({})", r.status()),
+                "make a new access token for the bot account and put it where bot.toml says",
+            ),
+            Err(e) => Check::fail(
+                "matrix login",
+                format!("the request failed: {}", root_cause(&e)),
+                "check the connection to the homeserver",
+            ),
+        });
+        return checks;
+    }
+    let password = secret;
     let body = serde_json::json!({
         "type": "m.login.password",
         "identifier": {"type": "m.id.user", "user": m.user_id},
@@ -436,7 +465,7 @@ async fn matrix(client: &reqwest::Client, m: &crate::config::MatrixConfig) -> Ve
                 .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
                 .and_then(|v| v["access_token"].as_str().map(str::to_string));
             if let Some(token) = token {
-                let _ = client
+                let _: Result<reqwest::Response, reqwest::Error> = client
                     .post(format!("{base}/_matrix/client/v3/logout"))
                     .bearer_auth(token)
                     .header("content-type", "application/json")

@@ -120,6 +120,201 @@ pub fn long_date(lang: Language, iso: &str) -> String {
     }
 }
 
+/// A problem in an organisation's own Fluent files (`[organisation] texts`), located.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OverrideProblem {
+    pub file: std::path::PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: String,
+}
+
+/// An organisation's own wording: `<dir>/<lang>/*.ftl` for sv, da and en, each message replacing
+/// the built-in one of the same id. Checked before use: Fluent syntax, ids Fyr has, no variable
+/// the built-in message does not have, and every id in all three languages.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// Per language, the sources in file order: (path, text).
+    sources: Vec<(Language, std::path::PathBuf, String)>,
+}
+
+impl Overrides {
+    /// Read and check the folder.
+    pub fn load(dir: &std::path::Path) -> Result<Overrides, Vec<OverrideProblem>> {
+        let builtin = Localizer::new().expect("the built-in locales load");
+        let mut problems = Vec::new();
+        let mut sources = Vec::new();
+        // id -> languages that override it, and where it was first seen.
+        let mut seen: std::collections::BTreeMap<
+            String,
+            (Vec<Language>, std::path::PathBuf, usize, usize),
+        > = Default::default();
+        for lang in Language::ALL {
+            let folder = dir.join(lang.code());
+            let mut files: Vec<_> = std::fs::read_dir(&folder)
+                .map(|entries| {
+                    entries
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            files.sort();
+            for path in files {
+                let text = match std::fs::read_to_string(&path) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        problems.push(OverrideProblem {
+                            file: path.clone(),
+                            line: 1,
+                            column: 1,
+                            message: format!("cannot read this file: {e}"),
+                            help: "the file must be readable UTF-8 text".into(),
+                        });
+                        continue;
+                    }
+                };
+                let at = |byte: usize| line_column(&text, byte);
+                let resource = match fluent_syntax::parser::parse(text.as_str()) {
+                    Ok(r) => r,
+                    Err((partial, errors)) => {
+                        // Every error is reported, and the entries that did parse are checked
+                        // too.
+                        for e in errors {
+                            let (line, column) = at(e.pos.start);
+                            problems.push(OverrideProblem {
+                                file: path.clone(),
+                                line,
+                                column,
+                                message: format!("Fluent syntax error: {}", e.kind),
+                                help: "see https://projectfluent.org/fluent/guide/ for the syntax; `fyr texts --lang sv` prints every message as it is now".into(),
+                            });
+                        }
+                        partial
+                    }
+                };
+                for entry in &resource.body {
+                    let fluent_syntax::ast::Entry::Message(message) = entry else {
+                        continue;
+                    };
+                    let id = message.id.name;
+                    let offset = id.as_ptr() as usize - text.as_ptr() as usize;
+                    let (line, column) = at(offset);
+                    let problem = |message: String, help: &str| OverrideProblem {
+                        file: path.clone(),
+                        line,
+                        column,
+                        message,
+                        help: help.to_string(),
+                    };
+                    let Some(original) = builtin.variables(lang, id) else {
+                        problems.push(problem(
+                            format!("there is no message `{id}` in Fyr"),
+                            "override only ids that Fyr has; `fyr texts --lang sv` lists them",
+                        ));
+                        continue;
+                    };
+                    let used = message
+                        .value
+                        .as_ref()
+                        .map(pattern_variables)
+                        .unwrap_or_default();
+                    for variable in used.difference(&original) {
+                        problems.push(problem(
+                            format!("`{id}` uses the variable ${variable}, which Fyr does not give this message"),
+                            &format!(
+                                "use only {}",
+                                if original.is_empty() {
+                                    "plain text here".to_string()
+                                } else {
+                                    original.iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", ")
+                                }
+                            ),
+                        ));
+                    }
+                    let entry = seen
+                        .entry(id.to_string())
+                        .or_insert_with(|| (Vec::new(), path.clone(), line, column));
+                    entry.0.push(lang);
+                }
+                sources.push((lang, path, text));
+            }
+        }
+        for (id, (langs, file, line, column)) in &seen {
+            let missing: Vec<&str> = Language::ALL
+                .iter()
+                .filter(|l| !langs.contains(l))
+                .map(|l| l.code())
+                .collect();
+            if !missing.is_empty() {
+                problems.push(OverrideProblem {
+                    file: file.clone(),
+                    line: *line,
+                    column: *column,
+                    message: format!("`{id}` is overridden here but not in {}", missing.join(", ")),
+                    help: format!(
+                        "give `{id}` in {} too, so nobody reads the built-in text in one language and yours in another",
+                        missing
+                            .iter()
+                            .map(|l| format!("{}/", dir.join(l).display()))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    ),
+                });
+            }
+        }
+        if problems.is_empty() {
+            Ok(Overrides { sources })
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// The variables a Fluent pattern uses (`$name`), in selectors and nested placeables too.
+fn pattern_variables(
+    pattern: &fluent_syntax::ast::Pattern<&str>,
+) -> std::collections::BTreeSet<String> {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    fn inline(e: &InlineExpression<&str>, out: &mut std::collections::BTreeSet<String>) {
+        match e {
+            InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_string());
+            }
+            InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    inline(a, out);
+                }
+            }
+            InlineExpression::Placeable { expression } => expression_(expression, out),
+            _ => {}
+        }
+    }
+    fn expression_(e: &Expression<&str>, out: &mut std::collections::BTreeSet<String>) {
+        match e {
+            Expression::Inline(i) => inline(i, out),
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    walk(&v.value, out);
+                }
+            }
+        }
+    }
+    fn walk(p: &fluent_syntax::ast::Pattern<&str>, out: &mut std::collections::BTreeSet<String>) {
+        for element in &p.elements {
+            if let PatternElement::Placeable { expression } = element {
+                expression_(expression, out);
+            }
+        }
+    }
+    let mut out = Default::default();
+    walk(pattern, &mut out);
+    out
+}
+
 /// A message rendered for one person.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rendered {
@@ -242,6 +437,87 @@ impl Localizer {
             plain: Default::default(),
             fixed: Default::default(),
         })
+    }
+
+    /// The built-in texts with an organisation's own wording over them (already checked by
+    /// `Overrides::load`).
+    pub fn with_overrides(overrides: &Overrides) -> Result<Localizer, LocaleError> {
+        let mut localizer = Localizer::new()?;
+        for (lang, path, text) in &overrides.sources {
+            let resource =
+                FluentResource::try_new(text.clone()).map_err(|_| LocaleError::Bundle {
+                    lang: *lang,
+                    file: path.display().to_string(),
+                    detail: "the file no longer parses".into(),
+                })?;
+            if let Some((_, bundle)) = localizer.bundles.iter_mut().find(|(l, _)| l == lang) {
+                bundle.add_resource_overriding(resource);
+            }
+        }
+        Ok(localizer)
+    }
+
+    /// Fyr's texts as configured: the built-in ones, with the organisation's own wording over
+    /// them when bot.toml names a texts folder.
+    pub fn for_config(config: &crate::config::Config) -> Result<Localizer, LocaleError> {
+        match &config.texts {
+            Some(overrides) => Localizer::with_overrides(overrides),
+            None => Localizer::new(),
+        }
+    }
+
+    /// The variables the message `id` uses in `lang`; None when it does not exist there.
+    pub fn variables(
+        &self,
+        lang: Language,
+        id: &str,
+    ) -> Option<std::collections::BTreeSet<String>> {
+        let message = self.bundle(lang)?.get_message(id)?;
+        Some(message.value().map(pattern_variables).unwrap_or_default())
+    }
+
+    /// Every message id of a language, sorted.
+    pub fn ids(&self, lang: Language) -> Vec<String> {
+        let mut ids: Vec<String> = SOURCES
+            .iter()
+            .filter(|(l, _, _)| *l == lang)
+            .flat_map(|(_, _, source)| {
+                fluent_syntax::parser::parse(*source)
+                    .map(|r| {
+                        r.body
+                            .iter()
+                            .filter_map(|e| match e {
+                                fluent_syntax::ast::Entry::Message(m) => {
+                                    Some(m.id.name.to_string())
+                                }
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    /// The current text of a message for review, each variable shown as `{$name}` (selectors
+    /// show their default variant).
+    pub fn review_text(&self, lang: Language, id: &str) -> Option<String> {
+        let bundle = self.bundle(lang)?;
+        let pattern = bundle.get_message(id)?.value()?;
+        let variables = self.variables(lang, id).unwrap_or_default();
+        let shown: Vec<String> = variables.iter().map(|v| format!("{{${v}}}")).collect();
+        let mut args = FluentArgs::new();
+        for (name, value) in variables.iter().zip(&shown) {
+            args.set(name.as_str(), FluentValue::from(value.as_str()));
+        }
+        let mut errors = Vec::new();
+        Some(
+            bundle
+                .format_pattern(pattern, Some(&args), &mut errors)
+                .into_owned(),
+        )
     }
 
     fn bundle(&self, lang: Language) -> Option<&FluentBundle<FluentResource>> {

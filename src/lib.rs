@@ -17,6 +17,7 @@ pub mod erasure;
 pub mod export;
 pub mod flood;
 pub mod i18n;
+pub mod logging;
 #[cfg(feature = "matrix")]
 pub mod matrix;
 pub mod metrics;

@@ -188,6 +188,15 @@ enum Command {
         #[arg(value_name = "PATH", default_value = "bot.toml")]
         path: PathBuf,
     },
+    /// Print every message id with its current text (built-in or the organisation's own), one
+    /// per line, so the whole content can be reviewed in one file.
+    Texts {
+        /// sv, da or en.
+        #[arg(long, default_value = "sv")]
+        lang: String,
+        #[arg(long, default_value = "bot.toml")]
+        config: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -197,23 +206,26 @@ enum ClockKind {
 }
 
 fn main() -> ExitCode {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("FYR_LOG")
-        // matrix-sdk logs every expected 404 (no backup yet, no account data yet) as an
-        // error; Fyr logs what matters about the connection itself.
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,matrix_sdk::http_client=off"));
-    // FYR_LOG_FORMAT=json: one JSON object per line (time, level, target, message, fields)
-    // for journald or a log collector.
+    // FYR_LOG or the default; dependencies capped and redacted (no message text in the log).
+    // FYR_LOG_FORMAT=json: Fyr's own lines as one JSON object each (dependencies' lines are
+    // left out there: redaction is for text lines).
     if json_logs() {
-        tracing_subscriber::fmt()
+        use tracing_subscriber::layer::SubscriberExt as _;
+        use tracing_subscriber::util::SubscriberInitExt as _;
+        use tracing_subscriber::Layer as _;
+        let filter = tracing_subscriber::EnvFilter::try_from_env("FYR_LOG")
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(fyr::logging::DEFAULT_FILTER));
+        let layer = tracing_subscriber::fmt::layer()
             .json()
-            .with_env_filter(filter)
             .with_writer(std::io::stderr)
-            .init();
+            .with_filter(filter)
+            .with_filter(
+                tracing_subscriber::filter::Targets::new()
+                    .with_target("fyr", tracing_subscriber::filter::LevelFilter::TRACE),
+            );
+        tracing_subscriber::registry().with(layer).init();
     } else {
-        tracing_subscriber::fmt()
-            .with_env_filter(filter)
-            .with_writer(std::io::stderr)
-            .init();
+        fyr::logging::init();
     }
     let cli = Cli::parse();
     let insecure = cli.allow_insecure_key_file;
@@ -247,6 +259,32 @@ fn main() -> ExitCode {
                 out!("{failed} of {} checks failed", checks.len());
                 ExitCode::FAILURE
             }
+        }
+        Command::Texts { lang, config } => {
+            let Some(lang) = fyr::model::Language::ALL
+                .into_iter()
+                .find(|l| l.code() == lang)
+            else {
+                eprintln!("error: --lang {lang}: use sv, da or en");
+                return ExitCode::from(EXIT_CONFIG);
+            };
+            let config = match Config::load(&config) {
+                Ok(c) => c,
+                Err(e) => return config_failure(&e),
+            };
+            let localizer = match Localizer::for_config(&config) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            for id in localizer.ids(lang) {
+                let text = localizer.review_text(lang, &id).unwrap_or_default();
+                // One line per message: continuation lines indented as in Fluent.
+                out!("{id} = {}", text.replace('\n', "\n    "));
+            }
+            ExitCode::SUCCESS
         }
         Command::CheckConfig { path } => match Config::load(&path) {
             Ok(config) => {
@@ -298,7 +336,7 @@ fn main() -> ExitCode {
             };
             let case = fyr::model::CaseId::new(case.to_uppercase());
             operator(&store, "export", Some(&case));
-            let localizer = match Localizer::new() {
+            let localizer = match Localizer::for_config(&config) {
                 Ok(l) => l,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -437,7 +475,7 @@ fn main() -> ExitCode {
             };
             operator(&store, "stats", None);
             if let Some(dir) = report {
-                let localizer = match Localizer::new() {
+                let localizer = match Localizer::for_config(&config) {
                     Ok(l) => l,
                     Err(e) => {
                         eprintln!("error: {e}");
@@ -826,7 +864,7 @@ fn chat(
     speaker: PersonId,
     deliveries: Option<fyr::console::DeliveryLog>,
 ) -> anyhow::Result<()> {
-    let localizer = Localizer::new().context("the built-in translations are broken")?;
+    let localizer = Localizer::for_config(&config).context("the translations are broken")?;
     let mut driver = Driver::new(config, store, localizer, Box::new(RandomCaseIds));
     driver.set_export_dir(PathBuf::from("fyr-export"));
     let interactive = std::io::stdin().is_terminal();

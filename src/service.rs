@@ -35,10 +35,14 @@ pub enum From {
 #[derive(Debug)]
 pub enum What {
     Text(String),
-    /// A button pressed: option `n` of a message whose options hashed to `options`.
+    /// A button pressed (or a number reaction): option `n` of the message that carried `tag`
+    /// (see [`Outlet::send`]; empty when the adapter does not know the message). It answers
+    /// only if that message is the person's open question; else Fyr says it was an earlier
+    /// question and shows the current one. `verdict` hears whether the choice was taken.
     Choice {
         n: u32,
-        options: u64,
+        tag: String,
+        verdict: Option<ChoiceVerdict>,
     },
     /// A message that could not be decrypted.
     Undecryptable,
@@ -53,6 +57,16 @@ pub enum What {
     FileTooBig,
     /// Open (or reopen) the conversation, e.g. from a slash command.
     Open,
+}
+
+/// Told, once, whether a pressed choice was taken (true) or was from an earlier question
+/// (false), so the adapter shows the press as chosen only when it counted.
+pub struct ChoiceVerdict(pub Box<dyn FnOnce(bool) + Send>);
+
+impl std::fmt::Debug for ChoiceVerdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ChoiceVerdict")
+    }
 }
 
 /// One inbound event, tagged with the adapter and the channel it came from.
@@ -70,13 +84,16 @@ pub trait Outlet: Send {
     /// Whether this platform can reach the person (they have an id there).
     fn reaches(&self, person: &Person) -> bool;
     /// Send to a person, in `via` if given (where they last wrote), else in their direct
-    /// channel. With a `key`, sending the same key twice shows the message once.
+    /// channel. With a `key`, sending the same key twice shows the message once. A message
+    /// with options comes with a `tag` unique to it: its buttons (or, on Matrix, the message
+    /// a reaction points at) must hand it back in [`What::Choice`].
     fn send(
         &mut self,
         to: &Person,
         via: Option<&str>,
         message: &Rendered,
         key: Option<&str>,
+        tag: Option<&str>,
     ) -> Result<(), String>;
     /// Plain text in a channel (for strangers).
     fn send_text(&mut self, via: &str, text: &str) -> Result<(), String>;
@@ -108,8 +125,9 @@ impl Outlet for Named {
         via: Option<&str>,
         message: &Rendered,
         key: Option<&str>,
+        tag: Option<&str>,
     ) -> Result<(), String> {
-        self.inner.send(to, via, message, key)
+        self.inner.send(to, via, message, key, tag)
     }
     fn send_text(&mut self, via: &str, text: &str) -> Result<(), String> {
         self.inner.send_text(via, text)
@@ -122,8 +140,9 @@ impl Outlet for Named {
     }
 }
 
-/// A short, stable fingerprint of a message's options, so a button from an old message can be
-/// told apart from the current question.
+/// A short, stable fingerprint of a message's options: a tagged message's options are
+/// remembered by it, so a press on the last question sent counts only while that question is
+/// still the open one.
 pub fn options_hash(options: &[String]) -> u64 {
     // FNV-1a: tiny and stable across builds (unlike std's hasher).
     let mut hash = 0xcbf2_9ce4_8422_2325u64;
@@ -140,6 +159,20 @@ struct Router {
     outlets: Vec<Box<dyn Outlet>>,
     /// Where each person last wrote: adapter and channel.
     last: HashMap<PersonId, (usize, String)>,
+    /// The tag and options fingerprint of the last message with options each person was sent:
+    /// the only one whose buttons answer (in memory: after a restart every older button is
+    /// an earlier question, and Fyr shows the open one again).
+    questions: HashMap<PersonId, (String, u64)>,
+}
+
+/// A fresh tag for a message with options: 16 hex digits from the OS's randomness.
+pub fn new_tag() -> String {
+    let mut bytes = [0u8; 8];
+    if getrandom::getrandom(&mut bytes).is_err() {
+        let nanos = Utc::now().timestamp_nanos_opt().unwrap_or_default();
+        bytes = nanos.to_be_bytes();
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl Router {
@@ -149,25 +182,42 @@ impl Router {
             .person(to.as_str())
             .ok_or_else(|| "not in the configuration".to_string())?
             .clone();
-        if let Some((adapter, via)) = self.last.get(to).cloned() {
-            if let Some(outlet) = self.outlets.get_mut(adapter) {
-                let sent = outlet.send(&person, Some(&via), message, key);
-                if sent.is_err() {
-                    crate::metrics::global().delivery_failed(outlet.platform());
-                }
-                return sent;
-            }
+        let tag = (!message.options.is_empty()).then(new_tag);
+        let outlet = match self.last.get(to).cloned() {
+            Some((adapter, via)) if adapter < self.outlets.len() => Some((adapter, Some(via))),
+            _ => None,
+        };
+        let (adapter, via) = match outlet {
+            Some(found) => found,
+            None => (
+                self.outlets
+                    .iter()
+                    .position(|o| o.reaches(&person))
+                    .ok_or_else(|| "no connected platform reaches this person".to_string())?,
+                None,
+            ),
+        };
+        if let Err(e) =
+            self.outlets[adapter].send(&person, via.as_deref(), message, key, tag.as_deref())
+        {
+            crate::metrics::global().delivery_failed(self.outlets[adapter].platform());
+            return Err(e);
         }
-        let outlet = self
-            .outlets
-            .iter_mut()
-            .find(|o| o.reaches(&person))
-            .ok_or_else(|| "no connected platform reaches this person".to_string())?;
-        let sent = outlet.send(&person, None, message, key);
-        if sent.is_err() {
-            crate::metrics::global().delivery_failed(outlet.platform());
+        if let Some(tag) = tag {
+            self.questions
+                .insert(to.clone(), (tag, options_hash(&message.options)));
         }
-        sent
+        Ok(())
+    }
+
+    /// Whether a press of option `n` on the message tagged `tag` answers `person`'s open
+    /// question, whose options (as shown) are `current`.
+    fn is_open_question(&self, person: &PersonId, tag: &str, n: u32, current: &[String]) -> bool {
+        let in_range = n >= 1 && (n as usize) <= current.len();
+        in_range
+            && self.questions.get(person).is_some_and(|(t, hash)| {
+                !tag.is_empty() && t == tag && *hash == options_hash(current)
+            })
     }
 }
 
@@ -207,10 +257,10 @@ pub fn driver_loop(
     outlets: Vec<Box<dyn Outlet>>,
     rx: mpsc::Receiver<Envelope>,
 ) {
-    let localizer = match Localizer::new() {
+    let localizer = match Localizer::for_config(&config) {
         Ok(l) => l,
         Err(e) => {
-            tracing::error!("the built-in translations are broken: {e}");
+            tracing::error!("the translations are broken: {e}");
             return;
         }
     };
@@ -218,6 +268,7 @@ pub fn driver_loop(
         config: config.clone(),
         outlets,
         last: HashMap::new(),
+        questions: HashMap::new(),
     };
     let mut driver = Driver::new((*config).clone(), store, localizer, Box::new(RandomCaseIds));
     // Exports asked for in the chat go as attachments when every platform takes files.
@@ -466,6 +517,8 @@ fn handle(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelop
         From::Person(person) => person,
     };
     router.last.insert(person.clone(), (adapter, via));
+    // A pressed choice's verdict: given once the engine has taken (or refused) it.
+    let mut told: Option<(ChoiceVerdict, bool)> = None;
     let text = match what {
         What::File { name, bytes } => {
             match driver.handle_file(&person, &name, bytes, Utc::now()) {
@@ -492,7 +545,7 @@ fn handle(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelop
         }
         What::Text(text) => text,
         What::Open => String::new(),
-        What::Choice { n, options } => {
+        What::Choice { n, tag, verdict } => {
             let now = Utc::now();
             let lang = driver.language_of(&person).unwrap_or(Language::En);
             let current: Vec<String> = driver
@@ -501,10 +554,13 @@ fn handle(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelop
                 .into_iter()
                 .map(|id| driver.localizer().text(lang, &Msg::new(id)))
                 .collect();
-            if options_hash(&current) == options {
+            let open = router.is_open_question(&person, &tag, n, &current);
+            told = verdict.map(|v| (v, open));
+            if open {
                 n.to_string()
             } else {
-                // A button from an earlier question: say so, and show the current one.
+                // A button from an earlier question (or another case's message): say so, and
+                // show the current one.
                 let stale = note(driver, &person, "button-stale");
                 router.tell(&person, stale);
                 String::new()
@@ -521,7 +577,11 @@ fn handle(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelop
             return;
         }
     };
-    match driver.handle(&person, &text, Utc::now()) {
+    let handled = driver.handle(&person, &text, Utc::now());
+    if let Some((verdict, open)) = told {
+        (verdict.0)(open && handled.is_ok());
+    }
+    match handled {
         Ok(replies) => {
             for reply in replies {
                 if let Err(e) = router.send(&reply.to, &reply, None) {
@@ -589,9 +649,13 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
             #[cfg(feature = "matrix")]
             {
                 let adapter = outlets.len();
+                let key = store.derived_key(crate::matrix::STORE_KEY_LABEL);
+                let outlet =
+                    crate::matrix::start(config.clone(), tx.clone(), adapter, key, fatal_tx.clone())
+                        .await?;
                 outlets.push(Box::new(Named {
                     platform: "matrix",
-                    inner: crate::matrix::start(config.clone(), tx.clone(), adapter).await?,
+                    inner: outlet,
                 }));
             }
             #[cfg(not(feature = "matrix"))]
@@ -634,7 +698,7 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
         };
         let result = tokio::select! {
             () = stop => {
-                tracing::info!("stopping: no new events are taken");
+                tracing::info!(target: "fyr::status", "stopping: no new events are taken");
                 Ok(())
             }
             Some(why) = fatal_rx.recv() => Err(ServiceError::Stopped(why)),

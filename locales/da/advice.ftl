@@ -91,3 +91,4 @@ advice-response-sign = Skriv under med dit for- og efternavn og din titel – de
 advice-response-times = Svar inden for den tid, din organisation har fastsat. Tager et fuldt svar længere tid, så svar alligevel, og fortæl, hvornår det kommer.
 advice-response-same = Lad helst den samme person tage sig af opfølgende spørgsmål. Henvender en journalist sig, så giv først din kommunikationsmedarbejder besked – journalister ringer ofte til flere om den samme sag.
 advice-response-friday = Undgå at offentliggøre noget om ophedede emner på en fredag. En storm, der begynder der, kan vokse hele weekenden, uden at nogen er til stede og svarer.
+advice-trolls-dk-caveat = Metoden kommer fra en svensk vejledning for offentligt ansatte. På en dansk arbejdsplads er det arbejdspladsens egne regler, der bestemmer, hvordan og hvornår borgere får svar – spørg din leder, hvis du er i tvivl, og tag aldrig selv kontakt til en, der har truet dig.

@@ -36,7 +36,7 @@ resumed = Velkommen tilbage. Her er, hvor vi var nået til:
 error-out-of-range = { $max ->
         [1] Her er kun én mulighed: svar med 1.
        *[other] Vælg et tal mellem 1 og { $max }.
-    }
+    } Er du i fare lige nu, så ring 112.
 error-not-understood = Det forstod jeg ikke helt. { $max ->
         [1] Svar med 1
        *[other] Svar med et tal mellem 1 og { $max }
@@ -77,6 +77,8 @@ console-now-writing = Du skriver nu som { $id }.
 
 not-staff = Hej! Fyr er for organisationens egne medarbejdere, og jeg kan ikke finde dig blandt dem. Arbejder du her, kan du bede din leder om at tilføje dig. Er du i fare, så ring 112.
 matrix-undecryptable = Jeg kunne ikke læse din seneste besked – krypteringsnøglerne er ikke nået frem endnu. Send den gerne igen om lidt.
+matrix-left-shared-room = Jeg forlod et rum, hvor flere end dig og mig var med – jeg taler kun med dig under fire øjne. Fortsæt gerne her i stedet. Er du i fare lige nu, så ring 112.
+matrix-left-unencrypted = Jeg forlod en samtale uden kryptering og kunne ikke slå den til der. Det, du fortæller mig, skal kun du og jeg kunne læse, så vi fortsætter her, krypteret. Er du i fare lige nu, så ring 112.
 attachment-not-stored = Jeg kunne ikke hente den fil, du sendte, så den er ikke gemt. Prøv gerne at sende den én gang til. Lykkes det ikke, så gem den selv et sikkert sted, og skriv ned, hvad den viser, og hvornår du fik den.
 button-stale = Den knap hører til et tidligere spørgsmål. Her er, hvor vi er nu:
 console-file-usage = Skriv /file efterfulgt af stien til en fil, for eksempel /file ~/skaermbillede.png.
@@ -88,6 +90,7 @@ slow-down = Du sender beskeder hurtigere, end jeg kan nå at svare. Vent et øje
 discord-command = Tal med Fyr i en privat besked om trusler, chikane eller had i arbejdet
 discord-dm-opened = Jeg har skrevet til dig i en privat besked. Kun du kan se dette svar. Er du i fare lige nu, så ring 112.
 discord-dm-failed = Jeg kunne ikke sende dig en privat besked. Tillad direkte beskeder fra medlemmer af denne server (privatlivsindstillinger), og skriv /fyr igen. Er du i fare lige nu, så ring 112.
+discord-dm-error = Jeg kunne ikke åbne en privat samtale med dig lige nu – Discord svarede ikke, som det skulle. Vent lidt, og skriv /fyr igen. Er du i fare lige nu, så ring 112.
 discord-server-not-served = Fyr er ikke sat op til denne server. Skriv i stedet til Fyr i en privat besked, eller spørg den, der står for Fyr hos jer. Er du i fare lige nu, så ring 112.
 discord-button-unknown = Den knap kender jeg ikke – den stammer nok fra en ældre besked. Skriv noget til mig, så fortsætter vi, hvor vi slap.
 said-greeting = Hej! Vi fortsætter, hvor vi var.
@@ -97,3 +100,6 @@ said-police = Om politianmeldelse: skriv "menu", og vælg "Anmeld og registrér"
 said-evidence = Om beviser: skriv "menu", og vælg "Sikr beviserne" – der står, hvordan du gemmer dem, og hvordan jeg opbevarer dem sikkert.
 said-question = Det kan jeg ikke svare på i fri tekst. Skriv "menu" for at se alt, hvad jeg kan hjælpe med, eller spørg din leder, HR eller arbejdsmiljørepræsentanten.
 opt-not-applicable = Ikke aktuelt
+contact-communicator = Kommunikation: { $value }
+contact-secretariat = Sekretariat: { $value }
+contact-routine = Jeres procedure ved trusler og chikane: { $value }

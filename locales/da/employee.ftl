@@ -80,7 +80,6 @@ evidence-witnesses-question = Har du noteret vidner og links?
 
 stop-no-counter = Svar ikke den, der gjorde det, og gå ikke til modangreb – heller ikke når det, der bliver sagt, er usandt.
 stop-dk-no-contact = Tag ikke selv kontakt til personen. Hvis der skal tages kontakt, er det din ledelse, der gør det.
-stop-se-official-role = I din rolle som offentligt ansat må du stadig gerne svare på spørgsmål om sagen – kort, én gang og kun om sagen. Derefter behøver du ikke svare igen.
 stop-se-ask-meaning = Var en bemærkning uklar, må du gerne spørge, hvad personen mente. Svaret gør det ofte lettere at vurdere.
 stop-relief = Hvis henvendelserne slider på dig, så bed din leder om aflastning. Du skal ikke bære det alene.
 
@@ -339,3 +338,46 @@ escalation-rep-nobody-answered = Ingen arbejdsmiljørepræsentant (AMR) har kvit
 escalation-rep-nobody-answered-manager-knows = Ingen arbejdsmiljørepræsentant (AMR) har kvitteret for din besked om sag { $case } endnu. Din leder, { $manager }, har kvitteret og kender til sagen. Du kan selv kontakte en arbejdsmiljørepræsentant, eller:
 start-greeting-manager = Hej { $name }, jeg hedder Fyr. Du er leder her: Jeg hjælper dig, når en medarbejder er blevet truet, chikaneret eller angrebet i arbejdet – med det, du skal gøre i dag og de næste uger. Og bliver du selv udsat, hjælper jeg også dig. Vi tager ét spørgsmål ad gangen.
 start-greeting-safety-rep = Hej { $name }, jeg hedder Fyr. Du er arbejdsmiljørepræsentant (AMR): Jeg hjælper dig med at støtte en medarbejder, der er blevet truet, chikaneret eller angrebet i arbejdet, og med at forebygge, at det sker igen. Bliver du selv udsat, hjælper jeg også dig. Vi tager ét spørgsmål ad gangen.
+channel-question = Hvordan nåede det dig?
+opt-channel-online = På nettet – opslag, kommentarer eller sociale medier
+opt-channel-written = Via mail, brev eller sms
+opt-channel-spoken = I telefonen eller ansigt til ansigt
+evidence-save-spoken = Gem det, der findes: opkaldslisten med tidspunkt og nummer, beskeder på telefonsvareren og eventuelle optagelser, som arbejdspladsen laver. Skriv så ordret som muligt ned, hvad der blev sagt.
+stop-other-casework = Giv ikke igen, og gå ikke ind i en diskussion. Spørgsmål om selve sagen er en del af dit arbejde: Svar kort og sagligt på dem, én gang – derefter behøver du ikke gentage dig.
+short-four-steps = En måde at tage imod kritik på, i fire trin:
+    1. Bekræft, at du har forstået, hvad personen er utilfreds med.
+    2. Sig undskyld, hvis noget faktisk er gået galt.
+    3. Forklar kort, hvad der gælder og hvorfor.
+    4. Henvis videre – for eksempel til, hvordan man klager, eller til nogen, der kan hjælpe.
+short-casework = Dit almindelige arbejde med personens sag fortsætter som normalt – kritik er ingen grund til at stoppe sagsbehandlingen.
+short-relief = Slider det på dig, må du bede om aflastning: at en kollega overtager opkaldene eller mailene, at svarene sendes fra en funktionspostkasse, eller at en anden overtager sagen.
+short-tell = Vil du have, at din leder ved det? Det er dit valg. Jeg kan sende en kort besked for dig, og du ser den først.
+short-done = Det var det vigtigste. Kom tilbage, når du vil – skriv "menu" for at se alt det andet, for eksempel råd om svære opkald og mails.
+short-crossed-line = Går det over grænsen – trusler, chikane, eller hvis personen dukker op, hvor du er – så vælg 1, så gennemgår vi alt, hvad der gælder. Er du i fare, så ring 112. Politiet, når det ikke haster: { $country ->
+        [SE] 114 14 eller polisen.se
+       *[other] 114 eller politi.dk
+    }.
+new-incident-safety = Først: Er du eller en anden i fare lige nu? Så ring 112.
+checkin-new-which = Hører det nye til samme sag som denne, eller er det noget andet?
+opt-new-same-case = Samme sag – samme person eller samme forløb
+opt-new-other-case = Noget andet – en ny sag
+support-union = Du kan også få støtte fra din fagforening og fra arbejdsmiljørådgivningen.
+support-se-home = Gælder truslen din familie, eller er personen dukket op, hvor du bor? Tal med din leder om sikkerheden derhjemme. I Sverige kan politiet eller anklageren give kontaktförbud (tilhold), og Skatteverket kan beskytte dine personoplysninger.
+support-dk-home = Gælder truslen din familie, eller er personen dukket op, hvor du bor? Tal med din leder om sikkerheden derhjemme. Politiet kan give et tilhold, og du kan søge navne- og adressebeskyttelse i folkeregistret.
+support-se-work-injury = Får du stærke reaktioner bagefter, kan det være en skade på grund af arbejdet – i Sverige en arbetsskada. Arbejdsgiveren skal anmelde den, men du har altid ret til selv at anmelde den til Försäkringskassan.
+support-dk-work-injury = Får du stærke reaktioner bagefter, kan det være en arbejdsskade. Arbejdsgiveren skal anmelde den, men du kan også selv anmelde den til Arbejdsmarkedets Erhvervssikring.
+exposure-function-signature = Fremover kan du, hvis arbejdspladsen tillader det, underskrive med din funktion eller en funktionspostkasse i stedet for dit navn.
+consent-preview-short = Beskeden siger, at du har været udsat for { $kind ->
+        [threat] en trussel
+        [harassment] chikane eller had
+        [online-exposure] udstilling eller et personangreb på nettet
+        [criticism] hård kritik eller vedvarende klager
+        [hard-contact] et svært opkald eller en svær mail
+       *[other] noget, der opleves som pres
+    } og { $request ->
+        [call-today] beder om en opringning i dag
+        [meeting] beder om et møde
+        [urgent] beder om hjælp med det samme
+       *[just-know] kun vil have, at de ved det
+    } – intet andet fra vores samtale. Vælg "Vis præcis, hvad de læser" for hele teksten.
+opt-preview-full = Vis præcis, hvad de læser

@@ -19,7 +19,7 @@ notify-request = { $employee } beder dig { $request ->
         [urgent] om at sørge for, at din medarbejder er i sikkerhed lige nu – der er meldt om akut fare.
        *[just-know] foreløbig kun om at være orienteret.
     }
-notify-consent = { $employee } har sagt ja til, at du får besked. Behandl det fortroligt – Fyr deler ikke andet fra vedkommendes samtale.
+notify-consent = { $employee } har sagt ja til, at du får besked. Behandl det fortroligt – Fyr deler ikke andet fra samtalen.
 notify-ack-how = Vælg 1 for at kvittere. Så får { $employee } at vide, at du har set beskeden.
 notify-reminder = Påmindelse: Der er endnu ikke kvitteret for beskeden.
 opt-ack = Kvittér – jeg tager mig af det
@@ -28,7 +28,7 @@ opt-guidance = Hvad skal jeg gøre?
 ## Når du har kvitteret
 
 acked-thanks = Tak. Jeg har fortalt { $employee }, at du har kvitteret.
-acked-manager-today = Tal med { $employee } i dag, og sørg for, at vedkommende ikke er alene.
+acked-manager-today = Tal med { $employee } i dag, og sørg for, at din medarbejder ikke er alene.
 acked-se-authority = Vurdér, om dette er en alvorlig hændelse efter svenske regler. Er det det, skal den meldes til Arbetsmiljöverket straks og inden for 24 timer. Jeg minder dig om det, indtil du har svaret.
 acked-dk-registration = Hændelsen skal registreres i kategorien "mindre vold, trusler og anden krænkende adfærd" – og som arbejdsskade, hvis den er alvorlig. Jeg minder dig om det hver arbejdsdag, indtil du har markeret det som gjort.
 acked-safety-rep = Som { $country ->
@@ -39,12 +39,12 @@ acked-follow-up = Senere minder jeg dig om at følge op og høre, hvordan det g�
 
 ## Første vejledning
 
-guidance-manager-talk = Tal med { $employee } samme dag. Lyt, skriv ned, hvad vedkommende fortæller, og spørg, hvad vedkommende har brug for.
-guidance-manager-safety = Sørg for, at vedkommende er i sikkerhed: ikke alene, har nogen at følges hjem med og kan få fri, hvis der er brug for det. Tjek også, hvilke private oplysninger om vedkommende der er offentlige.
+guidance-manager-talk = Tal med { $employee } samme dag. Lyt, skriv ned, hvad du får at vide, og spørg, hvad din medarbejder har brug for.
+guidance-manager-safety = Sørg for, at din medarbejder er i sikkerhed: ikke alene, har nogen at følges hjem med og kan få fri, hvis der er brug for det. Tjek også, hvilke private oplysninger om vedkommende der er offentlige.
 guidance-manager-se-report = Tilbyd altid at politianmelde det i arbejdsgiverens navn, hvis medarbejderen helst ikke vil gøre det selv – vedkommende er stadig målsägande (den forurettede). Sørg for, at indberetningen af hændelsen er markeret "otillåten påverkan".
 guidance-manager-dk-report = Hjælp medarbejderen med politianmeldelsen. Det er medarbejderen, der står som anmelder, og du bakker op. Sørg for, at hændelsen bliver registreret.
 guidance-manager-dk-offender = Det er kun ledelsen, der tager kontakt til krænkeren – skriftligt og først efter at have rådført sig med HR og juristerne.
-guidance-manager-se-support = Bestil samtalsstöd (støttesamtaler) til vedkommende, og vær opmærksom på, hvordan det går, i ugerne efter.
+guidance-manager-se-support = Bestil samtalsstöd (støttesamtaler) til din medarbejder, og vær opmærksom på, hvordan det går, i ugerne efter.
 guidance-manager-dk-support = Sørg hurtigt for en krisepsykolog, og vær opmærksom på, hvordan det går, i ugerne efter.
 guidance-safety-rep-role = Som { $country ->
         [SE] skyddsombud (arbejdsmiljørepræsentant)

@@ -38,7 +38,7 @@ opt-tpl-dk-letter = Brev til den, der står bag
 tpl-police =
     Oplæg til politianmeldelse
     Reference: { $case }
-    Den { $date } blev { $employee } udsat for { $kind ->
+    Den { DATE($date) } blev { $employee } udsat for { $kind ->
         [threat] en trussel
         [harassment] chikane eller had
         [online-exposure] udstilling eller et personangreb på nettet
@@ -71,7 +71,7 @@ tpl-deindex =
     Hej
     Jeg beder jer fjerne de resultater, der vises ved en søgning på navnet { $employee }, og som fører til disse sider: [links]
     Siderne har et krænkende indhold, der udstiller { $employee } og skader vedkommende.
-    Indholdet har ligget på nettet siden mindst { $date }.
+    Indholdet har ligget på nettet siden mindst { DATE($date) }.
     Der er gemt skærmbilleder af siderne.
     Afsender: [dit navn og din mailadresse]
 tpl-incident =

@@ -65,3 +65,15 @@ col-accounts = Tilbyd at passe din kollegas private konti i en periode – læse
 col-tell = Opfordr din kollega til at fortælle det til sin leder – og giv ikke noget videre uden vedkommendes samtykke. Henvender den samme person sig også til dig, så fortæl det til din egen leder.
 col-yourself = Pas også på dig selv – det kan også påvirke dig. Deltag i en debriefing, hvis der bliver tilbudt en, og tal med en, du stoler på.
 col-fyr = Din kollega kan også selv skrive til Fyr. Fyr guider trin for trin og fortæller kun andre om det, hvis vedkommende siger ja.
+mgr-se-security-coordinator = Inddrag sikkerhedskoordinatoren (säkerhetssamordnaren): til en samtale om sikkerheden, en personlig alarm, hvis der er brug for det, og hjælp til at vurdere politianmeldelsen.
+mgr-home-family = Gælder truslen familien, eller er personen dukket op derhjemme? Hjælp med sikkerheden i hjemmet og med beskyttede oplysninger: { $country ->
+        [SE] kontaktförbud (tilhold) via politiet eller anklageren og beskyttede personoplysninger hos Skatteverket.
+       *[other] tilhold via politiet og navne- og adressebeskyttelse via folkeregistret.
+    }
+mgr-communicator = Bed kommunikationsafdelingen om hjælp: at holde øje med, hvad der bliver skrevet, og hvad I svarer, hvis medierne henvender sig. Din medarbejder skal ikke selv svare.
+mgr-dk-secretariat = Orientér sekretariatet eller myndighedens øverste ledelse, sådan som jeres lokale procedure foreskriver.
+mgr-dk-citizen-handling = Aftal med din medarbejder, hvordan borgeren skal håndteres fremover: et tidsbegrænset kontaktforbud, kontakt kun efter aftale, en funktionspostkasse eller en anden sagsbehandler.
+col-take-over = Du må gerne overtage et truende opkald eller række din kollega en seddel eller en mail med råd om, hvordan samtalen kan afsluttes.
+mgr-today-heading = I dag:
+mgr-week-heading = I løbet af ugen:
+opt-mgr-this-week = Hvad gør jeg i løbet af ugen?

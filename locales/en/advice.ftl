@@ -91,3 +91,4 @@ advice-response-sign = Sign with your first and last name and your title – it 
 advice-response-times = Reply within the time your organisation has set. If a full answer will take longer, reply anyway and say when it will come.
 advice-response-same = Where possible, let the same person handle follow-up questions. If a journalist gets in touch, tell your communications officer first – reporters often call several people about the same story.
 advice-response-friday = Avoid publishing on heated topics on a Friday. A storm that starts then can grow all weekend with nobody there to respond.
+advice-trolls-dk-caveat = The method comes from Swedish guidance for public employees. At a Danish workplace, the workplace's own rules decide how and when citizens get an answer – ask your manager if you are unsure, and never contact someone who threatened you yourself.

@@ -36,7 +36,7 @@ resumed = Welcome back. This is where we were:
 error-out-of-range = { $max ->
         [1] There is only one option here: answer with 1.
        *[other] Please choose a number between 1 and { $max }.
-    }
+    } If you are in danger right now: call 112.
 error-not-understood = I didn't quite understand. { $max ->
         [1] Answer with 1
        *[other] Answer with a number between 1 and { $max }
@@ -77,6 +77,8 @@ console-now-writing = You are now writing as { $id }.
 
 not-staff = Hello! Fyr supports the organisation's own staff, and I can't find you among them. If you work here, ask your manager to add you. If you are in danger, call 112.
 matrix-undecryptable = I couldn't read your last message – the encryption keys haven't arrived yet. Please send it again in a moment.
+matrix-left-shared-room = I left a room that had more people in it than you and me – I only talk with you one to one. Please carry on here instead. If you are in danger right now, call 112.
+matrix-left-unencrypted = I left a conversation without encryption and couldn't turn it on there. What you tell me should be readable by you and me only, so let's carry on here, encrypted. If you are in danger right now, call 112.
 attachment-not-stored = I couldn't fetch the file you sent, so it is not saved. Please try sending it once more. If that fails, keep it somewhere safe yourself and note what it shows and when you got it.
 button-stale = That button belongs to an earlier question. Here is where we are now:
 console-file-usage = Write /file followed by the path of a file, for example /file ~/screenshot.png.
@@ -88,6 +90,7 @@ slow-down = You are sending messages faster than I can answer them. Please wait 
 discord-command = Talk to Fyr in a private message about threats, harassment or hate at work
 discord-dm-opened = I've written to you in a private message. Only you can see this answer. If you are in danger right now, call 112.
 discord-dm-failed = I couldn't send you a private message. Allow direct messages from members of this server (Privacy Settings) and type /fyr again. If you are in danger right now, call 112.
+discord-dm-error = I couldn't open a private conversation with you just now – Discord didn't answer as it should. Wait a moment and type /fyr again. If you are in danger right now, call 112.
 discord-server-not-served = Fyr is not set up for this server. Write to Fyr in a private message instead, or ask whoever looks after Fyr where you work. If you are in danger right now, call 112.
 discord-button-unknown = I don't recognise that button – it probably comes from an older message. Write anything to me and we'll carry on where we were.
 said-greeting = Hi! Let's carry on where we were.
@@ -97,3 +100,6 @@ said-police = About reporting to the police: write "menu" and choose "Report and
 said-evidence = About evidence: write "menu" and choose "Secure the evidence" – it says how to save it and how I keep it safe.
 said-question = I cannot answer that in free text. Write "menu" to see everything I can help with, or ask your manager, HR or the health and safety representative.
 opt-not-applicable = Not applicable
+contact-communicator = Communications: { $value }
+contact-secretariat = Secretariat: { $value }
+contact-routine = Your routine for threats and harassment: { $value }

@@ -80,7 +80,6 @@ evidence-witnesses-question = Have you noted witnesses and links?
 
 stop-no-counter = Don't reply to the person who did it, and don't hit back – even when what they say is untrue.
 stop-dk-no-contact = Don't contact the person yourself. If they need to be contacted, your management does it.
-stop-se-official-role = In your official role you may still answer questions about the matter – briefly, once, and only about the matter. After that you don't have to answer again.
 stop-se-ask-meaning = If a remark was vague, you may ask the person what they meant. Their own explanation often makes it easier to judge.
 stop-relief = If the contacts wear you down, ask your manager for relief. You shouldn't carry this alone.
 
@@ -339,3 +338,46 @@ escalation-rep-nobody-answered = No health and safety representative has acknowl
 escalation-rep-nobody-answered-manager-knows = No health and safety representative has acknowledged your message about case { $case } yet. Your manager, { $manager }, has acknowledged it and knows. You can contact a representative directly, or:
 start-greeting-manager = Hi { $name }, I'm Fyr. You are a manager here: I help you when a member of your staff has been threatened, harassed or attacked at work – with what to do today and in the weeks ahead. And if you are targeted yourself, I help you too. We take one question at a time.
 start-greeting-safety-rep = Hi { $name }, I'm Fyr. You are a health and safety representative: I help you support a member of staff who has been threatened, harassed or attacked at work, and see that it is prevented. If you are targeted yourself, I help you too. We take one question at a time.
+channel-question = How did it reach you?
+opt-channel-online = Online – posts, comments or social media
+opt-channel-written = By mail, letter or text message
+opt-channel-spoken = By phone or face to face
+evidence-save-spoken = Keep what there is: the call log with time and number, voicemails, and any recordings your workplace makes. Write down word for word what was said, as well as you remember.
+stop-other-casework = Do not hit back and do not get drawn into an argument. Questions about the case itself are part of your work: answer them briefly and factually, once – after that you need not repeat yourself.
+short-four-steps = One way to meet criticism, in four steps:
+    1. Confirm that you understood what the person is unhappy about.
+    2. Apologise if something really went wrong.
+    3. Explain briefly what applies and why.
+    4. Refer onward – for example to how to appeal, or to someone who can help.
+short-casework = Your ordinary work on the person's case goes on as usual – criticism is no reason to stop handling it.
+short-relief = If it wears you down, you may ask for relief: a colleague takes over the calls or mails, answers go from a shared function mailbox, or someone else takes the case.
+short-tell = Do you want your manager to know? It is your choice. I can send a short message for you, and you will see it first.
+short-done = That was the most important part. Come back whenever you want – write "menu" to see everything else, for example advice on hard calls and mails.
+short-crossed-line = If it crosses a line – threats, harassment, or the person turning up where you are – choose 1, and we go through everything that applies then. If you are in danger: call 112. The police when it is not urgent: { $country ->
+        [DK] 114 or politi.dk
+       *[other] 114 14 or polisen.se
+    }.
+new-incident-safety = First: are you or anyone else in danger right now? Call 112.
+checkin-new-which = Is the new thing part of this same case, or something else?
+opt-new-same-case = The same matter – the same person or case
+opt-new-other-case = Something else – a new case
+support-union = Your union and occupational health service can support you too.
+support-se-home = Does the threat concern your family, or has the person turned up where you live? Talk to your manager about safety at home. The police or a prosecutor can decide on a contact ban (kontaktförbud), and Skatteverket can protect your personal details.
+support-dk-home = Does the threat concern your family, or has the person turned up where you live? Talk to your manager about safety at home. The police can issue a restraining order (tilhold), and you can apply for name and address protection in the population register.
+support-se-work-injury = If you have strong reactions afterwards, it may be a work injury. Your employer must report it, but you always have the right to report it to Försäkringskassan yourself.
+support-dk-work-injury = If you have strong reactions afterwards, it may be a work injury (arbejdsskade). Your employer must report it, but you can also report it yourself to Arbejdsmarkedets Erhvervssikring.
+exposure-function-signature = From now on, if your workplace allows it, you can sign with your role or a function mailbox instead of your name.
+consent-preview-short = The message says you experienced { $kind ->
+        [threat] a threat
+        [harassment] harassment or hate
+        [online-exposure] online exposure or a personal attack online
+        [criticism] hostile criticism or persistent complaints
+        [hard-contact] a hard call or mail
+       *[other] something experienced as pressure
+    } and { $request ->
+        [call-today] ask for a call today
+        [meeting] ask for a meeting
+        [urgent] ask for help at once
+       *[just-know] only want them to know
+    } – nothing else from our conversation. Choose "Show exactly what they read" for the whole text.
+opt-preview-full = Show exactly what they read

@@ -38,7 +38,7 @@ opt-tpl-dk-letter = Letter to the person behind it
 tpl-police =
     Summary for a police report
     Reference: { $case }
-    On { $date }, { $employee } was subjected to { $kind ->
+    On { DATE($date) }, { $employee } was subjected to { $kind ->
         [threat] a threat
         [harassment] harassment or hate
         [online-exposure] online exposure or a personal attack online
@@ -71,7 +71,7 @@ tpl-deindex =
     Hello,
     I ask you to remove the results that appear in a search for the name { $employee } and lead to these pages: [links]
     The pages hold offensive content that exposes { $employee } and does them harm.
-    The content has been online since at least { $date }.
+    The content has been online since at least { DATE($date) }.
     Screenshots of the pages have been saved.
     Sent by: [your name and e-mail address]
 tpl-incident =

@@ -91,3 +91,4 @@ advice-response-sign = Avsluta med ditt för- och efternamn och din titel – de
 advice-response-times = Svara inom den tid som din organisation har bestämt. Behöver ett fullständigt svar längre tid, svara ändå och tala om när det kommer.
 advice-response-same = Låt helst samma person ta hand om följdfrågorna. Hör en journalist av sig, säg först till din kommunikatör – journalister ringer ofta flera personer i samma fråga.
 advice-response-friday = Undvik att publicera något i heta frågor på en fredag. En storm som börjar då kan växa hela helgen utan att någon finns där och svarar.
+advice-trolls-dk-caveat = Metoden kommer från svensk vägledning för offentliganställda. På en dansk arbetsplats bestämmer arbetsplatsens egna regler hur och när medborgare får svar – fråga din chef om du är osäker, och ta aldrig själv kontakt med någon som har hotat dig.

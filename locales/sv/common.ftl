@@ -36,7 +36,7 @@ resumed = Välkommen tillbaka. Här var vi:
 error-out-of-range = { $max ->
         [1] Här finns bara ett alternativ: svara med 1.
        *[other] Välj en siffra mellan 1 och { $max }.
-    }
+    } Är du i fara just nu: ring 112.
 error-not-understood = Jag förstod inte riktigt. { $max ->
         [1] Svara med 1
        *[other] Svara med en siffra mellan 1 och { $max }
@@ -77,6 +77,8 @@ console-now-writing = Du skriver nu som { $id }.
 
 not-staff = Hej! Fyr är till för organisationens egen personal, och jag hittar dig inte bland dem. Arbetar du här kan du be din chef att lägga till dig. Är du i fara: ring 112.
 matrix-undecryptable = Jag kunde inte läsa ditt senaste meddelande – krypteringsnycklarna har inte kommit fram än. Skicka det gärna igen om en liten stund.
+matrix-left-shared-room = Jag lämnade ett rum där fler än du och jag var med – jag pratar bara med dig på tu man hand. Fortsätt gärna här i stället. Är du i fara just nu: ring 112.
+matrix-left-unencrypted = Jag lämnade ett samtal utan kryptering och kunde inte slå på den där. Det du berättar för mig ska bara du och jag kunna läsa, så vi fortsätter här, krypterat. Är du i fara just nu: ring 112.
 attachment-not-stored = Jag kunde inte hämta filen du skickade, så den är inte sparad. Försök gärna skicka den en gång till. Går det inte, spara den själv på ett säkert ställe och anteckna vad den visar och när du fick den.
 button-stale = Den knappen hör till en tidigare fråga. Så här ser det ut nu:
 console-file-usage = Skriv /file följt av sökvägen till en fil, till exempel /file ~/skarmdump.png.
@@ -88,6 +90,7 @@ slow-down = Du skickar meddelanden snabbare än jag hinner svara. Vänta en lite
 discord-command = Prata med Fyr i ett privat meddelande om hot, trakasserier eller hat i jobbet
 discord-dm-opened = Jag har skrivit till dig i ett privat meddelande. Bara du ser det här svaret. Är du i fara just nu: ring 112.
 discord-dm-failed = Jag kunde inte skicka ett privat meddelande till dig. Tillåt direktmeddelanden från medlemmar på den här servern (Integritetsinställningar) och skriv /fyr igen. Är du i fara just nu: ring 112.
+discord-dm-error = Jag kunde inte öppna ett privat samtal med dig just nu – Discord svarade inte som det skulle. Vänta en stund och skriv /fyr igen. Är du i fara just nu: ring 112.
 discord-server-not-served = Fyr är inte inställt för den här servern. Skriv till Fyr i ett privat meddelande i stället, eller fråga den som sköter Fyr hos er. Är du i fara just nu: ring 112.
 discord-button-unknown = Den knappen känner jag inte igen – den kommer nog från ett äldre meddelande. Skriv något till mig så fortsätter vi där vi var.
 said-greeting = Hej! Vi fortsätter där vi var.
@@ -97,3 +100,6 @@ said-police = Om polisanmälan: skriv ”meny” och välj ”Anmäl och registr
 said-evidence = Om bevis: skriv ”meny” och välj ”Säkra bevisen” – där står hur du sparar det och hur jag förvarar det säkert.
 said-question = Det kan jag inte svara på i fri text. Skriv ”meny” för att se allt jag kan hjälpa till med, eller fråga din chef, HR eller skyddsombudet.
 opt-not-applicable = Inte aktuellt
+contact-communicator = Kommunikation: { $value }
+contact-secretariat = Sekretariat: { $value }
+contact-routine = Er rutin vid hot och trakasserier: { $value }

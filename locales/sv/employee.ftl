@@ -80,7 +80,6 @@ evidence-witnesses-question = Har du skrivit upp vittnen och länkar?
 
 stop-no-counter = Svara inte den som gjorde det, och ge inte igen – inte ens när det som sägs är osant.
 stop-dk-no-contact = Ta inte själv kontakt med personen. Om personen behöver kontaktas är det ledningen som gör det.
-stop-se-official-role = I din tjänsteroll får du ändå svara på frågor om själva ärendet – kort, en gång och bara i sak. Sedan behöver du inte svara igen.
 stop-se-ask-meaning = Var något som sades otydligt? Då får du fråga personen vad som menades. Svaret gör det ofta lättare att bedöma läget.
 stop-relief = Om kontakterna tär på dig, be din chef om avlastning. Det här ska du inte behöva bära ensam.
 
@@ -319,8 +318,8 @@ helper-sent = Jag har frågat { $helper }. Det som { $helper } lägger till hamn
 helper-already = Den kollegan hjälper dig redan.
 helper-removed = Klart. Kollegorna kan inte längre lägga till något i ditt ärende. Det de redan har lagt till finns kvar.
 alerted-after-hours = Det är utanför arbetstid och enheten har ingen jourkontakt, så { $who } ser larmet kanske inte förrän { DATE($when) }. Vänta inte på det: är du i fara, ring 112. Behöver du polisen men det är inte akut: { $country ->
-        [DK] 114
-       *[other] 114 14
+        [DK] 114 eller politi.dk
+       *[other] 114 14 eller polisen.se
     }.
 tell-declined = Det är ditt val, och det är helt i sin ordning. Vill du berätta för någon senare finns det under ”Vem som ska få veta” i menyn.
 preview-out-of-hours = Det är utanför arbetstid, så meddelandet går först till { $who }, som är kontaktperson utanför arbetstid.
@@ -330,8 +329,8 @@ preview-rep-chain = Kvitterar { $country ->
        *[other] skyddsombudet
     } inte i tid går det till nästa: { $then }.
 preview-after-hours = Det är utanför arbetstid, så { $who } läser det kanske inte förrän { DATE($when) }. Är du i fara under tiden: ring 112. Polisen när det inte är akut: { $country ->
-        [DK] 114
-       *[other] 114 14
+        [DK] 114 eller politi.dk
+       *[other] 114 14 eller polisen.se
     }.
 consent-sent-after-hours = Eftersom det är utanför arbetstid kan det dröja till { DATE($next_work) } innan någon läser det. Är du i fara: ring 112.
 handover-told-employee = Arbetsdagen har börjat: din chef, { $who }, har nu fått ditt meddelande och tar över ärendet.
@@ -339,3 +338,46 @@ escalation-rep-nobody-answered = Inget skyddsombud har kvitterat ditt meddelande
 escalation-rep-nobody-answered-manager-knows = Inget skyddsombud har kvitterat ditt meddelande om ärende { $case } än. Din chef, { $manager }, har kvitterat och vet om det. Vill du kan du kontakta ett skyddsombud direkt, eller:
 start-greeting-manager = Hej { $name }, jag heter Fyr. Du är chef här: jag hjälper dig när en medarbetare har blivit hotad, trakasserad eller angripen i jobbet – med vad du behöver göra i dag och de närmaste veckorna. Och blir du själv utsatt hjälper jag dig också. Vi tar en fråga i taget.
 start-greeting-safety-rep = Hej { $name }, jag heter Fyr. Du är skyddsombud: jag hjälper dig att stötta en medarbetare som har blivit hotad, trakasserad eller angripen i jobbet, och att se till att det förebyggs. Blir du själv utsatt hjälper jag dig också. Vi tar en fråga i taget.
+channel-question = Hur nådde det dig?
+opt-channel-online = På nätet – inlägg, kommentarer eller sociala medier
+opt-channel-written = Via mejl, brev eller sms
+opt-channel-spoken = Per telefon eller ansikte mot ansikte
+evidence-save-spoken = Spara det som finns: samtalsloggen med tid och nummer, röstmeddelanden, och eventuella inspelningar som arbetsplatsen gör. Skriv ner ordagrant vad som sades, så gott du minns.
+stop-other-casework = Ge inte igen och gå inte in i en diskussion. Frågor om själva ärendet är en del av ditt arbete: svara på dem kort och sakligt, en gång – sedan behöver du inte upprepa dig.
+short-four-steps = Ett sätt att bemöta kritik, i fyra steg:
+    1. Bekräfta att du har förstått vad personen är missnöjd med.
+    2. Be om ursäkt om något faktiskt har blivit fel.
+    3. Förklara kort vad som gäller och varför.
+    4. Hänvisa vidare – till exempel till hur man överklagar, eller till någon som kan hjälpa.
+short-casework = Ditt vanliga arbete med personens ärende fortsätter som vanligt – kritik är ingen anledning att sluta handlägga.
+short-relief = Tär det på dig får du be om avlastning: att en kollega tar över samtalen eller mejlen, att svaren går från en funktionsbrevlåda, eller att någon annan tar ärendet.
+short-tell = Vill du att din chef ska veta om det? Det är ditt val. Jag kan skicka ett kort meddelande åt dig, och du får läsa det först.
+short-done = Det var det viktigaste. Kom tillbaka när du vill – skriv ”meny” för att se allt annat, till exempel råd om svåra samtal och mejl.
+short-crossed-line = Går det över gränsen – hot, trakasserier, eller om personen dyker upp där du är – välj 1, så går vi igenom allt som gäller då. Är du i fara: ring 112. Polisen när det inte är akut: { $country ->
+        [DK] 114 eller politi.dk
+       *[other] 114 14 eller polisen.se
+    }.
+new-incident-safety = Först: är du eller någon annan i fara just nu? Ring 112.
+checkin-new-which = Hör det nya till samma sak som det här ärendet, eller är det något annat?
+opt-new-same-case = Samma sak – samma person eller samma ärende
+opt-new-other-case = Något annat – ett nytt ärende
+support-union = Du kan också få stöd av ditt fackförbund och av företagshälsovården.
+support-se-home = Gäller hotet din familj, eller har personen dykt upp där du bor? Tala med din chef om säkerheten hemma. Polisen eller åklagaren kan besluta om kontaktförbud, och Skatteverket kan skydda dina personuppgifter.
+support-dk-home = Gäller hotet din familj, eller har personen dykt upp där du bor? Tala med din chef om säkerheten hemma. I Danmark kan polisen ge ett tilhold (kontaktförbud), och du kan söka navne- og adressebeskyttelse i folkeregistret.
+support-se-work-injury = Får du starka reaktioner efteråt kan det vara en arbetsskada. Arbetsgivaren ska anmäla den, men du har alltid rätt att själv anmäla till Försäkringskassan.
+support-dk-work-injury = Får du starka reaktioner efteråt kan det vara en arbetsskada (arbejdsskade). Arbetsgivaren ska anmäla den, men du kan också själv anmäla den till Arbejdsmarkedets Erhvervssikring.
+exposure-function-signature = Framöver kan du, om arbetsplatsen tillåter det, skriva under med din funktion eller en funktionsbrevlåda i stället för ditt namn.
+consent-preview-short = Meddelandet säger att du har utsatts för { $kind ->
+        [threat] ett hot
+        [harassment] trakasserier eller hat
+        [online-exposure] uthängning eller personangrepp på nätet
+        [criticism] hätsk kritik eller ihållande klagomål
+        [hard-contact] ett svårt samtal eller mejl
+       *[other] något som upplevdes som påtryckning
+    } och { $request ->
+        [call-today] ber om ett samtal i dag
+        [meeting] ber om ett möte
+        [urgent] ber om hjälp genast
+       *[just-know] bara vill att de ska känna till det
+    } – inget annat från vårt samtal. Välj ”Visa exakt vad de läser” för hela texten.
+opt-preview-full = Visa exakt vad de läser

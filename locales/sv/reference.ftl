@@ -38,7 +38,7 @@ opt-tpl-dk-letter = Brev till den som ligger bakom
 tpl-police =
     Underlag för polisanmälan
     Referens: { $case }
-    Den { $date } utsattes { $employee } för { $kind ->
+    Den { DATE($date) } utsattes { $employee } för { $kind ->
         [threat] ett hot
         [harassment] trakasserier eller hat
         [online-exposure] uthängning eller personangrepp på nätet
@@ -71,7 +71,7 @@ tpl-deindex =
     Hej!
     Jag ber er ta bort de träffar som visas vid en sökning på namnet { $employee } och som leder till de här sidorna: [länkar]
     Sidorna har ett kränkande innehåll som hänger ut { $employee } och skadar personen.
-    Innehållet har legat ute sedan åtminstone { $date }.
+    Innehållet har legat ute sedan åtminstone { DATE($date) }.
     Skärmdumpar av sidorna är sparade.
     Avsändare: [ditt namn och din e-postadress]
 tpl-incident =

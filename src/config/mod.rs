@@ -50,6 +50,8 @@ pub struct Config {
     pub directory: Option<PathBuf>,
     /// Where the metrics endpoint listens (`[metrics]`); None: off.
     pub metrics: Option<std::net::SocketAddr>,
+    /// The organisation's own wording over Fyr's texts (`[organisation] texts`), checked.
+    pub texts: Option<crate::i18n::Overrides>,
     /// Where each person id is in `persons` (looked up several times per step).
     person_index: rustc_hash::FxHashMap<String, usize>,
     /// Where each Matrix and Discord id is in `persons` (looked up for every message).
@@ -104,8 +106,16 @@ impl Secret {
 pub struct MatrixConfig {
     pub homeserver: String,
     pub user_id: String,
-    pub password: Secret,
+    /// How Fyr logs in: a password, or an access token made elsewhere (single sign-on).
+    pub login: MatrixLogin,
     pub store: PathBuf,
+}
+
+/// The Matrix credential, read when it is needed and never stored in the configuration.
+#[derive(Clone, Debug)]
+pub enum MatrixLogin {
+    Password(Secret),
+    AccessToken(Secret),
 }
 
 #[derive(Clone, Debug)]
@@ -669,6 +679,9 @@ impl Validator<'_> {
                     ContactKind::CrisisPsychologist,
                     &u.contacts.crisis_psychologist,
                 ),
+                (ContactKind::Communicator, &u.contacts.communicator),
+                (ContactKind::Secretariat, &u.contacts.secretariat),
+                (ContactKind::Routine, &u.contacts.routine),
             ] {
                 if let Some(v) = value {
                     self.non_empty(v, "contacts");
@@ -851,6 +864,31 @@ impl Validator<'_> {
             }
             file
         });
+        let texts = raw.organisation.texts.as_ref().and_then(|t| {
+            let dir = path.parent().unwrap_or(Path::new(".")).join(t.get_ref());
+            if !dir.is_dir() {
+                self.problem(
+                    t.span(),
+                    format!("texts folder `{}` does not exist", t.get_ref()),
+                    "name a folder (relative to bot.toml) with sv/, da/ and en/ inside, each holding .ftl files",
+                );
+                return None;
+            }
+            match crate::i18n::Overrides::load(&dir) {
+                Ok(overrides) => Some(overrides),
+                Err(problems) => {
+                    // Located in the Fluent files themselves.
+                    self.problems.extend(problems.into_iter().map(|p| Problem {
+                        file: p.file,
+                        line: p.line,
+                        column: p.column,
+                        message: p.message,
+                        help: p.help,
+                    }));
+                    None
+                }
+            }
+        });
 
         if !self.problems.is_empty() {
             // bot.toml's problems first, then the directory's, each in file order.
@@ -888,6 +926,7 @@ impl Validator<'_> {
             discord,
             max_file_bytes: u64::from(raw.organisation.max_file_mb.unwrap_or(25)) * 1024 * 1024,
             key_file,
+            texts,
         })
     }
 
@@ -961,16 +1000,34 @@ impl Validator<'_> {
             );
         }
         let base = path.parent().unwrap_or(Path::new("."));
-        let password = match (&m.password_env, &m.password_file) {
-            (Some(env), None) => Secret::Env(env.get_ref().clone()),
-            (None, Some(file)) => Secret::File(base.join(file.get_ref())),
+        let secret =
+            |env: &Option<Spanned<String>>, file: &Option<Spanned<String>>| match (env, file) {
+                (Some(env), None) => Some(Secret::Env(env.get_ref().clone())),
+                (None, Some(file)) => Some(Secret::File(base.join(file.get_ref()))),
+                _ => None,
+            };
+        let given = [
+            &m.password_env,
+            &m.password_file,
+            &m.access_token_env,
+            &m.access_token_file,
+        ]
+        .iter()
+        .filter(|k| k.is_some())
+        .count();
+        let login = match (
+            secret(&m.password_env, &m.password_file),
+            secret(&m.access_token_env, &m.access_token_file),
+        ) {
+            (Some(password), None) if given == 1 => MatrixLogin::Password(password),
+            (None, Some(token)) if given == 1 => MatrixLogin::AccessToken(token),
             _ => {
                 self.problem(
                     m.user_id.span(),
-                    "[matrix] needs exactly one of password_env and password_file".into(),
-                    "set password_env = \"FYR_MATRIX_PASSWORD\" (an environment variable) or password_file = \"PATH\"",
+                    "[matrix] needs exactly one of password_env, password_file, access_token_env and access_token_file".into(),
+                    "set password_env = \"FYR_MATRIX_PASSWORD\" (an environment variable) or password_file = \"PATH\"; on a homeserver with single sign-on only, access_token_env or access_token_file",
                 );
-                Secret::Env(String::new())
+                MatrixLogin::Password(Secret::Env(String::new()))
             }
         };
         let store = m
@@ -980,7 +1037,7 @@ impl Validator<'_> {
         MatrixConfig {
             homeserver: url.clone(),
             user_id: m.user_id.get_ref().clone(),
-            password,
+            login,
             store,
         }
     }

@@ -53,6 +53,9 @@ pub struct RawMatrix {
     pub user_id: Spanned<String>,
     pub password_env: Option<Spanned<String>>,
     pub password_file: Option<Spanned<String>>,
+    /// Log in with an access token instead (homeservers with single sign-on only).
+    pub access_token_env: Option<Spanned<String>>,
+    pub access_token_file: Option<Spanned<String>>,
     /// Folder for the SDK's encrypted state and crypto store, the session and the recovery key.
     pub store: Option<Spanned<String>>,
 }
@@ -65,6 +68,8 @@ pub struct RawOrganisation {
     pub max_file_mb: Option<u32>,
     /// The master key that encrypts the data folder (default: `<data folder>.key`).
     pub key_file: Option<Spanned<String>>,
+    /// A folder of the organisation's own wording: `<folder>/{sv,da,en}/*.ftl`.
+    pub texts: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,6 +143,12 @@ pub struct RawContacts {
     pub security_coordinator: Option<Spanned<String>>,
     pub occupational_health: Option<Spanned<String>>,
     pub crisis_psychologist: Option<Spanned<String>>,
+    /// Communications (media monitoring when someone is exposed); shown to managers.
+    pub communicator: Option<Spanned<String>>,
+    /// The secretariat or head of the authority to inform; shown to managers.
+    pub secretariat: Option<Spanned<String>>,
+    /// The unit's routine for threats and harassment (a link); shown to everyone.
+    pub routine: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,13 +4,48 @@
 //! `locales/*/employee.ftl`.
 
 use super::playbook::*;
-use super::state::{Request, Scope};
+use super::state::{Channel, Request, Scope};
 use crate::model::Country::{Denmark as DK, Sweden as SE};
 use crate::model::IncidentKind::{self, *};
 use crate::model::Language;
 
-/// Kinds where content is spread online or in writing, so platforms and links matter.
-const ONLINE: &[IncidentKind] = &[Threat, Harassment, OnlineExposure, Other];
+/// Kinds with the short track: a way to answer, relief, the manager if the employee wants —
+/// not the police and incident-report track unless a line was crossed.
+const SHORT: &[IncidentKind] = &[Criticism, HardContact];
+
+/// The answers to a consent preview, short or full: send, change, don't send.
+const PREVIEW_ANSWERS: [Choice; 3] = [
+    choice_act("opt-send", Act::SendConsent, &[to("consent-sent")]),
+    choice_to(
+        "opt-change",
+        &[to_if(Cond::Kinds(SHORT), "short-tell"), to("tell")],
+    ),
+    choice_act(
+        "opt-dont-send",
+        Act::Decline,
+        &[to_if(Cond::Kinds(SHORT), "short-done"), to("report-police")],
+    ),
+];
+
+/// "How did it reach you?", answered on the first step of a threat, harassment or "other".
+/// Online comes first, so "continue" as it was before the question keeps its number.
+const CHANNEL_CHOICES: [Choice; 3] = [
+    choice_act(
+        "opt-channel-online",
+        Act::Channel(Channel::Online),
+        &[to("evidence-save")],
+    ),
+    choice_act(
+        "opt-channel-written",
+        Act::Channel(Channel::Written),
+        &[to("evidence-save")],
+    ),
+    choice_act(
+        "opt-channel-spoken",
+        Act::Channel(Channel::Spoken),
+        &[to("evidence-save")],
+    ),
+];
 /// Kinds that are serious enough that the employee should not be alone afterwards.
 const SERIOUS: &[IncidentKind] = &[Threat, Harassment, OnlineExposure];
 /// Kinds where the same person tends to contact several colleagues.
@@ -172,10 +207,13 @@ const STEPS: &[Step] = &[
             text("threat-not-alone"),
             text("threat-in-the-moment"),
             text("threat-details"),
+            text("channel-question"),
         ],
         choices: &[
             choice_act("opt-danger-now", Act::Danger, &[to("danger")]),
-            choice("opt-next"),
+            CHANNEL_CHOICES[0],
+            CHANNEL_CHOICES[1],
+            CHANNEL_CHOICES[2],
         ],
         next: &[to("evidence-save")],
     },
@@ -189,8 +227,9 @@ const STEPS: &[Step] = &[
             text("harassment-not-your-fault"),
             text("harassment-end-contact"),
             text("harassment-wait"),
+            text("channel-question"),
         ],
-        choices: NEXT_ONLY,
+        choices: &CHANNEL_CHOICES,
         next: &[to("evidence-save")],
     },
     Step {
@@ -204,6 +243,7 @@ const STEPS: &[Step] = &[
             text("exposure-do-not-engage"),
             text_if(Cond::In(DK), "exposure-dk-management-only"),
             text("exposure-order"),
+            text("exposure-function-signature"),
         ],
         choices: NEXT_ONLY,
         next: &[to("evidence-save")],
@@ -225,7 +265,7 @@ const STEPS: &[Step] = &[
             choice_to("opt-crossed-line", &[to("kind")]),
             choice("opt-next"),
         ],
-        next: &[to("evidence-save")],
+        next: &[to("short-respond")],
     },
     Step {
         id: "first-hard-contact",
@@ -243,7 +283,64 @@ const STEPS: &[Step] = &[
             choice_to("opt-crossed-line", &[to("kind")]),
             choice("opt-next"),
         ],
-        next: &[to("evidence-save")],
+        next: &[to("short-respond")],
+    },
+    // The short track for criticism and hard calls or mails.
+    Step {
+        id: "short-respond",
+        phase: Phase::StopHarm,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[
+            text("short-four-steps"),
+            text("short-casework"),
+            text("short-relief"),
+        ],
+        choices: NEXT_ONLY,
+        next: &[to("short-tell")],
+    },
+    Step {
+        id: "short-tell",
+        phase: Phase::Tell,
+        when: Cond::Always,
+        task: Some(Task::ManagerTold),
+        transient: false,
+        body: &[text("short-tell"), Para::Notifications],
+        choices: &[
+            choice_when(
+                Cond::NoConsent,
+                "opt-tell-manager",
+                Act::Scope(Scope::Manager),
+                &[to("consent-request")],
+            ),
+            choice_when(
+                Cond::NoConsent,
+                "opt-not-now",
+                Act::Decline,
+                &[to("short-done")],
+            ),
+            choice_when(
+                Cond::ConsentActive,
+                "opt-next",
+                Act::Nothing,
+                &[to("short-done")],
+            ),
+        ],
+        next: &[to("short-done")],
+    },
+    Step {
+        id: "short-done",
+        phase: Phase::Summary,
+        when: Cond::Always,
+        task: None,
+        transient: false,
+        body: &[text("short-done"), text("short-crossed-line")],
+        choices: &[
+            choice_to("opt-crossed-line", &[to("kind")]),
+            choice("opt-next"),
+        ],
+        next: &[to("summary")],
     },
     Step {
         id: "first-other",
@@ -255,8 +352,9 @@ const STEPS: &[Step] = &[
             text("other-your-experience"),
             text_if(Cond::In(SE), "other-se-influence"),
             text("other-same-steps"),
+            text("channel-question"),
         ],
-        choices: NEXT_ONLY,
+        choices: &CHANNEL_CHOICES,
         next: &[to("evidence-save")],
     },
     // P2: evidence.
@@ -268,8 +366,9 @@ const STEPS: &[Step] = &[
         transient: false,
         body: &[
             text("evidence-save-first"),
-            text("evidence-save-what"),
-            text_if(Cond::Kinds(ONLINE), "evidence-save-witnessed"),
+            text_if(Cond::NotVia(Channel::Spoken), "evidence-save-what"),
+            text_if(Cond::Via(Channel::Spoken), "evidence-save-spoken"),
+            text_if(Cond::Online, "evidence-save-witnessed"),
             text("evidence-save-question"),
         ],
         choices: EVIDENCE_CHOICES,
@@ -299,7 +398,7 @@ const STEPS: &[Step] = &[
         transient: false,
         body: &[
             text("evidence-witnesses"),
-            text_if(Cond::Kinds(ONLINE), "evidence-links"),
+            text_if(Cond::Online, "evidence-links"),
             text("evidence-witnesses-question"),
         ],
         choices: EVIDENCE_CHOICES,
@@ -323,30 +422,35 @@ const STEPS: &[Step] = &[
         task: None,
         transient: false,
         body: &[
-            text("stop-no-counter"),
-            text_if(Cond::In(DK), "stop-dk-no-contact"),
+            // Someone who threatened, harassed or exposed: no answer, no contact of one's own.
+            text_if(Cond::Kinds(SERIOUS), "stop-no-counter"),
+            text_if(Cond::KindUnknown, "stop-no-counter"),
+            text_if(Cond::InKinds(DK, SERIOUS), "stop-dk-no-contact"),
+            // Anything else: ordinary casework goes on, without being drawn in.
             text_if(
-                Cond::InKinds(SE, &[Criticism, HardContact, Other]),
-                "stop-se-official-role",
+                Cond::Kinds(&[Other, Criticism, HardContact]),
+                "stop-other-casework",
             ),
             text_if(Cond::InKinds(SE, &[Other]), "stop-se-ask-meaning"),
-            text_if(Cond::Kinds(&[Criticism]), "stop-relief"),
+            text_if(Cond::Kinds(SHORT), "stop-relief"),
         ],
         choices: NEXT_ONLY,
-        next: &[to_if(Cond::Kinds(ONLINE), "stop-platform"), to("tell")],
+        next: &[to_if(Cond::Online, "stop-platform"), to("tell")],
     },
     Step {
         id: "stop-platform",
         phase: Phase::StopHarm,
-        when: Cond::Kinds(ONLINE),
+        when: Cond::Online,
         task: Some(Task::HarmStopped),
         transient: false,
         body: &[
             text("stop-platform-report"),
             text_if(Cond::In(DK), "stop-platform-dk-guide"),
             text("stop-platform-helper"),
-            text("stop-platform-deindex"),
-            text("stop-platform-private-info"),
+            // Search hits and public details matter when someone is exposed; for a threat or
+            // harassment online the step stays at the platform and the accounts.
+            text_if(Cond::Kinds(&[OnlineExposure]), "stop-platform-deindex"),
+            text_if(Cond::Kinds(&[OnlineExposure]), "stop-platform-private-info"),
             text("stop-platform-question"),
         ],
         choices: TASK_CHOICES,
@@ -392,13 +496,13 @@ const STEPS: &[Step] = &[
                 Cond::NoConsent,
                 "opt-told-myself",
                 Act::Status(TaskStatus::Done),
-                &[to("report-police")],
+                &[to_if(Cond::Kinds(SHORT), "short-done"), to("report-police")],
             ),
             choice_when(
                 Cond::NoConsent,
                 "opt-not-now",
                 Act::Decline,
-                &[to("report-police")],
+                &[to_if(Cond::Kinds(SHORT), "short-done"), to("report-police")],
             ),
             choice_when(
                 Cond::ConsentActive,
@@ -447,16 +551,33 @@ const STEPS: &[Step] = &[
         when: Cond::Always,
         task: None,
         transient: false,
+        // Short: what it says in one line and everyone who may receive it; the exact text on
+        // request.
+        body: &[
+            text("consent-preview-short"),
+            Para::Recipients,
+            text("consent-preview-question"),
+        ],
+        choices: &[
+            PREVIEW_ANSWERS[0],
+            PREVIEW_ANSWERS[1],
+            PREVIEW_ANSWERS[2],
+            choice_to("opt-preview-full", &[to("consent-preview-full")]),
+        ],
+        next: &[to("consent-sent")],
+    },
+    Step {
+        id: "consent-preview-full",
+        phase: Phase::Tell,
+        when: Cond::Always,
+        task: None,
+        transient: true,
         body: &[
             text("consent-preview-intro"),
             Para::Preview,
             text("consent-preview-question"),
         ],
-        choices: &[
-            choice_act("opt-send", Act::SendConsent, &[to("consent-sent")]),
-            choice_to("opt-change", &[to("tell")]),
-            choice_act("opt-dont-send", Act::Decline, &[to("report-police")]),
-        ],
+        choices: &PREVIEW_ANSWERS,
         next: &[to("consent-sent")],
     },
     Step {
@@ -472,7 +593,7 @@ const STEPS: &[Step] = &[
             text("consent-sent-withdraw"),
         ],
         choices: NEXT_ONLY,
-        next: &[to("report-police")],
+        next: &[to_if(Cond::Kinds(SHORT), "short-done"), to("report-police")],
     },
     Step {
         id: "consent-status",
@@ -580,6 +701,11 @@ const STEPS: &[Step] = &[
             Para::Contacts,
             text_if(Cond::In(SE), "support-se-victim"),
             text_if(Cond::In(DK), "support-dk-victim"),
+            text("support-union"),
+            text_if(Cond::InKinds(SE, &[Threat, Harassment]), "support-se-home"),
+            text_if(Cond::InKinds(DK, &[Threat, Harassment]), "support-dk-home"),
+            text_if(Cond::In(SE), "support-se-work-injury"),
+            text_if(Cond::In(DK), "support-dk-work-injury"),
             text("support-question"),
         ],
         choices: TASK_CHOICES,
@@ -615,7 +741,7 @@ const STEPS: &[Step] = &[
         choices: &[
             choice_to("opt-finish", &[to("done")]),
             choice_to("opt-menu", &[to("menu")]),
-            choice_act("opt-new-case", Act::NewCase, &[to("kind")]),
+            choice_act("opt-new-case", Act::NewCase, &[to("new-incident")]),
         ],
         next: &[to("done")],
     },
@@ -628,7 +754,7 @@ const STEPS: &[Step] = &[
         body: &[text("done-take-care"), text("done-danger")],
         choices: &[
             choice_to("opt-show-summary", &[to("summary")]),
-            choice_act("opt-new-case", Act::NewCase, &[to("kind")]),
+            choice_act("opt-new-case", Act::NewCase, &[to("new-incident")]),
         ],
         next: &[to("summary")],
     },
@@ -649,7 +775,7 @@ const STEPS: &[Step] = &[
             choice_act(
                 "opt-checkin-new",
                 Act::CheckInAnswered,
-                &[to("evidence-save")],
+                &[to("checkin-new")],
             ),
             choice_act(
                 "opt-checkin-support",
@@ -660,6 +786,36 @@ const STEPS: &[Step] = &[
             choice_act("opt-checkin-snooze", Act::Snooze, &[to("checkin-snoozed")]),
         ],
         next: &[to("checkin-thanks")],
+    },
+    // Something new happened, said at a check-in: safety first, then is it part of this case.
+    Step {
+        id: "checkin-new",
+        phase: Phase::FollowUp,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("new-incident-safety"), text("checkin-new-which")],
+        choices: &[
+            choice_act("opt-danger-now", Act::Danger, &[to("danger")]),
+            choice_to("opt-new-same-case", &[to("evidence-save")]),
+            choice_act("opt-new-other-case", Act::NewCase, &[to("kind")]),
+        ],
+        next: &[to("evidence-save")],
+    },
+    // A new incident from the menu or the summary: the safety question first, then the kind,
+    // as the first time.
+    Step {
+        id: "new-incident",
+        phase: Phase::Start,
+        when: Cond::Always,
+        task: None,
+        transient: true,
+        body: &[text("new-incident-safety")],
+        choices: &[
+            choice_act("opt-danger-now", Act::Danger, &[to("danger")]),
+            choice_to("opt-start-guidance", &[to("kind")]),
+        ],
+        next: &[to("kind")],
     },
     Step {
         id: "checkin-thanks",
@@ -702,7 +858,7 @@ const STEPS: &[Step] = &[
         transient: false,
         body: &[text("case-closed"), text("done-danger")],
         choices: &[
-            choice_act("opt-new-case", Act::NewCase, &[to("kind")]),
+            choice_act("opt-new-case", Act::NewCase, &[to("new-incident")]),
             choice_to("opt-finish", &[to("done")]),
         ],
         next: &[to("done")],

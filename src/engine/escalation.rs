@@ -376,11 +376,17 @@ pub(crate) fn fire(tx: &mut Tx, timer: &Timer) {
                 };
                 let mut body = vec![first.str("role", track.code())];
                 if let Some(policy) = policy(tx, case_id) {
-                    body.extend(policy.contacts.iter().map(|(kind, value)| {
-                        Msg::new(kind.message_id())
-                            .str("value", value.clone())
-                            .styled(Style::Item)
-                    }));
+                    body.extend(
+                        policy
+                            .contacts
+                            .iter()
+                            .filter(|(k, _)| k.for_employees())
+                            .map(|(kind, value)| {
+                                Msg::new(kind.message_id())
+                                    .str("value", value.clone())
+                                    .styled(Style::Item)
+                            }),
+                    );
                 }
                 tell_owner(tx, case_id, body);
             }
@@ -506,6 +512,10 @@ pub(crate) fn ack(tx: &mut Tx, profile: &Profile, case_id: &CaseId, notes: &mut 
     }
     let country = case.country;
     let urgent = case.urgent();
+    let short_track = matches!(
+        case.kind,
+        Some(crate::model::IncidentKind::Criticism | crate::model::IncidentKind::HardContact)
+    );
     let track = case.track_mut(kind).expect("the track was just found");
     if let Some(by) = track.acknowledged_by.clone() {
         let msg = if by == *person {
@@ -569,6 +579,8 @@ pub(crate) fn ack(tx: &mut Tx, profile: &Profile, case_id: &CaseId, notes: &mut 
             }
         }
         Country::Sweden => {}
+        // Criticism and hard calls or mails carry no registration duty of their own.
+        Country::Denmark if short_track => {}
         Country::Denmark => {
             let next = policy.calendar.next_working_day_start(now);
             tx.set_timer(

@@ -240,7 +240,16 @@ fn skip_inapplicable(tx: &Tx, profile: &Profile, mut id: &'static str) -> &'stat
             return id;
         };
         let ctx = Ctx::new(&tx.world, conversation, profile, &tx.env);
-        if super::render::holds(step.when, &ctx) {
+        // A manager walking the checklist again (from a reminder) sees only what is still open.
+        let answered = step.task.filter(|t| t.is_manager()).is_some_and(|t| {
+            ctx.case.is_some_and(|c| {
+                matches!(
+                    c.tasks.get(&t),
+                    Some(TaskStatus::Done | TaskStatus::NotRelevant)
+                )
+            })
+        });
+        if super::render::holds(step.when, &ctx) && !answered {
             return id;
         }
         match step
@@ -311,6 +320,7 @@ fn apply(tx: &mut Tx, profile: &Profile, act: Act, step: &Step, notes: &mut Vec<
             }
         }
         Act::Kind(kind) => case.kind = Some(kind),
+        Act::Channel(channel) => case.channel = Some(channel),
         Act::Danger => {
             case.immediate_danger_at = Some(now);
             case.record(now, CaseEvent::ImmediateDanger);

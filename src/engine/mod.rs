@@ -39,15 +39,29 @@ pub enum ContactKind {
     SecurityCoordinator,
     OccupationalHealth,
     CrisisPsychologist,
+    /// Communications: media monitoring and advice when someone is exposed (for managers).
+    Communicator,
+    /// The secretariat or head of the authority, told per local procedure (for managers).
+    Secretariat,
+    /// The unit's own routine for threats and harassment (a link to the intranet).
+    Routine,
 }
 
 impl ContactKind {
-    pub const ALL: [ContactKind; 4] = [
+    pub const ALL: [ContactKind; 7] = [
         ContactKind::HrCrisisLine,
         ContactKind::SecurityCoordinator,
         ContactKind::OccupationalHealth,
         ContactKind::CrisisPsychologist,
+        ContactKind::Communicator,
+        ContactKind::Secretariat,
+        ContactKind::Routine,
     ];
+
+    /// Contacts the employee is shown under support (the others are for managers).
+    pub fn for_employees(self) -> bool {
+        !matches!(self, ContactKind::Communicator | ContactKind::Secretariat)
+    }
 
     pub fn message_id(self) -> &'static str {
         match self {
@@ -55,6 +69,9 @@ impl ContactKind {
             ContactKind::SecurityCoordinator => "contact-security-coordinator",
             ContactKind::OccupationalHealth => "contact-occupational-health",
             ContactKind::CrisisPsychologist => "contact-crisis-psychologist",
+            ContactKind::Communicator => "contact-communicator",
+            ContactKind::Secretariat => "contact-secretariat",
+            ContactKind::Routine => "contact-routine",
         }
     }
 }

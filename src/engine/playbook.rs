@@ -69,6 +69,22 @@ impl Task {
         Task::MgrFollowUp,
     ];
 
+    /// An item of the manager's checklist (not the employee's).
+    pub fn is_manager(self) -> bool {
+        matches!(
+            self,
+            Task::MgrTalkToday
+                | Task::MgrSafety
+                | Task::MgrSupport
+                | Task::MgrReport
+                | Task::MgrPolice
+                | Task::MgrColleagues
+                | Task::MgrDirector
+                | Task::MgrOffender
+                | Task::MgrFollowUp
+        )
+    }
+
     /// The Fluent id of the task's short label in the summary.
     pub fn label(self) -> &'static str {
         match self {
@@ -117,6 +133,14 @@ pub enum Cond {
     /// The employee's consent to tell others is in force.
     ConsentActive,
     NoConsent,
+    /// It happened online (posts, comments, social media): platforms and links apply. Online
+    /// exposure always; threats, harassment and "other" when the employee said so (or, for a
+    /// case from before the question was asked, always).
+    Online,
+    /// It reached the employee this way.
+    Via(super::state::Channel),
+    /// It did not reach the employee this way (or nobody said how).
+    NotVia(super::state::Channel),
     /// The manager chain has been told (by consent or by an alarm).
     Alerted,
     NotAlerted,
@@ -162,10 +186,15 @@ pub enum Para {
     Text(Cond, &'static str),
     /// The unit's configured support contacts, one line each.
     Contacts,
+    /// One configured contact of the unit, as a line; nothing when it is not configured.
+    Contact(super::ContactKind),
     /// What the employee has done and what is left.
     Summary,
-    /// Exactly what a notification will say (shown to the employee before they consent).
+    /// Exactly what a notification will say, quoted, and everyone who may receive it (shown to
+    /// the employee before they consent).
     Preview,
+    /// Everyone who may receive the notification, with their roles, without the quote.
+    Recipients,
     /// Who has been told and who has acknowledged.
     Notifications,
     /// The manager's checklist for the case: done and still open.
@@ -215,6 +244,8 @@ pub enum Act {
     Danger,
     /// Leave the current case (it stays open) and start a new one.
     NewCase,
+    /// How it reached the employee.
+    Channel(super::state::Channel),
     /// Choose whom to tell (a draft until confirmed).
     Scope(Scope),
     /// Choose what to ask of them (a draft until confirmed).

@@ -6,7 +6,13 @@
 use super::playbook::Task;
 use super::playbook::*;
 use super::state::Duty;
+use super::ContactKind;
 use crate::model::Country::{Denmark as DK, Sweden as SE};
+use crate::model::IncidentKind::{Harassment, OnlineExposure, Other, Threat};
+
+/// Kinds with the full track: reporting duties, the police and the letter to the offender.
+/// Criticism and hard calls or mails are left out: nobody contacts a citizen who only complained.
+const FULL: &[crate::model::IncidentKind] = &[Threat, Harassment, OnlineExposure, Other];
 
 pub const NOTIFIED: &str = "notified";
 pub const ACKED: &str = "acked";
@@ -94,7 +100,7 @@ const STEPS: &[Step] = &[
                 "acked-se-authority",
             ),
             text_if(
-                Cond::All2(&Cond::ForManager, &Cond::In(DK)),
+                Cond::All2(&Cond::ForManager, &Cond::InKinds(DK, FULL)),
                 "acked-dk-registration",
             ),
             text_if(
@@ -137,7 +143,7 @@ const STEPS: &[Step] = &[
                 "guidance-manager-dk-report",
             ),
             text_if(
-                Cond::All2(&Cond::ForManager, &Cond::In(DK)),
+                Cond::All2(&Cond::ForManager, &Cond::InKinds(DK, FULL)),
                 "guidance-manager-dk-offender",
             ),
             text_if(
@@ -222,7 +228,7 @@ const STEPS: &[Step] = &[
         when: Cond::Always,
         task: None,
         transient: true,
-        body: &[text("mgr-intro")],
+        body: &[text("mgr-intro"), Para::Contact(ContactKind::Routine)],
         choices: &[choice("opt-next"), CONTINUE],
         next: &[to("mgr-talk-today")],
     },
@@ -237,7 +243,14 @@ const STEPS: &[Step] = &[
         "mgr-safety",
         Task::MgrSafety,
         Cond::Always,
-        &[text("mgr-safety"), text("mgr-question")],
+        &[
+            text("mgr-safety"),
+            text_if(Cond::InKinds(SE, &[Threat]), "mgr-se-security-coordinator"),
+            text_if(Cond::Kinds(&[Threat]), "mgr-home-family"),
+            text_if(Cond::Kinds(&[OnlineExposure]), "mgr-communicator"),
+            Para::Contact(ContactKind::Communicator),
+            text("mgr-question"),
+        ],
         &[to("mgr-support")],
     ),
     item(
@@ -293,16 +306,25 @@ const STEPS: &[Step] = &[
         "mgr-director",
         Task::MgrDirector,
         Cond::DirectorRequired,
-        &[text("mgr-director"), text("mgr-question")],
+        &[
+            text_if(Cond::In(SE), "mgr-director"),
+            text_if(Cond::In(DK), "mgr-dk-secretariat"),
+            Para::Contact(ContactKind::Secretariat),
+            text("mgr-question"),
+        ],
         &[to("mgr-offender")],
     ),
     Step {
         id: "mgr-offender",
         phase: Phase::StopHarm,
-        when: Cond::In(DK),
+        when: Cond::InKinds(DK, FULL),
         task: Some(Task::MgrOffender),
         transient: true,
-        body: &[text("mgr-dk-offender"), text("mgr-question")],
+        body: &[
+            text("mgr-dk-offender"),
+            text("mgr-dk-citizen-handling"),
+            text("mgr-question"),
+        ],
         choices: &[
             MGR_TASK_CHOICES[0],
             MGR_TASK_CHOICES[1],
@@ -314,7 +336,7 @@ const STEPS: &[Step] = &[
     Step {
         id: "mgr-letter",
         phase: Phase::StopHarm,
-        when: Cond::In(DK),
+        when: Cond::InKinds(DK, FULL),
         task: None,
         transient: true,
         body: &[text("tpl-intro"), Para::Template("tpl-dk-letter")],

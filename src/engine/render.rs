@@ -68,6 +68,19 @@ pub fn holds(cond: Cond, ctx: &Ctx) -> bool {
         Cond::NoConsent => !consent,
         Cond::Alerted => alerted,
         Cond::NotAlerted => !alerted,
+        Cond::Online => match (kind, case.and_then(|c| c.channel)) {
+            (Some(IncidentKind::OnlineExposure), _) => true,
+            (_, Some(channel)) => channel == super::state::Channel::Online,
+            (Some(k), None) => [
+                IncidentKind::Threat,
+                IncidentKind::Harassment,
+                IncidentKind::Other,
+            ]
+            .contains(&k),
+            (None, None) => false,
+        },
+        Cond::Via(channel) => case.and_then(|c| c.channel) == Some(channel),
+        Cond::NotVia(channel) => case.and_then(|c| c.channel) != Some(channel),
         Cond::DangerAlarm => case.is_some_and(Case::danger_alarm),
         Cond::NoDangerAlarm => !case.is_some_and(Case::danger_alarm),
         Cond::WaitsForWorkday => {
@@ -239,9 +252,21 @@ pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing 
                 }
             }
             Para::Contacts => body.extend(contacts(ctx)),
+            Para::Contact(kind) => body.extend(
+                ctx.policy
+                    .into_iter()
+                    .flat_map(|p| p.contacts.iter())
+                    .filter(|(k, _)| *k == kind)
+                    .map(|(k, value)| {
+                        Msg::new(k.message_id())
+                            .str("value", value.clone())
+                            .styled(Style::Item)
+                    }),
+            ),
             Para::Summary => body.extend(summary(ctx)),
             Para::Notifications => body.extend(notifications(ctx)),
             Para::Preview => body.extend(preview(ctx)),
+            Para::Recipients => body.extend(recipients(ctx)),
             Para::ManagerChecklist => body.extend(checklist(ctx)),
             Para::ManagerOpen => {
                 let open = open_manager_tasks(ctx);
@@ -327,12 +352,18 @@ fn helper_items(ctx: &Ctx) -> Vec<Msg> {
 }
 
 fn contacts(ctx: &Ctx) -> Vec<Msg> {
-    let contacts = ctx.policy.map(|p| p.contacts.as_slice()).unwrap_or(&[]);
+    let contacts: Vec<_> = ctx
+        .policy
+        .map(|p| p.contacts.as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .filter(|(kind, _)| kind.for_employees())
+        .collect();
     if contacts.is_empty() {
         return vec![Msg::new("contact-none").styled(Style::Item)];
     }
     contacts
-        .iter()
+        .into_iter()
         .map(|(kind, value)| {
             Msg::new(kind.message_id())
                 .str("value", value.clone())
@@ -449,6 +480,17 @@ fn preview(ctx: &Ctx) -> Vec<Msg> {
         .into_iter()
         .map(|m| m.styled(Style::Quote))
         .collect();
+    out.extend(recipients(ctx));
+    out
+}
+
+/// Everyone who may receive the notification the employee is about to send, in the order they
+/// would, with their roles; when it is outside working hours, when the first may see it.
+fn recipients(ctx: &Ctx) -> Vec<Msg> {
+    let Some(case) = ctx.case else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
     let Some(policy) = ctx.policy else {
         out.push(Msg::new("preview-own-language"));
         return out;

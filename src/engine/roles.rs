@@ -34,12 +34,25 @@ const fn info(id: &'static str, body: &'static [Para], choices: &'static [Choice
 const STEPS: &[Step] = &[
     info(
         "mgr-general",
+        // Today first: the talk, safety and support; the rest of the week on request.
         &[
             text("mgr-general"),
+            text("mgr-today-heading"),
             text("mgr-talk-today"),
             text("mgr-safety"),
             text_if(Cond::In(SE), "mgr-se-support"),
             text_if(Cond::In(DK), "mgr-dk-support"),
+        ],
+        &[
+            choice_to("opt-mgr-this-week", &[to("mgr-general-week")]),
+            choice_to("opt-menu-who-files", &[to("who-files")]),
+            CONTINUE,
+        ],
+    ),
+    info(
+        "mgr-general-week",
+        &[
+            text("mgr-week-heading"),
             text_if(Cond::In(SE), "mgr-se-report"),
             text_if(Cond::In(DK), "mgr-dk-register"),
             text_if(Cond::In(SE), "mgr-se-police"),
@@ -75,6 +88,7 @@ const STEPS: &[Step] = &[
             text("col-intro"),
             text("col-be-there"),
             text("col-dont"),
+            text("col-take-over"),
             text_if(Cond::In(DK), "col-dk-dont-contact"),
         ],
         &[choice_to("opt-next", &[to("colleague-more")]), CONTINUE],
@@ -125,6 +139,7 @@ const STEPS: &[Step] = &[
             text("advice-trolls-answer-once"),
             text("advice-trolls-stop"),
             text("advice-trolls-not-upset"),
+            text_if(Cond::In(DK), "advice-trolls-dk-caveat"),
             text("advice-more"),
         ],
         &[MORE_ADVICE, CONTINUE],

@@ -333,6 +333,22 @@ pub struct Case {
     /// Colleagues invited to help collect evidence.
     #[serde(default)]
     pub helpers: Vec<Helper>,
+    /// How it reached the employee (asked for threats, harassment and "other"); decides whether
+    /// platforms, links and screenshots are part of the guidance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+}
+
+/// How an incident reached the employee.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    /// Posts, comments, social media, websites.
+    Online,
+    /// Mail, letters, text messages.
+    Written,
+    /// A phone call, or face to face.
+    Spoken,
 }
 
 impl Case {
@@ -368,6 +384,7 @@ impl Case {
             evidence_count: 0,
             evidence_head: None,
             helpers: Vec::new(),
+            channel: None,
         }
     }
 

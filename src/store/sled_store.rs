@@ -1045,6 +1045,10 @@ impl SledCore {
     }
 
     /// Forget everything cached (after a failed write: reads go to what is on disk).
+    pub(super) fn derived_key(&self, label: &str) -> Key {
+        self.vault.derive(label)
+    }
+
     pub(super) fn forget_cached(&self) {
         let mut cache = self.cache();
         cache.conversations.clear();

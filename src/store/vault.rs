@@ -394,6 +394,16 @@ impl Vault {
         hex(&mac.finalize().into_bytes()[..16])
     }
 
+    /// A key for something beside the store (the Matrix crypto store), derived from the master
+    /// key with a fixed label: nothing new to keep, and the store's own format is unchanged.
+    pub fn derive(&self, label: &str) -> Key {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.master).expect("HMAC takes any key");
+        mac.update(b"fyr derived key\0");
+        mac.update(label.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
+
     /// The master key (for the store's own sealing).
     pub fn master(&self) -> Key {
         self.master

@@ -270,6 +270,12 @@ fn write_loop(
 }
 
 impl SledStore {
+    /// A 32-byte key derived from the data folder's master key with a fixed label, for data
+    /// kept beside the store (the Matrix crypto store): it opens with the same key file.
+    pub fn derived_key(&self, label: &str) -> [u8; 32] {
+        self.core.derived_key(label)
+    }
+
     /// Close the store: the writer finishes what it was given, the last checkpoint writes
     /// everything logged to the trees and it is flushed, so the next start has no log to
     /// apply. Dropping the store does the same but can only log a failure; this returns it.

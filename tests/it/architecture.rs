@@ -240,3 +240,45 @@ fn logs_carry_no_message_text_or_names() {
         );
     }
 }
+
+/// Every test ARCHITECTURE.md names for an invariant exists: each `module::test_name` in the
+/// invariants section is a `fn test_name` somewhere in `src/` or `tests/`.
+#[test]
+fn every_invariant_names_a_test_that_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let invariants = doc
+        .split("## Invariants")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("ARCHITECTURE.md has an Invariants section");
+    let mut sources = String::new();
+    for dir in ["src", "tests"] {
+        for file in rust_files(&root.join(dir)) {
+            sources.push_str(&std::fs::read_to_string(file).unwrap());
+        }
+    }
+    let mut named = 0;
+    let mut missing = Vec::new();
+    for quoted in invariants.split('`').skip(1).step_by(2) {
+        let Some((_, name)) = quoted.rsplit_once("::") else {
+            continue;
+        };
+        let is_test_name = name.contains('_')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !is_test_name {
+            continue;
+        }
+        named += 1;
+        if !sources.contains(&format!("fn {name}(")) {
+            missing.push(quoted.to_string());
+        }
+    }
+    assert!(named >= 30, "only {named} tests named by the invariants");
+    assert!(
+        missing.is_empty(),
+        "named in ARCHITECTURE.md but not found: {missing:#?}"
+    );
+}

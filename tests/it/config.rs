@@ -259,3 +259,87 @@ fn the_sample_chain_and_working_hours_are_read() {
         .holidays
         .contains(&chrono::NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()));
 }
+
+/// An organisation's own Fluent files are checked like bot.toml: a syntax error, an id Fyr does
+/// not have, a variable the built-in message does not have, and an id given in one language
+/// only — each with its file, line and column and what to do.
+#[test]
+fn broken_local_texts_are_reported_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(crate::support::root().join("bot.toml"))
+        .unwrap()
+        .replacen("# texts = \"local/\"", "texts = \"local/\"", 1);
+    let toml = dir.path().join("bot.toml");
+    std::fs::write(&toml, text).unwrap();
+    let write = |lang: &str, body: &str| {
+        let folder = dir.path().join("local").join(lang);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("local.ftl"), body).unwrap();
+    };
+    write(
+        "sv",
+        "start-greeting = Hej { $name }!\nno-such-message = x\nopt-next = Vidare { $who }\npaused = { oops\n",
+    );
+    write("da", "start-greeting = Hej { $name }!\n");
+    write("en", "opt-next = On\n");
+    let err = fyr::config::Config::load(&toml).expect_err("the overrides are broken");
+    let shown = err.to_string();
+    let sv = dir.path().join("local/sv/local.ftl").display().to_string();
+    for expected in [
+        format!("{sv}:2:1"),
+        "there is no message `no-such-message` in Fyr".to_string(),
+        format!("{sv}:3:1"),
+        "uses the variable $who".to_string(),
+        "Fluent syntax error".to_string(),
+        "`start-greeting` is overridden here but not in en".to_string(),
+    ] {
+        assert!(
+            shown.contains(&expected),
+            "missing {expected:?} in:\n{shown}"
+        );
+    }
+}
+
+/// `fyr texts --lang da` prints every message with its current text, the organisation's own
+/// wording where it has some, so HR can review the whole content in one file.
+#[test]
+fn fyr_texts_prints_every_message_with_its_current_text() {
+    let root = crate::support::root();
+    let run = |config: &std::path::Path| {
+        let out = std::process::Command::new(crate::support::fyr_bin())
+            .args(["texts", "--lang", "da", "--config"])
+            .arg(config)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let built_in = run(&root.join("bot.toml"));
+    let lines = built_in.lines().filter(|l| !l.starts_with(' ')).count();
+    assert!(lines > 400, "only {lines} messages");
+    assert!(
+        built_in.contains("start-greeting = Hej {$name}, jeg hedder Fyr."),
+        "{built_in}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bot.toml"),
+        std::fs::read_to_string(root.join("bot.toml"))
+            .unwrap()
+            .replacen(
+                "# texts = \"local/\"",
+                &format!("texts = {:?}", root.join("local")),
+                1,
+            ),
+    )
+    .unwrap();
+    let local = run(&dir.path().join("bot.toml"));
+    assert!(
+        local.contains("start-greeting = Hej {$name}! Det her er Fyr, Demoorganisationens"),
+        "{local}"
+    );
+}

@@ -12,7 +12,6 @@ use fyr::discord::{
 };
 use fyr::i18n::Rendered;
 use fyr::model::PersonId;
-use fyr::service::options_hash;
 use serde_json::{json, Value};
 
 use crate::fake_discord::{self as fake, dm, Fake, APP, BOT, GUILD};
@@ -24,6 +23,7 @@ static SERIAL: Mutex<()> = Mutex::new(());
 const SARA: u64 = 100_000_000_000_000_001;
 const DORTHE: u64 = 100_000_000_000_000_002;
 const MAGNUS: u64 = 100_000_000_000_000_003;
+const KIM: u64 = 100_000_000_000_000_004;
 const STRANGER: u64 = 100_000_000_000_000_099;
 
 // --- Fixtures ---
@@ -55,14 +55,19 @@ fn every_payload_the_adapter_relies_on_deserializes_into_serenity_types() {
 
     let mut posted = fake::message(9, dm(SARA), fake::user_json(BOT, true), "Fråga");
     posted["components"] = json!([{"type": 1, "components": [
-        {"type": 2, "style": 2, "label": "1. Ja", "custom_id": button_id(1, 1)}
+        {"type": 2, "style": 2, "label": "1. Ja", "custom_id": button_id("0000000000000001", 1)}
     ]}]);
-    let press: Interaction =
-        serde_json::from_value(fake::button_press(10, SARA, posted, &button_id(1, 1))).unwrap();
+    let press: Interaction = serde_json::from_value(fake::button_press(
+        10,
+        SARA,
+        posted,
+        &button_id("0000000000000001", 1),
+    ))
+    .unwrap();
     let Interaction::Component(press) = press else {
         panic!("a button press is a component interaction")
     };
-    assert_eq!(press.data.custom_id, button_id(1, 1));
+    assert_eq!(press.data.custom_id, button_id("0000000000000001", 1));
     assert_eq!(press.message.components.len(), 1);
 
     let slash: Interaction = serde_json::from_value(fake::slash_command(11, SARA, GUILD)).unwrap();
@@ -161,7 +166,7 @@ fn messages_map_to_people_strangers_or_nothing() {
 }
 
 #[test]
-fn options_become_numbered_buttons_carrying_the_question_fingerprint() {
+fn options_become_numbered_buttons_carrying_the_message_tag() {
     let options = vec!["Ja".to_string(), "Nej, inte nu".to_string()];
     let rendered = Rendered {
         to: PersonId::new("se-employee"),
@@ -169,14 +174,14 @@ fn options_become_numbered_buttons_carrying_the_question_fingerprint() {
         options: options.clone(),
         files: Vec::new(),
     };
-    let plan = plan_outbound(&rendered);
+    let plan = plan_outbound(&rendered, "0123456789abcdef");
     assert_eq!(plan.pieces, ["Vill du fortsätta?"]);
     let labels: Vec<&str> = plan.buttons.iter().map(|b| b.label.as_str()).collect();
     assert_eq!(labels, ["1. Ja", "2. Nej, inte nu"]);
     for (i, b) in plan.buttons.iter().enumerate() {
         assert_eq!(
             parse_button_id(&b.id),
-            Some((options_hash(&options), i as u32 + 1))
+            Some(("0123456789abcdef".to_string(), i as u32 + 1))
         );
     }
 
@@ -186,7 +191,7 @@ fn options_become_numbered_buttons_carrying_the_question_fingerprint() {
         options: vec![long.clone(), "Kort".into()],
         ..rendered
     };
-    let plan = plan_outbound(&rendered);
+    let plan = plan_outbound(&rendered, "0123456789abcdef");
     assert_eq!(plan.buttons[0].label.chars().count(), MAX_LABEL);
     assert!(plan.buttons[0].label.ends_with('…'));
     assert!(plan.pieces[0].contains(&format!("1) {long}")));
@@ -201,6 +206,7 @@ fn bot_toml(dir: &Path, base: &str, extra: &str) -> PathBuf {
         ("se-employee", format!("discord = \"{SARA}\"")),
         ("dk-employee", format!("discord = \"{DORTHE}\"")),
         ("se-manager", format!("discord = \"{MAGNUS}\"")),
+        ("se-colleague", format!("discord = \"{KIM}\"")),
     ];
     let tail =
         format!("\n[discord]\ntoken_env = \"FYR_DISCORD_TOKEN\"\napi_base = \"{base}\"\n{extra}");
@@ -406,7 +412,7 @@ fn slash_command_answers_only_the_person_and_opens_a_dm_and_odd_interactions_get
     fake.say(SARA, "2");
     fake.expect(dm(SARA), "Vad har hänt?");
     fake.press(SARA, &greeting, &button(&greeting, 3));
-    assert_eq!(callback(&fake)["type"], 7);
+    assert_eq!(callback(&fake)["type"], 6, "not shown as chosen");
     fake.expect(dm(SARA), "tidigare fråga");
 
     // The export from the menu arrives as attachments in the DM.
@@ -497,6 +503,228 @@ fn a_bad_token_or_refused_intents_stop_fyr_with_a_clear_error() {
     let (code, log) = Fyr::spawn(dir.path(), &fake, "", Some("fake-token")).wait_exit();
     assert_ne!(code, Some(0));
     assert!(log.contains("gateway intents"), "{log}");
+}
+
+/// The last message the bot posted in `channel` that has buttons.
+fn last_with_buttons(fake: &Fake, channel: u64) -> Value {
+    fake.posted(channel)
+        .into_iter()
+        .rev()
+        .find(|m| m["components"].as_array().is_some_and(|c| !c.is_empty()))
+        .unwrap_or_else(|| panic!("no message with buttons in {channel}"))
+}
+
+/// Whether any message the bot posted in `channel` contains `needle`.
+fn said(fake: &Fake, channel: u64, needle: &str) -> bool {
+    fake.posted(channel)
+        .iter()
+        .any(|m| m["content"].as_str().unwrap_or("").contains(needle))
+}
+
+/// Sara and Kim each report a threat and have their manager Magnus told, answering a second
+/// apart as people would (flood control: tests/it/flood.rs). Returns Magnus's two
+/// notifications, Sara's first.
+fn two_cases_notified(fake: &Fake) -> (Value, Value) {
+    for (who, name) in [(SARA, "Hej Sara"), (KIM, "Hej Kim")] {
+        fake.say(who, "hej");
+        fake.expect(dm(who), name);
+    }
+    let answers = ["2", "1", "2", "2", "2", "2", "1", "2", "1", "1"];
+    for who in [SARA, KIM] {
+        for answer in answers {
+            let before = fake.with(|s| fake_posted_len(s, dm(who)));
+            std::thread::sleep(Duration::from_millis(1000));
+            fake.say(who, answer);
+            fake.wait_for("a reply", |s| {
+                (fake_posted_len(s, dm(who)) > before).then_some(())
+            });
+        }
+        fake.expect(dm(who), "Ska jag skicka det?");
+        fake.say(who, "1");
+        if who == SARA {
+            fake.expect(dm(MAGNUS), "Sara Lind på din enhet");
+        }
+    }
+    let kims = fake.expect(dm(MAGNUS), "Kim Strand på din enhet");
+    let saras = fake
+        .posted(dm(MAGNUS))
+        .into_iter()
+        .find(|m| {
+            m["content"]
+                .as_str()
+                .unwrap_or("")
+                .contains("Sara Lind på din enhet")
+        })
+        .unwrap();
+    (saras, kims)
+}
+
+#[test]
+fn a_button_acknowledges_only_the_case_of_the_message_it_sits_under() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let fyr = Fyr::start(dir.path(), &fake, "");
+    let (saras, kims) = two_cases_notified(&fake);
+    // Every notification has its own buttons, though the options read the same.
+    assert_ne!(button(&saras, 1), button(&kims, 1));
+
+    // "Kvittera" on Sara's older notification: not Kim's case, not Sara's either — an earlier
+    // question, and the open one again; the message is not marked as answered.
+    fake.press(MAGNUS, &saras, &button(&saras, 1));
+    let answer = callback(&fake);
+    assert_ne!(
+        answer["type"], 7,
+        "shown as chosen although refused: {answer}"
+    );
+    fake.expect(dm(MAGNUS), "tidigare fråga");
+    std::thread::sleep(Duration::from_millis(1500));
+    for who in [SARA, KIM] {
+        assert!(
+            !said(&fake, dm(who), "har kvitterat ditt meddelande"),
+            "acknowledged by a stale press"
+        );
+    }
+
+    // The open question, shown again, acknowledges the case it names.
+    let open = last_with_buttons(&fake, dm(MAGNUS));
+    let content = open["content"].as_str().unwrap().to_string();
+    fake.press(MAGNUS, &open, &button(&open, 1));
+    let update = callback(&fake);
+    assert_eq!(update["type"], 7, "{update}");
+    assert!(text_of(&update).contains("» 1."), "{update}");
+    let (named, other) = if content.contains("Kim Strand") {
+        (KIM, SARA)
+    } else {
+        (SARA, KIM)
+    };
+    fake.expect(dm(named), "har kvitterat ditt meddelande");
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(!said(&fake, dm(other), "har kvitterat ditt meddelande"));
+    // Kim's original notification is an earlier question now too: it acknowledges nothing.
+    let stale_count = fake
+        .posted(dm(MAGNUS))
+        .iter()
+        .filter(|m| {
+            m["content"]
+                .as_str()
+                .unwrap_or("")
+                .contains("tidigare fråga")
+        })
+        .count();
+    fake.press(MAGNUS, &kims, &button(&kims, 1));
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while fake
+        .posted(dm(MAGNUS))
+        .iter()
+        .filter(|m| {
+            m["content"]
+                .as_str()
+                .unwrap_or("")
+                .contains("tidigare fråga")
+        })
+        .count()
+        == stale_count
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no second 'earlier question'"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    fyr.kill();
+}
+
+#[test]
+fn a_press_shows_as_chosen_only_once_taken_and_answers_and_dm_openings_are_retried() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let fyr = Fyr::start(dir.path(), &fake, "");
+
+    // One failed DM opening is retried: the person still gets their DM.
+    fake.with(|s| s.fail_dm_opens = 1);
+    fake.slash(SARA, GUILD);
+    assert!(text_of(&callback(&fake)).contains("privat meddelande"));
+    let greeting = fake.expect(dm(SARA), "Hej Sara");
+
+    // An answer to a button that fails once is sent again.
+    fake.with(|s| s.fail_callbacks = 1);
+    fake.press(SARA, &greeting, &button(&greeting, 2));
+    let id = fake.last_id().to_string();
+    fake.expect(dm(SARA), "Vad har hänt?");
+    let answers = fake.wait_for("the retried answer", |s| {
+        let bodies: Vec<Value> = s
+            .requests
+            .iter()
+            .filter(|r| r.path.starts_with(&format!("/api/v10/interactions/{id}/")))
+            .map(|r| r.body.clone())
+            .collect();
+        (bodies.len() >= 2).then_some(bodies)
+    });
+    assert_eq!(answers.len(), 2, "one refused, one accepted");
+    assert_eq!(answers[1]["type"], 7);
+    assert!(text_of(&answers[1]).contains("» 2."));
+
+    // A press on the greeting now is refused: its message stays as it was.
+    fake.press(SARA, &greeting, &button(&greeting, 3));
+    assert_eq!(
+        callback(&fake)["type"],
+        6,
+        "acknowledged, not shown as chosen"
+    );
+    fake.expect(dm(SARA), "tidigare fråga");
+
+    // A DM opening that keeps failing does not blame the person's settings...
+    fake.with(|s| s.fail_dm_opens = 10);
+    fake.slash(SARA, GUILD);
+    let answer = text_of(&callback(&fake));
+    assert!(!answer.contains("Integritetsinställningar"), "{answer}");
+    assert!(answer.contains("skriv /fyr igen"), "{answer}");
+    // ...unless Discord said they refuse DMs (50007).
+    fake.with(|s| {
+        s.fail_dm_opens = 0;
+        s.refuse_dms = true;
+    });
+    fake.slash(SARA, GUILD);
+    let answer = text_of(&callback(&fake));
+    assert!(answer.contains("Integritetsinställningar"), "{answer}");
+    fyr.kill();
+}
+
+#[test]
+fn a_message_serenity_cannot_read_leaves_no_text_in_the_log_at_any_level() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let config = bot_toml(dir.path(), &fake.base, "");
+    let fyr = FyrRun::spawn(
+        dir.path(),
+        &config,
+        &[("FYR_DISCORD_TOKEN", "fake-token"), ("FYR_LOG", "trace")],
+    );
+    fyr.wait_for_log("connected to Discord");
+    fake.wait_ready();
+    // A DM whose id serenity cannot read, then an ordinary one.
+    let mut bad = fake::message(1, dm(SARA), fake::user_json(SARA, false), "hemligt-ord-ett");
+    bad["id"] = json!("inte-ett-nummer");
+    fake.dispatch("MESSAGE_CREATE", bad);
+    fake.say(SARA, "hemligt-ord-två");
+    fake.expect(dm(SARA), "Hej Sara");
+    fake.say(SARA, "2");
+    fake.expect(dm(SARA), "Vad har hänt?");
+    std::thread::sleep(Duration::from_millis(500));
+    let log = fyr.log();
+    assert!(log.contains("connected to Discord"), "the log works");
+    for secret in [
+        "hemligt-ord-ett",
+        "hemligt-ord-två",
+        "Hej Sara",
+        "Vad har hänt",
+    ] {
+        assert!(!log.contains(secret), "`{secret}` in the log");
+    }
+    fyr.kill();
 }
 
 #[test]
@@ -656,8 +884,8 @@ fn after_fyr_reload_a_person_added_to_the_configuration_can_write_at_once() {
 
     let config = dir.path().join("bot.toml");
     let text = std::fs::read_to_string(&config).unwrap().replace(
-        "id = \"se-colleague\"",
-        &format!("id = \"se-colleague\"\ndiscord = \"{STRANGER}\""),
+        "id = \"se-deputy\"",
+        &format!("id = \"se-deputy\"\ndiscord = \"{STRANGER}\""),
     );
     std::fs::write(&config, text).unwrap();
     let out = std::process::Command::new(crate::support::fyr_bin())
@@ -674,7 +902,7 @@ fn after_fyr_reload_a_person_added_to_the_configuration_can_write_at_once() {
     fyr.wait_for_log("configuration reloaded");
     std::thread::sleep(Duration::from_millis(1000));
     fake.say(STRANGER, "hej");
-    fake.expect(dm(STRANGER), "Hej Kim");
+    fake.expect(dm(STRANGER), "Hej Dalia");
 }
 
 #[test]

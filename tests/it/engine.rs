@@ -258,7 +258,11 @@ fn a_new_case_leaves_the_old_one_and_starts_over() {
             Choose(3),
         ],
     );
-    assert_eq!(at(&w, SE), "kind");
+    assert_eq!(
+        at(&w, SE),
+        "new-incident",
+        "a new incident starts with the safety question"
+    );
     assert!(w.conversations[&PersonId::new(SE)].case.is_none());
     assert_eq!(w.cases.len(), 1, "the old case is kept");
 }

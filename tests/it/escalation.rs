@@ -27,10 +27,15 @@ fn notified(h: &Harness<impl Store>, owner: &str) -> Vec<(String, bool)> {
 fn consent_to_manager(h: &mut Harness<impl Store>, who: &str) {
     h.says(who, THREAT_TO_TELL);
     h.say(who, "1"); // my manager
-    let preview = h.say(who, "1"); // call me today
+    let short = h.say(who, "1"); // call me today
+    assert!(
+        short.contains("Magnus Berg") || short.contains("Mads Krog"),
+        "the short preview names who is told:\n{short}"
+    );
+    let preview = h.say(who, "4"); // show exactly what they read
     assert!(
         preview.contains("│"),
-        "the preview quotes the notification:\n{preview}"
+        "the full preview quotes the notification:\n{preview}"
     );
     h.say(who, "1"); // send
 }
@@ -478,4 +483,31 @@ fn a_duty_marked_done_is_closed_on_the_checklist() {
         .filter(|t| t.contains("Arbetsmiljöverket"))
         .count();
     assert_eq!(reminders, 1, "one reminder, none after \"not applicable\"");
+}
+
+/// From a follow-up reminder, the manager's checklist walks only what is still open: items
+/// answered done are not asked again.
+#[test]
+fn the_checklist_from_a_reminder_asks_only_what_is_open() {
+    let mut h = Harness::new();
+    consent_to_manager(&mut h, "se-employee");
+    h.say("se-manager", "1"); // acknowledge
+    h.say("se-manager", "1"); // open my checklist
+    h.say("se-manager", "1"); // intro: continue
+    h.say("se-manager", "1"); // talk today: done
+    h.say("se-manager", "1"); // safety: done
+    h.advance(Duration::days(8));
+    let reminder = h.shown_to("se-manager").last().cloned().unwrap();
+    assert!(reminder.contains("Uppföljning"), "{reminder}");
+    let intro = h.say("se-manager", "2"); // open my checklist
+    assert!(intro.contains("din checklista"), "{intro}");
+    let next = h.say("se-manager", "1"); // intro: continue
+    assert!(
+        !next.contains("Prata med din medarbetare samma dag"),
+        "an item answered done is not asked again:\n{next}"
+    );
+    assert!(
+        next.contains("samtalsstöd"),
+        "the first open item (support) comes first:\n{next}"
+    );
 }

@@ -49,6 +49,15 @@ pub struct State {
     pub frames: Vec<Value>,
     /// Answer this many message posts with 429 first.
     pub rate_limit_posts: u32,
+    /// The wait a 429 asks for, in seconds (the body's `retry_after` and the `Retry-After`
+    /// header both say it).
+    pub retry_after: f64,
+    /// Answer this many interaction callbacks with 500 first.
+    pub fail_callbacks: u32,
+    /// Answer this many DM openings with 500 first.
+    pub fail_dm_opens: u32,
+    /// Refuse every DM opening with 403 and Discord's code 50007 (the person's settings).
+    pub refuse_dms: bool,
     /// Answer GET /users/@me with 401.
     pub reject_token: bool,
     /// Close the gateway with 4014 after IDENTIFY.
@@ -247,6 +256,14 @@ impl Fake {
     }
 }
 
+fn server_error() -> Response {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        axum::Json(json!({"message": "500: Internal Server Error", "code": 0})),
+    )
+        .into_response()
+}
+
 fn rest_call(
     state: &Mutex<State>,
     ws_url: &str,
@@ -290,6 +307,19 @@ fn rest_call(
             }
         }
         ("POST", ["api", "v10", "users", "@me", "channels"]) => {
+            if s.refuse_dms {
+                return (
+                    StatusCode::FORBIDDEN,
+                    axum::Json(
+                        json!({"message": "Cannot send messages to this user", "code": 50007}),
+                    ),
+                )
+                    .into_response();
+            }
+            if s.fail_dm_opens > 0 {
+                s.fail_dm_opens -= 1;
+                return server_error();
+            }
             let user: u64 = body["recipient_id"]
                 .as_str()
                 .and_then(|r| r.parse().ok())
@@ -303,10 +333,15 @@ fn rest_call(
         ("POST", ["api", "v10", "channels", channel, "messages"]) => {
             if s.rate_limit_posts > 0 {
                 s.rate_limit_posts -= 1;
+                let wait = if s.retry_after > 0.0 {
+                    s.retry_after
+                } else {
+                    0.5
+                };
                 return (
                     StatusCode::TOO_MANY_REQUESTS,
-                    [("retry-after", "1")],
-                    axum::Json(json!({"message": "You are being rate limited.", "retry_after": 0.5, "global": false, "code": 0})),
+                    [("retry-after", format!("{}", wait.ceil()))],
+                    axum::Json(json!({"message": "You are being rate limited.", "retry_after": wait, "global": false, "code": 0})),
                 )
                     .into_response();
             }
@@ -338,6 +373,10 @@ fn rest_call(
             ok(m)
         }
         ("POST", ["api", "v10", "interactions", _, _, "callback"]) => {
+            if s.fail_callbacks > 0 {
+                s.fail_callbacks -= 1;
+                return server_error();
+            }
             StatusCode::NO_CONTENT.into_response()
         }
         ("POST", ["api", "v10", "applications", _, "commands"]) => ok(json!({

@@ -22,6 +22,7 @@ impl Outlet for Recording {
         _: Option<&str>,
         m: &Rendered,
         _: Option<&str>,
+        _: Option<&str>,
     ) -> Result<(), String> {
         self.0
             .lock()
@@ -68,7 +69,7 @@ fn ten_thousand_messages_from_one_person_do_not_block_another() {
     };
     let flooder = to("se-employee");
     assert!(
-        flooder.len() <= 12,
+        flooder.len() <= 14,
         "the flood was cut: {} replies",
         flooder.len()
     );
@@ -161,4 +162,39 @@ fn a_timer_fires_on_time_during_a_steady_stream() {
         stream_replies - after,
         stream_replies
     );
+}
+
+/// A person tapping options and reactions keeps a pace of about two messages a second, in
+/// uneven bursts; they are never told to slow down. A real flood still is.
+#[test]
+fn a_person_tapping_at_two_messages_a_second_is_never_told_to_slow_down() {
+    use fyr::flood::{RateLimiter, Verdict};
+    use std::time::{Duration, Instant};
+
+    let mut limiter = RateLimiter::default();
+    let start = Instant::now();
+    let person = PersonId::new("se-employee");
+    let mut at = start;
+    // Ten minutes at two messages a second on average: for three seconds a quick pair of
+    // taps 150 ms apart each second, then a run of four reactions 100 ms apart, then a pause.
+    for second in 0..600u64 {
+        let taps: &[u64] = match second % 5 {
+            0..=2 => &[0, 150],
+            3 => &[0, 100, 200, 300],
+            _ => &[],
+        };
+        for offset in taps {
+            at = start + Duration::from_secs(second) + Duration::from_millis(*offset);
+            assert_eq!(
+                limiter.check(&person, at),
+                Verdict::Allow,
+                "second {second}, tap at +{offset} ms"
+            );
+        }
+    }
+    // A script sending as fast as it can is cut after a burst, and told once.
+    let flood: Vec<Verdict> = (0..1000).map(|_| limiter.check(&person, at)).collect();
+    let allowed = flood.iter().filter(|v| **v == Verdict::Allow).count();
+    assert!(allowed <= 16, "{allowed} of a flood of 1000 allowed");
+    assert_eq!(flood.iter().filter(|v| **v == Verdict::Warn).count(), 1);
 }

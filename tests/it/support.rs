@@ -29,10 +29,16 @@ pub fn monday_morning() -> DateTime<Utc> {
 }
 
 pub fn console<S: Store>(store: S, speaker: &str) -> Console<S> {
+    console_with(sample_config(), store, speaker)
+}
+
+/// A console over `config` (a variant of the sample, say).
+pub fn console_with<S: Store>(config: Config, store: S, speaker: &str) -> Console<S> {
+    let localizer = Localizer::for_config(&config).expect("the locales load");
     let driver = Driver::new(
-        sample_config(),
+        config,
         store,
-        Localizer::new().expect("built-in locales load"),
+        localizer,
         Box::new(SequentialCaseIds::default()),
     );
     Console {
@@ -113,7 +119,9 @@ pub fn walk(person: &str, language: &str, kind: u32) -> String {
         let options = driver.options_for(&id, now).unwrap();
         let pick = options
             .iter()
-            .position(|o| ["opt-next", "opt-later", "opt-not-now"].contains(o))
+            .position(|o| {
+                ["opt-next", "opt-later", "opt-not-now", "opt-channel-online"].contains(o)
+            })
             .unwrap_or_else(|| panic!("no way on from {at:?}: {options:?}"))
             + 1;
         send(&mut driver, &pick.to_string());
@@ -373,9 +381,20 @@ impl FyrRun {
         panic!("Fyr never logged `{text}`:\n{}", self.log());
     }
 
+    /// Ctrl-C, as an operator stops it in a terminal.
+    pub fn interrupt(&self) {
+        let status = std::process::Command::new("kill")
+            .arg("-INT")
+            .arg(self.child.id().to_string())
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+    }
+
     /// Wait for the process to stop by itself; its exit code and what it logged.
     pub fn wait_exit(mut self) -> (Option<i32>, String) {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        // A Matrix sync long-polls for 30 s: a revoked token shows only after it.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
         while std::time::Instant::now() < deadline {
             if let Some(status) = self.child.try_wait().unwrap() {
                 return (status.code(), self.log());

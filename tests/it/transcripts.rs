@@ -464,3 +464,143 @@ fn danish_question_in_words() {
     assert!(!t.contains("Det forstod jeg ikke"), "{t}");
     insta::assert_snapshot!("dk_free_text", t);
 }
+
+/// Sara gets hostile criticism: the short track — the four-step answer, relief, her manager if
+/// she wants — and no police or incident-report track unless a line was crossed.
+const SE_CRITICISM: &str = "\
+2
+4
+2
+1
+2
+";
+
+#[test]
+fn swedish_criticism_takes_the_short_track() {
+    let t = run_script("se-employee", SE_CRITICISM);
+    assert!(t.contains("i fyra steg"), "{t}");
+    assert!(
+        !t.contains("Polisanmäl"),
+        "no police track for criticism:\n{t}"
+    );
+    assert!(!t.contains("Anmäl inläggen till plattformen"), "{t}");
+    insta::assert_snapshot!("se_criticism_short_track", t);
+}
+
+/// Dorthe has a hard call with a citizen; she tells her leader. The Danish short track never
+/// says "do not contact the citizen" about ordinary casework.
+const DK_HARD_CALL: &str = "\
+2
+5
+2
+1
+1
+3
+1
+1
+";
+
+#[test]
+fn danish_hard_call_takes_the_short_track() {
+    let t = run_script("dk-employee", DK_HARD_CALL);
+    assert!(t.contains("fire trin"), "{t}");
+    assert!(!t.contains("Tag ikke selv kontakt"), "{t}");
+    insta::assert_snapshot!("dk_hard_call_short_track", t);
+}
+
+/// Sara is threatened by phone: no platform step, no links; then a second incident from the
+/// summary starts with the safety question and the kind.
+const SE_PHONE_THREAT_THEN_ANOTHER: &str = "\
+2
+1
+4
+2
+2
+2
+1
+5
+meny
+10
+3
+";
+
+#[test]
+fn swedish_phone_threat_and_a_second_incident() {
+    let t = run_script("se-employee", SE_PHONE_THREAT_THEN_ANOTHER);
+    assert!(!t.contains("Anmäl inläggen till plattformen"), "{t}");
+    assert!(!t.contains("länkarna"), "{t}");
+    assert!(
+        t.contains("Först: är du eller någon annan i fara just nu?"),
+        "{t}"
+    );
+    insta::assert_snapshot!("se_phone_threat_then_another", t);
+}
+
+/// The demo organisation's own wording (`local/`) and its routine link: the greeting is theirs,
+/// and the link is shown with the support contacts and on the manager's checklist.
+#[test]
+fn an_organisations_own_wording_and_routine_link() {
+    let root = crate::support::root();
+    let text = std::fs::read_to_string(root.join("bot.toml"))
+        .unwrap()
+        .replacen("# texts = \"local/\"", "texts = \"local/\"", 1)
+        .replacen(
+            "# routine = \"https://intranet.example.se/rutin-hot\"",
+            "routine = \"https://intranet.example.se/rutin-hot\"",
+            1,
+        );
+    let config = fyr::config::Config::parse(&text, &root.join("bot.toml")).expect("valid");
+    let mut console =
+        crate::support::console_with(config, fyr::store::MemoryStore::new(), "se-employee");
+    let t = crate::support::run_with(&mut console, "2\n6\n1\nmeny\n8\n");
+    assert!(t.contains("Demoorganisationens stöd"), "{t}");
+    assert!(t.contains("https://intranet.example.se/rutin-hot"), "{t}");
+    insta::assert_snapshot!("se_local_wording", t);
+}
+
+/// Dorthe tells only the AMR, who is not sent to her leader.
+const DK_REP_ONLY: &str = "\
+2
+2
+1
+2
+2
+2
+1
+2
+2
+3
+1
+/as dk-safety-rep
+1
+1
+";
+
+#[test]
+fn danish_safety_rep_only() {
+    let t = run_script("dk-employee", DK_REP_ONLY);
+    assert!(
+        t.contains("Kun du har fået besked gennem Fyr – ikke lederen"),
+        "{t}"
+    );
+    assert!(!t.contains("Tjek med lederen"), "{t}");
+    insta::assert_snapshot!("dk_rep_only", t);
+}
+
+/// Mid-guidance Dorthe writes that he is outside the door; she raises the alarm and her leader
+/// reads a plain alarm.
+const DK_DANGER_OWN_WORDS: &str = "\
+2
+1
+han står udenfor døren
+2
+1
+";
+
+#[test]
+fn danish_danger_in_own_words_mid_flow_and_the_alarm() {
+    let t = run_script("dk-employee", DK_DANGER_OWN_WORDS);
+    assert!(t.contains("Ring 112 nu"), "{t}");
+    assert!(t.contains("har slået alarm om akut fare gennem Fyr"), "{t}");
+    insta::assert_snapshot!("dk_danger_own_words", t);
+}
