@@ -690,7 +690,13 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
         drop(fatal_tx);
         // The adapters' handlers hold the senders from here on.
         drop(tx);
-        let driver = std::thread::spawn(move || driver_loop(config, store, outlets, rx));
+        // In the runtime's context: when the driver thread stops, the outlets it drops (the
+        // Matrix client's stores) need the runtime.
+        let handle = tokio::runtime::Handle::current();
+        let driver = std::thread::spawn(move || {
+            let _runtime = handle.enter();
+            driver_loop(config, store, outlets, rx)
+        });
         let stop = async {
             while !crate::signals::stopping() {
                 tokio::time::sleep(Duration::from_millis(100)).await;
@@ -698,7 +704,7 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
         };
         let result = tokio::select! {
             () = stop => {
-                tracing::info!(target: "fyr::status", "stopping: no new events are taken");
+                tracing::info!(target: "fyr::status", "stopping: disconnected from every chat platform; nothing is lost");
                 Ok(())
             }
             Some(why) = fatal_rx.recv() => Err(ServiceError::Stopped(why)),
