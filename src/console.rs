@@ -105,6 +105,11 @@ impl<S: Store> Console<S> {
             }
             let line = String::from_utf8_lossy(&raw);
             let line = line.trim_end_matches(['\n', '\r']);
+            // SIGHUP (`fyr reload`) since the last line: the new directory applies to this one.
+            if crate::signals::take_reload() {
+                let now = self.clock.now();
+                crate::reload::reload_from_disk(&mut self.driver, now);
+            }
             if !self.interactive {
                 writeln!(out, "{}> {}", self.speaker, line)?;
             }

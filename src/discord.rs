@@ -396,6 +396,11 @@ struct Handler {
 }
 
 impl Handler {
+    /// The configuration now: after a reload (SIGHUP) the new one, so new persons can write.
+    fn config(&self) -> Arc<Config> {
+        crate::config::current().unwrap_or_else(|| self.config.clone())
+    }
+
     fn envelope(&self, via: String, from: From, what: What) -> Envelope {
         Envelope {
             adapter: self.adapter,
@@ -468,7 +473,8 @@ impl Handler {
     }
 
     async fn slash(&self, ctx: &Context, command: &CommandInteraction, whole: &Interaction) {
-        let person = self.config.person_by_discord(command.user.id.get());
+        let config = self.config();
+        let person = config.person_by_discord(command.user.id.get());
         let language = language_for(person, &command.locale);
         if !self.serves(command.guild_id.map(|g| g.get())) {
             tracing::info!("/fyr used in a server Fyr does not serve");
@@ -506,7 +512,8 @@ impl Handler {
     }
 
     async fn button(&self, ctx: &Context, press: &ComponentInteraction, whole: &Interaction) {
-        let person = self.config.person_by_discord(press.user.id.get());
+        let config = self.config();
+        let person = config.person_by_discord(press.user.id.get());
         let language = language_for(person, &press.locale);
         let Some(person) = person else {
             tracing::info!("a button pressed by someone not in bot.toml");
@@ -640,7 +647,8 @@ impl EventHandler for Handler {
 
     async fn message(&self, _ctx: Context, msg: Message) {
         let bot = self.me.load(Ordering::SeqCst);
-        match plan_message(&self.config, bot, &msg, self.config.max_file_bytes) {
+        let config = self.config();
+        match plan_message(&config, bot, &msg, config.max_file_bytes) {
             MessagePlan::Ignore(reason) => tracing::debug!("message ignored: {reason}"),
             MessagePlan::Stranger { channel } => {
                 tracing::info!("a direct message from someone not in bot.toml");

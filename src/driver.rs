@@ -242,6 +242,11 @@ impl<S: Store> Driver<S> {
         &self.config
     }
 
+    /// Put a new configuration in place (a reload, see `reload::apply`); returns the old one.
+    pub fn replace_config(&mut self, config: Config) -> Config {
+        std::mem::replace(&mut self.config, config)
+    }
+
     /// The store, for closing it explicitly (see `SledStore::close`).
     pub fn into_store(self) -> S {
         self.store

@@ -10,6 +10,7 @@ pub mod config;
 pub mod console;
 #[cfg(feature = "discord")]
 pub mod discord;
+pub mod doctor;
 pub mod driver;
 pub mod engine;
 pub mod erasure;
@@ -19,8 +20,11 @@ pub mod i18n;
 pub mod logging;
 #[cfg(feature = "matrix")]
 pub mod matrix;
+pub mod metrics;
 pub mod model;
 pub mod ops;
+pub mod reload;
 pub mod report;
 pub mod service;
+pub mod signals;
 pub mod store;

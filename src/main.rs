@@ -154,6 +154,35 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         report: Option<PathBuf>,
     },
+    /// Check a staff directory export (CSV) against bot.toml, show what it changes (added,
+    /// removed, moved persons, new managers) and put it in place of the directory bot.toml
+    /// names; a running Fyr on --data is told to reload.
+    ImportDirectory {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_name = "PATH", default_value = "bot.toml")]
+        config: PathBuf,
+        /// Only show what would change.
+        #[arg(long)]
+        dry_run: bool,
+        /// The data folder of a running Fyr to tell to reload (if it runs).
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
+    },
+    /// Tell the Fyr running on a data folder to read bot.toml and the staff directory again
+    /// (the same as SIGHUP or `systemctl reload fyr`).
+    Reload {
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
+    },
+    /// Check this installation: configuration and directory, key file, data folder, time
+    /// zones, each chat platform. One line per check; exit 0 only if all pass.
+    Doctor {
+        #[arg(long, value_name = "PATH", default_value = "bot.toml")]
+        config: PathBuf,
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
+    },
     /// Check a bot.toml and print every problem with file:line:column.
     CheckConfig {
         #[arg(value_name = "PATH", default_value = "bot.toml")]
@@ -178,10 +207,59 @@ enum ClockKind {
 
 fn main() -> ExitCode {
     // FYR_LOG or the default; dependencies capped and redacted (no message text in the log).
-    fyr::logging::init();
+    // FYR_LOG_FORMAT=json: Fyr's own lines as one JSON object each (dependencies' lines are
+    // left out there: redaction is for text lines).
+    if json_logs() {
+        use tracing_subscriber::layer::SubscriberExt as _;
+        use tracing_subscriber::util::SubscriberInitExt as _;
+        use tracing_subscriber::Layer as _;
+        let filter = tracing_subscriber::EnvFilter::try_from_env("FYR_LOG")
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(fyr::logging::DEFAULT_FILTER));
+        let layer = tracing_subscriber::fmt::layer()
+            .json()
+            .with_writer(std::io::stderr)
+            .with_filter(filter)
+            .with_filter(
+                tracing_subscriber::filter::Targets::new()
+                    .with_target("fyr", tracing_subscriber::filter::LevelFilter::TRACE),
+            );
+        tracing_subscriber::registry().with(layer).init();
+    } else {
+        fyr::logging::init();
+    }
     let cli = Cli::parse();
     let insecure = cli.allow_insecure_key_file;
     match cli.command {
+        Command::ImportDirectory {
+            file,
+            config,
+            dry_run,
+            data,
+        } => import_directory(&file, &config, dry_run, &data),
+        Command::Reload { data } => match fyr::signals::send_reload(&data) {
+            Ok(pid) => {
+                out!("asked the Fyr with pid {pid} to reload its configuration (its log says what changed)");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Doctor { config, data } => {
+            let checks = fyr::doctor::run(&config, &data);
+            for check in &checks {
+                out!("{check}");
+            }
+            let failed = checks.iter().filter(|c| !c.ok).count();
+            if failed == 0 {
+                out!("all {} checks passed", checks.len());
+                ExitCode::SUCCESS
+            } else {
+                out!("{failed} of {} checks failed", checks.len());
+                ExitCode::FAILURE
+            }
+        }
         Command::Texts { lang, config } => {
             let Some(lang) = fyr::model::Language::ALL
                 .into_iter()
@@ -456,6 +534,14 @@ fn main() -> ExitCode {
                 Ok(both) => both,
                 Err(code) => return code,
             };
+            fyr::signals::install(true);
+            let _pid = match fyr::signals::PidFile::write(&data) {
+                Ok(p) => p,
+                Err(e) => {
+                    eprintln!("error: cannot write {}: {e}\n  help: the data folder must be writable by the user Fyr runs as", fyr::signals::pid_file(&data).display());
+                    return ExitCode::from(EXIT_DATA);
+                }
+            };
             run(config, store)
         }
         Command::Chat {
@@ -510,6 +596,8 @@ fn main() -> ExitCode {
                     return ExitCode::from(EXIT_DATA);
                 }
             };
+            fyr::signals::install(false);
+            let _pid = fyr::signals::PidFile::write(&data).ok();
             match chat(config, store, clock, speaker, deliveries) {
                 Ok(()) => ExitCode::SUCCESS,
                 // The reader went away (`fyr chat < script | head`): nothing left to say.
@@ -567,6 +655,130 @@ fn run(_config: Config, _store: SledStore) -> ExitCode {
         "error: this fyr was built without chat adapters\n  help: build with --features matrix,discord"
     );
     ExitCode::from(EXIT_CONFIG)
+}
+
+/// Whether FYR_LOG_FORMAT=json asks for structured logs.
+fn json_logs() -> bool {
+    std::env::var("FYR_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"))
+}
+
+/// `fyr import-directory`: check the export, show the changes, replace the file.
+fn import_directory(
+    file: &std::path::Path,
+    config: &std::path::Path,
+    dry_run: bool,
+    data: &std::path::Path,
+) -> ExitCode {
+    let new = match Config::load_with_directory(config, file) {
+        Ok(c) => c,
+        Err(e) => return config_failure(&e),
+    };
+    let named = match directory_named_in(config) {
+        Some(p) => p,
+        None => {
+            eprintln!(
+                "error: {} names no staff directory\n  help: add directory = \"staff.csv\" at the top of bot.toml (before [organisation]); the file is then written there",
+                config.display()
+            );
+            return ExitCode::from(EXIT_CONFIG);
+        }
+    };
+    // What runs now: the directory in place (none yet: everyone is new).
+    let old = Config::load(config).ok();
+    let changes = match &old {
+        Some(old) => fyr::config::directory::changes(old, &new),
+        None => fyr::config::directory::Changes {
+            added: new
+                .persons
+                .iter()
+                .map(|p| (p.id.as_str().to_string(), p.unit.as_str().to_string()))
+                .collect(),
+            ..Default::default()
+        },
+    };
+    for (id, unit) in &changes.added {
+        out!("added   {id} ({unit})");
+    }
+    for (id, unit) in &changes.removed {
+        out!("removed {id} ({unit})");
+    }
+    for (id, from, to) in &changes.moved {
+        out!("moved   {id} ({from} → {to})");
+    }
+    for (unit, from, to) in &changes.new_managers {
+        out!("manager {unit}: {from} → {to}");
+    }
+    out!(
+        "{} added, {} removed, {} moved, {} units with a new manager; {} persons in all",
+        changes.added.len(),
+        changes.removed.len(),
+        changes.moved.len(),
+        changes.new_managers.len(),
+        new.persons.len()
+    );
+    if dry_run {
+        out!("(dry run: nothing was changed)");
+        return ExitCode::SUCCESS;
+    }
+    if let Err(e) = replace_file(file, &named) {
+        eprintln!(
+            "error: cannot write {}: {e}\n  help: run as the user that owns bot.toml's folder",
+            named.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    out!("{} is in place", named.display());
+    match fyr::signals::send_reload(data) {
+        Ok(pid) => out!("the Fyr with pid {pid} was told to reload"),
+        Err(fyr::signals::SignalError::NotRunning(..)) => {
+            out!(
+                "no Fyr runs on {}: it reads the directory when it starts",
+                data.display()
+            )
+        }
+        Err(e) => {
+            eprintln!("warning: {e}");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The staff directory a bot.toml names, if it names one.
+fn directory_named_in(config: &std::path::Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(config).ok()?;
+    let value: toml::Value = toml::from_str(&text).ok()?;
+    let name = value.get("directory")?.as_str()?;
+    Some(
+        config
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .join(name),
+    )
+}
+
+/// Copy `from` over `to` atomically (a temporary file beside it, synced, then renamed).
+fn replace_file(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    let bytes = std::fs::read(from)?;
+    let mut tmp = to.as_os_str().to_owned();
+    tmp.push(".new");
+    let tmp = PathBuf::from(tmp);
+    {
+        use std::io::Write as _;
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(&bytes)?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, to)?;
+    if let Some(dir) = to.parent() {
+        if let Ok(d) = std::fs::File::open(if dir.as_os_str().is_empty() {
+            std::path::Path::new(".")
+        } else {
+            dir
+        }) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(())
 }
 
 /// Load bot.toml and open the data folder with the key it names (or the default key file).
@@ -650,6 +862,15 @@ fn open_store(
         ExitCode::from(EXIT_DATA)
     })?;
     if let Some(key) = &store.created_key {
+        if json_logs() {
+            // One JSON object per line on stderr: the notice goes through the log too.
+            tracing::warn!(
+                key = %key.display(),
+                data = %data.display(),
+                "Created the encryption key (readable only by you). Back it up: without it, the data cannot be read."
+            );
+            return Ok(store);
+        }
         eprintln!(
             "Created the encryption key {} (readable only by you). Back it up: without it, the data in {} cannot be read.",
             key.display(),
@@ -685,7 +906,94 @@ fn chat(
         interactive,
         deliveries,
     };
-    let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    console.run(&mut stdin.lock(), &mut stdout.lock())
+    let result = console.run(&mut StoppableStdin::new(), &mut stdout.lock());
+    // The store is flushed and closed here (also after SIGTERM), its error reported.
+    let closed = console.driver.into_store().close();
+    result?;
+    closed.context("the data folder could not be closed cleanly")?;
+    Ok(())
+}
+
+/// Standard input read on a thread of its own, so that SIGTERM ends the chat even while it
+/// waits for a line: then the input ends, as at the end of a script.
+struct StoppableStdin {
+    lines: std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>,
+    buffer: Vec<u8>,
+    at: usize,
+    done: bool,
+}
+
+impl StoppableStdin {
+    fn new() -> Self {
+        let (tx, rx) = std::sync::mpsc::sync_channel(16);
+        std::thread::spawn(move || {
+            use std::io::BufRead as _;
+            let stdin = std::io::stdin();
+            let mut stdin = stdin.lock();
+            loop {
+                let mut line = Vec::new();
+                match stdin.read_until(b'\n', &mut line) {
+                    Ok(0) => break,
+                    Ok(_) => {
+                        if tx.send(Ok(line)).is_err() {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        break;
+                    }
+                }
+            }
+        });
+        StoppableStdin {
+            lines: rx,
+            buffer: Vec::new(),
+            at: 0,
+            done: false,
+        }
+    }
+}
+
+impl std::io::Read for StoppableStdin {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use std::io::BufRead as _;
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl std::io::BufRead for StoppableStdin {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        while self.at >= self.buffer.len() && !self.done {
+            if fyr::signals::stopping() {
+                self.done = true;
+                break;
+            }
+            match self
+                .lines
+                .recv_timeout(std::time::Duration::from_millis(100))
+            {
+                Ok(Ok(line)) => {
+                    self.buffer = line;
+                    self.at = 0;
+                }
+                Ok(Err(e)) => return Err(e),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => self.done = true,
+            }
+        }
+        if self.done && self.at >= self.buffer.len() {
+            return Ok(&[]);
+        }
+        Ok(&self.buffer[self.at..])
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.at = (self.at + amount).min(self.buffer.len());
+    }
 }

@@ -952,9 +952,14 @@ fn register_handlers(
         from,
         what,
     };
-    let sender = |config: &Config, user: &UserId| match config.person_by_matrix(user.as_str()) {
-        Some(p) => From::Person(p.id.clone()),
-        None => From::Stranger,
+    // Senders are looked up in the configuration as it is now (a reload adds people).
+    let sender = |config: &Config, user: &UserId| {
+        let live = crate::config::current();
+        let config = live.as_deref().unwrap_or(config);
+        match config.person_by_matrix(user.as_str()) {
+            Some(p) => From::Person(p.id.clone()),
+            None => From::Stranger,
+        }
     };
     let (c, t, me) = (config.clone(), tx.clone(), own.clone());
     client.add_event_handler(
@@ -1028,7 +1033,12 @@ fn register_handlers(
             if Some(&ev.sender) == me.as_ref() {
                 return;
             }
-            let Some(person) = config.person_by_matrix(ev.sender.as_str()) else {
+            let live = crate::config::current();
+            let Some(person) = live
+                .as_deref()
+                .unwrap_or(&config)
+                .person_by_matrix(ev.sender.as_str())
+            else {
                 return;
             };
             if let Some(number) = reaction_number(&ev.content.relates_to.key) {
@@ -1052,7 +1062,9 @@ fn register_handlers(
     client.add_event_handler(move |ev: OriginalSyncRoomEncryptedEvent, room: Room| {
         let (config, tx) = (c.clone(), t.clone());
         async move {
-            if let Some(person) = config.person_by_matrix(ev.sender.as_str()) {
+            let live = crate::config::current();
+            let now = live.as_deref().unwrap_or(&config);
+            if let Some(person) = now.person_by_matrix(ev.sender.as_str()) {
                 let from = From::Person(person.id.clone());
                 let _ = tx.send(envelope(&room, from, What::Undecryptable));
             }

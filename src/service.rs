@@ -101,6 +101,43 @@ pub trait Outlet: Send {
     fn max_attachment_bytes(&self) -> u64 {
         0
     }
+    /// The platform's name in the metrics.
+    fn platform(&self) -> &'static str {
+        "other"
+    }
+}
+
+/// An outlet with its platform's name (for the metrics).
+#[cfg(any(feature = "matrix", feature = "discord"))]
+struct Named {
+    platform: &'static str,
+    inner: Box<dyn Outlet>,
+}
+
+#[cfg(any(feature = "matrix", feature = "discord"))]
+impl Outlet for Named {
+    fn reaches(&self, person: &Person) -> bool {
+        self.inner.reaches(person)
+    }
+    fn send(
+        &mut self,
+        to: &Person,
+        via: Option<&str>,
+        message: &Rendered,
+        key: Option<&str>,
+        tag: Option<&str>,
+    ) -> Result<(), String> {
+        self.inner.send(to, via, message, key, tag)
+    }
+    fn send_text(&mut self, via: &str, text: &str) -> Result<(), String> {
+        self.inner.send_text(via, text)
+    }
+    fn max_attachment_bytes(&self) -> u64 {
+        self.inner.max_attachment_bytes()
+    }
+    fn platform(&self) -> &'static str {
+        self.platform
+    }
 }
 
 /// A short, stable fingerprint of a message's options: a tagged message's options are
@@ -160,7 +197,12 @@ impl Router {
                 None,
             ),
         };
-        self.outlets[adapter].send(&person, via.as_deref(), message, key, tag.as_deref())?;
+        if let Err(e) =
+            self.outlets[adapter].send(&person, via.as_deref(), message, key, tag.as_deref())
+        {
+            crate::metrics::global().delivery_failed(self.outlets[adapter].platform());
+            return Err(e);
+        }
         if let Some(tag) = tag {
             self.questions
                 .insert(to.clone(), (tag, options_hash(&message.options)));
@@ -201,7 +243,14 @@ impl Deliver for Router {
     }
 }
 
-/// The driver thread: events in order, timers when due, until every adapter has gone.
+/// How often the metrics' gauges are recomputed from the store.
+const METRICS_EVERY: Duration = Duration::from_secs(5);
+
+/// How long the idle driver thread waits before it looks at the signal flags again.
+const SIGNAL_LATENCY: Duration = Duration::from_millis(500);
+
+/// The driver thread: events in order, timers when due, until every adapter has gone or a
+/// stop is asked for (`signals`).
 pub fn driver_loop(
     config: Arc<Config>,
     store: SledStore,
@@ -246,7 +295,35 @@ pub fn driver_loop(
     // so timers fire and notifications go out on time.
     const TICK_AT_LEAST_EVERY: Duration = Duration::from_millis(250);
     let mut last_tick = std::time::Instant::now();
+    // The metrics' gauges, refreshed from the store now and then (if the endpoint is on).
+    let metrics_on = driver.config().metrics.is_some();
+    let mut metrics_at: Option<std::time::Instant> = None;
     loop {
+        if metrics_on && metrics_at.is_none_or(|at| at.elapsed() >= METRICS_EVERY) {
+            if let Err(e) = crate::metrics::global().refresh(driver.store(), Utc::now()) {
+                tracing::warn!("the metrics could not be refreshed: {e}");
+            }
+            metrics_at = Some(std::time::Instant::now());
+        }
+        // SIGTERM: the step in hand is done; show what its flush allows, flush, stop. What is
+        // still undelivered stays in the outbox for the next start.
+        if crate::signals::stopping() {
+            release_flushed(&mut driver, &mut router, flushing.take());
+            match driver.into_store().close() {
+                Ok(()) => tracing::info!("stopped: the store is flushed"),
+                Err(e) => tracing::error!("the store could not be closed cleanly: {e}"),
+            }
+            return;
+        }
+        // SIGHUP: bot.toml and the staff directory again, between two steps.
+        if crate::signals::take_reload() {
+            release_flushed(&mut driver, &mut router, flushing.take());
+            if crate::reload::reload_from_disk(&mut driver, Utc::now()).is_some() {
+                router.config = Arc::new(driver.config().clone());
+                // The adapters look senders up in it: new persons can write at once.
+                crate::config::set_current(router.config.clone());
+            }
+        }
         if flushing.is_some() && last_tick.elapsed() >= TICK_AT_LEAST_EVERY {
             release_flushed(&mut driver, &mut router, flushing.take());
         }
@@ -289,6 +366,8 @@ pub fn driver_loop(
             } else {
                 wait
             };
+            // A stop or reload is seen within this.
+            let wait = wait.min(SIGNAL_LATENCY);
             match rx.recv_timeout(wait) {
                 Ok(envelope) => envelope,
                 Err(mpsc::RecvTimeoutError::Timeout) => continue,
@@ -299,6 +378,9 @@ pub fn driver_loop(
         // flush. Text messages from staff are stepped with deferred commits and their replies
         // held; anything else first ends the batch (flush, then the held replies) and is
         // handled as before, so every person's replies keep their order.
+        if let Some(outlet) = router.outlets.get(first.adapter) {
+            crate::metrics::global().event_from(outlet.platform());
+        }
         let mut envelopes = vec![first];
         while envelopes.len() < MAX_BATCH {
             match rx.try_recv() {
@@ -558,6 +640,7 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
         .map_err(|e| ServiceError::Runtime(e.to_string()))?;
     runtime.block_on(async move {
         let config = Arc::new(config);
+        crate::config::set_current(config.clone());
         let (tx, rx) = mpsc::channel();
         #[allow(unused_variables, unused_mut)]
         let (fatal_tx, mut fatal_rx) = tokio::sync::mpsc::unbounded_channel::<String>();
@@ -570,7 +653,10 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
                 let outlet =
                     crate::matrix::start(config.clone(), tx.clone(), adapter, key, fatal_tx.clone())
                         .await?;
-                outlets.push(outlet);
+                outlets.push(Box::new(Named {
+                    platform: "matrix",
+                    inner: outlet,
+                }));
             }
             #[cfg(not(feature = "matrix"))]
             return Err(ServiceError::NotBuiltIn("matrix"));
@@ -582,7 +668,10 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
                 let outlet =
                     crate::discord::start(config.clone(), tx.clone(), adapter, fatal_tx.clone())
                         .await?;
-                outlets.push(outlet);
+                outlets.push(Box::new(Named {
+                    platform: "discord",
+                    inner: outlet,
+                }));
             }
             #[cfg(not(feature = "discord"))]
             return Err(ServiceError::NotBuiltIn("discord"));
@@ -590,17 +679,43 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
         if outlets.is_empty() {
             return Err(ServiceError::NothingConfigured);
         }
+        if let Some(address) = config.metrics {
+            let bound = crate::metrics::serve(address).map_err(|e| {
+                ServiceError::Runtime(format!(
+                    "the metrics endpoint cannot listen on {address}: {e}\n  help: choose a free port in [metrics] address, or leave [metrics] out"
+                ))
+            })?;
+            tracing::info!("metrics on http://{bound}/metrics");
+        }
         drop(fatal_tx);
         // The adapters' handlers hold the senders from here on.
         drop(tx);
-        std::thread::spawn(move || driver_loop(config, store, outlets, rx));
-        tokio::select! {
-            signal = tokio::signal::ctrl_c() => {
-                signal.map_err(|e| ServiceError::Runtime(e.to_string()))?;
+        // In the runtime's context: when the driver thread stops, the outlets it drops (the
+        // Matrix client's stores) need the runtime.
+        let handle = tokio::runtime::Handle::current();
+        let driver = std::thread::spawn(move || {
+            let _runtime = handle.enter();
+            driver_loop(config, store, outlets, rx)
+        });
+        let stop = async {
+            while !crate::signals::stopping() {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        };
+        let result = tokio::select! {
+            () = stop => {
                 tracing::info!(target: "fyr::status", "stopping: disconnected from every chat platform; nothing is lost");
                 Ok(())
             }
             Some(why) = fatal_rx.recv() => Err(ServiceError::Stopped(why)),
+        };
+        // The driver thread finishes the step in hand and flushes the store; the adapters stay
+        // up meanwhile for the replies it may still send.
+        crate::signals::request_stop();
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !driver.is_finished() && std::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(20)).await;
         }
+        result
     })
 }

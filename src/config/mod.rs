@@ -3,10 +3,11 @@
 //! raw file (`raw`, unknown keys rejected) and then a validated `Config` whose references all
 //! resolve. Every problem is reported with file:line:column and what to do about it.
 
+pub mod directory;
 mod policy;
 mod raw;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -17,6 +18,20 @@ use toml::Spanned;
 
 use crate::engine::{ContactKind, Directory, Profile, UnitPolicy};
 use crate::model::{Country, Language, PersonId, UnitId};
+
+/// The configuration `fyr run` uses now, replaced whole by a reload (SIGHUP). Adapters look a
+/// sender up here, so that a person added by a reload can write at once; None before
+/// `fyr run` has set it (tests that run the driver thread directly, the console).
+pub fn current() -> Option<std::sync::Arc<Config>> {
+    CURRENT.read().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
+/// Make `config` the one `current` returns (`fyr run` at start and at every reload).
+pub fn set_current(config: std::sync::Arc<Config>) {
+    *CURRENT.write().unwrap_or_else(|p| p.into_inner()) = Some(config);
+}
+
+static CURRENT: std::sync::RwLock<Option<std::sync::Arc<Config>>> = std::sync::RwLock::new(None);
 
 /// A validated configuration. Every id referenced in it exists.
 #[derive(Clone, Debug)]
@@ -31,10 +46,17 @@ pub struct Config {
     pub max_file_bytes: u64,
     /// The master key file, if bot.toml names one (relative to bot.toml).
     pub key_file: Option<PathBuf>,
+    /// The staff directory the persons (also) come from, if bot.toml names one.
+    pub directory: Option<PathBuf>,
+    /// Where the metrics endpoint listens (`[metrics]`); None: off.
+    pub metrics: Option<std::net::SocketAddr>,
     /// The organisation's own wording over Fyr's texts (`[organisation] texts`), checked.
     pub texts: Option<crate::i18n::Overrides>,
     /// Where each person id is in `persons` (looked up several times per step).
     person_index: rustc_hash::FxHashMap<String, usize>,
+    /// Where each Matrix and Discord id is in `persons` (looked up for every message).
+    matrix_index: rustc_hash::FxHashMap<String, usize>,
+    discord_index: rustc_hash::FxHashMap<u64, usize>,
 }
 
 /// The Discord bot Fyr runs as.
@@ -122,6 +144,10 @@ pub struct Person {
     pub matrix: Option<String>,
     /// The person's Discord user id, if they use Fyr on Discord.
     pub discord: Option<u64>,
+    /// The person's own manager (the directory's manager column).
+    pub manager: Option<PersonId>,
+    /// The person's e-mail address (the directory's e-mail column).
+    pub email: Option<String>,
 }
 
 /// One problem in a configuration file, located and with a fix.
@@ -179,8 +205,27 @@ impl Config {
         Config::parse(&text, path)
     }
 
+    /// Read and validate a bot.toml with another staff directory than the one it names (what
+    /// `fyr import-directory` checks before it replaces the file).
+    pub fn load_with_directory(path: &Path, directory: &Path) -> Result<Config, ConfigError> {
+        let bytes = std::fs::read(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| not_utf8(path, &e))?;
+        Config::parse_with(&text, path, Some(directory))
+    }
+
     /// Validate the text of a bot.toml; `path` is used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        Config::parse_with(text, path, None)
+    }
+
+    fn parse_with(
+        text: &str,
+        path: &Path,
+        directory: Option<&Path>,
+    ) -> Result<Config, ConfigError> {
         let at = |span: std::ops::Range<usize>, message: String, help: &str| {
             let (line, column) = line_column(text, span.start);
             Problem {
@@ -212,11 +257,40 @@ impl Config {
             };
             ConfigError::Invalid(vec![at(span, message, help)])
         })?;
-        Validator {
-            problems: Vec::new(),
-            at: &at,
+        let base = path.parent().unwrap_or(Path::new("."));
+        let named = raw.directory.as_ref().map(|d| base.join(d.get_ref()));
+        let directory = directory.map(Path::to_path_buf).or(named);
+        let mut staff = Vec::new();
+        let mut problems = Vec::new();
+        if let Some(file) = &directory {
+            let units: Vec<directory::UnitRef<'_>> = raw
+                .unit
+                .iter()
+                .map(|u| directory::UnitRef {
+                    id: u.id.get_ref(),
+                    name: u.name.get_ref(),
+                })
+                .collect();
+            match std::fs::read(file) {
+                Ok(bytes) => match directory::parse(&bytes, file, &units) {
+                    Ok(persons) => staff = persons,
+                    Err(p) => problems = p,
+                },
+                Err(e) => {
+                    let span = raw.directory.as_ref().map_or(0..0, |d| d.span());
+                    problems.push(at(
+                        span,
+                        format!("cannot read the staff directory {}: {e}", file.display()),
+                        "export the directory from the HR system to this path, or correct the path (relative to bot.toml)",
+                    ));
+                }
+            }
         }
-        .validate(raw, path)
+        if !problems.is_empty() {
+            // bot.toml's references to the directory's persons cannot be checked without it.
+            return Err(ConfigError::Invalid(problems));
+        }
+        Validator { problems, at: &at }.validate(raw, path, staff, directory)
     }
 
     pub fn person(&self, id: &str) -> Option<&Person> {
@@ -229,14 +303,29 @@ impl Config {
 
     /// The person with this Discord user id.
     pub fn person_by_discord(&self, user_id: u64) -> Option<&Person> {
-        self.persons.iter().find(|p| p.discord == Some(user_id))
+        match self
+            .discord_index
+            .get(&user_id)
+            .and_then(|&i| self.persons.get(i))
+        {
+            Some(p) if p.discord == Some(user_id) => Some(p),
+            _ => self.persons.iter().find(|p| p.discord == Some(user_id)),
+        }
     }
 
     /// The person with this Matrix user id.
     pub fn person_by_matrix(&self, user_id: &str) -> Option<&Person> {
-        self.persons
-            .iter()
-            .find(|p| p.matrix.as_deref() == Some(user_id))
+        match self
+            .matrix_index
+            .get(user_id)
+            .and_then(|&i| self.persons.get(i))
+        {
+            Some(p) if p.matrix.as_deref() == Some(user_id) => Some(p),
+            _ => self
+                .persons
+                .iter()
+                .find(|p| p.matrix.as_deref() == Some(user_id)),
+        }
     }
 
     pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
@@ -306,6 +395,25 @@ fn normalize_name(name: &str) -> String {
         .join(" ")
 }
 
+/// The person most of a unit's directory rows name as their manager (the first such in the
+/// file on a tie): a unit's manager when neither bot.toml nor the role column says.
+fn most_named_manager(staff: &[directory::StaffPerson], unit: &str) -> Option<PersonId> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for p in staff.iter().filter(|p| p.unit == unit) {
+        if let Some(m) = &p.manager {
+            match counts.iter_mut().find(|(id, _)| id == m) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((m, 1)),
+            }
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(id, _)| PersonId::new(id))
+}
+
 /// A chat greets by first name.
 fn first_name(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or(name)
@@ -321,7 +429,13 @@ impl Validator<'_> {
         self.problems.push((self.at)(span, message, help));
     }
 
-    fn validate(mut self, raw: raw::RawConfig, path: &Path) -> Result<Config, ConfigError> {
+    fn validate(
+        mut self,
+        raw: raw::RawConfig,
+        path: &Path,
+        staff: Vec<directory::StaffPerson>,
+        directory: Option<PathBuf>,
+    ) -> Result<Config, ConfigError> {
         if raw.unit.is_empty() {
             self.problem(
                 0..0,
@@ -329,7 +443,7 @@ impl Validator<'_> {
                 "add at least one [[unit]] table with id, name, country, timezone, language, manager and safety_reps",
             );
         }
-        if raw.person.is_empty() {
+        if raw.person.is_empty() && staff.is_empty() && directory.is_none() {
             self.problem(
                 0..0,
                 "no [[person]] is configured".into(),
@@ -338,7 +452,7 @@ impl Validator<'_> {
         }
         self.non_empty(&raw.organisation.name, "organisation.name");
 
-        let mut person_ids = HashSet::new();
+        let mut person_ids: HashSet<&str> = HashSet::new();
         for p in &raw.person {
             self.id_syntax(&p.id);
             if matches!(p.id.get_ref().as_str(), "fyr" | "operator") {
@@ -358,6 +472,19 @@ impl Validator<'_> {
                 );
             }
         }
+        // The directory's persons: a person in both bot.toml and the directory is a mistake.
+        for p in &staff {
+            if !person_ids.insert(p.id.as_str()) {
+                let file = directory.clone().unwrap_or_default();
+                self.problems.push(Problem {
+                    file,
+                    line: p.line,
+                    column: p.id_column,
+                    message: format!("person id `{}` is also a [[person]] in bot.toml", p.id),
+                    help: "keep each person in one place: remove the [[person]] from bot.toml or the row from the directory".into(),
+                });
+            }
+        }
         let mut unit_ids = HashSet::new();
         for u in &raw.unit {
             self.id_syntax(&u.id);
@@ -371,10 +498,35 @@ impl Validator<'_> {
             }
         }
         let known_persons = || {
-            let mut ids: Vec<_> = raw.person.iter().map(|p| p.id.get_ref().as_str()).collect();
+            let mut ids: Vec<_> = person_ids.iter().copied().collect();
             ids.sort_unstable();
+            if ids.len() > 20 {
+                let more = ids.len() - 20;
+                ids.truncate(20);
+                return format!("{} … and {more} more", ids.join(", "));
+            }
             ids.join(", ")
         };
+        // The unit each person belongs to, from bot.toml and the directory.
+        let home_unit: HashMap<&str, &str> = raw
+            .person
+            .iter()
+            .map(|p| (p.id.get_ref().as_str(), p.unit.get_ref().as_str()))
+            .chain(staff.iter().map(|p| (p.id.as_str(), p.unit.as_str())))
+            .collect();
+        let staff_index: HashMap<&str, usize> = staff
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        // The directory's roles per unit, in file order.
+        let mut roles: HashMap<(&str, directory::Role), Vec<&directory::StaffPerson>> =
+            HashMap::new();
+        for p in &staff {
+            for role in &p.roles {
+                roles.entry((p.unit.as_str(), *role)).or_default().push(p);
+            }
+        }
 
         let mut units = Vec::new();
         for u in &raw.unit {
@@ -399,59 +551,114 @@ impl Validator<'_> {
                 }
                 PersonId::new(r.get_ref().clone())
             };
-            let manager = person_ref(&u.manager, "manager");
-            let deputies = u
+            let manager = u.manager.as_ref().map(|m| person_ref(m, "manager"));
+            let toml_deputies: Vec<PersonId> = u
                 .deputies
                 .iter()
                 .map(|d| person_ref(d, "deputies"))
                 .collect();
-            let safety_reps = u
+            let toml_reps: Vec<PersonId> = u
                 .safety_reps
                 .iter()
                 .map(|d| person_ref(d, "safety_reps"))
                 .collect();
+            let unit_id = u.id.get_ref().as_str();
+            let of_role = |role| roles.get(&(unit_id, role)).cloned().unwrap_or_default();
+            let dir_problem = |p: &directory::StaffPerson, message: String, help: &str| Problem {
+                file: directory.clone().unwrap_or_default(),
+                line: p.line,
+                column: p.role_column,
+                message,
+                help: help.to_string(),
+            };
+            let managers = of_role(directory::Role::Manager);
+            let manager = manager.or_else(|| {
+                if let Some(second) = managers.get(1) {
+                    let problem = dir_problem(
+                        second,
+                        format!(
+                            "unit `{unit_id}` has two managers in the directory: `{}` and `{}`",
+                            managers[0].id, second.id
+                        ),
+                        "give one of them the role deputy, or name the manager in bot.toml with manager = \"ID\"",
+                    );
+                    self.problems.push(problem);
+                }
+                managers
+                    .first()
+                    .map(|p| PersonId::new(p.id.clone()))
+                    .or_else(|| most_named_manager(&staff, unit_id))
+            });
+            let manager = match manager {
+                Some(m) => m,
+                None => {
+                    self.problem(
+                        u.id.span(),
+                        format!("unit `{unit_id}` has no manager"),
+                        "add manager = \"ID\" to this [[unit]], or give a person of this unit the role manager in the directory",
+                    );
+                    PersonId::new(String::new())
+                }
+            };
+            let deputies: Vec<PersonId> = toml_deputies
+                .into_iter()
+                .chain(
+                    of_role(directory::Role::Deputy)
+                        .iter()
+                        .map(|p| PersonId::new(p.id.clone())),
+                )
+                .collect();
+            let safety_reps: Vec<PersonId> = toml_reps
+                .into_iter()
+                .chain(
+                    of_role(directory::Role::SafetyRep)
+                        .iter()
+                        .map(|p| PersonId::new(p.id.clone())),
+                )
+                .collect();
             // A safety representative is told the employee is "in your unit": they must be.
             for rep in &u.safety_reps {
-                let home = raw.person.iter().find(|p| p.id.get_ref() == rep.get_ref());
+                let home = home_unit.get(rep.get_ref().as_str()).copied();
                 // (A person whose unit does not exist is reported with the person.)
-                let elsewhere = home.filter(|p| {
-                    p.unit.get_ref() != u.id.get_ref()
-                        && raw.unit.iter().any(|o| o.id.get_ref() == p.unit.get_ref())
+                let elsewhere = home.filter(|home| {
+                    *home != u.id.get_ref() && raw.unit.iter().any(|o| o.id.get_ref() == home)
                 });
                 if let Some(home) = elsewhere {
+                    let fix = if staff_index.contains_key(rep.get_ref().as_str()) {
+                        "correct the unit column of their row in the directory"
+                    } else {
+                        "set unit = \"UNIT\" in their [[person]]"
+                    };
                     self.problem(
                         rep.span(),
                         format!(
-                            "safety representative `{}` belongs to unit `{}`, not `{}`",
+                            "safety representative `{}` belongs to unit `{home}`, not `{}`",
                             rep.get_ref(),
-                            home.unit.get_ref(),
                             u.id.get_ref()
                         ),
                         &format!(
-                            "name a safety representative of unit `{}` here, or move `{}` to that unit with unit = \"{}\" in their [[person]]",
+                            "name a safety representative of unit `{}` here, or move `{}` to that unit ({})",
                             u.id.get_ref(),
                             rep.get_ref(),
-                            u.id.get_ref()
+                            fix.replace("UNIT", u.id.get_ref())
                         ),
                     );
                 }
             }
-            if u.safety_reps.is_empty() {
+            if safety_reps.is_empty() {
                 self.problem(
                     u.id.span(),
                     format!("unit `{}` has no safety representative", u.id.get_ref()),
-                    "add at least one person id to safety_reps (skyddsombud / arbejdsmiljørepræsentant)",
+                    "add at least one person id to safety_reps (skyddsombud / arbejdsmiljørepræsentant), or give a person of this unit the role safety rep in the directory",
                 );
             }
-            if u.deputies
-                .iter()
-                .any(|d| d.get_ref() == u.manager.get_ref())
-            {
+            if deputies.contains(&manager) {
+                let span = u.manager.as_ref().map_or(u.id.span(), |m| m.span());
                 self.problem(
-                    u.manager.span(),
+                    span,
                     format!(
                         "`{}` is both manager and deputy of unit `{}`",
-                        u.manager.get_ref(),
+                        manager.as_str(),
                         u.id.get_ref()
                     ),
                     "a deputy must be someone other than the manager",
@@ -487,6 +694,28 @@ impl Validator<'_> {
             let exists = |id: &str| person_ids.contains(id);
             let mut policy = self.policy(u, timezone, &exists, &known_persons());
             policy.contacts = contacts.clone();
+            if u.escalation.chain.is_none() {
+                // Manager, deputies, then the manager's own manager (the directory's manager
+                // column), if there is one outside the unit's chain.
+                let mut chain = vec![manager.clone()];
+                chain.extend(deputies.iter().cloned());
+                let above = staff_index
+                    .get(manager.as_str())
+                    .and_then(|&i| staff[i].manager.as_ref());
+                if let Some(above) = above {
+                    let above = PersonId::new(above.clone());
+                    if !chain.contains(&above) {
+                        chain.push(above);
+                    }
+                }
+                policy.manager_chain = chain;
+            }
+            policy.safety_reps = safety_reps.clone();
+            if policy.out_of_hours.is_none() {
+                policy.out_of_hours = of_role(directory::Role::OnCall)
+                    .first()
+                    .map(|p| PersonId::new(p.id.clone()));
+            }
             units.push(Unit {
                 id: UnitId::new(u.id.get_ref().clone()),
                 name: u.name.get_ref().clone(),
@@ -502,7 +731,9 @@ impl Validator<'_> {
             });
         }
 
-        let mut persons = Vec::new();
+        let mut persons = Vec::with_capacity(raw.person.len() + staff.len());
+        let mut matrix_taken: HashSet<String> = HashSet::new();
+        let mut discord_taken: HashSet<u64> = HashSet::new();
         for p in &raw.person {
             let unit = units.iter().find(|u| u.id.as_str() == p.unit.get_ref());
             if unit.is_none() {
@@ -520,10 +751,7 @@ impl Validator<'_> {
             }
             if let Some(m) = &p.matrix {
                 self.matrix_user_id(m);
-                let taken = persons
-                    .iter()
-                    .any(|q: &Person| q.matrix.as_deref() == Some(m.get_ref().as_str()));
-                if taken {
+                if !matrix_taken.insert(m.get_ref().clone()) {
                     self.problem(
                         m.span(),
                         format!("the Matrix id `{}` is given to two persons", m.get_ref()),
@@ -543,7 +771,7 @@ impl Validator<'_> {
                 id
             });
             if let Some(id) = discord {
-                if persons.iter().any(|q: &Person| q.discord == Some(id)) {
+                if !discord_taken.insert(id) {
                     self.problem(
                         p.discord.as_ref().map_or(0..0, |d| d.span()),
                         format!("the Discord id `{id}` is given to two persons"),
@@ -561,10 +789,63 @@ impl Validator<'_> {
                     .unwrap_or(Language::En),
                 matrix: p.matrix.as_ref().map(|m| m.get_ref().clone()),
                 discord,
+                manager: None,
+                email: None,
+            });
+        }
+        for p in staff {
+            let file = directory.clone().unwrap_or_default();
+            let clash = |what: &str, id: &str| Problem {
+                file: file.clone(),
+                line: p.line,
+                column: 1,
+                message: format!(
+                    "the {what} id `{id}` of person `{}` is also given to a [[person]] in bot.toml",
+                    p.id
+                ),
+                help: "each account belongs to one person: correct the row or the [[person]]"
+                    .into(),
+            };
+            if let Some(m) = &p.matrix {
+                if !matrix_taken.insert(m.clone()) {
+                    self.problems.push(clash("Matrix", m));
+                }
+            }
+            if let Some(d) = p.discord {
+                if !discord_taken.insert(d) {
+                    self.problems.push(clash("Discord", &d.to_string()));
+                }
+            }
+            let language = p.language.or_else(|| {
+                units
+                    .iter()
+                    .find(|u| u.id.as_str() == p.unit)
+                    .map(|u| u.language)
+            });
+            persons.push(Person {
+                id: PersonId::new(p.id),
+                name: p.name,
+                unit: UnitId::new(p.unit),
+                language: language.unwrap_or(Language::En),
+                matrix: p.matrix,
+                discord: p.discord,
+                manager: p.manager.map(PersonId::new),
+                email: p.email,
             });
         }
         let matrix = raw.matrix.as_ref().map(|m| self.matrix(m, path));
         let discord = raw.discord.as_ref().map(|d| self.discord(d, path));
+        let metrics = raw.metrics.as_ref().and_then(|m| {
+            let parsed = m.address.get_ref().parse::<std::net::SocketAddr>().ok();
+            if parsed.is_none() {
+                self.problem(
+                    m.address.span(),
+                    format!("`{}` is not an address and port", m.address.get_ref()),
+                    "write an IP address and a port, e.g. \"127.0.0.1:9464\" (this machine only), or leave [metrics] out",
+                );
+            }
+            parsed
+        });
         let key_file = raw.organisation.key_file.as_ref().map(|k| {
             let file = path.parent().unwrap_or(Path::new(".")).join(k.get_ref());
             // Only a folder is a mistake in bot.toml; the file's mode is checked at start.
@@ -610,8 +891,10 @@ impl Validator<'_> {
         });
 
         if !self.problems.is_empty() {
-            self.problems
-                .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+            // bot.toml's problems first, then the directory's, each in file order.
+            self.problems.sort_by(|a, b| {
+                (a.file != path, a.line, a.column).cmp(&(b.file != path, b.line, b.column))
+            });
             return Err(ConfigError::Invalid(self.problems));
         }
         let person_index = persons
@@ -619,12 +902,26 @@ impl Validator<'_> {
             .enumerate()
             .map(|(i, p)| (p.id.as_str().to_string(), i))
             .collect();
+        let matrix_index = persons
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.matrix.clone().map(|m| (m, i)))
+            .collect();
+        let discord_index = persons
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.discord.map(|d| (d, i)))
+            .collect();
         Ok(Config {
             source: path.to_path_buf(),
             organisation: raw.organisation.name.get_ref().clone(),
             units,
             persons,
             person_index,
+            matrix_index,
+            discord_index,
+            directory,
+            metrics,
             matrix,
             discord,
             max_file_bytes: u64::from(raw.organisation.max_file_mb.unwrap_or(25)) * 1024 * 1024,

@@ -68,7 +68,11 @@ impl Validator<'_> {
         };
         let manager_chain: Vec<PersonId> = match &e.chain {
             Some(chain) => chain.iter().map(|p| check(p, "escalation.chain")).collect(),
-            None => std::iter::once(PersonId::new(u.manager.get_ref().clone()))
+            // (With a directory, the validator puts the unit's chain in afterwards.)
+            None => u
+                .manager
+                .iter()
+                .map(|m| PersonId::new(m.get_ref().clone()))
                 .chain(
                     u.deputies
                         .iter()

@@ -9,6 +9,8 @@ use crate::model::{Country, Language};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawConfig {
+    /// The staff directory (CSV from the HR system or AD), relative to bot.toml.
+    pub directory: Option<Spanned<String>>,
     pub organisation: RawOrganisation,
     #[serde(default)]
     pub unit: Vec<RawUnit>,
@@ -16,6 +18,15 @@ pub struct RawConfig {
     pub person: Vec<RawPerson>,
     pub matrix: Option<RawMatrix>,
     pub discord: Option<RawDiscord>,
+    pub metrics: Option<RawMetrics>,
+}
+
+/// The metrics endpoint (off when the table is left out).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMetrics {
+    /// Where `GET /metrics` is served, e.g. "127.0.0.1:9464".
+    pub address: Spanned<String>,
 }
 
 /// The Discord bot Fyr runs as. The token is never in bot.toml.
@@ -69,9 +80,12 @@ pub struct RawUnit {
     pub country: Country,
     pub timezone: Spanned<String>,
     pub language: Language,
-    pub manager: Spanned<String>,
+    /// Left out with a directory: its manager (role column, else the manager column).
+    pub manager: Option<Spanned<String>>,
     #[serde(default)]
     pub deputies: Vec<Spanned<String>>,
+    /// Left out with a directory: its safety reps come from the role column.
+    #[serde(default)]
     pub safety_reps: Vec<Spanned<String>>,
     /// The name of the employer's system for incident reports (e.g. "SafetyNet").
     pub incident_system: Option<Spanned<String>>,

@@ -726,3 +726,218 @@ fn a_message_serenity_cannot_read_leaves_no_text_in_the_log_at_any_level() {
     }
     fyr.kill();
 }
+
+#[test]
+fn sigterm_stops_fyr_run_cleanly_within_seconds() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let fyr = Fyr::start(dir.path(), &fake, "");
+    fake.say(SARA, "hej");
+    fake.expect(dm(SARA), "Hej Sara");
+    let pid_file = dir.path().join("fyr-data/fyr.pid");
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    let started = std::time::Instant::now();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (code, log) = fyr.wait_exit();
+    assert_eq!(code, Some(0), "{log}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(log.contains("stopped: the store is flushed"), "{log}");
+    assert!(!pid_file.exists(), "the pid file is removed");
+    // What Sara said is there after the stop.
+    let store = crate::support::reopen(&dir.path().join("fyr-data"));
+    assert!(
+        fyr::store::Store::load_conversation(&store, &PersonId::new("se-employee"))
+            .unwrap()
+            .is_some()
+    );
+}
+
+/// One HTTP GET on this machine, the body returned.
+fn http_get(port: u16, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
+
+#[test]
+fn the_metrics_endpoint_serves_counts_and_nothing_else() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let fake = Fake::start();
+    let extra = format!("\n[metrics]\naddress = \"127.0.0.1:{port}\"\n");
+    let fyr = Fyr::start(dir.path(), &fake, &extra);
+    fyr.wait_for_log("metrics on http://127.0.0.1:");
+    fake.say(SARA, "hej");
+    fake.expect(dm(SARA), "Hej Sara");
+    std::thread::sleep(Duration::from_millis(1000));
+    fake.say(SARA, "2");
+    fake.expect(dm(SARA), "Vad har hänt?");
+    std::thread::sleep(Duration::from_millis(1000));
+    fake.say(SARA, "1");
+    // The gauges are refreshed every few seconds: Sara's case shows up as one open case.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let body = loop {
+        let response = http_get(port, "/metrics");
+        assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");
+        assert!(response.contains("Content-Type: text/plain; version=0.0.4"));
+        let body = response.split("\r\n\r\n").nth(1).unwrap().to_string();
+        if body.contains("fyr_open_cases 1\n") {
+            break body;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no open case:\n{body}"
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    };
+    for name in [
+        "fyr_pending_timers ",
+        "fyr_outbox_backlog ",
+        "fyr_outbox_oldest_age_seconds ",
+        "fyr_reminders_sent ",
+        "fyr_delivery_failures_total{platform=\"discord\"} ",
+        "fyr_seconds_since_last_event{platform=\"discord\"} ",
+    ] {
+        assert!(body.contains(name), "{name} missing:\n{body}");
+    }
+    // Counts only: every line is a comment or `name{platform="…"} number`.
+    for line in body.lines() {
+        let ok = line.starts_with("# HELP fyr_")
+            || line.starts_with("# TYPE fyr_")
+            || line.rsplit_once(' ').is_some_and(|(name, value)| {
+                value.parse::<u64>().is_ok()
+                    && name.starts_with("fyr_")
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || "_{}=\"".contains(c))
+            });
+        assert!(ok, "not a count: {line}");
+    }
+    for secret in [
+        "se-employee",
+        "Sara",
+        "Lind",
+        &SARA.to_string(),
+        "hej",
+        "F-",
+    ] {
+        assert!(!body.contains(secret), "`{secret}` in the metrics:\n{body}");
+    }
+    assert!(http_get(port, "/").starts_with("HTTP/1.1 404"));
+    drop(fyr);
+}
+
+#[test]
+fn fyr_log_format_json_writes_one_json_object_per_line() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let config = bot_toml(dir.path(), &fake.base, "");
+    let fyr = FyrRun::spawn(
+        dir.path(),
+        &config,
+        &[
+            ("FYR_DISCORD_TOKEN", "fake-token"),
+            ("FYR_LOG_FORMAT", "json"),
+        ],
+    );
+    fyr.wait_for_log("connected to Discord");
+    let log = fyr.log();
+    let mut lines = 0;
+    for line in log.lines().filter(|l| !l.trim().is_empty()) {
+        let value: Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}\n{log}"));
+        assert!(
+            value["level"].is_string() && value["timestamp"].is_string(),
+            "{line}"
+        );
+        lines += 1;
+    }
+    assert!(lines >= 1, "{log}");
+}
+
+#[test]
+fn after_fyr_reload_a_person_added_to_the_configuration_can_write_at_once() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let fyr = Fyr::start(dir.path(), &fake, "");
+    fake.say(STRANGER, "hej");
+    fake.expect(dm(STRANGER), "egen personal");
+
+    let config = dir.path().join("bot.toml");
+    let text = std::fs::read_to_string(&config).unwrap().replace(
+        "id = \"se-deputy\"",
+        &format!("id = \"se-deputy\"\ndiscord = \"{STRANGER}\""),
+    );
+    std::fs::write(&config, text).unwrap();
+    let out = std::process::Command::new(crate::support::fyr_bin())
+        .arg("reload")
+        .arg("--data")
+        .arg(dir.path().join("fyr-data"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    fyr.wait_for_log("configuration reloaded");
+    std::thread::sleep(Duration::from_millis(1000));
+    fake.say(STRANGER, "hej");
+    fake.expect(dm(STRANGER), "Hej Dalia");
+}
+
+#[test]
+fn doctor_checks_the_discord_token() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let config = bot_toml(dir.path(), &fake.base, "");
+    let doctor = || {
+        let out = std::process::Command::new(crate::support::fyr_bin())
+            .arg("doctor")
+            .arg("--config")
+            .arg(&config)
+            .arg("--data")
+            .arg(dir.path().join("fyr-data"))
+            .env("FYR_DISCORD_TOKEN", "fake-token")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, report) = doctor();
+    assert_eq!(code, Some(0), "{report}");
+    assert!(
+        report.contains("ok    discord        the bot token is valid"),
+        "{report}"
+    );
+    fake.with(|s| s.reject_token = true);
+    let (code, report) = doctor();
+    assert_eq!(code, Some(1), "{report}");
+    assert!(
+        report.contains("FAIL  discord        Discord refuses the bot token (401)"),
+        "{report}"
+    );
+    assert!(report.contains("fix: copy a new token"), "{report}");
+}

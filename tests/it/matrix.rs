@@ -1105,3 +1105,43 @@ fn fyr_talks_only_one_to_one_and_encrypted_and_a_reaction_counts_only_on_its_own
     });
     fyr.kill();
 }
+
+#[test]
+fn doctor_logs_in_to_the_homeserver_and_explains_a_wrong_password() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let synapse = Synapse::start(&dir.path().join("synapse"), "auto");
+    let config = bot_toml(dir.path(), &synapse.url);
+    let doctor = |password: &str| {
+        let out = Command::new(crate::support::fyr_bin())
+            .arg("doctor")
+            .arg("--config")
+            .arg(&config)
+            .arg("--data")
+            .arg(dir.path().join("fyr-data"))
+            .env("FYR_MATRIX_PASSWORD", password)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, report) = doctor("fyr-password");
+    assert_eq!(code, Some(0), "{report}");
+    assert!(
+        report.contains("ok    matrix login   @fyr:localhost logs in"),
+        "{report}"
+    );
+    let (code, report) = doctor("not-the-password");
+    assert_eq!(code, Some(1), "{report}");
+    assert!(
+        report.contains("FAIL  matrix login   @fyr:localhost cannot log in (403"),
+        "{report}"
+    );
+    assert!(
+        report.contains("fix: check user_id in bot.toml and the password"),
+        "{report}"
+    );
+    synapse.stop();
+}
