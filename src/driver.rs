@@ -159,6 +159,14 @@ pub struct Driver<S: Store> {
     batch: bool,
     /// At most this many deliveries per tick (None: all that are due).
     pace: Option<usize>,
+    /// Replies go through the outbox too (the console and the service): committed with the
+    /// step that caused them, delivered and retried like notifications, never dropped.
+    replies_via_outbox: bool,
+    /// The creation time of the newest outbox entry: entries get strictly increasing times, so
+    /// a person's messages keep their order even when steps share a (simulated) instant.
+    last_created: Option<DateTime<Utc>>,
+    /// The outbox entries committed since the service last took them (if it does).
+    new_outbox: Option<Vec<OutboxEntry>>,
 }
 
 /// A batch whose flush was asked for (`Driver::finish_batch_later`).
@@ -177,7 +185,32 @@ impl<S: Store> Driver<S> {
             export_to: ExportTarget::Operator,
             batch: false,
             pace: None,
+            replies_via_outbox: false,
+            last_created: None,
+            new_outbox: None,
         }
+    }
+
+    /// Send replies through the outbox (see [`Driver::handle`]).
+    pub fn set_replies_via_outbox(&mut self) {
+        self.replies_via_outbox = true;
+    }
+
+    /// A creation time for a new outbox entry: `now`, or just after the newest entry.
+    fn created_at(&mut self, now: DateTime<Utc>) -> Result<DateTime<Utc>, StoreError> {
+        let last = match self.last_created {
+            Some(last) => last,
+            None => self
+                .store
+                .pending_outbox(DateTime::<Utc>::MAX_UTC)?
+                .iter()
+                .map(|e| e.created_at)
+                .max()
+                .unwrap_or(DateTime::<Utc>::MIN_UTC),
+        };
+        let at = now.max(last + Duration::microseconds(1));
+        self.last_created = Some(at);
+        Ok(at)
     }
 
     /// Start a group commit: the steps from here to `finish_batch` are committed without a
@@ -531,14 +564,18 @@ impl<S: Store> Driver<S> {
             .collect();
         for (case, to) in done.exports {
             let (msg, files) = self.export(&case, now);
-            let mut reply = self.localizer.render(
-                language,
-                &engine::Outgoing {
-                    to,
-                    body: vec![msg],
-                    options: Vec::new(),
-                },
-            );
+            let message = engine::Outgoing {
+                to,
+                body: vec![msg],
+                options: Vec::new(),
+            };
+            if self.replies_via_outbox {
+                // The files are built again when it is delivered (`render_outbox`).
+                let entry = self.reply_entry(message, now)?;
+                self.commit_outbox(entry)?;
+                continue;
+            }
+            let mut reply = self.localizer.render(language, &message);
             reply.files = files;
             rendered.push(reply);
         }
@@ -670,8 +707,16 @@ impl<S: Store> Driver<S> {
             effects: effects.len(),
             ..Committed::default()
         };
-        for effect in effects {
+        // Replies first: the person reads the answer to what they did before what follows.
+        let (replies, others): (Vec<Effect>, Vec<Effect>) = effects
+            .into_iter()
+            .partition(|e| matches!(e, Effect::Reply(_)));
+        for effect in replies.into_iter().chain(others) {
             match effect {
+                Effect::Reply(m) if self.replies_via_outbox => {
+                    let reply = self.reply_entry(m, now)?;
+                    commit.outbox.push(reply)
+                }
                 Effect::Reply(m) => done.replies.push(m),
                 Effect::Notify { key, message } => {
                     let case = CaseId::new(key.split('/').next().unwrap_or_default());
@@ -681,7 +726,7 @@ impl<S: Store> Driver<S> {
                     commit.outbox.push(OutboxEntry {
                         key,
                         message,
-                        created_at: now,
+                        created_at: self.created_at(now)?,
                         attempts: 0,
                         next_attempt_at: now,
                         delivered_at: None,
@@ -731,11 +776,110 @@ impl<S: Store> Driver<S> {
         if matches!(fired, Fired::Together(_)) {
             commit.outbox = fold_per_recipient(std::mem::take(&mut commit.outbox));
         }
+        let kept = self.new_outbox.is_some().then(|| commit.outbox.clone());
         self.store.commit(commit)?;
+        if let (Some(new), Some(kept)) = (self.new_outbox.as_mut(), kept) {
+            new.extend(kept);
+        }
         for (place, case) in std::mem::take(&mut done.erased_exports) {
             crate::erasure::remove_exports(&[place], &case);
         }
         Ok(done)
+    }
+
+    /// A reply as an outbox entry: its key is the person's (not a case's, so that a reply
+    /// saying a case was erased still goes out) with a random part, never reused.
+    fn reply_entry(
+        &mut self,
+        message: engine::Outgoing,
+        now: DateTime<Utc>,
+    ) -> Result<OutboxEntry, StoreError> {
+        let mut nonce = [0u8; 8];
+        getrandom::getrandom(&mut nonce)
+            .map_err(|e| StoreError::Backend(format!("no random bytes: {e}")))?;
+        Ok(OutboxEntry {
+            key: format!(
+                "{}/{}/{}",
+                crate::store::PERSONAL,
+                message.to,
+                data_encoding::HEXLOWER.encode(&nonce)
+            ),
+            message,
+            created_at: self.created_at(now)?,
+            attempts: 0,
+            next_attempt_at: now,
+            delivered_at: None,
+        })
+    }
+
+    /// An outbox entry as its recipient reads it now: in their language, with the files of an
+    /// export that goes as attachments (built at delivery: the outbox keeps no copies).
+    pub fn render_outbox(
+        &self,
+        entry: &OutboxEntry,
+        now: DateTime<Utc>,
+    ) -> Result<Rendered, DriverError> {
+        let language = self.language_of(&entry.message.to)?;
+        let mut rendered = self.localizer.render(language, &entry.message);
+        let attached = entry.message.body.iter().find_map(|m| {
+            let case = || match m.args.iter().find(|(k, _)| k == "case") {
+                Some((_, engine::Arg::Str(case))) => Some(CaseId::new(case)),
+                _ => None,
+            };
+            match m.id.as_ref() {
+                "export-attached" => case().map(|c| (c, true)),
+                "export-attached-without-originals" => case().map(|c| (c, false)),
+                _ => None,
+            }
+        });
+        if let (Some((case, originals)), ExportTarget::Attachments { .. }) =
+            (attached, &self.export_to)
+        {
+            match crate::export::build_export(
+                &self.store,
+                &self.config,
+                &self.localizer,
+                &case,
+                now,
+            ) {
+                Ok([pdf, zip, manifest]) if originals => rendered.files = vec![pdf, zip, manifest],
+                Ok([pdf, _, manifest]) => rendered.files = vec![pdf, manifest],
+                Err(e) => tracing::error!("an export to attach could not be built: {e}"),
+            }
+        }
+        Ok(rendered)
+    }
+
+    /// Every undelivered outbox entry whose next attempt is due, oldest first (each person's
+    /// in the order they were made).
+    pub fn pending_outbox(&self, now: DateTime<Utc>) -> Result<Vec<OutboxEntry>, DriverError> {
+        let mut pending = self.store.pending_outbox(now)?;
+        pending.sort_by_key(|e| e.created_at);
+        Ok(pending)
+    }
+
+    /// Record the outcome of delivering an outbox entry: delivered, or a failed attempt (retried
+    /// after a backoff). An entry that is gone (its case erased meanwhile) is left alone.
+    pub fn record_delivery(
+        &mut self,
+        key: &str,
+        delivered: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(), DriverError> {
+        let Some(mut entry) = self.store.outbox_entry(key)? else {
+            return Ok(());
+        };
+        if entry.delivered_at.is_some() {
+            return Ok(());
+        }
+        entry.attempts += 1;
+        if delivered {
+            entry.delivered_at = Some(now);
+        } else {
+            entry.next_attempt_at = now + backoff(entry.attempts);
+        }
+        self.store.update_outbox(&entry)?;
+        Ok(())
     }
 
     /// Fire every timer due at `now` (each exactly once: its removal is committed with its
@@ -745,6 +889,59 @@ impl<S: Store> Driver<S> {
         now: DateTime<Utc>,
         sink: &mut dyn Deliver,
     ) -> Result<Tick, DriverError> {
+        let mut tick = self.fire_due(now)?;
+        let (delivered, failed, held_back) = self.deliver_paced(now, sink)?;
+        tick.delivered = delivered;
+        tick.failed = failed;
+        tick.held_back = held_back;
+        Ok(tick)
+    }
+
+    /// A short message to a person outside a step (flood control, an earlier button, a file
+    /// that could not be taken), through the outbox like every reply.
+    pub fn say(&mut self, to: &PersonId, msg: Msg, now: DateTime<Utc>) -> Result<(), DriverError> {
+        let entry = self.reply_entry(
+            engine::Outgoing {
+                to: to.clone(),
+                body: vec![msg],
+                options: Vec::new(),
+            },
+            now,
+        )?;
+        self.commit_outbox(entry)?;
+        Ok(())
+    }
+
+    /// Commit one outbox entry on its own.
+    fn commit_outbox(&mut self, entry: OutboxEntry) -> Result<(), StoreError> {
+        let kept = self.new_outbox.is_some().then(|| entry.clone());
+        self.store.commit(Commit {
+            outbox: vec![entry],
+            ..Commit::default()
+        })?;
+        if let (Some(new), Some(entry)) = (self.new_outbox.as_mut(), kept) {
+            new.push(entry);
+        }
+        Ok(())
+    }
+
+    /// Keep the outbox entries of each commit for [`Driver::take_new_outbox`] (the service
+    /// hands them to its delivery queues without reading the outbox again).
+    pub fn keep_new_outbox(&mut self) {
+        self.new_outbox.get_or_insert_with(Vec::new);
+    }
+
+    /// The outbox entries committed since the last call, in order.
+    pub fn take_new_outbox(&mut self) -> Vec<OutboxEntry> {
+        self.new_outbox
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    /// Fire every timer due at `now`, each exactly once (its removal is committed with its
+    /// effects); what they send waits in the outbox.
+    pub fn fire_due(&mut self, now: DateTime<Utc>) -> Result<Tick, DriverError> {
         let mut tick = Tick::default();
         loop {
             // Every timer due now (usually one; after downtime, all that came due meanwhile),
@@ -766,10 +963,6 @@ impl<S: Store> Driver<S> {
             tick.timers_fired += live.len();
             tick.timers_skipped += due.len() - live.len();
         }
-        let (delivered, failed, held_back) = self.deliver_paced(now, sink)?;
-        tick.delivered = delivered;
-        tick.failed = failed;
-        tick.held_back = held_back;
         Ok(tick)
     }
 
@@ -847,14 +1040,13 @@ impl<S: Store> Driver<S> {
         sink: &mut dyn Deliver,
     ) -> Result<(usize, usize, usize), DriverError> {
         let (mut delivered, mut failed) = (0, 0);
-        let mut pending = self.store.pending_outbox(now)?;
+        let mut pending = self.pending_outbox(now)?;
         let held_back = self
             .pace
             .map_or(0, |pace| pending.len().saturating_sub(pace));
         pending.truncate(pending.len() - held_back);
         for mut entry in pending {
-            let language = self.language_of(&entry.message.to)?;
-            let rendered = self.localizer.render(language, &entry.message);
+            let rendered = self.render_outbox(&entry, now)?;
             match sink.deliver(&entry.key, &rendered) {
                 Ok(()) => {
                     entry.delivered_at = Some(now);

@@ -5,11 +5,9 @@
 // matrix-sdk's futures are deep.
 #![recursion_limit = "256"]
 
+pub mod adapters;
 pub mod clock;
 pub mod config;
-pub mod console;
-#[cfg(feature = "discord")]
-pub mod discord;
 pub mod doctor;
 pub mod driver;
 pub mod engine;
@@ -18,8 +16,6 @@ pub mod export;
 pub mod flood;
 pub mod i18n;
 pub mod logging;
-#[cfg(feature = "matrix")]
-pub mod matrix;
 pub mod metrics;
 pub mod model;
 pub mod ops;

@@ -9,9 +9,9 @@ use anyhow::Context;
 use chrono::{DateTime, Datelike, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use fyr::adapters::console::Console;
 use fyr::clock::Clock;
 use fyr::config::{Config, ConfigError};
-use fyr::console::Console;
 use fyr::driver::{Driver, RandomCaseIds};
 use fyr::i18n::Localizer;
 use fyr::model::PersonId;
@@ -586,7 +586,7 @@ fn main() -> ExitCode {
                 ClockKind::Simulated => Clock::Simulated(start.unwrap_or_else(Utc::now)),
             };
             let deliveries = match deliveries.map(|p| {
-                fyr::console::DeliveryLog::open(&p)
+                fyr::adapters::console::DeliveryLog::open(&p)
                     .map_err(|e| format!("cannot use the delivery record {}: {e}", p.display()))
             }) {
                 None => None,
@@ -893,7 +893,7 @@ fn chat(
     store: SledStore,
     clock: Clock,
     speaker: PersonId,
-    deliveries: Option<fyr::console::DeliveryLog>,
+    deliveries: Option<fyr::adapters::console::DeliveryLog>,
 ) -> anyhow::Result<()> {
     let localizer = Localizer::for_config(&config).context("the translations are broken")?;
     let mut driver = Driver::new(config, store, localizer, Box::new(RandomCaseIds));

@@ -1,213 +1,281 @@
-//! The chat service behind `fyr run`: one thread owns the driver (and so the engine), fed by
-//! every connected adapter through one channel, so a person's answers are handled in order
-//! whatever platform they come from. Timers fire when due. Replies go back through the adapter
-//! the person wrote on; notifications go to whichever adapter reaches the recipient (the one they
-//! last wrote on first), with the outbox key as the platform's idempotency key.
+//! The chat service: one loop owns the driver (and so the engine), fed by every connected
+//! adapter through one channel, so a person's answers are handled in order whatever platform
+//! they come from; timers fire when due. Everything Fyr says — replies, notes, notifications —
+//! is committed to the outbox with the step that caused it and delivered from there by one
+//! delivery queue per person ([`Lanes`]), off the loop: one slow or rate-limited chat never
+//! delays anyone else, a failed send is retried with the same idempotency key until it goes
+//! through, and a person's messages keep their order. What a person types while a message to
+//! them is still on its way waits for it; if it could not be delivered, their input is not
+//! acted on (they answered something they had not seen).
 
-use std::collections::HashMap;
-use std::sync::mpsc;
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 
+use crate::adapters::{new_tag, options_hash, ChoiceVerdict, Envelope, Outlet, Sender, What};
 use crate::config::{Config, Person};
-use crate::driver::{Deliver, DeliveryError, Driver, DriverError, FlushTicket, RandomCaseIds};
+use crate::driver::{Driver, DriverError, RandomCaseIds};
 use crate::engine::Msg;
 use crate::flood::{RateLimiter, Verdict};
 use crate::i18n::{Localizer, Rendered};
 use crate::model::{Language, PersonId};
 use crate::store::{SledStore, Store};
 
-/// How many notifications `fyr run` delivers per tick at most (a tick a second while some are
-/// held back): a burst after downtime reaches the chat platforms as a steady stream.
+/// How many notifications (not replies) the loop hands to the delivery queues per round at
+/// most: a burst after downtime reaches the chat platforms as a steady stream.
 const DELIVERIES_PER_TICK: usize = 20;
 
-/// Who wrote.
-#[derive(Debug)]
-pub enum From {
-    Person(PersonId),
-    /// Someone not in bot.toml: answered politely, nothing stored.
-    Stranger,
+/// How often the metrics' gauges are recomputed from the store.
+const METRICS_EVERY: Duration = Duration::from_secs(5);
+
+/// How long the idle loop waits before it looks at the signal flags again.
+const SIGNAL_LATENCY: Duration = Duration::from_millis(500);
+
+/// How the service loop runs; the defaults are production's.
+#[derive(Clone, Debug)]
+pub struct LoopOptions {
+    /// The wait before the first retry of a failed send; it doubles with each attempt, up to
+    /// ten minutes.
+    pub first_retry: Duration,
+    /// When every adapter has gone, how long what was typed may still wait for its answers
+    /// before the loop ends anyway.
+    pub drain: Duration,
 }
 
-/// What an adapter received.
-#[derive(Debug)]
-pub enum What {
-    Text(String),
-    /// A button pressed (or a number reaction): option `n` of the message that carried `tag`
-    /// (see [`Outlet::send`]; empty when the adapter does not know the message). It answers
-    /// only if that message is the person's open question; else Fyr says it was an earlier
-    /// question and shows the current one. `verdict` hears whether the choice was taken.
-    Choice {
-        n: u32,
-        tag: String,
-        verdict: Option<ChoiceVerdict>,
-    },
-    /// A message that could not be decrypted.
-    Undecryptable,
-    /// A file or picture that could not be fetched.
-    Attachment,
-    /// A file or picture, downloaded: sealed as evidence.
-    File {
-        name: String,
-        bytes: Vec<u8>,
-    },
-    /// A file over the configured limit.
-    FileTooBig,
-    /// Open (or reopen) the conversation, e.g. from a slash command.
-    Open,
-}
-
-/// Told, once, whether a pressed choice was taken (true) or was from an earlier question
-/// (false), so the adapter shows the press as chosen only when it counted.
-pub struct ChoiceVerdict(pub Box<dyn FnOnce(bool) + Send>);
-
-impl std::fmt::Debug for ChoiceVerdict {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ChoiceVerdict")
+impl Default for LoopOptions {
+    fn default() -> Self {
+        LoopOptions {
+            first_retry: Duration::from_secs(5),
+            drain: Duration::from_secs(10),
+        }
     }
 }
 
-/// One inbound event, tagged with the adapter and the channel it came from.
-#[derive(Debug)]
-pub struct Envelope {
-    pub adapter: usize,
-    /// The adapter's channel or room to answer in.
-    pub via: String,
-    pub from: From,
-    pub what: What,
+/// What the loop waits for: an adapter's event, or a delivery queue's report.
+enum Event {
+    In(Envelope),
+    Report(Report),
+    /// Every adapter has gone.
+    Closed,
 }
 
-/// One chat platform, as the driver thread sees it.
-pub trait Outlet: Send {
-    /// Whether this platform can reach the person (they have an id there).
-    fn reaches(&self, person: &Person) -> bool;
-    /// Send to a person, in `via` if given (where they last wrote), else in their direct
-    /// channel. With a `key`, sending the same key twice shows the message once. A message
-    /// with options comes with a `tag` unique to it: its buttons (or, on Matrix, the message
-    /// a reaction points at) must hand it back in [`What::Choice`].
-    fn send(
-        &mut self,
-        to: &Person,
-        via: Option<&str>,
-        message: &Rendered,
-        key: Option<&str>,
-        tag: Option<&str>,
-    ) -> Result<(), String>;
-    /// Plain text in a channel (for strangers).
-    fn send_text(&mut self, via: &str, text: &str) -> Result<(), String>;
-    /// The most a message's attachments may weigh here; 0: this platform gets no files.
-    fn max_attachment_bytes(&self) -> u64 {
-        0
-    }
-    /// The platform's name in the metrics.
-    fn platform(&self) -> &'static str {
-        "other"
-    }
-}
-
-/// An outlet with its platform's name (for the metrics).
-#[cfg(any(feature = "matrix", feature = "discord"))]
-struct Named {
+/// How one send went.
+struct Report {
+    to: PersonId,
+    /// The outbox key (empty for a plain text to a stranger).
+    key: String,
+    delivered: bool,
+    /// After a delivery: whether the person's queue is now empty.
+    idle: bool,
     platform: &'static str,
-    inner: Box<dyn Outlet>,
 }
 
-#[cfg(any(feature = "matrix", feature = "discord"))]
-impl Outlet for Named {
-    fn reaches(&self, person: &Person) -> bool {
-        self.inner.reaches(person)
+/// One message on its way to one person.
+struct Job {
+    key: String,
+    person: Person,
+    adapter: usize,
+    via: Option<String>,
+    message: Rendered,
+    tag: Option<String>,
+}
+
+#[derive(Default)]
+struct LaneState {
+    queue: VecDeque<Arc<Job>>,
+    /// A worker thread is sending from this queue.
+    running: bool,
+    /// The message at the head failed at least once and is being retried.
+    failing: bool,
+}
+
+/// One delivery queue per person, each drained by its own worker thread while it has work:
+/// sends to different people run side by side, one person's go one after the other.
+struct Lanes {
+    outlets: Vec<Arc<dyn Outlet>>,
+    lanes: HashMap<PersonId, Arc<Mutex<LaneState>>>,
+    reports: mpsc::Sender<Event>,
+    /// Outbox keys queued or being sent: not handed out again.
+    in_flight: HashSet<String>,
+    stopping: Arc<AtomicBool>,
+    first_retry: Duration,
+}
+
+impl Lanes {
+    fn lane(&mut self, person: &PersonId) -> Arc<Mutex<LaneState>> {
+        self.lanes.entry(person.clone()).or_default().clone()
     }
-    fn send(
-        &mut self,
-        to: &Person,
-        via: Option<&str>,
-        message: &Rendered,
-        key: Option<&str>,
-        tag: Option<&str>,
-    ) -> Result<(), String> {
-        self.inner.send(to, via, message, key, tag)
+
+    /// Whether a message to `person` is queued or being sent, and whether one failed.
+    fn state(&self, person: &PersonId) -> (bool, bool) {
+        self.lanes.get(person).map_or((false, false), |lane| {
+            let lane = lane.lock().unwrap_or_else(|p| p.into_inner());
+            (!lane.queue.is_empty(), lane.failing)
+        })
     }
-    fn send_text(&mut self, via: &str, text: &str) -> Result<(), String> {
-        self.inner.send_text(via, text)
+
+    fn push(&mut self, job: Job) {
+        if !job.key.is_empty() {
+            self.in_flight.insert(job.key.clone());
+        }
+        let to = job.person.id.clone();
+        let lane = self.lane(&to);
+        let start = {
+            let mut state = lane.lock().unwrap_or_else(|p| p.into_inner());
+            state.queue.push_back(Arc::new(job));
+            !std::mem::replace(&mut state.running, true)
+        };
+        if start {
+            let worker = Worker {
+                to,
+                lane,
+                outlets: self.outlets.clone(),
+                reports: self.reports.clone(),
+                stopping: self.stopping.clone(),
+                first_retry: self.first_retry,
+            };
+            std::thread::spawn(move || worker.run());
+        }
     }
-    fn max_attachment_bytes(&self) -> u64 {
-        self.inner.max_attachment_bytes()
-    }
-    fn platform(&self) -> &'static str {
-        self.platform
+
+    /// Whether every worker has stopped.
+    fn all_idle(&self) -> bool {
+        self.lanes
+            .values()
+            .all(|lane| !lane.lock().unwrap_or_else(|p| p.into_inner()).running)
     }
 }
 
-/// A short, stable fingerprint of a message's options: a tagged message's options are
-/// remembered by it, so a press on the last question sent counts only while that question is
-/// still the open one.
-pub fn options_hash(options: &[String]) -> u64 {
-    // FNV-1a: tiny and stable across builds (unlike std's hasher).
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    for byte in options.join("\u{1f}").bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+/// Sends a person's queue in order; a failed send is retried (same key) after a backoff, and
+/// the ones behind it wait.
+struct Worker {
+    to: PersonId,
+    lane: Arc<Mutex<LaneState>>,
+    outlets: Vec<Arc<dyn Outlet>>,
+    reports: mpsc::Sender<Event>,
+    stopping: Arc<AtomicBool>,
+    first_retry: Duration,
 }
 
-/// Routes deliveries to the right platform.
+impl Worker {
+    fn run(self) {
+        let mut attempts = 0u32;
+        loop {
+            let job = {
+                let mut state = self.lane.lock().unwrap_or_else(|p| p.into_inner());
+                match state.queue.front() {
+                    Some(job) if !self.stopping.load(Ordering::SeqCst) || attempts == 0 => {
+                        job.clone()
+                    }
+                    _ => {
+                        state.running = false;
+                        return;
+                    }
+                }
+            };
+            let Some(outlet) = self.outlets.get(job.adapter) else {
+                self.lane
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .queue
+                    .pop_front();
+                continue;
+            };
+            let sent = outlet.send(
+                &job.person,
+                job.via.as_deref(),
+                &job.message,
+                (!job.key.is_empty()).then_some(job.key.as_str()),
+                job.tag.as_deref(),
+            );
+            let platform = outlet.platform();
+            match sent {
+                Ok(()) => {
+                    attempts = 0;
+                    let idle = {
+                        let mut state = self.lane.lock().unwrap_or_else(|p| p.into_inner());
+                        state.queue.pop_front();
+                        state.failing = false;
+                        state.queue.is_empty()
+                    };
+                    self.report(&job.key, true, idle, platform);
+                }
+                Err(e) => {
+                    attempts += 1;
+                    tracing::warn!(attempts, "a message was not delivered, will retry: {e}");
+                    self.lane.lock().unwrap_or_else(|p| p.into_inner()).failing = true;
+                    self.report(&job.key, false, false, platform);
+                    self.wait(retry_after(self.first_retry, attempts));
+                }
+            }
+        }
+    }
+
+    fn report(&self, key: &str, delivered: bool, idle: bool, platform: &'static str) {
+        let _ = self.reports.send(Event::Report(Report {
+            to: self.to.clone(),
+            key: key.to_string(),
+            delivered,
+            idle,
+            platform,
+        }));
+    }
+
+    /// Sleep, but wake for a stop.
+    fn wait(&self, total: Duration) {
+        let until = std::time::Instant::now() + total;
+        while !self.stopping.load(Ordering::SeqCst) {
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            std::thread::sleep(left.min(Duration::from_millis(100)));
+        }
+    }
+}
+
+/// The wait before retry number `attempts`: `first`, doubling, at most ten minutes.
+fn retry_after(first: Duration, attempts: u32) -> Duration {
+    first
+        .saturating_mul(1 << attempts.saturating_sub(1).min(16))
+        .min(Duration::from_secs(600))
+}
+
+/// The loop's view of the people: where each last wrote, the question each was last sent, and
+/// what each typed while a message to them was on its way.
 struct Router {
     config: Arc<Config>,
-    outlets: Vec<Box<dyn Outlet>>,
     /// Where each person last wrote: adapter and channel.
     last: HashMap<PersonId, (usize, String)>,
     /// The tag and options fingerprint of the last message with options each person was sent:
     /// the only one whose buttons answer (in memory: after a restart every older button is
     /// an earlier question, and Fyr shows the open one again).
     questions: HashMap<PersonId, (String, u64)>,
-}
-
-/// A fresh tag for a message with options: 16 hex digits from the OS's randomness.
-pub fn new_tag() -> String {
-    let mut bytes = [0u8; 8];
-    if getrandom::getrandom(&mut bytes).is_err() {
-        let nanos = Utc::now().timestamp_nanos_opt().unwrap_or_default();
-        bytes = nanos.to_be_bytes();
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    /// Input held until the messages before it have reached the person.
+    held: HashMap<PersonId, VecDeque<Envelope>>,
+    /// People told that their input waited for a message that has not reached them (once
+    /// until it has).
+    told_unseen: HashSet<PersonId>,
 }
 
 impl Router {
-    fn send(&mut self, to: &PersonId, message: &Rendered, key: Option<&str>) -> Result<(), String> {
-        let person = self
-            .config
-            .person(to.as_str())
-            .ok_or_else(|| "not in the configuration".to_string())?
-            .clone();
-        let tag = (!message.options.is_empty()).then(new_tag);
-        let outlet = match self.last.get(to).cloned() {
-            Some((adapter, via)) if adapter < self.outlets.len() => Some((adapter, Some(via))),
-            _ => None,
-        };
-        let (adapter, via) = match outlet {
-            Some(found) => found,
-            None => (
-                self.outlets
-                    .iter()
-                    .position(|o| o.reaches(&person))
-                    .ok_or_else(|| "no connected platform reaches this person".to_string())?,
-                None,
-            ),
-        };
-        if let Err(e) =
-            self.outlets[adapter].send(&person, via.as_deref(), message, key, tag.as_deref())
-        {
-            crate::metrics::global().delivery_failed(self.outlets[adapter].platform());
-            return Err(e);
+    /// The adapter and channel to reach a person on: where they last wrote, else the first
+    /// platform that reaches them.
+    fn route(
+        &self,
+        person: &Person,
+        outlets: &[Arc<dyn Outlet>],
+    ) -> Option<(usize, Option<String>)> {
+        match self.last.get(&person.id) {
+            Some((adapter, via)) if *adapter < outlets.len() => Some((*adapter, Some(via.clone()))),
+            _ => outlets
+                .iter()
+                .position(|o| o.reaches(person))
+                .map(|adapter| (adapter, None)),
         }
-        if let Some(tag) = tag {
-            self.questions
-                .insert(to.clone(), (tag, options_hash(&message.options)));
-        }
-        Ok(())
     }
 
     /// Whether a press of option `n` on the message tagged `tag` answers `person`'s open
@@ -221,41 +289,24 @@ impl Router {
     }
 }
 
-impl Router {
-    /// A short note to a person, without options (best effort: it is logged if it fails).
-    fn tell(&mut self, person: &PersonId, text: String) {
-        let note = Rendered {
-            to: person.clone(),
-            text,
-            options: Vec::new(),
-            files: Vec::new(),
-        };
-        if let Err(e) = self.send(person, &note, None) {
-            tracing::warn!("note not sent: {e}");
-        }
-    }
-}
-
-impl Deliver for Router {
-    fn deliver(&mut self, key: &str, message: &Rendered) -> Result<(), DeliveryError> {
-        self.send(&message.to, message, Some(key))
-            .map_err(DeliveryError)
-    }
-}
-
-/// How often the metrics' gauges are recomputed from the store.
-const METRICS_EVERY: Duration = Duration::from_secs(5);
-
-/// How long the idle driver thread waits before it looks at the signal flags again.
-const SIGNAL_LATENCY: Duration = Duration::from_millis(500);
-
-/// The driver thread: events in order, timers when due, until every adapter has gone or a
-/// stop is asked for (`signals`).
+/// The service loop with production's options (see [`driver_loop_with`]).
 pub fn driver_loop(
     config: Arc<Config>,
     store: SledStore,
     outlets: Vec<Box<dyn Outlet>>,
     rx: mpsc::Receiver<Envelope>,
+) {
+    driver_loop_with(config, store, outlets, rx, LoopOptions::default())
+}
+
+/// The service loop: events in order, timers when due, the outbox handed to the delivery
+/// queues, until every adapter has gone or a stop is asked for (`signals`).
+pub fn driver_loop_with(
+    config: Arc<Config>,
+    store: SledStore,
+    outlets: Vec<Box<dyn Outlet>>,
+    rx: mpsc::Receiver<Envelope>,
+    options: LoopOptions,
 ) {
     let localizer = match Localizer::for_config(&config) {
         Ok(l) => l,
@@ -264,16 +315,39 @@ pub fn driver_loop(
             return;
         }
     };
+    let outlets: Vec<Arc<dyn Outlet>> = outlets.into_iter().map(Arc::from).collect();
+    let (events, inbox) = mpsc::channel();
+    {
+        let events = events.clone();
+        std::thread::spawn(move || {
+            for envelope in rx {
+                if events.send(Event::In(envelope)).is_err() {
+                    return;
+                }
+            }
+            let _ = events.send(Event::Closed);
+        });
+    }
+    let mut lanes = Lanes {
+        outlets: outlets.clone(),
+        lanes: HashMap::new(),
+        reports: events,
+        in_flight: HashSet::new(),
+        stopping: Arc::new(AtomicBool::new(false)),
+        first_retry: options.first_retry,
+    };
     let mut router = Router {
         config: config.clone(),
-        outlets,
         last: HashMap::new(),
         questions: HashMap::new(),
+        held: HashMap::new(),
+        told_unseen: HashSet::new(),
     };
     let mut driver = Driver::new((*config).clone(), store, localizer, Box::new(RandomCaseIds));
+    driver.set_replies_via_outbox();
+    driver.keep_new_outbox();
     // Exports asked for in the chat go as attachments when every platform takes files.
-    let max_attachments = router
-        .outlets
+    let max_attachments = outlets
         .iter()
         .map(|o| o.max_attachment_bytes())
         .min()
@@ -281,23 +355,14 @@ pub fn driver_loop(
     if max_attachments > 0 {
         driver.set_export_attachments(max_attachments);
     }
-    // A burst of notifications (after downtime, many cases at once) goes out as a stream.
-    driver.set_delivery_pace(DELIVERIES_PER_TICK);
     let mut limiter = RateLimiter::default();
-    /// The most messages the driver thread handles with one flush (group commit).
-    const MAX_BATCH: usize = 64;
-    // A batch whose flush is under way, with its replies: shown once the flush is done. The
-    // next batch is stepped meanwhile (pipelined group commit); nothing else happens until
-    // it is released — timers and deliveries in particular wait, since they could show
-    // something that follows from the batch.
-    let mut flushing: Option<(FlushTicket, Vec<Rendered>)> = None;
-    // Under a steady stream of messages the pipeline never runs dry: release it now and then,
-    // so timers fire and notifications go out on time.
-    const TICK_AT_LEAST_EVERY: Duration = Duration::from_millis(250);
-    let mut last_tick = std::time::Instant::now();
-    // The metrics' gauges, refreshed from the store now and then (if the endpoint is on).
     let metrics_on = driver.config().metrics.is_some();
     let mut metrics_at: Option<std::time::Instant> = None;
+    // Every adapter has gone: what was typed is still answered, then the loop ends.
+    let mut closed = false;
+    let mut closed_at: Option<std::time::Instant> = None;
+    let mut pumped_at: Option<std::time::Instant> = None;
+    let mut held_back = false;
     loop {
         if metrics_on && metrics_at.is_none_or(|at| at.elapsed() >= METRICS_EVERY) {
             if let Err(e) = crate::metrics::global().refresh(driver.store(), Utc::now()) {
@@ -305,10 +370,12 @@ pub fn driver_loop(
             }
             metrics_at = Some(std::time::Instant::now());
         }
-        // SIGTERM: the step in hand is done; show what its flush allows, flush, stop. What is
-        // still undelivered stays in the outbox for the next start.
-        if crate::signals::stopping() {
-            release_flushed(&mut driver, &mut router, flushing.take());
+        // SIGTERM, or every adapter gone: the step in hand is done; the sends under way
+        // finish (a few seconds at most); what is still undelivered stays in the outbox.
+        let drained = router.held.is_empty() && lanes.all_idle();
+        let closing_too_long = closed_at.is_some_and(|at| at.elapsed() >= options.drain);
+        if (closed && (drained || closing_too_long)) || crate::signals::stopping() {
+            stop(&mut driver, &mut lanes, &inbox);
             match driver.into_store().close() {
                 Ok(()) => tracing::info!("stopped: the store is flushed"),
                 Err(e) => tracing::error!("the store could not be closed cleanly: {e}"),
@@ -316,167 +383,267 @@ pub fn driver_loop(
             return;
         }
         // SIGHUP: bot.toml and the staff directory again, between two steps.
-        if crate::signals::take_reload() {
-            release_flushed(&mut driver, &mut router, flushing.take());
-            if crate::reload::reload_from_disk(&mut driver, Utc::now()).is_some() {
-                router.config = Arc::new(driver.config().clone());
-                // The adapters look senders up in it: new persons can write at once.
-                crate::config::set_current(router.config.clone());
-            }
+        if crate::signals::take_reload()
+            && crate::reload::reload_from_disk(&mut driver, Utc::now()).is_some()
+        {
+            router.config = Arc::new(driver.config().clone());
+            // The adapters look senders up in it: new persons can write at once.
+            crate::config::set_current(router.config.clone());
         }
-        if flushing.is_some() && last_tick.elapsed() >= TICK_AT_LEAST_EVERY {
-            release_flushed(&mut driver, &mut router, flushing.take());
+        if let Err(e) = driver.fire_due(Utc::now()) {
+            tracing::error!("timers failed: {e}");
         }
-        let first = if flushing.is_some() {
-            match rx.try_recv() {
-                Ok(envelope) => envelope,
-                Err(mpsc::TryRecvError::Empty) => {
-                    release_flushed(&mut driver, &mut router, flushing.take());
-                    continue;
-                }
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    release_flushed(&mut driver, &mut router, flushing.take());
-                    return;
-                }
-            }
+        // The whole outbox (retries now due, what waited for the pace, what was there at the
+        // start) at most once a second; what a step commits is handed over at once.
+        if pumped_at.is_none_or(|at| at.elapsed() >= Duration::from_secs(1)) {
+            // At the start, everything undelivered is tried at once, whenever its retry was
+            // due: the platform that failed it may be back.
+            let due = match pumped_at {
+                None => DateTime::<Utc>::MAX_UTC,
+                Some(_) => Utc::now(),
+            };
+            held_back = pump(&mut driver, &mut lanes, &mut router, due);
+            pumped_at = Some(std::time::Instant::now());
         } else {
-            let held_back = match driver.tick(Utc::now(), &mut router) {
-                Ok(tick) => tick.held_back,
-                Err(e) => {
-                    tracing::error!("tick failed: {e}");
-                    0
-                }
-            };
-            last_tick = std::time::Instant::now();
-            let wait = driver
-                .store()
-                .next_timer_at()
-                .ok()
-                .flatten()
-                .map_or(Duration::from_secs(30), |at| {
-                    (at - Utc::now())
-                        .to_std()
-                        .unwrap_or_default()
-                        .min(Duration::from_secs(30))
-                })
-                .max(Duration::from_millis(50));
-            // Notifications held back by the pace go out on the next ticks, one a second.
-            let wait = if held_back > 0 {
-                wait.min(Duration::from_secs(1))
-            } else {
-                wait
-            };
-            // A stop or reload is seen within this.
-            let wait = wait.min(SIGNAL_LATENCY);
-            match rx.recv_timeout(wait) {
-                Ok(envelope) => envelope,
-                Err(mpsc::RecvTimeoutError::Timeout) => continue,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return,
-            }
-        };
-        // Group commit: whatever is waiting (up to MAX_BATCH) is handled as one batch with one
-        // flush. Text messages from staff are stepped with deferred commits and their replies
-        // held; anything else first ends the batch (flush, then the held replies) and is
-        // handled as before, so every person's replies keep their order.
-        if let Some(outlet) = router.outlets.get(first.adapter) {
-            crate::metrics::global().event_from(outlet.platform());
+            pump_new(&mut driver, &mut lanes, &mut router);
         }
-        let mut envelopes = vec![first];
-        while envelopes.len() < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(envelope) => envelopes.push(envelope),
+        let wait = driver
+            .store()
+            .next_timer_at()
+            .ok()
+            .flatten()
+            .map_or(Duration::from_secs(30), |at| {
+                (at - Utc::now()).to_std().unwrap_or_default()
+            })
+            .clamp(Duration::from_millis(20), SIGNAL_LATENCY);
+        // Notifications held back by the pace go out in the next rounds, one a second; failed
+        // ones are looked at again when their retry is due (the store says when).
+        let wait = if held_back {
+            wait.min(Duration::from_secs(1))
+        } else {
+            wait
+        };
+        let first = match inbox.recv_timeout(wait) {
+            Ok(event) => event,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        // Whatever else is waiting is handled in the same round.
+        let mut batch = vec![first];
+        while batch.len() < 256 {
+            match inbox.try_recv() {
+                Ok(event) => batch.push(event),
                 Err(_) => break,
             }
         }
-        let mut held: Option<Vec<Rendered>> = None;
-        for envelope in envelopes {
-            if !admitted(&mut limiter, &driver, &mut router, &envelope) {
+        for event in batch {
+            match event {
+                Event::Closed => {
+                    closed = true;
+                    closed_at = Some(std::time::Instant::now());
+                }
+                Event::Report(report) => {
+                    reported(&mut driver, &mut lanes, &mut router, &mut limiter, report)
+                }
+                Event::In(envelope) => {
+                    crate::metrics::global().event_from(
+                        outlets
+                            .get(envelope.adapter)
+                            .map_or("other", |o| o.platform()),
+                    );
+                    if admitted(&mut limiter, &mut driver, &envelope) {
+                        arrive(&mut driver, &mut lanes, &mut router, envelope);
+                    }
+                }
+            }
+        }
+        // Notes said outside a step (slow down, not yet seen).
+        pump_new(&mut driver, &mut lanes, &mut router);
+    }
+}
+
+/// Stop: no new input; wait a little for the sends under way and record them.
+fn stop(driver: &mut Driver<SledStore>, lanes: &mut Lanes, inbox: &mpsc::Receiver<Event>) {
+    lanes.stopping.store(true, Ordering::SeqCst);
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while !lanes.all_idle() && std::time::Instant::now() < deadline {
+        if let Ok(Event::Report(report)) = inbox.recv_timeout(Duration::from_millis(20)) {
+            record(driver, lanes, &report);
+        }
+    }
+    while let Ok(event) = inbox.try_recv() {
+        if let Event::Report(report) = event {
+            record(driver, lanes, &report);
+        }
+    }
+}
+
+/// Record a send's outcome in the store.
+fn record(driver: &mut Driver<SledStore>, lanes: &mut Lanes, report: &Report) {
+    if !report.delivered {
+        crate::metrics::global().delivery_failed(report.platform);
+    }
+    if report.key.is_empty() {
+        return;
+    }
+    if report.delivered {
+        lanes.in_flight.remove(&report.key);
+    }
+    if let Err(e) = driver.record_delivery(&report.key, report.delivered, Utc::now()) {
+        tracing::error!("a delivery could not be recorded: {e}");
+    }
+}
+
+/// A send's outcome: recorded; when a person's queue has emptied, what they typed meanwhile
+/// is handled now (they have seen everything before it).
+fn reported(
+    driver: &mut Driver<SledStore>,
+    lanes: &mut Lanes,
+    router: &mut Router,
+    limiter: &mut RateLimiter,
+    report: Report,
+) {
+    record(driver, lanes, &report);
+    if !report.delivered {
+        // What they typed before this failed answered something they have not seen.
+        if let Some(held) = router.held.remove(&report.to) {
+            for envelope in held {
+                unseen(driver, router, envelope);
+            }
+        }
+        return;
+    }
+    if report.idle {
+        router.told_unseen.remove(&report.to);
+        let held = router.held.remove(&report.to).unwrap_or_default();
+        for envelope in held {
+            let _ = limiter;
+            arrive(driver, lanes, router, envelope);
+        }
+    }
+}
+
+/// Input from someone a message has not reached: not acted on, and (once) they hear why.
+fn unseen(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelope) {
+    let Sender::Person(person) = &envelope.from else {
+        return;
+    };
+    if let What::Choice {
+        verdict: Some(verdict),
+        ..
+    } = envelope.what
+    {
+        (verdict.0)(false);
+    }
+    tracing::info!("input not acted on: a message before it has not reached the person yet");
+    if router.told_unseen.insert(person.clone()) {
+        if let Err(e) = driver.say(person, Msg::new("not-yet-delivered"), Utc::now()) {
+            tracing::error!("store failed: {e}");
+        }
+    }
+}
+
+/// Hand what is due at `due` in the outbox to the delivery queues. Returns whether
+/// notifications were held back by the pace.
+fn pump(
+    driver: &mut Driver<SledStore>,
+    lanes: &mut Lanes,
+    router: &mut Router,
+    due: DateTime<Utc>,
+) -> bool {
+    let pending = match driver.pending_outbox(due) {
+        Ok(pending) => pending,
+        Err(e) => {
+            tracing::error!("the outbox could not be read: {e}");
+            return false;
+        }
+    };
+    // What the whole outbox says supersedes what was kept of the last steps.
+    driver.take_new_outbox();
+    enqueue(driver, lanes, router, pending, Utc::now())
+}
+
+/// Hand what the last steps committed to the delivery queues (without reading the outbox).
+fn pump_new(driver: &mut Driver<SledStore>, lanes: &mut Lanes, router: &mut Router) {
+    let new = driver.take_new_outbox();
+    if !new.is_empty() {
+        enqueue(driver, lanes, router, new, Utc::now());
+    }
+}
+
+fn enqueue(
+    driver: &mut Driver<SledStore>,
+    lanes: &mut Lanes,
+    router: &mut Router,
+    pending: Vec<crate::store::OutboxEntry>,
+    now: DateTime<Utc>,
+) -> bool {
+    let mut notifications = 0;
+    let mut held_back = false;
+    for entry in pending {
+        if lanes.in_flight.contains(&entry.key) {
+            continue;
+        }
+        if !crate::store::is_personal(&entry.key) {
+            if notifications >= DELIVERIES_PER_TICK {
+                held_back = true;
                 continue;
             }
-            match envelope {
-                Envelope {
-                    adapter,
-                    via,
-                    from: From::Person(person),
-                    what: what @ (What::Text(_) | What::Open),
-                } => {
-                    let text = match what {
-                        What::Text(text) => text,
-                        _ => String::new(),
-                    };
-                    router.last.insert(person.clone(), (adapter, via));
-                    let replies = held.get_or_insert_with(|| {
-                        driver.begin_batch();
-                        Vec::new()
-                    });
-                    match driver.handle(&person, &text, Utc::now()) {
-                        Ok(r) => replies.extend(r),
-                        Err(DriverError::UnknownPerson) => {}
-                        Err(DriverError::Store(e)) => tracing::error!("store failed: {e}"),
-                    }
-                }
-                other => {
-                    release_flushed(&mut driver, &mut router, flushing.take());
-                    if let Some(replies) = held.take() {
-                        release(&mut driver, &mut router, replies);
-                    }
-                    handle(&mut driver, &mut router, other);
-                }
+            notifications += 1;
+        }
+        let route = router
+            .config
+            .person(entry.message.to.as_str())
+            .cloned()
+            .and_then(|person| {
+                router
+                    .route(&person, &lanes.outlets)
+                    .map(|(adapter, via)| (person, adapter, via))
+            });
+        let Some((person, adapter, via)) = route else {
+            // Nobody by that id any more, or no platform reaches them: tried again later.
+            tracing::warn!(
+                "a message cannot be routed: no connected platform reaches its recipient"
+            );
+            if let Err(e) = driver.record_delivery(&entry.key, false, now) {
+                tracing::error!("store failed: {e}");
             }
-        }
-        if let Some(replies) = held.take() {
-            match driver.finish_batch_later() {
-                Ok(ticket) => {
-                    release_flushed(&mut driver, &mut router, flushing.take());
-                    flushing = Some((ticket, replies));
-                }
-                Err(e) => tracing::error!("store failed, replies withheld: {e}"),
-            }
-        }
-    }
-
-    /// End a batch: one flush, and only then its replies. If the flush fails, none is shown
-    /// (what Fyr shows must survive a crash).
-    fn release(driver: &mut Driver<SledStore>, router: &mut Router, replies: Vec<Rendered>) {
-        match driver.finish_batch() {
-            Ok(()) => send_all(router, replies),
-            Err(e) => tracing::error!("store failed, replies withheld: {e}"),
-        }
-    }
-
-    /// Wait for a batch's flush, then show its replies (none if the flush failed).
-    fn release_flushed(
-        driver: &mut Driver<SledStore>,
-        router: &mut Router,
-        flushing: Option<(FlushTicket, Vec<Rendered>)>,
-    ) {
-        let Some((ticket, replies)) = flushing else {
-            return;
+            continue;
         };
-        match driver.wait_flushed(ticket) {
-            Ok(()) => send_all(router, replies),
-            Err(e) => tracing::error!("store failed, replies withheld: {e}"),
-        }
-    }
-
-    fn send_all(router: &mut Router, replies: Vec<Rendered>) {
-        for reply in replies {
-            if let Err(e) = router.send(&reply.to, &reply, None) {
-                tracing::warn!("reply not sent: {e}");
+        let message = match driver.render_outbox(&entry, now) {
+            Ok(message) => message,
+            Err(e) => {
+                tracing::error!("a message could not be rendered: {e}");
+                continue;
             }
+        };
+        let tag = (!message.options.is_empty()).then(new_tag);
+        if let Some(tag) = &tag {
+            router.questions.insert(
+                person.id.clone(),
+                (tag.clone(), options_hash(&message.options)),
+            );
         }
+        lanes.push(Job {
+            key: entry.key,
+            person,
+            adapter,
+            via,
+            message,
+            tag,
+        });
     }
+    held_back
 }
 
 /// Flood control: too many messages from one person are dropped here, before the engine, with
 /// one "slow down" so they know.
 fn admitted(
     limiter: &mut RateLimiter,
-    driver: &Driver<SledStore>,
-    router: &mut Router,
+    driver: &mut Driver<SledStore>,
     envelope: &Envelope,
 ) -> bool {
-    let From::Person(person) = &envelope.from else {
+    let Sender::Person(person) = &envelope.from else {
         return true;
     };
     match limiter.check(person, std::time::Instant::now()) {
@@ -484,70 +651,103 @@ fn admitted(
         Verdict::Drop => false,
         Verdict::Warn => {
             tracing::warn!("flood control: dropping messages from one person");
-            let text = note(driver, person, "slow-down");
-            router.tell(person, text);
+            if let Err(e) = driver.say(person, Msg::new("slow-down"), Utc::now()) {
+                tracing::error!("store failed: {e}");
+            }
             false
         }
     }
 }
 
-fn note(driver: &Driver<SledStore>, person: &PersonId, id: &'static str) -> String {
-    let lang = driver.language_of(person).unwrap_or(Language::En);
-    driver.localizer().text(lang, &Msg::new(id))
+/// An event from a person: handled now, held until the messages before it have reached them,
+/// or (when one of those failed) not acted on.
+fn arrive(
+    driver: &mut Driver<SledStore>,
+    lanes: &mut Lanes,
+    router: &mut Router,
+    envelope: Envelope,
+) {
+    if let Sender::Person(person) = &envelope.from {
+        let (busy, failing) = lanes.state(person);
+        if failing {
+            return unseen(driver, router, envelope);
+        }
+        if busy || router.held.get(person).is_some_and(|h| !h.is_empty()) {
+            router
+                .held
+                .entry(person.clone())
+                .or_default()
+                .push_back(envelope);
+            return;
+        }
+    }
+    handle(driver, lanes, router, envelope);
+    pump_new(driver, lanes, router);
 }
 
-fn handle(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelope) {
+fn language(driver: &Driver<SledStore>, person: &PersonId) -> Language {
+    driver.language_of(person).unwrap_or(Language::En)
+}
+
+fn handle(
+    driver: &mut Driver<SledStore>,
+    lanes: &mut Lanes,
+    router: &mut Router,
+    envelope: Envelope,
+) {
     let Envelope {
         adapter,
         via,
         from,
         what,
     } = envelope;
+    let now = Utc::now();
     let person = match from {
-        From::Stranger => {
+        Sender::Stranger => {
             // Someone not in bot.toml: answered in Swedish and Danish, nothing stored.
             let text = [Language::Sv, Language::Da]
                 .map(|l| driver.localizer().text(l, &Msg::new("not-staff")))
                 .join("\n\n");
-            if let Some(outlet) = router.outlets.get_mut(adapter) {
-                let _ = outlet.send_text(&via, &text);
+            if let Some(outlet) = lanes.outlets.get(adapter).cloned() {
+                std::thread::spawn(move || {
+                    if let Err(e) = outlet.send_text(&via, &text) {
+                        tracing::warn!("a note to a stranger was not sent: {e}");
+                    }
+                });
             }
             return;
         }
-        From::Person(person) => person,
+        Sender::Person(person) => person,
     };
     router.last.insert(person.clone(), (adapter, via));
+    let say = |driver: &mut Driver<SledStore>, msg: Msg| {
+        if let Err(e) = driver.say(&person, msg, now) {
+            tracing::error!("store failed: {e}");
+        }
+    };
     // A pressed choice's verdict: given once the engine has taken (or refused) it.
     let mut told: Option<(ChoiceVerdict, bool)> = None;
     let text = match what {
         What::File { name, bytes } => {
-            match driver.handle_file(&person, &name, bytes, Utc::now()) {
-                Ok(replies) => {
-                    for reply in replies {
-                        if let Err(e) = router.send(&reply.to, &reply, None) {
-                            tracing::warn!("reply not sent: {e}");
-                        }
-                    }
-                }
-                Err(e) => tracing::error!("a file could not be sealed: {e}"),
+            if let Err(e) = driver.handle_file(&person, &name, bytes, now) {
+                tracing::error!("a file could not be sealed: {e}");
             }
             return;
         }
         What::FileTooBig => {
-            let lang = driver.language_of(&person).unwrap_or(Language::En);
             let max = (driver.config().max_file_bytes / (1024 * 1024)) as i64;
-            let text = driver.localizer().text(
-                lang,
-                &Msg::new("console-file-too-big").arg("max", crate::engine::Arg::Num(max)),
+            say(
+                driver,
+                Msg::new("console-file-too-big").arg("max", crate::engine::Arg::Num(max)),
             );
-            router.tell(&person, text);
             return;
         }
+        What::Undecryptable => return say(driver, Msg::new("matrix-undecryptable")),
+        What::Attachment => return say(driver, Msg::new("attachment-not-stored")),
         What::Text(text) => text,
         What::Open => String::new(),
         What::Choice { n, tag, verdict } => {
-            let now = Utc::now();
-            let lang = driver.language_of(&person).unwrap_or(Language::En);
+            let lang = language(driver, &person);
             let current: Vec<String> = driver
                 .options_for(&person, now)
                 .unwrap_or_default()
@@ -561,53 +761,18 @@ fn handle(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelop
             } else {
                 // A button from an earlier question (or another case's message): say so, and
                 // show the current one.
-                let stale = note(driver, &person, "button-stale");
-                router.tell(&person, stale);
+                say(driver, Msg::new("button-stale"));
                 String::new()
             }
         }
-        What::Undecryptable | What::Attachment => {
-            let id = if matches!(what, What::Undecryptable) {
-                "matrix-undecryptable"
-            } else {
-                "attachment-not-stored"
-            };
-            let text = note(driver, &person, id);
-            router.tell(&person, text);
-            return;
-        }
     };
-    let handled = driver.handle(&person, &text, Utc::now());
+    let handled = driver.handle(&person, &text, now);
     if let Some((verdict, open)) = told {
         (verdict.0)(open && handled.is_ok());
     }
     match handled {
-        Ok(replies) => {
-            for reply in replies {
-                if let Err(e) = router.send(&reply.to, &reply, None) {
-                    tracing::warn!("reply not sent: {e}");
-                }
-            }
-        }
-        Err(DriverError::UnknownPerson) => {}
+        Ok(_) | Err(DriverError::UnknownPerson) => {}
         Err(DriverError::Store(e)) => tracing::error!("store failed: {e}"),
-    }
-    if let Err(e) = driver.tick(Utc::now(), router) {
-        tracing::error!("tick failed: {e}");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn options_hash_is_stable_and_tells_questions_apart() {
-        let a = vec!["Ja".to_string(), "Nej".to_string()];
-        let b = vec!["Ja".to_string(), "Nej, inte nu".to_string()];
-        assert_eq!(options_hash(&a), options_hash(&a.clone()));
-        assert_ne!(options_hash(&a), options_hash(&b));
-        assert_eq!(options_hash(&[]), 0xcbf2_9ce4_8422_2325);
     }
 }
 
@@ -620,10 +785,10 @@ pub enum ServiceError {
     NotBuiltIn(&'static str),
     #[cfg(feature = "matrix")]
     #[error(transparent)]
-    Matrix(#[from] crate::matrix::MatrixError),
+    Matrix(#[from] crate::adapters::matrix::MatrixError),
     #[cfg(feature = "discord")]
     #[error(transparent)]
-    Discord(#[from] crate::discord::DiscordError),
+    Discord(#[from] crate::adapters::discord::DiscordError),
     /// A platform's connection failed for good (a revoked token, refused intents).
     #[error("{0}")]
     Stopped(String),
@@ -649,14 +814,11 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
             #[cfg(feature = "matrix")]
             {
                 let adapter = outlets.len();
-                let key = store.derived_key(crate::matrix::STORE_KEY_LABEL);
+                let key = store.derived_key(crate::adapters::matrix::STORE_KEY_LABEL);
                 let outlet =
-                    crate::matrix::start(config.clone(), tx.clone(), adapter, key, fatal_tx.clone())
+                    crate::adapters::matrix::start(config.clone(), tx.clone(), adapter, key, fatal_tx.clone())
                         .await?;
-                outlets.push(Box::new(Named {
-                    platform: "matrix",
-                    inner: outlet,
-                }));
+                outlets.push(outlet);
             }
             #[cfg(not(feature = "matrix"))]
             return Err(ServiceError::NotBuiltIn("matrix"));
@@ -666,12 +828,9 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
             {
                 let adapter = outlets.len();
                 let outlet =
-                    crate::discord::start(config.clone(), tx.clone(), adapter, fatal_tx.clone())
+                    crate::adapters::discord::start(config.clone(), tx.clone(), adapter, fatal_tx.clone())
                         .await?;
-                outlets.push(Box::new(Named {
-                    platform: "discord",
-                    inner: outlet,
-                }));
+                outlets.push(outlet);
             }
             #[cfg(not(feature = "discord"))]
             return Err(ServiceError::NotBuiltIn("discord"));

@@ -81,6 +81,7 @@ matrix-left-shared-room = Jeg forlod et rum, hvor flere end dig og mig var med �
 matrix-left-unencrypted = Jeg forlod en samtale uden kryptering og kunne ikke slå den til der. Det, du fortæller mig, skal kun du og jeg kunne læse, så vi fortsætter her, krypteret. Er du i fare lige nu, så ring 112.
 attachment-not-stored = Jeg kunne ikke hente den fil, du sendte, så den er ikke gemt. Prøv gerne at sende den én gang til. Lykkes det ikke, så gem den selv et sikkert sted, og skriv ned, hvad den viser, og hvornår du fik den.
 button-stale = Den knap hører til et tidligere spørgsmål. Her er, hvor vi er nu:
+not-yet-delivered = Min sidste besked er ikke nået frem til dig endnu, så jeg venter med det, du skrev. Svar, når du ser den. Er du i fare nu: ring 112.
 console-file-usage = Skriv /file efterfulgt af stien til en fil, for eksempel /file ~/skaermbillede.png.
 console-file-unreadable = Jeg kan ikke læse den fil. Tjek stien, og at du må læse den.
 console-file-too-big = Filen er for stor: grænsen er { $max } MB. Gem den selv et sikkert sted, og skriv ned, hvad den viser.

@@ -81,6 +81,7 @@ matrix-left-shared-room = I left a room that had more people in it than you and 
 matrix-left-unencrypted = I left a conversation without encryption and couldn't turn it on there. What you tell me should be readable by you and me only, so let's carry on here, encrypted. If you are in danger right now, call 112.
 attachment-not-stored = I couldn't fetch the file you sent, so it is not saved. Please try sending it once more. If that fails, keep it somewhere safe yourself and note what it shows and when you got it.
 button-stale = That button belongs to an earlier question. Here is where we are now:
+not-yet-delivered = My last message has not reached you yet, so I am holding what you wrote. Answer once you see it. If you are in danger now, call 112.
 console-file-usage = Write /file followed by the path of a file, for example /file ~/screenshot.png.
 console-file-unreadable = I can't read that file. Check the path and that you may read it.
 console-file-too-big = That file is too big: the limit is { $max } MB. Save it somewhere safe yourself and note what it shows.

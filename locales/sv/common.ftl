@@ -81,6 +81,7 @@ matrix-left-shared-room = Jag lämnade ett rum där fler än du och jag var med 
 matrix-left-unencrypted = Jag lämnade ett samtal utan kryptering och kunde inte slå på den där. Det du berättar för mig ska bara du och jag kunna läsa, så vi fortsätter här, krypterat. Är du i fara just nu: ring 112.
 attachment-not-stored = Jag kunde inte hämta filen du skickade, så den är inte sparad. Försök gärna skicka den en gång till. Går det inte, spara den själv på ett säkert ställe och anteckna vad den visar och när du fick den.
 button-stale = Den knappen hör till en tidigare fråga. Så här ser det ut nu:
+not-yet-delivered = Mitt förra meddelande har inte kommit fram till dig än, så jag väntar med det du skrev. Svara när du ser det. Är du i fara nu: ring 112.
 console-file-usage = Skriv /file följt av sökvägen till en fil, till exempel /file ~/skarmdump.png.
 console-file-unreadable = Jag kan inte läsa den filen. Kontrollera sökvägen och att du har rätt att läsa den.
 console-file-too-big = Filen är för stor: gränsen är { $max } MB. Spara den själv på ett säkert ställe och skriv ner vad den visar.

@@ -79,7 +79,8 @@ impl Kind {
         let up_to = |end: u8| key.split(|b| *b == end).next();
         match self {
             Kind::Cases => Some(key),
-            Kind::Outbox => up_to(b'/'),
+            // A person's entry (a reply): the master key.
+            Kind::Outbox => up_to(b'/').filter(|case| *case != super::PERSONAL.as_bytes()),
             Kind::Evidence | Kind::EvidenceContent => up_to(0),
             _ => None,
         }
@@ -794,18 +795,26 @@ impl Store for SledStore {
 
     fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
         let case = CaseId::new(entry.key.split('/').next().unwrap_or_default());
+        let personal = super::is_personal(&entry.key);
         let _writer = self.writer()?;
-        if self
-            .vault
-            .existing_case_key(&case)
-            .map_err(vault_error)?
-            .is_none()
+        if !personal
+            && self
+                .vault
+                .existing_case_key(&case)
+                .map_err(vault_error)?
+                .is_none()
         {
             // The case was erased meanwhile: there is nothing left to update.
             return Ok(());
         }
         let at = self.outbox_key(&entry.key);
-        let mut ops = vec![Op::put(Kind::Outbox, at.as_bytes(), encode(entry))];
+        let mut ops = Vec::new();
+        if personal && entry.delivered_at.is_some() {
+            // Delivered: a person's entry goes (its key is never made again).
+            ops.push(Op::remove(Kind::Outbox, at.as_bytes()));
+        } else {
+            ops.push(Op::put(Kind::Outbox, at.as_bytes(), encode(entry)));
+        }
         if entry.delivered_at.is_some() {
             ops.push(Op::remove(Kind::OutboxPending, at.as_bytes()));
         }

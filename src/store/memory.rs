@@ -191,9 +191,12 @@ impl Store for MemoryStore {
     }
 
     fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
-        self.tables()
-            .outbox
-            .insert(entry.key.clone(), encode(entry));
+        let mut t = self.tables();
+        if entry.delivered_at.is_some() && super::is_personal(&entry.key) {
+            t.outbox.remove(&entry.key);
+        } else {
+            t.outbox.insert(entry.key.clone(), encode(entry));
+        }
         Ok(())
     }
 

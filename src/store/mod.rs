@@ -82,6 +82,16 @@ pub struct OutboxEntry {
     pub delivered_at: Option<DateTime<Utc>>,
 }
 
+/// How the key of an outbox entry that belongs to a person rather than a case starts (a reply:
+/// `-/<person>/<nonce>`). Sealed with the master key, not a case's, so a reply saying that a
+/// case was erased still goes out; removed once delivered (its key is never made again).
+pub const PERSONAL: &str = "-";
+
+/// Whether an outbox key is a person's (see [`PERSONAL`]).
+pub fn is_personal(key: &str) -> bool {
+    key.split('/').next() == Some(PERSONAL)
+}
+
 /// One line of the audit log: who did what to which case, when. Never any content.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {

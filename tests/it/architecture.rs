@@ -282,3 +282,73 @@ fn every_invariant_names_a_test_that_exists() {
         "named in ARCHITECTURE.md but not found: {missing:#?}"
     );
 }
+
+/// Invariant: no import cycles between the modules of `src/` (the adapters implement the
+/// contract in `adapters`; the service depends on it, never the other way round). Each
+/// top-level module's files are scanned for `crate::<module>` (doc comments included: a doc
+/// link is a dependency too); a cycle is named.
+#[test]
+fn src_has_no_import_cycles() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let src = root().join("src");
+    let mut uses: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in rust_files(&src) {
+        let rel = file.strip_prefix(&src).unwrap();
+        let top = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_string();
+        if top == "lib" || top == "main" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        // Unit tests may reach anywhere.
+        let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let deps = uses.entry(top.clone()).or_default();
+        for (i, _) in text.match_indices("crate::") {
+            let name: String = text[i + "crate::".len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                .collect();
+            if !name.is_empty() && name != top {
+                deps.insert(name);
+            }
+        }
+    }
+    // Depth-first search for a back edge.
+    fn visit(
+        node: &str,
+        uses: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|p| p == node) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(node.to_string());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_string());
+        for next in uses.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, uses, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_string());
+        None
+    }
+    assert!(uses.contains_key("adapters") && uses.contains_key("service"));
+    let mut done = BTreeSet::new();
+    for node in uses.keys() {
+        if let Some(cycle) = visit(node, &uses, &mut Vec::new(), &mut done) {
+            panic!("an import cycle in src/: {}", cycle.join(" → "));
+        }
+    }
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use fyr::discord::{
+use fyr::adapters::discord::{
     button_id, parse_button_id, plan_message, plan_outbound, FilePlan, MessagePlan, MAX_LABEL,
 };
 use fyr::i18n::Rendered;

@@ -4,10 +4,11 @@
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
+use fyr::adapters::{Envelope, Outlet, Sender, What};
 use fyr::config::Person;
 use fyr::i18n::Rendered;
 use fyr::model::PersonId;
-use fyr::service::{driver_loop, Envelope, From, Outlet, What};
+use fyr::service::driver_loop;
 
 #[derive(Clone, Default)]
 struct Recording(Arc<Mutex<Vec<(String, String)>>>);
@@ -17,7 +18,7 @@ impl Outlet for Recording {
         true
     }
     fn send(
-        &mut self,
+        &self,
         to: &Person,
         _: Option<&str>,
         m: &Rendered,
@@ -30,7 +31,7 @@ impl Outlet for Recording {
             .push((to.id.to_string(), m.text.clone()));
         Ok(())
     }
-    fn send_text(&mut self, _: &str, _: &str) -> Result<(), String> {
+    fn send_text(&self, _: &str, _: &str) -> Result<(), String> {
         Ok(())
     }
 }
@@ -39,7 +40,7 @@ fn envelope(person: &str, text: &str) -> Envelope {
     Envelope {
         adapter: 0,
         via: format!("room-{person}"),
-        from: From::Person(PersonId::new(person)),
+        from: Sender::Person(PersonId::new(person)),
         what: What::Text(text.to_string()),
     }
 }

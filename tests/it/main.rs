@@ -6,6 +6,7 @@ mod config;
 mod corpus;
 mod crash;
 mod danger;
+mod delivery;
 mod deploy;
 mod directory;
 #[cfg(feature = "discord")]

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
+use fyr::adapters::console::Console;
 use fyr::clock::Clock;
 use fyr::config::Config;
-use fyr::console::Console;
 use fyr::driver::{Driver, SequentialCaseIds};
 use fyr::i18n::Localizer;
 use fyr::model::PersonId;

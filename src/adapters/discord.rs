@@ -35,11 +35,11 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 use tokio::runtime::Handle;
 
+use crate::adapters::{ChoiceVerdict, Envelope, Outlet, Sender, What};
 use crate::config::{Config, Person};
 use crate::engine::Msg;
 use crate::i18n::{Localizer, Rendered};
 use crate::model::Language;
-use crate::service::{ChoiceVerdict, Envelope, From, Outlet, What};
 
 /// Discord's limit on one message's text.
 pub const MAX_CONTENT: usize = 2000;
@@ -67,7 +67,7 @@ pub enum DiscordError {
 }
 
 /// A button's custom id: the tag of the message it sits under (unique to that message, see
-/// [`crate::service::Outlet::send`]) and the option's number.
+/// [`crate::adapters::Outlet::send`]) and the option's number.
 pub fn button_id(tag: &str, n: u32) -> String {
     format!("fyr:{tag}:{n}")
 }
@@ -193,7 +193,7 @@ pub fn split_content(text: &str, max: usize) -> Vec<String> {
 /// sending the same key again within Discord's window shows the message once.
 pub fn nonce_for(key: &str, piece: usize) -> String {
     let digest = Sha256::digest(format!("{key}#{piece}").as_bytes());
-    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
+    data_encoding::HEXLOWER.encode(&digest[..12])
 }
 
 /// A file in a message, before it is fetched.
@@ -401,7 +401,7 @@ impl Handler {
         crate::config::current().unwrap_or_else(|| self.config.clone())
     }
 
-    fn envelope(&self, via: String, from: From, what: What) -> Envelope {
+    fn envelope(&self, via: String, from: Sender, what: What) -> Envelope {
         Envelope {
             adapter: self.adapter,
             via,
@@ -417,12 +417,12 @@ impl Handler {
         }
     }
 
-    fn send(&self, via: String, from: From, what: What) {
+    fn send(&self, via: String, from: Sender, what: What) {
         self.forward(self.envelope(via, from, what));
     }
 
     /// Pass on in the order the person acted (see [`Sequencer`]).
-    async fn send_in_order(&self, channel: u64, id: u64, from: From, what: What) {
+    async fn send_in_order(&self, channel: u64, id: u64, from: Sender, what: What) {
         let envelope = self.envelope(channel.to_string(), from, what);
         self.order
             .submit(channel, id, envelope, |e| self.forward(e))
@@ -493,7 +493,7 @@ impl Handler {
                 self.ephemeral(&ctx.http, whole, text).await;
                 self.send(
                     dm.id.get().to_string(),
-                    From::Person(person.id.clone()),
+                    Sender::Person(person.id.clone()),
                     What::Open,
                 );
             }
@@ -536,7 +536,7 @@ impl Handler {
         self.send_in_order(
             press.channel_id.get(),
             press.id.get(),
-            From::Person(person.id.clone()),
+            Sender::Person(person.id.clone()),
             What::Choice {
                 n,
                 tag,
@@ -652,7 +652,7 @@ impl EventHandler for Handler {
             MessagePlan::Ignore(reason) => tracing::debug!("message ignored: {reason}"),
             MessagePlan::Stranger { channel } => {
                 tracing::info!("a direct message from someone not in bot.toml");
-                self.send(channel, From::Stranger, What::Text(String::new()));
+                self.send(channel, Sender::Stranger, What::Text(String::new()));
             }
             MessagePlan::Person {
                 person,
@@ -664,14 +664,14 @@ impl EventHandler for Handler {
                     self.send_in_order(
                         msg.channel_id.get(),
                         msg.id.get(),
-                        From::Person(person.clone()),
+                        Sender::Person(person.clone()),
                         What::Text(text),
                     )
                     .await;
                 }
                 for file in files {
                     let what = self.fetch(&msg, file).await;
-                    self.send(channel.clone(), From::Person(person.clone()), what);
+                    self.send(channel.clone(), Sender::Person(person.clone()), what);
                 }
             }
         }
@@ -755,7 +755,7 @@ pub async fn start(
     Ok(Box::new(DiscordOutlet {
         handle: Handle::current(),
         http,
-        dms: HashMap::new(),
+        dms: Mutex::new(HashMap::new()),
         attachments: discord.export_attachments,
     }))
 }
@@ -765,14 +765,19 @@ struct DiscordOutlet {
     handle: Handle,
     http: Arc<Http>,
     /// Each person's DM channel, once opened.
-    dms: HashMap<u64, ChannelId>,
+    dms: Mutex<HashMap<u64, ChannelId>>,
     /// Whether exports go out as attachments (`[discord] export_attachments`).
     attachments: bool,
 }
 
 impl DiscordOutlet {
-    fn dm_for(&mut self, user: u64) -> Result<ChannelId, String> {
-        if let Some(channel) = self.dms.get(&user) {
+    fn dm_for(&self, user: u64) -> Result<ChannelId, String> {
+        if let Some(channel) = self
+            .dms
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&user)
+        {
             return Ok(*channel);
         }
         let http = self.http.clone();
@@ -782,7 +787,10 @@ impl DiscordOutlet {
                 .map(|dm| dm.id)
                 .map_err(|e| e.to_string())
         })?;
-        self.dms.insert(user, channel);
+        self.dms
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(user, channel);
         Ok(channel)
     }
 
@@ -846,8 +854,12 @@ impl Outlet for DiscordOutlet {
         person.discord.is_some()
     }
 
+    fn platform(&self) -> &'static str {
+        "discord"
+    }
+
     fn send(
-        &mut self,
+        &self,
         to: &Person,
         via: Option<&str>,
         message: &Rendered,
@@ -867,7 +879,7 @@ impl Outlet for DiscordOutlet {
         self.post(channel, plan, &message.files, key)
     }
 
-    fn send_text(&mut self, via: &str, text: &str) -> Result<(), String> {
+    fn send_text(&self, via: &str, text: &str) -> Result<(), String> {
         let channel = via
             .parse::<u64>()
             .ok()

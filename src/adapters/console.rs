@@ -81,8 +81,11 @@ impl DeliveryLog {
 impl<S: Store> Console<S> {
     /// Run until end of input or `/quit`.
     pub fn run<R: BufRead, W: Write>(&mut self, input: &mut R, out: &mut W) -> anyhow::Result<()> {
-        // Overdue timers fire and undelivered notifications go out first (after a restart);
-        // then opening the chat shows the greeting, or where the person was.
+        // Everything Fyr says goes through the outbox and is printed from there, once per key
+        // (with a delivery record), as the chat platforms get it.
+        self.driver.set_replies_via_outbox();
+        // Overdue timers fire and undelivered messages go out first (after a restart); then
+        // opening the chat shows the greeting, or where the person was.
         self.tick(out)?;
         self.resume(out)?;
         let mut raw = Vec::new();

@@ -36,9 +36,9 @@ use thiserror::Error;
 use tokio::runtime::Handle;
 use tokio::sync::mpsc::UnboundedSender;
 
+use crate::adapters::{Envelope, Outlet, Sender, What};
 use crate::config::{Config, MatrixConfig, MatrixLogin, Person, Secret};
 use crate::i18n::Rendered;
-use crate::service::{Envelope, From, Outlet, What};
 
 /// The label of the key the Matrix crypto store is encrypted with: derived from the data
 /// folder's master key (`SledStore::derived_key`), so it needs no file of its own.
@@ -168,7 +168,7 @@ pub(crate) async fn start(
     Ok(Box::new(MatrixOutlet {
         handle: Handle::current(),
         client,
-        rooms: HashMap::new(),
+        rooms: std::sync::Mutex::new(HashMap::new()),
         rate_limited: std::sync::Mutex::new(None),
         questions,
     }))
@@ -946,7 +946,7 @@ fn register_handlers(
     questions: Questions,
 ) {
     let own = client.user_id().map(ToOwned::to_owned);
-    let envelope = move |via: &Room, from: From, what: What| Envelope {
+    let envelope = move |via: &Room, from: Sender, what: What| Envelope {
         adapter,
         via: via.room_id().to_string(),
         from,
@@ -957,8 +957,8 @@ fn register_handlers(
         let live = crate::config::current();
         let config = live.as_deref().unwrap_or(config);
         match config.person_by_matrix(user.as_str()) {
-            Some(p) => From::Person(p.id.clone()),
-            None => From::Stranger,
+            Some(p) => Sender::Person(p.id.clone()),
+            None => Sender::Stranger,
         }
     };
     let (c, t, me) = (config.clone(), tx.clone(), own.clone());
@@ -1044,7 +1044,7 @@ fn register_handlers(
             if let Some(number) = reaction_number(&ev.content.relates_to.key) {
                 // Bound to the message reacted to: one on an older message is an earlier
                 // question, never an answer to the open one.
-                let from = From::Person(person.id.clone());
+                let from = Sender::Person(person.id.clone());
                 let tag = questions.tag_of(&ev.content.relates_to.event_id);
                 let what = What::Choice {
                     n: number,
@@ -1065,7 +1065,7 @@ fn register_handlers(
             let live = crate::config::current();
             let now = live.as_deref().unwrap_or(&config);
             if let Some(person) = now.person_by_matrix(ev.sender.as_str()) {
-                let from = From::Person(person.id.clone());
+                let from = Sender::Person(person.id.clone());
                 let _ = tx.send(envelope(&room, from, What::Undecryptable));
             }
         }
@@ -1304,7 +1304,7 @@ async fn sync_loop(client: Client, revoked: Revoked) {
 struct MatrixOutlet {
     handle: Handle,
     client: Client,
-    rooms: HashMap<String, OwnedRoomId>,
+    rooms: std::sync::Mutex<HashMap<String, OwnedRoomId>>,
     /// When Fyr last said that the homeserver rate-limits it (at most once a minute).
     rate_limited: std::sync::Mutex<Option<std::time::Instant>>,
     /// Messages sent with options, for reactions.
@@ -1314,9 +1314,14 @@ struct MatrixOutlet {
 impl MatrixOutlet {
     /// The person's direct-message room: an existing DM that is still private (Fyr and them
     /// alone, encrypted), else a new encrypted DM.
-    fn room_for(&mut self, user: &str) -> Result<Room, String> {
+    fn room_for(&self, user: &str) -> Result<Room, String> {
         let user_id: OwnedUserId = UserId::parse(user).map_err(|e| e.to_string())?;
-        let cached = self.rooms.get(user).and_then(|id| self.client.get_room(id));
+        let cached = self
+            .rooms
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(user)
+            .and_then(|id| self.client.get_room(id));
         let client = self.client.clone();
         let room = self.handle.block_on(async move {
             for room in cached.into_iter().chain(client.get_dm_room(&user_id)) {
@@ -1327,6 +1332,8 @@ impl MatrixOutlet {
             client.create_dm(&user_id).await.map_err(|e| e.to_string())
         })?;
         self.rooms
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
             .insert(user.to_string(), room.room_id().to_owned());
         Ok(room)
     }
@@ -1424,8 +1431,12 @@ impl Outlet for MatrixOutlet {
         person.matrix.is_some()
     }
 
+    fn platform(&self) -> &'static str {
+        "matrix"
+    }
+
     fn send(
-        &mut self,
+        &self,
         to: &Person,
         via: Option<&str>,
         message: &Rendered,
@@ -1466,7 +1477,7 @@ impl Outlet for MatrixOutlet {
         25 * 1024 * 1024
     }
 
-    fn send_text(&mut self, via: &str, text: &str) -> Result<(), String> {
+    fn send_text(&self, via: &str, text: &str) -> Result<(), String> {
         let room = RoomId::parse(via)
             .ok()
             .and_then(|id| self.client.get_room(&id))
