@@ -381,3 +381,18 @@ consent-preview-short = Beskeden siger, at du har været udsat for { $kind ->
        *[just-know] kun vil have, at de ved det
     } – intet andet fra vores samtale. Vælg "Vis præcis, hvad de læser" for hele teksten.
 opt-preview-full = Vis præcis, hvad de læser
+preview-unreachable = Jeg kan ikke nå { $who }: der er ingen konto på nogen af de chatplatforme, jeg bruger. Derfor går beskeden ikke dertil.
+preview-no-next = Hvis { $who } ikke kvitterer, er der ingen stedfortræder eller anden leder, jeg kan gå videre til.
+preview-no-manager-reachable = Der er ingen leder, jeg kan nå, så beskeden når ikke frem til nogen leder.
+preview-no-rep-reachable = Der er { $country ->
+        [SE] intet skyddsombud (arbejdsmiljørepræsentant)
+       *[other] ingen arbejdsmiljørepræsentant (AMR)
+    }, jeg kan nå, så beskeden når ikke frem dertil.
+preview-suggest-rep = Vil du have, at flere får det at vide, kan du også vælge { $country ->
+        [SE] skyddsombuddet
+       *[other] arbejdsmiljørepræsentanten
+    }, { $who }: vælg "Ændr modtager eller ønske".
+preview-suggest-manager = Du kan også vælge din leder, { $who }: vælg "Ændr modtager eller ønske".
+preview-suggest-hr = Du kan også gå direkte til HR: { $value }.
+consent-preview-nobody = Som det ser ud nu, ville beskeden ikke nå frem til nogen, så jeg sender ikke noget. Vælg "Ændr modtager eller ønske", hvis du vil vælge en anden.
+consent-sent-nobody = Jeg har ikke kunnet sende beskeden: ingen af dem, du valgte, kan nås gennem mig. Fortæl det gerne selv, eller kontakt HR.

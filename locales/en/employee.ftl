@@ -381,3 +381,18 @@ consent-preview-short = The message says you experienced { $kind ->
        *[just-know] only want them to know
     } – nothing else from our conversation. Choose "Show exactly what they read" for the whole text.
 opt-preview-full = Show exactly what they read
+preview-unreachable = I cannot reach { $who }: there is no account on any of the chat platforms I use, so the message does not go there.
+preview-no-next = If { $who } does not acknowledge it, there is no deputy or other manager I can pass it on to.
+preview-no-manager-reachable = There is no manager I can reach, so the message will not get to any manager.
+preview-no-rep-reachable = There is no { $country ->
+        [DK] health and safety representative (AMR)
+       *[other] health and safety representative (skyddsombud)
+    } I can reach, so the message will not get there.
+preview-suggest-rep = If you want more people to know, you can also choose the { $country ->
+        [DK] representative (AMR)
+       *[other] representative (skyddsombud)
+    }, { $who }: choose "Change whom or what".
+preview-suggest-manager = You can also choose your manager, { $who }: choose "Change whom or what".
+preview-suggest-hr = You can also go to HR directly: { $value }.
+consent-preview-nobody = As things stand the message would reach nobody, so I will not send anything. Choose "Change whom or what" if you want to pick someone else.
+consent-sent-nobody = I could not send the message: nobody you chose can be reached through me. Tell them yourself, or contact HR.

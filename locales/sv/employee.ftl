@@ -381,3 +381,18 @@ consent-preview-short = Meddelandet säger att du har utsatts för { $kind ->
        *[just-know] bara vill att de ska känna till det
     } – inget annat från vårt samtal. Välj ”Visa exakt vad de läser” för hela texten.
 opt-preview-full = Visa exakt vad de läser
+preview-unreachable = Jag kan inte nå { $who }: det finns inget konto på någon av de chattplattformar jag använder. Därför går meddelandet inte dit.
+preview-no-next = Om { $who } inte kvitterar finns det ingen ställföreträdare eller annan chef som jag kan gå vidare till.
+preview-no-manager-reachable = Det finns ingen chef som jag kan nå, så meddelandet kommer inte fram till någon chef.
+preview-no-rep-reachable = Det finns { $country ->
+        [DK] ingen arbetsmiljörepresentant (arbejdsmiljørepræsentant)
+       *[other] inget skyddsombud
+    } som jag kan nå, så meddelandet kommer inte fram dit.
+preview-suggest-rep = Vill du att fler ska få veta kan du också välja { $country ->
+        [DK] arbetsmiljörepresentanten
+       *[other] skyddsombudet
+    }, { $who }: välj ”Ändra vem eller vad”.
+preview-suggest-manager = Du kan också välja din chef, { $who }: välj ”Ändra vem eller vad”.
+preview-suggest-hr = Du kan också vända dig direkt till HR: { $value }.
+consent-preview-nobody = Som det ser ut nu skulle meddelandet inte komma fram till någon, så jag skickar ingenting. Välj ”Ändra vem eller vad” om du vill välja någon annan.
+consent-sent-nobody = Jag har inte kunnat skicka meddelandet: ingen av dem du valde går att nå via mig. Berätta gärna själv, eller kontakta HR.

@@ -15,7 +15,13 @@ const SHORT: &[IncidentKind] = &[Criticism, HardContact];
 
 /// The answers to a consent preview, short or full: send, change, don't send.
 const PREVIEW_ANSWERS: [Choice; 3] = [
-    choice_act("opt-send", Act::SendConsent, &[to("consent-sent")]),
+    // Only when someone chosen can be reached: the preview says so otherwise.
+    choice_when(
+        Cond::Reaches,
+        "opt-send",
+        Act::SendConsent,
+        &[to("consent-sent")],
+    ),
     choice_to(
         "opt-change",
         &[to_if(Cond::Kinds(SHORT), "short-tell"), to("tell")],
@@ -556,7 +562,8 @@ const STEPS: &[Step] = &[
         body: &[
             text("consent-preview-short"),
             Para::Recipients,
-            text("consent-preview-question"),
+            text_if(Cond::Reaches, "consent-preview-question"),
+            text_if(Cond::ReachesNobody, "consent-preview-nobody"),
         ],
         choices: &[
             PREVIEW_ANSWERS[0],
@@ -575,7 +582,8 @@ const STEPS: &[Step] = &[
         body: &[
             text("consent-preview-intro"),
             Para::Preview,
-            text("consent-preview-question"),
+            text_if(Cond::Reaches, "consent-preview-question"),
+            text_if(Cond::ReachesNobody, "consent-preview-nobody"),
         ],
         choices: &PREVIEW_ANSWERS,
         next: &[to("consent-sent")],
@@ -587,7 +595,8 @@ const STEPS: &[Step] = &[
         task: None,
         transient: false,
         body: &[
-            text("consent-sent"),
+            text_if(Cond::ReachedSomeone, "consent-sent"),
+            text_if(Cond::ReachedNobody, "consent-sent-nobody"),
             text_if(Cond::WaitsForWorkday, "consent-sent-after-hours"),
             Para::Notifications,
             text("consent-sent-withdraw"),

@@ -112,18 +112,31 @@ pub(crate) fn alert_now(tx: &mut Tx, case_id: &CaseId) {
     }
 }
 
+/// Who a track asks, in turn, and who it cannot ask.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Chain {
+    /// Asked in this order; each can be reached.
+    pub people: Vec<PersonId>,
+    /// The out-of-hours contact leads.
+    pub out_of_hours_first: bool,
+    /// Configured for the track but unreachable (no id on a chat platform Fyr uses): never
+    /// asked, and named to the employee before they consent.
+    pub unreachable: Vec<PersonId>,
+}
+
 /// Who a track asks, in turn: the manager chain (or the safety representatives), with the
-/// out-of-hours contact first for an urgent case outside working hours. Never the employee, and
-/// nobody twice. The bool says whether the out-of-hours contact leads. The consent preview and
+/// out-of-hours contact first for an urgent case outside working hours. Never the employee,
+/// nobody twice, and nobody Fyr cannot reach (they are listed apart). The consent preview and
 /// the alarm button name exactly these people.
-pub(crate) fn chain_for(
+pub fn chain_for(
     policy: &UnitPolicy,
+    directory: &dyn super::Directory,
     owner: &PersonId,
     kind: TrackKind,
     urgent: bool,
     now: DateTime<Utc>,
-) -> (Vec<PersonId>, bool) {
-    let mut chain: Vec<PersonId> = match kind {
+) -> Chain {
+    let mut configured: Vec<PersonId> = match kind {
         TrackKind::Manager => policy.manager_chain.clone(),
         TrackKind::SafetyRep => policy.safety_reps.clone(),
     };
@@ -131,18 +144,24 @@ pub(crate) fn chain_for(
         .out_of_hours
         .clone()
         .filter(|_| kind == TrackKind::Manager && urgent && !policy.calendar.is_working(now));
-    let out_of_hours_first = out_of_hours.is_some();
-    if let Some(contact) = out_of_hours {
-        chain.insert(0, contact);
+    if let Some(contact) = &out_of_hours {
+        configured.insert(0, contact.clone());
     }
-    let mut seen = Vec::new();
-    chain.retain(|p| {
-        *p != *owner && !seen.contains(p) && {
-            seen.push(p.clone());
-            true
+    let mut chain = Chain::default();
+    for p in configured {
+        if p == *owner || chain.people.contains(&p) || chain.unreachable.contains(&p) {
+            continue;
         }
-    });
-    (chain, out_of_hours_first)
+        if directory.reachable(&p) {
+            if out_of_hours.as_ref() == Some(&p) && chain.people.is_empty() {
+                chain.out_of_hours_first = true;
+            }
+            chain.people.push(p);
+        } else {
+            chain.unreachable.push(p);
+        }
+    }
+    chain
 }
 
 /// What the employee is told after "alert my manager now": who was alerted, in which role, and,
@@ -187,7 +206,11 @@ fn start_track(tx: &mut Tx, case_id: &CaseId, kind: TrackKind) {
         return;
     };
     let urgent = case.urgent();
-    let (chain, out_of_hours_first) = chain_for(policy, &case.owner, kind, urgent, now);
+    let Chain {
+        people: chain,
+        out_of_hours_first,
+        ..
+    } = chain_for(policy, tx.env.directory, &case.owner, kind, urgent, now);
     let empty = chain.is_empty();
     case.tracks.push(Track {
         kind,

@@ -161,6 +161,13 @@ pub enum Cond {
     NobodyTold,
     /// The person reading has acknowledged the case.
     ReaderAcknowledged,
+    /// Among those the employee chose to tell (the draft scope), Fyr can reach someone.
+    Reaches,
+    ReachesNobody,
+    /// Consent was given but nobody could be asked: nothing was sent.
+    ReachedNobody,
+    /// At least one person has been sent a notification about the case.
+    ReachedSomeone,
     /// Both hold.
     All2(&'static Cond, &'static Cond),
     /// The reader is in their unit's manager chain.
