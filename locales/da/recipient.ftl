@@ -98,3 +98,16 @@ case-closed-notice = Fyr – sag { $case } er afsluttet, og oplysningerne er sle
 ## Several at once
 
 digest-intro = { $count } beskeder fra Fyr blev aktuelle for dig på samme tid, så her kommer de samlet. Valgmulighederne nederst gælder den sidste: skriv tilbage for at svare på den før, eller ok og en reference (for eksempel ok F-1234-ABCD) for at kvittere for en sag.
+pending-heading = { $count ->
+        [one] Du har også en anden sag, der venter på din kvittering
+       *[other] Du har også { $count } andre sager, der venter på din kvittering
+    }. Skriv "ok" og sagsnummeret for at kvittere, for eksempel "ok F-1234-ABCD":
+pending-item = { $case }: { $kind ->
+        [alarm] alarm om akut fare
+        [threat] trussel
+        [harassment] chikane eller had
+        [online-exposure] udhængning på nettet
+        [criticism] hård kritik
+        [hard-contact] svære opkald eller mails
+       *[other] anden hændelse
+    }, { DATE($when) }

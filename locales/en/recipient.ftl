@@ -98,3 +98,16 @@ case-closed-notice = Fyr – case { $case } is closed and its data deleted. Ther
 ## Several at once
 
 digest-intro = { $count } messages from Fyr came due for you at the same time, so here they are together. The options at the end answer the last one: write back to answer the one before it, or ok and a reference (for example ok F-1234-ABCD) to acknowledge a case.
+pending-heading = { $count ->
+        [one] You also have another case waiting for your acknowledgement
+       *[other] You also have { $count } other cases waiting for your acknowledgement
+    }. Write "ok" and the case number to acknowledge one, for example "ok F-1234-ABCD":
+pending-item = { $case }: { $kind ->
+        [alarm] acute danger alarm
+        [threat] threat
+        [harassment] harassment or hate
+        [online-exposure] exposed online
+        [criticism] hostile criticism
+        [hard-contact] hard calls or mails
+       *[other] other incident
+    }, { DATE($when) }

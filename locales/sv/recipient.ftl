@@ -98,3 +98,16 @@ case-closed-notice = Fyr – ärende { $case } är avslutat och uppgifterna är 
 ## Several at once
 
 digest-intro = { $count } meddelanden från Fyr blev aktuella för dig samtidigt, så här kommer de tillsammans. Alternativen längst ned gäller det sista: skriv tillbaka för att svara på det före, eller ok och en referens (till exempel ok F-1234-ABCD) för att kvittera ett ärende.
+pending-heading = { $count ->
+        [one] Du har också ett annat ärende som väntar på din kvittering
+       *[other] Du har också { $count } andra ärenden som väntar på din kvittering
+    }. Skriv ”ok” och ärendenumret för att kvittera, till exempel ”ok F-1234-ABCD”:
+pending-item = { $case }: { $kind ->
+        [alarm] larm om akut fara
+        [threat] hot
+        [harassment] trakasserier eller hat
+        [online-exposure] uthängning på nätet
+        [criticism] hätsk kritik
+        [hard-contact] svåra samtal eller mejl
+       *[other] annan händelse
+    }, { DATE($when) }

@@ -284,6 +284,19 @@ fn ask_inner(
             reminder,
         },
     );
+    let what = if case.danger_alarm() {
+        "alarm"
+    } else {
+        super::render::kind_code(case.kind)
+    };
+    let pending = &mut tx.conversation_mut(&person).pending;
+    if !pending.iter().any(|p| p.case == *case_id) {
+        pending.push(super::state::Pending {
+            case: case_id.clone(),
+            what: what.to_string(),
+            at: now,
+        });
+    }
     prompt(tx, &person, NOTIFIED, case_id, notes);
     if reminder {
         return;
@@ -310,6 +323,14 @@ fn ask_inner(
         advance_at,
         TimerKind::Advance { track: kind, stage },
     );
+}
+
+/// Nobody waits to acknowledge `case_id` any more (it was acknowledged, withdrawn or closed):
+/// it leaves every pending list it is on. Everyone asked is loaded with the case.
+fn clear_pending(tx: &mut Tx, case_id: &CaseId) {
+    for conversation in tx.world.conversations.values_mut() {
+        conversation.pending.retain(|p| p.case != *case_id);
+    }
 }
 
 fn tell_owner(tx: &mut Tx, case_id: &CaseId, body: Vec<Msg>) {
@@ -562,6 +583,26 @@ pub(crate) fn ack(tx: &mut Tx, profile: &Profile, case_id: &CaseId, notes: &mut 
     );
     tx.cancel_timer(case_id, &TimerKind::Remind { track: kind, stage });
     tx.cancel_timer(case_id, &TimerKind::Advance { track: kind, stage });
+    // Those asked on this track need not acknowledge any more; someone also asked on a track
+    // still open keeps it on their list.
+    let case = &tx.world.cases[case_id];
+    let done: Vec<PersonId> = case
+        .track(kind)
+        .map(|t| t.asked.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| {
+            !case
+                .tracks
+                .iter()
+                .any(|t| t.kind != kind && t.state == TrackState::Open && t.was_asked(p))
+        })
+        .collect();
+    for p in done {
+        if let Some(conversation) = tx.world.conversations.get_mut(&p) {
+            conversation.pending.retain(|p| p.case != *case_id);
+        }
+    }
     let who = full_name(&tx.env, person);
     tell_owner(
         tx,
@@ -665,6 +706,7 @@ pub(crate) fn withdraw(tx: &mut Tx, case_id: &CaseId) {
     for kind in cancel {
         tx.cancel_timer(case_id, &kind);
     }
+    clear_pending(tx, case_id);
 }
 
 /// Stop every open escalation track of a case; returns the timers to cancel.
@@ -763,4 +805,5 @@ pub(crate) fn close(tx: &mut Tx, case_id: &CaseId) {
     for kind in cancel {
         tx.cancel_timer(case_id, &kind);
     }
+    clear_pending(tx, case_id);
 }

@@ -202,6 +202,8 @@ pub enum Para {
     Preview,
     /// Everyone who may receive the notification, with their roles, without the quote.
     Recipients,
+    /// The reader's other notifications still waiting for their acknowledgement, listed.
+    Pending,
     /// Who has been told and who has acknowledged.
     Notifications,
     /// The manager's checklist for the case: done and still open.

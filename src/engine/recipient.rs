@@ -72,6 +72,7 @@ const STEPS: &[Step] = &[
             text_if(Cond::NoDangerAlarm, "notify-request"),
             text("notify-consent"),
             text("notify-ack-how"),
+            Para::Pending,
         ],
         choices: &[
             // A refused or stale acknowledgement returns the person to where they were, with a

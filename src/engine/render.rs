@@ -17,6 +17,8 @@ pub struct Ctx<'a> {
     /// The policy of the case's unit, else of the reader's unit.
     pub policy: Option<&'a UnitPolicy>,
     pub env: &'a Env<'a>,
+    /// The reader's notifications still waiting for an acknowledgement.
+    pub pending: &'a [super::state::Pending],
 }
 
 impl<'a> Ctx<'a> {
@@ -27,7 +29,10 @@ impl<'a> Ctx<'a> {
         env: &'a Env<'a>,
     ) -> Ctx<'a> {
         let case = context_case(world, conversation);
-        Ctx::for_case(case, profile, env)
+        Ctx {
+            pending: &conversation.pending,
+            ..Ctx::for_case(case, profile, env)
+        }
     }
 
     pub fn for_case(case: Option<&'a Case>, profile: &'a Profile, env: &'a Env<'a>) -> Ctx<'a> {
@@ -37,6 +42,7 @@ impl<'a> Ctx<'a> {
             profile,
             policy: env.directory.policy(unit),
             env,
+            pending: &[],
         }
     }
 }
@@ -176,7 +182,7 @@ pub fn visible_choices<'c>(
     step.choices.iter().filter(move |c| holds(c.when, ctx))
 }
 
-fn kind_code(kind: Option<IncidentKind>) -> &'static str {
+pub(crate) fn kind_code(kind: Option<IncidentKind>) -> &'static str {
     match kind {
         Some(IncidentKind::Threat) => "threat",
         Some(IncidentKind::Harassment) => "harassment",
@@ -278,6 +284,7 @@ pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing 
             Para::Notifications => body.extend(notifications(ctx)),
             Para::Preview => body.extend(preview(ctx)),
             Para::Recipients => body.extend(recipients(ctx)),
+            Para::Pending => body.extend(pending(ctx)),
             Para::ManagerChecklist => body.extend(checklist(ctx)),
             Para::ManagerOpen => {
                 let open = open_manager_tasks(ctx);
@@ -497,6 +504,35 @@ fn preview(ctx: &Ctx) -> Vec<Msg> {
 
 /// Everyone who may receive the notification the employee is about to send, in the order they
 /// would, with their roles; when it is outside working hours, when the first may see it.
+/// The reader's other notifications still waiting for an acknowledgement, oldest first: the
+/// reference, the kind and when it came — nothing the notification itself did not show.
+fn pending(ctx: &Ctx) -> Vec<Msg> {
+    let current = ctx.case.map(|c| &c.id);
+    let others: Vec<&super::state::Pending> = ctx
+        .pending
+        .iter()
+        .filter(|p| Some(&p.case) != current)
+        .collect();
+    if others.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Msg::new("pending-heading").arg("count", Arg::Num(others.len() as i64))];
+    for p in others {
+        let when = match ctx.policy {
+            Some(policy) => local_minute(policy, p.at),
+            None => p.at.format("%Y-%m-%dT%H:%M").to_string(),
+        };
+        out.push(
+            Msg::new("pending-item")
+                .str("case", p.case.to_string())
+                .str("kind", p.what.clone())
+                .str("when", when)
+                .styled(Style::Item),
+        );
+    }
+    out
+}
+
 /// Whether the employee's chosen recipients (the draft scope) include anyone Fyr can reach.
 fn reaches(ctx: &Ctx) -> bool {
     let (Some(case), Some(policy)) = (ctx.case, ctx.policy) else {

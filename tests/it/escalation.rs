@@ -624,3 +624,51 @@ fn when_nobody_chosen_can_be_reached_fyr_offers_no_send_and_never_says_sent() {
         .iter()
         .all(|(_, r)| r.to.as_str() == "se-employee"));
 }
+
+#[test]
+fn a_manager_with_several_pending_notifications_sees_them_all_and_can_acknowledge_each() {
+    let mut h = Harness::new();
+    consent_to_manager(&mut h, "se-employee");
+    let first = h.case("se-employee").id.to_string();
+    h.advance(Duration::minutes(5));
+    consent_to_manager(&mut h, "se-colleague");
+    let second = h.case("se-colleague").id.to_string();
+    let newest = h.shown_to("se-manager").last().cloned().unwrap();
+    assert!(newest.contains(&second), "{newest}");
+    assert!(
+        newest.contains("ett annat ärende som väntar på din kvittering")
+            && newest.contains(&format!("{first}: hot")),
+        "the newest notification lists the one before it:\n{newest}"
+    );
+    // Only what the first notification showed: no name in the list line.
+    let line = newest
+        .lines()
+        .find(|l| l.contains(&format!("{first}:")))
+        .unwrap();
+    assert!(!line.contains("Sara"), "{line}");
+    let acked = h.say("se-manager", &format!("ok {first}"));
+    assert!(!acked.contains("ack-unknown-case"), "{acked}");
+    assert_eq!(
+        h.case("se-employee").tracks[0]
+            .acknowledged_by
+            .as_ref()
+            .map(|p| p.as_str()),
+        Some("se-manager")
+    );
+    h.say("se-manager", &format!("ok {second}"));
+    assert_eq!(
+        h.case("se-colleague").tracks[0]
+            .acknowledged_by
+            .as_ref()
+            .map(|p| p.as_str()),
+        Some("se-manager")
+    );
+    // A third case lists nothing already acknowledged.
+    h.advance(Duration::minutes(5));
+    h.says("se-director", THREAT_TO_TELL);
+    h.say("se-director", "1");
+    h.say("se-director", "1");
+    h.say("se-director", "1");
+    let third = h.shown_to("se-manager").last().cloned().unwrap();
+    assert!(!third.contains("väntar på din kvittering"), "{third}");
+}
