@@ -101,35 +101,16 @@ tell-colleagues = Advar dine kolleger: den samme person kontakter ofte flere.
 
 ## Politi og registrering
 
-police-se-who = Du kan selv anmelde det til politiet, eller din arbejdsgiver kan anmelde det i kommunens navn. Uanset hvad er du målsägande (den forurettede), og politiet vil gerne tale med dig. Din leder kan tage med til afhøringen.
-police-se-where = Anmeld det på polisen.se eller ved at ringe 114 14. Haster det: 112.
-police-se-even-if-doubt = Anmeld det, også selvom du tvivler på, at det fører til noget. Det viser, at den slags ikke accepteres, og så er det registreret.
-police-se-civil = Går politiet ikke videre med sagen, kan Institutet för juridik och internet hjælpe dig gratis med en civilretlig sag.
-police-se-no-verdict = Fyr kan ikke afgøre, om det er strafbart – det er politiets opgave. Sikkerhedskoordinatoren kan hjælpe dig med at vurdere det.
-police-dk-who = I Danmark er det som regel dig selv, der står som anmelder, også selvom det skete i dit arbejde. Din leder hjælper dig – du skal ikke klare det alene.
-police-dk-where = Lav politianmeldelsen på politi.dk eller ved at ringe 114. Haster det: 112.
-police-dk-together = Er flere kolleger ramt, kan I i nogle tilfælde lave én fælles anmeldelse.
-police-dk-no-verdict = Fyr kan ikke afgøre, om det er strafbart – det er politiets opgave. HR og juristerne kan hjælpe dig med at vurdere det.
 police-question = Er politianmeldelsen lavet?
 
-incident-se-report = Indberet hændelsen i din arbejdsgivers system for hændelser, tillbud og skader i arbejdet.
-incident-se-mark = Skriv i indberetningen, at det drejer sig om "otillåten påverkan" (utilbørlig påvirkning), så det bliver talt med og fulgt op.
 incident-system-name = På din arbejdsplads hedder systemet { $system }.
-incident-se-authority = Alvorlige hændelser skal også straks meldes til Arbetsmiljöverket (den svenske arbejdsmiljømyndighed) – det har din leder ansvaret for.
-incident-dk-register = Hændelsen skal registreres i kategorien "mindre vold, trusler og anden krænkende adfærd". Det er din leder, der registrerer den – spørg gerne, om det er gjort.
-incident-dk-injury = Var det alvorligt, eller reagerer du stærkt, bliver det registreret som en arbejdsskade.
-incident-dk-doctor = Fortæl det også til din egen læge, så det står noteret, hvordan det påvirker dit helbred.
 incident-question = Er hændelsen indberettet eller registreret?
 
 ## Støtte
 
 support-reactions = Reaktioner kan komme senere – bekymring, uro, dårlig søvn eller svært ved at koncentrere dig. Det er helt normalt. Sig det til nogen, når det sker.
-support-se-talk = Du har ret til samtalsstöd (støttesamtaler). Din arbejdsgiver bestiller det, for eksempel gennem företagshälsovården.
-support-dk-psychologist = Din leder kan sørge for en krisepsykolog til dig. Tag gerne imod det – det kan hjælpe.
 support-not-alone = Vær ikke alene efter noget alvorligt. Tag fri, hvis du har brug for det, og lad en følge dig hjem.
 support-contacts-intro = Støtte på din arbejdsplads:
-support-se-victim = Brottsofferjouren (støtte til ofre for forbrydelser) lytter og hjælper gratis: 116 006.
-support-dk-victim = Offerrådgivningen lytter og giver råd, gratis: 116 006.
 support-question = Har du fået sat den støtte i gang, du har brug for?
 
 ## Opfølgning og opsummering
@@ -362,10 +343,6 @@ checkin-new-which = Hører det nye til samme sag som denne, eller er det noget a
 opt-new-same-case = Samme sag – samme person eller samme forløb
 opt-new-other-case = Noget andet – en ny sag
 support-union = Du kan også få støtte fra din fagforening og fra arbejdsmiljørådgivningen.
-support-se-home = Gælder truslen din familie, eller er personen dukket op, hvor du bor? Tal med din leder om sikkerheden derhjemme. I Sverige kan politiet eller anklageren give kontaktförbud (tilhold), og Skatteverket kan beskytte dine personoplysninger.
-support-dk-home = Gælder truslen din familie, eller er personen dukket op, hvor du bor? Tal med din leder om sikkerheden derhjemme. Politiet kan give et tilhold, og du kan søge navne- og adressebeskyttelse i folkeregistret.
-support-se-work-injury = Får du stærke reaktioner bagefter, kan det være en skade på grund af arbejdet – i Sverige en arbetsskada. Arbejdsgiveren skal anmelde den, men du har altid ret til selv at anmelde den til Försäkringskassan.
-support-dk-work-injury = Får du stærke reaktioner bagefter, kan det være en arbejdsskade. Arbejdsgiveren skal anmelde den, men du kan også selv anmelde den til Arbejdsmarkedets Erhvervssikring.
 exposure-function-signature = Fremover kan du, hvis arbejdspladsen tillader det, underskrive med din funktion eller en funktionspostkasse i stedet for dit navn.
 consent-preview-short = Beskeden siger, at du har været udsat for { $kind ->
         [threat] en trussel

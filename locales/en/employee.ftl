@@ -101,35 +101,16 @@ tell-colleagues = Warn your colleagues: the same person often contacts several p
 
 ## Police and registration
 
-police-se-who = You can report it to the police yourself, or your employer can report it in the municipality's name. Either way you are the injured party (målsägande), and the police will want to talk to you. Your manager can come with you to the interview.
-police-se-where = Report it at polisen.se or by calling 114 14. If it is urgent: 112.
-police-se-even-if-doubt = Report it even if you doubt that it will lead anywhere. It shows that this is not accepted, and it is on record.
-police-se-civil = If the police don't take it further, Institutet för juridik och internet can help you free of charge with a civil case.
-police-se-no-verdict = Fyr can't judge whether it is a crime – that is for the police. The security coordinator can help you assess it.
-police-dk-who = In Denmark you are normally the one who reports it (anmelder), even though it happened at work. Your leader helps you – you don't have to do it alone.
-police-dk-where = Report it at politi.dk or by calling 114. If it is urgent: 112.
-police-dk-together = If several colleagues are affected, one joint report is sometimes possible.
-police-dk-no-verdict = Fyr can't judge whether it is a crime – that is for the police. HR and the legal team can help you assess it.
 police-question = Has the police report been made?
 
-incident-se-report = Report the incident in your employer's system for incidents, near misses (tillbud) and work injuries.
-incident-se-mark = Write in the report that it concerns "otillåten påverkan" (undue influence), so that it is counted and followed up.
 incident-system-name = At your workplace the system is called { $system }.
-incident-se-authority = Serious incidents must also be reported to the Swedish Work Environment Authority (Arbetsmiljöverket) without delay – your manager is responsible for that.
-incident-dk-register = The incident is to be registered in the category "mindre vold, trusler og anden krænkende adfærd". Your leader does the registration – check with them that it has been done.
-incident-dk-injury = If it was serious, or you react strongly, it is registered as a work injury (arbejdsskade).
-incident-dk-doctor = Tell your own doctor as well, so that the effect on your health is on record.
 incident-question = Has the incident been reported or registered?
 
 ## Support
 
 support-reactions = Reactions can come later – worry, restlessness, trouble sleeping or concentrating. That is normal. Tell someone when it happens.
-support-se-talk = You have the right to talk support (samtalsstöd). Your employer books it, for example through the occupational health service.
-support-dk-psychologist = Your leader can arrange a crisis psychologist for you. Say yes – it helps.
 support-not-alone = After something serious, don't be alone. Take time off if you need it, and let someone go home with you.
 support-contacts-intro = Support at your workplace:
-support-se-victim = Brottsofferjouren (victim support) listens and helps, free of charge: 116 006.
-support-dk-victim = Offerrådgivningen (victim support) listens and advises, free of charge: 116 006.
 support-question = Have you arranged the support you need?
 
 ## Follow-up and summary
@@ -362,10 +343,6 @@ checkin-new-which = Is the new thing part of this same case, or something else?
 opt-new-same-case = The same matter – the same person or case
 opt-new-other-case = Something else – a new case
 support-union = Your union and occupational health service can support you too.
-support-se-home = Does the threat concern your family, or has the person turned up where you live? Talk to your manager about safety at home. The police or a prosecutor can decide on a contact ban (kontaktförbud), and Skatteverket can protect your personal details.
-support-dk-home = Does the threat concern your family, or has the person turned up where you live? Talk to your manager about safety at home. The police can issue a restraining order (tilhold), and you can apply for name and address protection in the population register.
-support-se-work-injury = If you have strong reactions afterwards, it may be a work injury. Your employer must report it, but you always have the right to report it to Försäkringskassan yourself.
-support-dk-work-injury = If you have strong reactions afterwards, it may be a work injury (arbejdsskade). Your employer must report it, but you can also report it yourself to Arbejdsmarkedets Erhvervssikring.
 exposure-function-signature = From now on, if your workplace allows it, you can sign with your role or a function mailbox instead of your name.
 consent-preview-short = The message says you experienced { $kind ->
         [threat] a threat

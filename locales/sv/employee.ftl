@@ -101,35 +101,16 @@ tell-colleagues = Varna dina kollegor: samma person hör ofta av sig till flera.
 
 ## Polisanmälan och registrering
 
-police-se-who = Du kan polisanmäla själv, eller låta din arbetsgivare göra anmälan i kommunens namn. Oavsett vilket är du målsägande, och polisen vill prata med dig. Din chef kan följa med dig till förhöret.
-police-se-where = Anmäl på polisen.se eller ring 114 14. Är det akut: ring 112.
-police-se-even-if-doubt = Polisanmäl även om du tvivlar på att det leder någonstans. Det visar att sådant här inte accepteras, och det blir registrerat.
-police-se-civil = Om polisen inte går vidare kan Institutet för juridik och internet hjälpa dig kostnadsfritt att driva saken civilrättsligt.
-police-se-no-verdict = Fyr kan inte avgöra om det är ett brott – det är polisens sak. Säkerhetskoordinatorn kan hjälpa dig att bedöma det.
-police-dk-who = I Danmark är det normalt du själv som anmäler till polisen (du är anmelder), även om det hände i jobbet. Din chef hjälper dig – du behöver inte göra det ensam.
-police-dk-where = Anmäl på politi.dk eller ring 114. Är det akut: ring 112.
-police-dk-together = Om flera kollegor har drabbats går det ibland att göra en gemensam anmälan.
-police-dk-no-verdict = Fyr kan inte avgöra om det är ett brott – det är polisens sak. HR och juristerna kan hjälpa dig att bedöma det.
 police-question = Är polisanmälan gjord?
 
-incident-se-report = Anmäl händelsen i arbetsgivarens system för riskobservationer, tillbud och arbetsskador.
-incident-se-mark = Skriv i anmälan att det gäller ”otillåten påverkan”, så att det räknas och följs upp.
 incident-system-name = På din arbetsplats heter systemet { $system }.
-incident-se-authority = Allvarliga händelser ska också anmälas till Arbetsmiljöverket utan dröjsmål – det ansvarar din chef för.
-incident-dk-register = Händelsen ska registreras i kategorin ”mindre vold, trusler og anden krænkende adfærd”. Det är din chef som registrerar den – fråga gärna om det är gjort.
-incident-dk-injury = Om det var allvarligt, eller om du reagerar starkt, registreras det som en arbejdsskade – alltså en skada du har fått i arbetet.
-incident-dk-doctor = Berätta också för din egen läkare, så att det finns noterat hur det påverkar din hälsa.
 incident-question = Har händelsen anmälts eller registrerats?
 
 ## Stöd
 
 support-reactions = Reaktioner kan komma senare – oro, rastlöshet, svårt att sova eller att koncentrera sig. Det är helt normalt. Berätta för någon när det händer.
-support-se-talk = Du har rätt till samtalsstöd. Det är din arbetsgivare som bokar det, till exempel via företagshälsovården.
-support-dk-psychologist = Din chef kan ordna en krispsykolog åt dig. Tacka gärna ja – det brukar hjälpa.
 support-not-alone = Var inte ensam efter något allvarligt. Ta ledigt om du behöver, och låt någon följa med dig hem.
 support-contacts-intro = Stöd på din arbetsplats:
-support-se-victim = Brottsofferjouren lyssnar och hjälper till, utan kostnad: 116 006.
-support-dk-victim = Offerrådgivningen, stödet för brottsoffer i Danmark, lyssnar och ger råd utan kostnad: 116 006.
 support-question = Har du ordnat det stöd du behöver?
 
 ## Uppföljning och sammanfattning
@@ -362,10 +343,6 @@ checkin-new-which = Hör det nya till samma sak som det här ärendet, eller är
 opt-new-same-case = Samma sak – samma person eller samma ärende
 opt-new-other-case = Något annat – ett nytt ärende
 support-union = Du kan också få stöd av ditt fackförbund och av företagshälsovården.
-support-se-home = Gäller hotet din familj, eller har personen dykt upp där du bor? Tala med din chef om säkerheten hemma. Polisen eller åklagaren kan besluta om kontaktförbud, och Skatteverket kan skydda dina personuppgifter.
-support-dk-home = Gäller hotet din familj, eller har personen dykt upp där du bor? Tala med din chef om säkerheten hemma. I Danmark kan polisen ge ett tilhold (kontaktförbud), och du kan söka navne- og adressebeskyttelse i folkeregistret.
-support-se-work-injury = Får du starka reaktioner efteråt kan det vara en arbetsskada. Arbetsgivaren ska anmäla den, men du har alltid rätt att själv anmäla till Försäkringskassan.
-support-dk-work-injury = Får du starka reaktioner efteråt kan det vara en arbetsskada (arbejdsskade). Arbetsgivaren ska anmäla den, men du kan också själv anmäla den till Arbejdsmarkedets Erhvervssikring.
 exposure-function-signature = Framöver kan du, om arbetsplatsen tillåter det, skriva under med din funktion eller en funktionsbrevlåda i stället för ditt namn.
 consent-preview-short = Meddelandet säger att du har utsatts för { $kind ->
         [threat] ett hot

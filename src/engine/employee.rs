@@ -3,6 +3,7 @@
 //! chosen by the unit's country (`Cond::In`) and the incident kind; the words live in
 //! `locales/*/employee.ftl`.
 
+use super::jurisdiction::Slot;
 use super::playbook::*;
 use super::state::{Channel, Request, Scope};
 use crate::model::Country::{Denmark as DK, Sweden as SE};
@@ -660,18 +661,7 @@ const STEPS: &[Step] = &[
         when: Cond::Always,
         task: Some(Task::PoliceReport),
         transient: false,
-        body: &[
-            text_if(Cond::In(SE), "police-se-who"),
-            text_if(Cond::In(SE), "police-se-where"),
-            text_if(Cond::In(SE), "police-se-even-if-doubt"),
-            text_if(Cond::InKinds(SE, &[OnlineExposure]), "police-se-civil"),
-            text_if(Cond::In(DK), "police-dk-who"),
-            text_if(Cond::In(DK), "police-dk-where"),
-            text_if(Cond::In(DK), "police-dk-together"),
-            text_if(Cond::In(SE), "police-se-no-verdict"),
-            text_if(Cond::In(DK), "police-dk-no-verdict"),
-            text("police-question"),
-        ],
+        body: &[Para::Slot(Slot::Police), text("police-question")],
         choices: TASK_CHOICES,
         next: &[to("report-incident")],
     },
@@ -682,13 +672,9 @@ const STEPS: &[Step] = &[
         task: Some(Task::IncidentRegistered),
         transient: false,
         body: &[
-            text_if(Cond::In(SE), "incident-se-report"),
-            text_if(Cond::In(SE), "incident-se-mark"),
-            text_if(Cond::In(DK), "incident-dk-register"),
+            Para::Slot(Slot::IncidentReport),
             text_if(Cond::HasIncidentSystem, "incident-system-name"),
-            text_if(Cond::In(SE), "incident-se-authority"),
-            text_if(Cond::In(DK), "incident-dk-injury"),
-            text_if(Cond::In(DK), "incident-dk-doctor"),
+            Para::Slot(Slot::IncidentAfter),
             text("incident-question"),
         ],
         choices: TASK_CHOICES,
@@ -703,18 +689,14 @@ const STEPS: &[Step] = &[
         transient: false,
         body: &[
             text("support-reactions"),
-            text_if(Cond::In(SE), "support-se-talk"),
-            text_if(Cond::In(DK), "support-dk-psychologist"),
+            Para::Slot(Slot::SupportTalk),
             text_if(Cond::Kinds(SERIOUS), "support-not-alone"),
             text("support-contacts-intro"),
             Para::Contacts,
-            text_if(Cond::In(SE), "support-se-victim"),
-            text_if(Cond::In(DK), "support-dk-victim"),
+            Para::Slot(Slot::VictimSupport),
             text("support-union"),
-            text_if(Cond::InKinds(SE, &[Threat, Harassment]), "support-se-home"),
-            text_if(Cond::InKinds(DK, &[Threat, Harassment]), "support-dk-home"),
-            text_if(Cond::In(SE), "support-se-work-injury"),
-            text_if(Cond::In(DK), "support-dk-work-injury"),
+            Para::Slot(Slot::SupportHome),
+            Para::Slot(Slot::WorkInjury),
             text("support-question"),
         ],
         choices: TASK_CHOICES,

@@ -202,6 +202,9 @@ pub enum Para {
     Preview,
     /// Everyone who may receive the notification, with their roles, without the quote.
     Recipients,
+    /// The country's paragraphs for this place (`jurisdiction`), each shown when its
+    /// condition holds.
+    Slot(super::jurisdiction::Slot),
     /// The reader's other notifications still waiting for their acknowledgement, listed.
     Pending,
     /// Who has been told and who has acknowledged.

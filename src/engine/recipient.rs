@@ -3,6 +3,7 @@
 //! first guidance, and the reminders of duties and follow-ups. Its steps are about someone
 //! else's case (`Context::About`); they show only what the employee consented to share.
 
+use super::jurisdiction::Slot;
 use super::playbook::Task;
 use super::playbook::*;
 use super::state::Duty;
@@ -259,8 +260,7 @@ const STEPS: &[Step] = &[
         Task::MgrSupport,
         Cond::Always,
         &[
-            text_if(Cond::In(SE), "mgr-se-support"),
-            text_if(Cond::In(DK), "mgr-dk-support"),
+            Para::Slot(Slot::ManagerSupport),
             Para::Contacts,
             text("mgr-question"),
         ],
@@ -289,11 +289,7 @@ const STEPS: &[Step] = &[
         "mgr-police",
         Task::MgrPolice,
         Cond::Always,
-        &[
-            text_if(Cond::In(SE), "mgr-se-police"),
-            text_if(Cond::In(DK), "mgr-dk-police"),
-            text("mgr-question"),
-        ],
+        &[Para::Slot(Slot::ManagerPolice), text("mgr-question")],
         &[to("mgr-colleagues")],
     ),
     item(

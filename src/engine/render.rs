@@ -268,6 +268,16 @@ pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing 
                     body.push(common_args(Msg::new(id), ctx));
                 }
             }
+            Para::Slot(slot) => {
+                let country = ctx.case.map_or(ctx.profile.country, |c| c.country);
+                for para in (super::jurisdiction::of(country).paragraphs)(slot) {
+                    if let Para::Text(cond, id) = *para {
+                        if holds(cond, ctx) {
+                            body.push(common_args(Msg::new(id), ctx));
+                        }
+                    }
+                }
+            }
             Para::Contacts => body.extend(contacts(ctx)),
             Para::Contact(kind) => body.extend(
                 ctx.policy

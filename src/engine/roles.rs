@@ -2,6 +2,7 @@
 //! representative's role, "how do I support a colleague?", the advice topics for hard contacts,
 //! who reports what, and texts to copy. It never shows anyone else's case data.
 
+use super::jurisdiction::Slot;
 use super::playbook::*;
 use crate::model::Country::{Denmark as DK, Sweden as SE};
 
@@ -40,8 +41,7 @@ const STEPS: &[Step] = &[
             text("mgr-today-heading"),
             text("mgr-talk-today"),
             text("mgr-safety"),
-            text_if(Cond::In(SE), "mgr-se-support"),
-            text_if(Cond::In(DK), "mgr-dk-support"),
+            Para::Slot(Slot::ManagerSupport),
         ],
         &[
             choice_to("opt-mgr-this-week", &[to("mgr-general-week")]),
@@ -55,8 +55,7 @@ const STEPS: &[Step] = &[
             text("mgr-week-heading"),
             text_if(Cond::In(SE), "mgr-se-report"),
             text_if(Cond::In(DK), "mgr-dk-register"),
-            text_if(Cond::In(SE), "mgr-se-police"),
-            text_if(Cond::In(DK), "mgr-dk-police"),
+            Para::Slot(Slot::ManagerPolice),
             text("mgr-colleagues"),
             text_if(Cond::In(DK), "mgr-dk-offender"),
             text("mgr-follow-up"),

@@ -1,0 +1,48 @@
+//! Denmark: who files what, the provisions of Straffeloven that may apply, and the Danish
+//! paragraphs of each playbook slot (texts in `locales/<lang>/country-dk.ftl`).
+
+use super::{Jurisdiction, Rules, Slot};
+use crate::engine::playbook::{text, text_if, Cond, Para};
+use crate::model::IncidentKind::{Harassment, Threat};
+
+pub const DENMARK: Jurisdiction = Jurisdiction {
+    code: "DK",
+    rules: Rules {
+        police_report: "who-dk-police",
+        incident_registration: "who-dk-incident",
+        authority_notification: "who-dk-authority",
+        victim_support: "who-dk-victim",
+        laws: &["law-dk-119", "law-dk-119a", "law-dk-266", "law-dk-267"],
+    },
+    paragraphs,
+};
+
+fn paragraphs(slot: Slot) -> &'static [Para] {
+    match slot {
+        Slot::Police => {
+            const {
+                &[
+                    text("police-dk-who"),
+                    text("police-dk-where"),
+                    text("police-dk-together"),
+                    text("police-dk-no-verdict"),
+                ]
+            }
+        }
+        Slot::IncidentReport => const { &[text("incident-dk-register")] },
+        Slot::IncidentAfter => const { &[text("incident-dk-injury"), text("incident-dk-doctor")] },
+        Slot::SupportTalk => const { &[text("support-dk-psychologist")] },
+        Slot::VictimSupport => const { &[text("support-dk-victim")] },
+        Slot::SupportHome => {
+            const {
+                &[text_if(
+                    Cond::Kinds(&[Threat, Harassment]),
+                    "support-dk-home",
+                )]
+            }
+        }
+        Slot::WorkInjury => const { &[text("support-dk-work-injury")] },
+        Slot::ManagerSupport => const { &[text("mgr-dk-support")] },
+        Slot::ManagerPolice => const { &[text("mgr-dk-police")] },
+    }
+}

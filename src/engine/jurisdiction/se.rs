@@ -1,0 +1,55 @@
+//! Sweden: who files what, the provisions of Brottsbalken that may apply, and the Swedish
+//! paragraphs of each playbook slot (texts in `locales/<lang>/country-se.ftl`).
+
+use super::{Jurisdiction, Rules, Slot};
+use crate::engine::playbook::{text, text_if, Cond, Para};
+use crate::model::IncidentKind::{Harassment, OnlineExposure, Threat};
+
+pub const SWEDEN: Jurisdiction = Jurisdiction {
+    code: "SE",
+    rules: Rules {
+        police_report: "who-se-police",
+        incident_registration: "who-se-incident",
+        authority_notification: "who-se-authority",
+        victim_support: "who-se-victim",
+        laws: &[
+            "law-se-bb-17-1",
+            "law-se-bb-4-5",
+            "law-se-bb-4-7",
+            "law-se-bb-5-1",
+            "law-se-bb-5-3",
+        ],
+    },
+    paragraphs,
+};
+
+fn paragraphs(slot: Slot) -> &'static [Para] {
+    match slot {
+        Slot::Police => {
+            const {
+                &[
+                    text("police-se-who"),
+                    text("police-se-where"),
+                    text("police-se-even-if-doubt"),
+                    text_if(Cond::Kinds(&[OnlineExposure]), "police-se-civil"),
+                    text("police-se-no-verdict"),
+                ]
+            }
+        }
+        Slot::IncidentReport => const { &[text("incident-se-report"), text("incident-se-mark")] },
+        Slot::IncidentAfter => const { &[text("incident-se-authority")] },
+        Slot::SupportTalk => const { &[text("support-se-talk")] },
+        Slot::VictimSupport => const { &[text("support-se-victim")] },
+        Slot::SupportHome => {
+            const {
+                &[text_if(
+                    Cond::Kinds(&[Threat, Harassment]),
+                    "support-se-home",
+                )]
+            }
+        }
+        Slot::WorkInjury => const { &[text("support-se-work-injury")] },
+        Slot::ManagerSupport => const { &[text("mgr-se-support")] },
+        Slot::ManagerPolice => const { &[text("mgr-se-police")] },
+    }
+}
