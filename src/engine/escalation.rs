@@ -14,10 +14,9 @@ use super::state::{
 };
 use super::{FollowUpAt, Msg, Outgoing, Profile, Style, Tx, UnitPolicy};
 use crate::engine::playbook::{Task, TaskStatus};
-use crate::model::{CaseId, Country, PersonId};
+use crate::model::{CaseId, PersonId};
 
-/// How many times a Danish registration duty is reminded (once per working day).
-const REGISTRATION_REMINDERS: u32 = 5;
+use super::jurisdiction::{self, Applies, Deadline, MAX_DUTY_REMINDERS};
 /// Check-ins asked again after a snooze get numbers from here on, so their keys stay unique.
 const SNOOZED_CHECKIN_BASE: usize = 1000;
 
@@ -498,6 +497,7 @@ pub(crate) fn fire(tx: &mut Tx, timer: &Timer) {
         }
         TimerKind::Duty { duty, n } => {
             let done = case.duties_done.contains_key(&duty);
+            let country = case.country;
             let Some(manager) = acknowledging_manager(tx, case_id) else {
                 return;
             };
@@ -512,7 +512,12 @@ pub(crate) fn fire(tx: &mut Tx, timer: &Timer) {
                 Duty::Registration => DUTY_REGISTRATION,
             };
             prompt(tx, &manager, step, case_id, Vec::new());
-            if duty == Duty::Registration && n < REGISTRATION_REMINDERS {
+            let daily = jurisdiction::of(country)
+                .duties
+                .iter()
+                .find(|r| r.duty == duty)
+                .map_or(0, |r| r.daily_reminders);
+            if n < daily {
                 if let Some(policy) = policy(tx, case_id) {
                     let next = policy.calendar.next_working_day_start(now);
                     tx.set_timer(case_id, next, TimerKind::Duty { duty, n: n + 1 });
@@ -556,10 +561,7 @@ pub(crate) fn ack(tx: &mut Tx, profile: &Profile, case_id: &CaseId, notes: &mut 
     }
     let country = case.country;
     let urgent = case.urgent();
-    let short_track = matches!(
-        case.kind,
-        Some(crate::model::IncidentKind::Criticism | crate::model::IncidentKind::HardContact)
-    );
+    let kind_of_case = case.kind;
     let track = case.track_mut(kind).expect("the track was just found");
     if let Some(by) = track.acknowledged_by.clone() {
         let msg = if by == *person {
@@ -628,33 +630,25 @@ pub(crate) fn ack(tx: &mut Tx, profile: &Profile, case_id: &CaseId, notes: &mut 
     for (n, when) in policy.manager_followups.iter().enumerate() {
         tx.set_timer(case_id, at(policy, now, *when), TimerKind::FollowUp { n });
     }
-    match country {
-        Country::Sweden if urgent => {
-            // Without delay, and within 24 hours of the incident being known.
-            let duty = Duty::WorkEnvironmentAuthority;
-            tx.set_timer(
-                case_id,
-                now + Duration::hours(2),
-                TimerKind::Duty { duty, n: 1 },
-            );
-            let late = started + Duration::hours(20);
-            if late > now + Duration::hours(2) {
+    for rule in jurisdiction::of(country).duties {
+        let applies = match rule.applies {
+            Applies::Urgent => urgent,
+            Applies::ExceptKinds(kinds) => !kind_of_case.is_some_and(|k| kinds.contains(&k)),
+        };
+        if !applies {
+            continue;
+        }
+        let duty = rule.duty;
+        let first = match rule.first {
+            Deadline::Hours(hours) => now + Duration::hours(hours),
+            Deadline::NextWorkingDay => policy.calendar.next_working_day_start(now),
+        };
+        tx.set_timer(case_id, first, TimerKind::Duty { duty, n: 1 });
+        if let Some(hours) = rule.last_after_hours {
+            let late = started + Duration::hours(hours);
+            if late > first {
                 tx.set_timer(case_id, late, TimerKind::Duty { duty, n: 2 });
             }
-        }
-        Country::Sweden => {}
-        // Criticism and hard calls or mails carry no registration duty of their own.
-        Country::Denmark if short_track => {}
-        Country::Denmark => {
-            let next = policy.calendar.next_working_day_start(now);
-            tx.set_timer(
-                case_id,
-                next,
-                TimerKind::Duty {
-                    duty: Duty::Registration,
-                    n: 1,
-                },
-            );
         }
     }
 }
@@ -701,7 +695,7 @@ pub(crate) fn withdraw(tx: &mut Tx, case_id: &CaseId) {
     let mut cancel = stop_open_tracks(case);
     cancel.extend((0..followups).map(|n| TimerKind::FollowUp { n }));
     for duty in [Duty::WorkEnvironmentAuthority, Duty::Registration] {
-        cancel.extend((1..=REGISTRATION_REMINDERS).map(|n| TimerKind::Duty { duty, n }));
+        cancel.extend((1..=MAX_DUTY_REMINDERS).map(|n| TimerKind::Duty { duty, n }));
     }
     for kind in cancel {
         tx.cancel_timer(case_id, &kind);
@@ -745,7 +739,7 @@ pub(crate) fn duty_done(tx: &mut Tx, profile: &Profile, case_id: &CaseId, duty: 
             by: profile.person.clone(),
         },
     );
-    for n in 1..=REGISTRATION_REMINDERS {
+    for n in 1..=MAX_DUTY_REMINDERS {
         tx.cancel_timer(case_id, &TimerKind::Duty { duty, n });
     }
 }
@@ -766,7 +760,7 @@ pub(crate) fn duty_not_applicable(tx: &mut Tx, profile: &Profile, case_id: &Case
             by: profile.person.clone(),
         },
     );
-    for n in 1..=REGISTRATION_REMINDERS {
+    for n in 1..=MAX_DUTY_REMINDERS {
         tx.cancel_timer(case_id, &TimerKind::Duty { duty, n });
     }
 }

@@ -286,6 +286,7 @@ fn a_third_country_that_forgets_a_paragraph_is_caught() {
             ..jurisdiction::of(Country::Sweden).rules
         },
         paragraphs: norwegian,
+        duties: &[],
     };
     let l10n = Localizer::new().unwrap();
     let problems = jurisdiction::problems(&norway, in_every_locale(&l10n));

@@ -1,9 +1,10 @@
 //! Denmark: who files what, the provisions of Straffeloven that may apply, and the Danish
 //! paragraphs of each playbook slot (texts in `locales/<lang>/country-dk.ftl`).
 
-use super::{Jurisdiction, Rules, Slot};
+use super::{Applies, Deadline, DutyRule, Jurisdiction, Rules, Slot};
 use crate::engine::playbook::{text, text_if, Cond, Para};
-use crate::model::IncidentKind::{Harassment, Threat};
+use crate::engine::state::Duty;
+use crate::model::IncidentKind::{Criticism, Harassment, HardContact, Threat};
 
 pub const DENMARK: Jurisdiction = Jurisdiction {
     code: "DK",
@@ -15,6 +16,15 @@ pub const DENMARK: Jurisdiction = Jurisdiction {
         laws: &["law-dk-119", "law-dk-119a", "law-dk-266", "law-dk-267"],
     },
     paragraphs,
+    // The incident is registered in the employer's system, reminded each working day; criticism
+    // and hard calls or mails carry no registration duty of their own.
+    duties: &[DutyRule {
+        duty: Duty::Registration,
+        applies: Applies::ExceptKinds(&[Criticism, HardContact]),
+        first: Deadline::NextWorkingDay,
+        last_after_hours: None,
+        daily_reminders: 5,
+    }],
 };
 
 fn paragraphs(slot: Slot) -> &'static [Para] {

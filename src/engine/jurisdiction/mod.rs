@@ -10,7 +10,8 @@ mod dk;
 mod se;
 
 use super::playbook::Para;
-use crate::model::Country;
+use super::state::Duty;
+use crate::model::{Country, IncidentKind};
 
 /// A place in a playbook whose content differs by country.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +58,40 @@ pub struct Jurisdiction {
     pub rules: Rules,
     /// The paragraphs of each slot (conditions on the incident kind only, never on a country).
     pub paragraphs: fn(Slot) -> &'static [Para],
+    /// The manager's duties once they acknowledge a case, with deadlines and reminders.
+    pub duties: &'static [DutyRule],
+}
+
+/// The most reminders any duty has (their timers are numbered 1 to this).
+pub const MAX_DUTY_REMINDERS: u32 = 5;
+
+/// A duty of the manager who acknowledged a case: when it applies, when it is first reminded,
+/// and how often after that.
+#[derive(Clone, Copy, Debug)]
+pub struct DutyRule {
+    pub duty: Duty,
+    pub applies: Applies,
+    pub first: Deadline,
+    /// A last reminder this many hours after the case was first told, if later than the first.
+    pub last_after_hours: Option<i64>,
+    /// Reminded again at the start of each working day, up to this many times in all.
+    pub daily_reminders: u32,
+}
+
+/// Which cases a duty applies to.
+#[derive(Clone, Copy, Debug)]
+pub enum Applies {
+    /// Urgent cases (threats, immediate danger).
+    Urgent,
+    /// Every kind but these.
+    ExceptKinds(&'static [IncidentKind]),
+}
+
+/// When a duty is first reminded, from the acknowledgement.
+#[derive(Clone, Copy, Debug)]
+pub enum Deadline {
+    Hours(i64),
+    NextWorkingDay,
 }
 
 /// Every jurisdiction Fyr knows, for the tests that iterate them.
@@ -146,6 +181,18 @@ impl Rules {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_duty_of_every_country_has_a_deadline_within_its_reminders() {
+        for j in ALL {
+            for rule in j.duties {
+                assert!(rule.daily_reminders <= MAX_DUTY_REMINDERS, "{}", j.code);
+                if let Deadline::Hours(h) = rule.first {
+                    assert!(h > 0 && rule.last_after_hours.is_none_or(|l| l > h));
+                }
+            }
+        }
+    }
 
     #[test]
     fn each_country_has_only_its_own_ids() {

@@ -1,8 +1,9 @@
 //! Sweden: who files what, the provisions of Brottsbalken that may apply, and the Swedish
 //! paragraphs of each playbook slot (texts in `locales/<lang>/country-se.ftl`).
 
-use super::{Jurisdiction, Rules, Slot};
+use super::{Applies, Deadline, DutyRule, Jurisdiction, Rules, Slot};
 use crate::engine::playbook::{text, text_if, Cond, Para};
+use crate::engine::state::Duty;
 use crate::model::IncidentKind::{Harassment, OnlineExposure, Threat};
 
 pub const SWEDEN: Jurisdiction = Jurisdiction {
@@ -21,6 +22,14 @@ pub const SWEDEN: Jurisdiction = Jurisdiction {
         ],
     },
     paragraphs,
+    // A serious incident is reported to Arbetsmiljöverket without delay, within 24 hours.
+    duties: &[DutyRule {
+        duty: Duty::WorkEnvironmentAuthority,
+        applies: Applies::Urgent,
+        first: Deadline::Hours(2),
+        last_after_hours: Some(20),
+        daily_reminders: 0,
+    }],
 };
 
 fn paragraphs(slot: Slot) -> &'static [Para] {
