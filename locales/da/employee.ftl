@@ -15,8 +15,6 @@ danger-stay = Jeg bliver her hos dig. Lige nu er der ikke andet, der betyder nog
 opt-danger-safe = Jeg er i sikkerhed nu
 danger-still-here = Jeg er her stadig. Er du i fare, så ring 112 nu. Vælg 1, når du er i sikkerhed.
 danger-after-not-alone = Godt, at du er i sikkerhed. Bliv ikke alene nu – bed en kollega eller en, du er tæt på, om at blive hos dig og om at følge dig hjem, hvis du har brug for det.
-danger-after-police-se = Når det ikke længere haster, kan du kontakte politiet på 114 14 eller via polisen.se.
-danger-after-police-dk = Når det ikke længere haster, kan du kontakte politiet på 114 eller via politi.dk.
 danger-after-continue = Når du er klar, går vi videre. Der er ingen hast.
 
 ## Hvad der skete
@@ -41,13 +39,11 @@ harassment-wait = Svar ikke, mens du er oprevet. Vent lidt, eller tal med en kol
 
 exposure-not-your-fault = Det er hårdt at blive udstillet på nettet, og det er ikke din skyld. Du skal ikke klare det alene.
 exposure-do-not-engage = Lad være med at kommentere, reagere på eller svare på opslagene. Forsvar dig ikke, og gå ikke til modangreb – det gør som regel kun det hele værre. Læs ikke mere af det, end du er nødt til.
-exposure-dk-management-only = Kontakt ikke selv den, der står bag. Hvis nogen skal kontakte personen, er det din ledelse.
 exposure-order = Først sikrer vi beviserne. Derefter ser vi på, hvordan det kan stoppes, hvem der skal vide det, og hvordan det anmeldes.
 
 criticism-intro = Kritik kan være svær at tage imod, også når den er rimelig – og det er helt i orden. Svar på det, du kan, kort og sagligt, og fortæl personen, hvor der er mere hjælp at hente.
 criticism-signs = Det kan være et mønster af vedvarende klager, hvis du genkender flere af disse tegn: meget lange beskeder, urokkelig vished om at have ret, krav, der ikke kan opfyldes, lovregler blandet med egne oplevelser, trusler om at anmelde dig eller gå til pressen, ønske om at optage eller filme, et truende sprog.
 criticism-relief = Ingen skal bære det her alene. Bed din leder om aflastning – for eksempel at en anden overtager mailen, at svarene sendes fra en fælles postkasse, eller at en anden sagsbehandler tager over.
-criticism-dk-framework = Det er din arbejdsplads, der bestemmer, hvor, hvornår og hvordan borgere kan henvende sig – for eksempel kun skriftligt via en funktionspostkasse.
 criticism-crossed-line = Er det gået over i trusler eller chikane, så vælg 1, så behandler vi det sådan.
 
 contact-phone = I telefonen: Hold stemmen rolig, og svar kun på det, du er sikker på. Tilbyd at ringe tilbage eller at tage spørgsmålene på mail. En pause er bedre end et forhastet svar. Diskutér ikke, og forsvar dig ikke.
@@ -56,7 +52,6 @@ contact-may-end = Du må gerne afslutte en samtale, der er krænkende eller ikke
 contact-crossed-line = Var der trusler eller chikane i henvendelsen, så vælg 1.
 
 other-your-experience = Din oplevelse tæller. Hvis noget gjorde dig utryg eller føltes som pres, skal det tages alvorligt.
-other-se-influence = Føltes det som et forsøg på at få dig til at handle anderledes i dit arbejde, kan det regnes som "otillåten påverkan" (utilbørlig påvirkning). Det er din egen oplevelse, der afgør det.
 other-same-steps = Vi går igennem de samme trin som ved enhver anden hændelse: beviser, at få det stoppet, hvem der skal vide det, anmeldelse og støtte.
 
 ## Beviser
@@ -69,7 +64,6 @@ evidence-save-question = Har du gemt det, der kan gemmes?
 evidence-notes-what = Skriv det ned, mens det er frisk: hvad der skete, hvor, hvem der var med, dato og klokkeslæt.
 evidence-notes-feelings = Skriv også, hvad der gjorde det ubehageligt, og hvordan du reagerede.
 evidence-notes-pattern = Kommer den samme person igen, så skriv også hver ny hændelse ned. Tilsammen viser de et mønster.
-evidence-notes-dk-record = Husk, at notaterne skal journaliseres på sagen, ligesom i alle andre sager.
 evidence-notes-question = Har du skrevet det ned?
 
 evidence-witnesses = Skriv ned, hvem der så eller hørte det, med navn og telefonnummer.
@@ -79,12 +73,9 @@ evidence-witnesses-question = Har du noteret vidner og links?
 ## Få det stoppet
 
 stop-no-counter = Svar ikke den, der gjorde det, og gå ikke til modangreb – heller ikke når det, der bliver sagt, er usandt.
-stop-dk-no-contact = Tag ikke selv kontakt til personen. Hvis der skal tages kontakt, er det din ledelse, der gør det.
-stop-se-ask-meaning = Var en bemærkning uklar, må du gerne spørge, hvad personen mente. Svaret gør det ofte lettere at vurdere.
 stop-relief = Hvis henvendelserne slider på dig, så bed din leder om aflastning. Du skal ikke bære det alene.
 
 stop-platform-report = Rapportér opslagene til platformen (for eksempel Facebook eller X) – den kan fjerne indhold, der bryder dens regler. Gem alt først.
-stop-platform-dk-guide = Din leder kan hjælpe dig med de tekniske trin, når indhold skal fjernes.
 stop-platform-helper = Bed en, du stoler på, om at passe dine private konti i en periode – læse, gemme, rapportere og slette for dig – så du og din familie slipper for at læse det.
 stop-platform-deindex = Du kan bede søgemaskiner som Google om at fjerne krænkende søgeresultater om dig.
 stop-platform-private-info = Tjek, hvad der er offentligt om dig – adresse, telefonnummer, billeder, familie – og stram dine privatlivsindstillinger.
@@ -93,10 +84,6 @@ stop-platform-question = Har du gjort det, der gælder for dig her?
 ## Hvem skal vide det
 
 tell-manager = Fortæl din leder om det så hurtigt som muligt. Sig, hvordan det påvirker dig, og hvad der vil hjælpe dig – både praktisk og menneskeligt.
-tell-se-safety-rep = Du kan også tale med jeres skyddsombud (den svenske arbejdsmiljørepræsentant).
-tell-dk-amr = Du kan gå til din leder eller til din arbejdsmiljørepræsentant (AMR) – vælg det, der føles lettest.
-tell-se-security-coordinator = En trussel skal også videre til sikkerhedskoordinatoren. Vedkommende kan hjælpe med din sikkerhed og med at vurdere, om sagen skal til politiet.
-tell-se-communicator = En kommunikationsmedarbejder kan holde øje med, hvor langt det har spredt sig.
 tell-colleagues = Advar dine kolleger: den samme person kontakter ofte flere.
 
 ## Politi og registrering

@@ -41,11 +41,6 @@ acked-follow-up = Senere minder jeg dig om at følge op og høre, hvordan det g�
 
 guidance-manager-talk = Tal med { $employee } samme dag. Lyt, skriv ned, hvad du får at vide, og spørg, hvad din medarbejder har brug for.
 guidance-manager-safety = Sørg for, at din medarbejder er i sikkerhed: ikke alene, har nogen at følges hjem med og kan få fri, hvis der er brug for det. Tjek også, hvilke private oplysninger om vedkommende der er offentlige.
-guidance-manager-se-report = Tilbyd altid at politianmelde det i arbejdsgiverens navn, hvis medarbejderen helst ikke vil gøre det selv – vedkommende er stadig målsägande (den forurettede). Sørg for, at indberetningen af hændelsen er markeret "otillåten påverkan".
-guidance-manager-dk-report = Hjælp medarbejderen med politianmeldelsen. Det er medarbejderen, der står som anmelder, og du bakker op. Sørg for, at hændelsen bliver registreret.
-guidance-manager-dk-offender = Det er kun ledelsen, der tager kontakt til krænkeren – skriftligt og først efter at have rådført sig med HR og juristerne.
-guidance-manager-se-support = Bestil samtalsstöd (støttesamtaler) til din medarbejder, og vær opmærksom på, hvordan det går, i ugerne efter.
-guidance-manager-dk-support = Sørg hurtigt for en krisepsykolog, og vær opmærksom på, hvordan det går, i ugerne efter.
 guidance-safety-rep-role = Som { $country ->
         [SE] skyddsombud (arbejdsmiljørepræsentant)
        *[other] arbejdsmiljørepræsentant (AMR)

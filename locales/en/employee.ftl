@@ -15,8 +15,6 @@ danger-stay = I'm staying right here. Nothing else matters now. Choose 1 when yo
 opt-danger-safe = I'm safe now
 danger-still-here = I'm still here. If you are in danger, call 112 now. When you are safe, choose 1.
 danger-after-not-alone = Good that you are safe. Don't stay alone now – ask a colleague or someone close to you to stay with you, and to go home with you if you need that.
-danger-after-police-se = When it is no longer urgent, you can reach the police on 114 14 or at polisen.se.
-danger-after-police-dk = When it is no longer urgent, you can reach the police on 114 or at politi.dk.
 danger-after-continue = When you are ready, we'll go on. There is no hurry.
 
 ## What happened
@@ -41,13 +39,11 @@ harassment-wait = Don't reply while you are upset. Wait a while, or talk to a co
 
 exposure-not-your-fault = Being exposed online is hard, and it is not your fault. You don't have to deal with it alone.
 exposure-do-not-engage = Don't comment on, react to or reply to the posts, and don't defend yourself or hit back – it usually makes things worse. Read no more of it than you have to.
-exposure-dk-management-only = Don't contact the person behind it yourself. If anyone contacts them, it is your management.
 exposure-order = First we'll save the evidence. Then we'll look at stopping the spread, who should know, and how to report it.
 
 criticism-intro = Criticism can be hard to take even when it is fair, and that's all right. Answer what you can, briefly and factually, and tell the person where they can get more help.
 criticism-signs = It may be a pattern of persistent complaints if you recognise several of these: very long messages, total certainty of being right, demands that cannot be met, law mixed with personal experience, threats to report you or go to the media, a wish to record or film, threatening language.
 criticism-relief = Nobody should carry this alone. Ask your manager for relief – for example that someone else takes over the mail, that replies go out from a shared mailbox, or that another caseworker takes the case.
-criticism-dk-framework = Your workplace decides where, when and how citizens get in touch – for example only in writing, through a shared mailbox.
 criticism-crossed-line = If it has turned into threats or harassment, choose 1 and we'll handle it as that.
 
 contact-phone = On the phone: keep your voice calm, answer only what you are sure of, and offer to call back or to take the questions by mail. A pause is better than a hasty answer. Don't argue or defend yourself.
@@ -56,7 +52,6 @@ contact-may-end = You may end a call that is abusive or goes nowhere. Say that y
 contact-crossed-line = If the contact included threats or harassment, choose 1.
 
 other-your-experience = Your experience counts. If something made you uneasy or felt like pressure, it deserves to be taken seriously.
-other-se-influence = If it felt like an attempt to make you act differently in your work, it can count as "otillåten påverkan" (undue influence). Your own experience decides that.
 other-same-steps = We'll go through the same steps as for any incident: evidence, stopping it, who to tell, reporting and support.
 
 ## Evidence
@@ -69,7 +64,6 @@ evidence-save-question = Have you saved what there is to save?
 evidence-notes-what = Write down while it is fresh: what happened, where, who was involved, the date and the time.
 evidence-notes-feelings = Also write what made it unpleasant, and how you reacted.
 evidence-notes-pattern = If the same person comes back, write down every new incident as well. Together they show a pattern.
-evidence-notes-dk-record = Remember that notes belong in the case file, as in any other case.
 evidence-notes-question = Have you written it down?
 
 evidence-witnesses = Note who saw or heard it, with names and phone numbers.
@@ -79,12 +73,9 @@ evidence-witnesses-question = Have you noted witnesses and links?
 ## Stop the harm
 
 stop-no-counter = Don't reply to the person who did it, and don't hit back – even when what they say is untrue.
-stop-dk-no-contact = Don't contact the person yourself. If they need to be contacted, your management does it.
-stop-se-ask-meaning = If a remark was vague, you may ask the person what they meant. Their own explanation often makes it easier to judge.
 stop-relief = If the contacts wear you down, ask your manager for relief. You shouldn't carry this alone.
 
 stop-platform-report = Report the posts to the platform (for example Facebook or X) – it can remove content that breaks its rules. Save everything first.
-stop-platform-dk-guide = Your leader can help you with the technical steps of getting content removed.
 stop-platform-helper = Ask someone you trust to look after your private accounts for a while – read, save, report and delete for you – so that you and your family don't have to read it.
 stop-platform-deindex = You can ask search engines such as Google to remove offensive results about you.
 stop-platform-private-info = Check what is public about you – address, phone number, photos, family – and tighten your privacy settings.
@@ -93,10 +84,6 @@ stop-platform-question = Have you done what applies to you here?
 ## Who to tell
 
 tell-manager = Tell your manager as soon as possible. Say how this affects you and what you need – practical help as well as support.
-tell-se-safety-rep = You can also talk to your safety representative (skyddsombud).
-tell-dk-amr = You can go to your leader or to your health and safety representative (arbejdsmiljørepræsentant, AMR) – whichever feels easier.
-tell-se-security-coordinator = A threat should also go to the security coordinator, who can help with your safety and with judging whether it should go to the police.
-tell-se-communicator = A communications officer can keep an eye on how far it has spread.
 tell-colleagues = Warn your colleagues: the same person often contacts several people.
 
 ## Police and registration

@@ -41,11 +41,6 @@ acked-follow-up = I'll remind you later to follow up with { $employee }.
 
 guidance-manager-talk = Talk with { $employee } the same day. Listen, write down what they tell you, and ask what they need.
 guidance-manager-safety = Make sure they are safe: not alone, someone to go home with, time off if they need it – and check what private information about them is public.
-guidance-manager-se-report = Always offer to file the police report in the employer's name if they would rather not do it themselves; they remain the injured party (målsägande). Make sure the incident report is marked "otillåten påverkan".
-guidance-manager-dk-report = Help them file the police report – they are the complainant (anmelder), and you support them. Make sure the incident is registered.
-guidance-manager-dk-offender = Only management contacts the person behind it, in writing, after consulting HR and the legal team.
-guidance-manager-se-support = Book talk support (samtalsstöd) for them, and stay attentive in the weeks that follow.
-guidance-manager-dk-support = Arrange a crisis psychologist promptly, and stay attentive in the weeks that follow.
 guidance-safety-rep-role = As { $country ->
         [DK] health and safety representative (AMR)
        *[other] health and safety representative (skyddsombud)

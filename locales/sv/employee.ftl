@@ -15,8 +15,6 @@ danger-stay = Jag finns kvar här. Inget annat spelar någon roll just nu. Välj
 opt-danger-safe = Jag är i säkerhet nu
 danger-still-here = Jag är fortfarande här. Är du i fara, ring 112 nu. När du är i säkerhet, välj 1.
 danger-after-not-alone = Vad bra att du är i säkerhet. Var inte ensam nu – be en kollega eller någon närstående att stanna hos dig, och att följa med dig hem om du behöver det.
-danger-after-police-se = När det inte längre är akut kan du kontakta polisen på 114 14 eller via polisen.se.
-danger-after-police-dk = När det inte längre är akut kan du kontakta polisen på 114 eller via politi.dk.
 danger-after-continue = När du känner dig redo går vi vidare. Det är ingen brådska.
 
 ## Vad som hände
@@ -41,13 +39,11 @@ harassment-wait = Svara inte medan du är upprörd. Vänta en stund, eller prata
 
 exposure-not-your-fault = Det är tungt att bli uthängd på nätet, och det är inte ditt fel. Du behöver inte hantera det ensam.
 exposure-do-not-engage = Kommentera inte inläggen, reagera inte på dem och svara inte. Försvara dig inte och ge inte igen – det brukar bara göra saken värre. Läs inte mer än du måste.
-exposure-dk-management-only = Ta inte själv kontakt med den som ligger bakom. Om någon ska kontakta personen är det ledningen som gör det.
 exposure-order = Först sparar vi bevisen. Sedan tittar vi på hur spridningen kan stoppas, vem som behöver få veta och hur du anmäler.
 
 criticism-intro = Kritik kan vara svår att ta emot, även när den är befogad – det är helt normalt. Svara på det du kan, kort och sakligt, och berätta var personen kan få mer hjälp.
 criticism-signs = Det kan vara ett mönster av ihållande klagomål om du känner igen flera av de här tecknen: mycket långa meddelanden, en total säkerhet på att ha rätt, krav som är omöjliga att uppfylla, lagparagrafer blandade med egna erfarenheter, hot om att anmäla dig eller kontakta media, en vilja att spela in eller filma, ett hotfullt språk.
 criticism-relief = Ingen ska behöva bära det här ensam. Be din chef om avlastning – till exempel att någon annan tar över mejlen, att svaren skickas från en gemensam brevlåda, eller att en annan handläggare tar ärendet.
-criticism-dk-framework = Det är din arbetsplats som bestämmer var, när och hur medborgare kan höra av sig – till exempel bara skriftligt, via en gemensam brevlåda.
 criticism-crossed-line = Har det gått över till hot eller trakasserier? Välj 1, så hanterar vi det som det.
 
 contact-phone = I telefon: håll rösten lugn, svara bara på det du är säker på, och erbjud dig att ringa tillbaka eller att ta frågorna via mejl. Hellre en paus än ett förhastat svar. Argumentera inte och försvara dig inte.
@@ -56,7 +52,6 @@ contact-may-end = Du får avsluta ett samtal som är kränkande eller som inte l
 contact-crossed-line = Innehöll kontakten hot eller trakasserier? Välj 1.
 
 other-your-experience = Din upplevelse räknas. Om något gjorde dig olustig eller kändes som påtryckning förtjänar det att tas på allvar.
-other-se-influence = Kändes det som ett försök att få dig att agera annorlunda i ditt arbete? Då kan det räknas som ”otillåten påverkan”. Det är din egen upplevelse som avgör.
 other-same-steps = Vi går igenom samma steg som vid alla händelser: bevis, hur det kan stoppas, vem som ska få veta, anmälan och stöd.
 
 ## Bevis
@@ -69,7 +64,6 @@ evidence-save-question = Har du sparat det som går att spara?
 evidence-notes-what = Skriv ner medan du minns det tydligt: vad som hände, var, vilka som var inblandade, datum och klockslag.
 evidence-notes-feelings = Skriv också vad som gjorde det obehagligt och hur du reagerade.
 evidence-notes-pattern = Hör samma person av sig igen? Skriv ner varje ny händelse också. Tillsammans visar de ett mönster.
-evidence-notes-dk-record = Tänk på att anteckningarna hör hemma i akten, precis som i alla andra ärenden.
 evidence-notes-question = Har du skrivit ner det?
 
 evidence-witnesses = Skriv upp vilka som såg eller hörde det, med namn och telefonnummer.
@@ -79,12 +73,9 @@ evidence-witnesses-question = Har du skrivit upp vittnen och länkar?
 ## Begränsa skadan
 
 stop-no-counter = Svara inte den som gjorde det, och ge inte igen – inte ens när det som sägs är osant.
-stop-dk-no-contact = Ta inte själv kontakt med personen. Om personen behöver kontaktas är det ledningen som gör det.
-stop-se-ask-meaning = Var något som sades otydligt? Då får du fråga personen vad som menades. Svaret gör det ofta lättare att bedöma läget.
 stop-relief = Om kontakterna tär på dig, be din chef om avlastning. Det här ska du inte behöva bära ensam.
 
 stop-platform-report = Anmäl inläggen till plattformen (till exempel Facebook eller X) – den kan ta bort sådant som bryter mot dess regler. Spara allt först.
-stop-platform-dk-guide = Din chef kan hjälpa dig med de tekniska stegen för att få innehåll borttaget.
 stop-platform-helper = Be någon du litar på att sköta dina privata konton ett tag – läsa, spara, anmäla och radera åt dig. Då slipper du och din familj läsa det.
 stop-platform-deindex = Du kan be sökmotorer som Google att ta bort kränkande sökträffar om dig. Det kallas avindexering.
 stop-platform-private-info = Se över vad som är offentligt om dig – adress, telefonnummer, bilder, familj – och skärp dina integritetsinställningar.
@@ -93,10 +84,6 @@ stop-platform-question = Har du gjort det som gäller för dig här?
 ## Vem som ska få veta
 
 tell-manager = Berätta för din chef så snart du kan. Säg hur det här påverkar dig och vad du behöver – både praktisk hjälp och stöd.
-tell-se-safety-rep = Du kan också prata med ditt skyddsombud.
-tell-dk-amr = Du kan vända dig till din chef eller till er arbejdsmiljørepræsentant (AMR) – välj den som känns lättast.
-tell-se-security-coordinator = Ett hot ska också till säkerhetskoordinatorn, som kan hjälpa till med din säkerhet och med att bedöma om det ska polisanmälas.
-tell-se-communicator = En kommunikatör kan hålla koll på hur långt det har spridits.
 tell-colleagues = Varna dina kollegor: samma person hör ofta av sig till flera.
 
 ## Polisanmälan och registrering

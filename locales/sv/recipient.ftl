@@ -41,11 +41,6 @@ acked-follow-up = Längre fram påminner jag dig om att följa upp hur { $employ
 
 guidance-manager-talk = Prata med { $employee } samma dag. Lyssna, skriv ner det du får höra, och fråga vad din medarbetare behöver.
 guidance-manager-safety = Se till att din medarbetare är i säkerhet: inte ensam, har någon att gå hem med och får ledigt vid behov. Ta också reda på vilka privata uppgifter om medarbetaren som är offentliga.
-guidance-manager-se-report = Erbjud alltid att arbetsgivaren gör polisanmälan i sitt namn, om din medarbetare hellre vill slippa göra den själv. Medarbetaren är ändå målsägande. Se till att anmälan av händelsen är märkt ”otillåten påverkan”.
-guidance-manager-dk-report = Hjälp din medarbetare att polisanmäla. Det är medarbetaren som är anmelder, och du finns med som stöd. Se till att händelsen blir registrerad.
-guidance-manager-dk-offender = Kontakt med personen bakom tas bara av ledningen – skriftligt, och först efter samråd med HR och juristerna.
-guidance-manager-se-support = Boka samtalsstöd åt din medarbetare, och var uppmärksam under veckorna som följer.
-guidance-manager-dk-support = Ordna en krispsykolog snabbt, och var uppmärksam under veckorna som följer.
 guidance-safety-rep-role = Som { $country ->
         [DK] arbetsmiljörepresentant (arbejdsmiljørepræsentant)
        *[other] skyddsombud

@@ -6,7 +6,6 @@
 use super::jurisdiction::Slot;
 use super::playbook::*;
 use super::state::{Channel, Request, Scope};
-use crate::model::Country::{Denmark as DK, Sweden as SE};
 use crate::model::IncidentKind::{self, *};
 use crate::model::Language;
 
@@ -162,8 +161,7 @@ const STEPS: &[Step] = &[
         transient: true,
         body: &[
             text("danger-after-not-alone"),
-            text_if(Cond::In(SE), "danger-after-police-se"),
-            text_if(Cond::In(DK), "danger-after-police-dk"),
+            Para::Slot(Slot::DangerAfterPolice),
             text("danger-after-continue"),
         ],
         choices: NEXT_ONLY,
@@ -248,7 +246,7 @@ const STEPS: &[Step] = &[
         body: &[
             text("exposure-not-your-fault"),
             text("exposure-do-not-engage"),
-            text_if(Cond::In(DK), "exposure-dk-management-only"),
+            Para::Slot(Slot::ExposureManagement),
             text("exposure-order"),
             text("exposure-function-signature"),
         ],
@@ -265,7 +263,7 @@ const STEPS: &[Step] = &[
             text("criticism-intro"),
             text("criticism-signs"),
             text("criticism-relief"),
-            text_if(Cond::In(DK), "criticism-dk-framework"),
+            Para::Slot(Slot::CriticismFramework),
             text("criticism-crossed-line"),
         ],
         choices: &[
@@ -357,7 +355,7 @@ const STEPS: &[Step] = &[
         transient: false,
         body: &[
             text("other-your-experience"),
-            text_if(Cond::In(SE), "other-se-influence"),
+            Para::Slot(Slot::OtherInfluence),
             text("other-same-steps"),
             text("channel-question"),
         ],
@@ -391,7 +389,7 @@ const STEPS: &[Step] = &[
             text("evidence-notes-what"),
             text_if(Cond::Kinds(&[Other, Harassment]), "evidence-notes-feelings"),
             text("evidence-notes-pattern"),
-            text_if(Cond::In(DK), "evidence-notes-dk-record"),
+            Para::Slot(Slot::EvidenceRecord),
             text("evidence-notes-question"),
         ],
         choices: EVIDENCE_CHOICES,
@@ -432,13 +430,13 @@ const STEPS: &[Step] = &[
             // Someone who threatened, harassed or exposed: no answer, no contact of one's own.
             text_if(Cond::Kinds(SERIOUS), "stop-no-counter"),
             text_if(Cond::KindUnknown, "stop-no-counter"),
-            text_if(Cond::InKinds(DK, SERIOUS), "stop-dk-no-contact"),
+            Para::Slot(Slot::StopNoContact),
             // Anything else: ordinary casework goes on, without being drawn in.
             text_if(
                 Cond::Kinds(&[Other, Criticism, HardContact]),
                 "stop-other-casework",
             ),
-            text_if(Cond::InKinds(SE, &[Other]), "stop-se-ask-meaning"),
+            Para::Slot(Slot::StopAskMeaning),
             text_if(Cond::Kinds(SHORT), "stop-relief"),
         ],
         choices: NEXT_ONLY,
@@ -452,7 +450,7 @@ const STEPS: &[Step] = &[
         transient: false,
         body: &[
             text("stop-platform-report"),
-            text_if(Cond::In(DK), "stop-platform-dk-guide"),
+            Para::Slot(Slot::PlatformGuide),
             text("stop-platform-helper"),
             // Search hits and public details matter when someone is exposed; for a threat or
             // harassment online the step stays at the platform and the accounts.
@@ -472,10 +470,7 @@ const STEPS: &[Step] = &[
         transient: false,
         body: &[
             text("tell-manager"),
-            text_if(Cond::In(SE), "tell-se-safety-rep"),
-            text_if(Cond::In(DK), "tell-dk-amr"),
-            text_if(Cond::InKinds(SE, &[Threat]), "tell-se-security-coordinator"),
-            text_if(Cond::InKinds(SE, &[OnlineExposure]), "tell-se-communicator"),
+            Para::Slot(Slot::TellWhom),
             text_if(Cond::Kinds(REPEATING), "tell-colleagues"),
             text_if(Cond::NoConsent, "tell-offer"),
             Para::Notifications,

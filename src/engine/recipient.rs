@@ -136,26 +136,8 @@ const STEPS: &[Step] = &[
         body: &[
             text_if(Cond::ForManager, "guidance-manager-talk"),
             text_if(Cond::ForManager, "guidance-manager-safety"),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::In(SE)),
-                "guidance-manager-se-report",
-            ),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::In(DK)),
-                "guidance-manager-dk-report",
-            ),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::InKinds(DK, FULL)),
-                "guidance-manager-dk-offender",
-            ),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::In(SE)),
-                "guidance-manager-se-support",
-            ),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::In(DK)),
-                "guidance-manager-dk-support",
-            ),
+            Para::Slot(Slot::GuidanceReport),
+            Para::Slot(Slot::GuidanceSupport),
             text_if(Cond::ForSafetyRep, "guidance-safety-rep-role"),
             text_if(
                 Cond::All2(&Cond::ForSafetyRep, &Cond::NotAlerted),
@@ -270,19 +252,7 @@ const STEPS: &[Step] = &[
         "mgr-report",
         Task::MgrReport,
         Cond::Always,
-        &[
-            text_if(Cond::In(SE), "mgr-se-report"),
-            text_if(
-                Cond::All2(&Cond::In(SE), &Cond::HasIncidentSystem),
-                "mgr-se-report-system",
-            ),
-            text_if(Cond::In(DK), "mgr-dk-register"),
-            text_if(
-                Cond::All2(&Cond::In(DK), &Cond::HasIncidentSystem),
-                "mgr-dk-register-system",
-            ),
-            text("mgr-question"),
-        ],
+        &[Para::Slot(Slot::ManagerReport), text("mgr-question")],
         &[to("mgr-police")],
     ),
     item(
@@ -304,8 +274,7 @@ const STEPS: &[Step] = &[
         Task::MgrDirector,
         Cond::DirectorRequired,
         &[
-            text_if(Cond::In(SE), "mgr-director"),
-            text_if(Cond::In(DK), "mgr-dk-secretariat"),
+            Para::Slot(Slot::ManagerInform),
             Para::Contact(ContactKind::Secretariat),
             text("mgr-question"),
         ],

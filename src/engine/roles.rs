@@ -4,7 +4,7 @@
 
 use super::jurisdiction::Slot;
 use super::playbook::*;
-use crate::model::Country::{Denmark as DK, Sweden as SE};
+use crate::model::Country::Denmark as DK;
 
 pub static ROLES: Playbook = Playbook {
     name: "roles",
@@ -53,11 +53,10 @@ const STEPS: &[Step] = &[
         "mgr-general-week",
         &[
             text("mgr-week-heading"),
-            text_if(Cond::In(SE), "mgr-se-report"),
-            text_if(Cond::In(DK), "mgr-dk-register"),
+            Para::Slot(Slot::ManagerReportBrief),
             Para::Slot(Slot::ManagerPolice),
             text("mgr-colleagues"),
-            text_if(Cond::In(DK), "mgr-dk-offender"),
+            Para::Slot(Slot::ManagerOffender),
             text("mgr-follow-up"),
         ],
         &[
@@ -70,8 +69,7 @@ const STEPS: &[Step] = &[
         "sr-guide",
         &[
             text("sr-role"),
-            text_if(Cond::In(SE), "sr-se-role"),
-            text_if(Cond::In(DK), "sr-dk-role"),
+            Para::Slot(Slot::SafetyRepRole),
             text("sr-check"),
             text("sr-not"),
             text("sr-prevent"),
@@ -88,7 +86,7 @@ const STEPS: &[Step] = &[
             text("col-be-there"),
             text("col-dont"),
             text("col-take-over"),
-            text_if(Cond::In(DK), "col-dk-dont-contact"),
+            Para::Slot(Slot::ColleagueNoContact),
         ],
         &[choice_to("opt-next", &[to("colleague-more")]), CONTINUE],
     ),
@@ -138,7 +136,7 @@ const STEPS: &[Step] = &[
             text("advice-trolls-answer-once"),
             text("advice-trolls-stop"),
             text("advice-trolls-not-upset"),
-            text_if(Cond::In(DK), "advice-trolls-dk-caveat"),
+            Para::Slot(Slot::TrollsCaveat),
             text("advice-more"),
         ],
         &[MORE_ADVICE, CONTINUE],
@@ -160,7 +158,7 @@ const STEPS: &[Step] = &[
             text("advice-phone-calm"),
             text("advice-phone-pause"),
             text("advice-phone-end"),
-            text_if(Cond::In(SE), "advice-phone-se-right"),
+            Para::Slot(Slot::PhoneRight),
             text("advice-phone-threat"),
             text("advice-more"),
         ],

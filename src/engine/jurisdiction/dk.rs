@@ -4,7 +4,14 @@
 use super::{Applies, Deadline, DutyRule, Jurisdiction, Rules, Slot};
 use crate::engine::playbook::{text, text_if, Cond, Para};
 use crate::engine::state::Duty;
-use crate::model::IncidentKind::{Criticism, Harassment, HardContact, Threat};
+use crate::model::IncidentKind::{
+    self, Criticism, Harassment, HardContact, OnlineExposure, Other, Threat,
+};
+
+/// Threats, harassment and exposure online.
+const SERIOUS: &[IncidentKind] = &[Threat, Harassment, OnlineExposure];
+/// Every kind but criticism and hard calls or mails.
+const FULL: &[IncidentKind] = &[Threat, Harassment, OnlineExposure, Other];
 
 pub const DENMARK: Jurisdiction = Jurisdiction {
     code: "DK",
@@ -54,5 +61,41 @@ fn paragraphs(slot: Slot) -> &'static [Para] {
         Slot::WorkInjury => const { &[text("support-dk-work-injury")] },
         Slot::ManagerSupport => const { &[text("mgr-dk-support")] },
         Slot::ManagerPolice => const { &[text("mgr-dk-police")] },
+        Slot::DangerAfterPolice => const { &[text("danger-dk-after-police")] },
+        Slot::TellWhom => const { &[text("tell-dk-amr")] },
+        Slot::GuidanceReport => {
+            const {
+                &[
+                    text_if(Cond::ForManager, "guidance-manager-dk-report"),
+                    text_if(
+                        Cond::All2(&Cond::ForManager, &Cond::Kinds(FULL)),
+                        "guidance-manager-dk-offender",
+                    ),
+                ]
+            }
+        }
+        Slot::GuidanceSupport => {
+            const { &[text_if(Cond::ForManager, "guidance-manager-dk-support")] }
+        }
+        Slot::ManagerReport => {
+            const {
+                &[
+                    text("mgr-dk-register"),
+                    text_if(Cond::HasIncidentSystem, "mgr-dk-register-system"),
+                ]
+            }
+        }
+        Slot::ManagerReportBrief => const { &[text("mgr-dk-register")] },
+        Slot::ManagerInform => const { &[text("mgr-dk-secretariat")] },
+        Slot::SafetyRepRole => const { &[text("sr-dk-role")] },
+        Slot::ExposureManagement => const { &[text("exposure-dk-management-only")] },
+        Slot::CriticismFramework => const { &[text("criticism-dk-framework")] },
+        Slot::EvidenceRecord => const { &[text("evidence-notes-dk-record")] },
+        Slot::StopNoContact => const { &[text_if(Cond::Kinds(SERIOUS), "stop-dk-no-contact")] },
+        Slot::PlatformGuide => const { &[text("stop-platform-dk-guide")] },
+        Slot::ManagerOffender => const { &[text("mgr-dk-offender")] },
+        Slot::ColleagueNoContact => const { &[text("col-dk-dont-contact")] },
+        Slot::TrollsCaveat => const { &[text("advice-trolls-dk-caveat")] },
+        Slot::OtherInfluence | Slot::StopAskMeaning | Slot::PhoneRight => &[],
     }
 }

@@ -4,7 +4,7 @@
 use super::{Applies, Deadline, DutyRule, Jurisdiction, Rules, Slot};
 use crate::engine::playbook::{text, text_if, Cond, Para};
 use crate::engine::state::Duty;
-use crate::model::IncidentKind::{Harassment, OnlineExposure, Threat};
+use crate::model::IncidentKind::{Harassment, OnlineExposure, Other, Threat};
 
 pub const SWEDEN: Jurisdiction = Jurisdiction {
     code: "SE",
@@ -60,5 +60,43 @@ fn paragraphs(slot: Slot) -> &'static [Para] {
         Slot::WorkInjury => const { &[text("support-se-work-injury")] },
         Slot::ManagerSupport => const { &[text("mgr-se-support")] },
         Slot::ManagerPolice => const { &[text("mgr-se-police")] },
+        Slot::DangerAfterPolice => const { &[text("danger-se-after-police")] },
+        Slot::TellWhom => {
+            const {
+                &[
+                    text("tell-se-safety-rep"),
+                    text_if(Cond::Kinds(&[Threat]), "tell-se-security-coordinator"),
+                    text_if(Cond::Kinds(&[OnlineExposure]), "tell-se-communicator"),
+                ]
+            }
+        }
+        Slot::GuidanceReport => {
+            const { &[text_if(Cond::ForManager, "guidance-manager-se-report")] }
+        }
+        Slot::GuidanceSupport => {
+            const { &[text_if(Cond::ForManager, "guidance-manager-se-support")] }
+        }
+        Slot::ManagerReport => {
+            const {
+                &[
+                    text("mgr-se-report"),
+                    text_if(Cond::HasIncidentSystem, "mgr-se-report-system"),
+                ]
+            }
+        }
+        Slot::ManagerReportBrief => const { &[text("mgr-se-report")] },
+        Slot::ManagerInform => const { &[text("mgr-se-director")] },
+        Slot::SafetyRepRole => const { &[text("sr-se-role")] },
+        Slot::OtherInfluence => const { &[text("other-se-influence")] },
+        Slot::StopAskMeaning => const { &[text_if(Cond::Kinds(&[Other]), "stop-se-ask-meaning")] },
+        Slot::PhoneRight => const { &[text("advice-se-phone-right")] },
+        Slot::ExposureManagement
+        | Slot::CriticismFramework
+        | Slot::EvidenceRecord
+        | Slot::StopNoContact
+        | Slot::PlatformGuide
+        | Slot::ManagerOffender
+        | Slot::ColleagueNoContact
+        | Slot::TrollsCaveat => &[],
     }
 }
