@@ -38,3 +38,13 @@ mgr-dk-offender = Det er kun ledelsen, der kontakter personen bag – aldrig din
 col-dk-dont-contact = Kontakt aldrig selv personen bag – det er ledelsens opgave.
 advice-trolls-dk-caveat = Metoden kommer fra en svensk vejledning for offentligt ansatte. På en dansk arbejdsplads er det arbejdspladsens egne regler, der bestemmer, hvordan og hvornår borgere får svar – spørg din leder, hvis du er i tvivl, og tag aldrig selv kontakt til en, der har truet dig.
 danger-dk-after-police = Når det ikke længere haster, kan du kontakte politiet på 114 eller via politi.dk.
+acked-dk-registration = Hændelsen skal registreres i kategorien "mindre vold, trusler og anden krænkende adfærd" – og som arbejdsskade, hvis den er alvorlig. Jeg minder dig om det hver arbejdsdag, indtil du har markeret det som gjort.
+tpl-dk-letter =
+    ADVARSEL: Brevet skal gennemgås af HR/jura, før det sendes. Slet denne linje, når det er sket.
+    Til: [modtagerens navn og adresse]
+    Vi er blevet gjort opmærksom på, at ansatte i [afdeling] er nævnt ved navn på sociale medier, blandt andet her: [link]
+    Vi beder dig fjerne opslagene og navnene med det samme.
+    Vi er i gang med at vurdere, om opslagene kan udgøre en overtrædelse af straffeloven § 119 a, som handler om chikane af personer i offentlig tjeneste på grund af deres arbejde.
+    Fjernes indholdet ikke, vil du høre fra os igen.
+    Med venlig hilsen
+    Navn og titel: [lederens navn og titel]

@@ -36,3 +36,5 @@ other-se-influence = Føltes det som et forsøg på at få dig til at handle and
 stop-se-ask-meaning = Var en bemærkning uklar, må du gerne spørge, hvad personen mente. Svaret gør det ofte lettere at vurdere.
 advice-se-phone-right = I Sverige har retten til at afslutte krænkende opkald støtte i en afgørelse fra den svenske ombudsmand, Justitieombudsmannen (JO 3912-2007).
 danger-se-after-police = Når det ikke længere haster, kan du kontakte politiet på 114 14 eller via polisen.se.
+acked-se-authority = Vurdér, om dette er en alvorlig hændelse efter svenske regler. Er det det, skal den meldes til Arbetsmiljöverket straks og inden for 24 timer. Jeg minder dig om det, indtil du har svaret.
+mgr-se-security-coordinator = Inddrag sikkerhedskoordinatoren (säkerhetssamordnaren): til en samtale om sikkerheden, en personlig alarm, hvis der er brug for det, og hjælp til at vurdere politianmeldelsen.

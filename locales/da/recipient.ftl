@@ -29,8 +29,6 @@ opt-guidance = Hvad skal jeg gøre?
 
 acked-thanks = Tak. Jeg har fortalt { $employee }, at du har kvitteret.
 acked-manager-today = Tal med { $employee } i dag, og sørg for, at din medarbejder ikke er alene.
-acked-se-authority = Vurdér, om dette er en alvorlig hændelse efter svenske regler. Er det det, skal den meldes til Arbetsmiljöverket straks og inden for 24 timer. Jeg minder dig om det, indtil du har svaret.
-acked-dk-registration = Hændelsen skal registreres i kategorien "mindre vold, trusler og anden krænkende adfærd" – og som arbejdsskade, hvis den er alvorlig. Jeg minder dig om det hver arbejdsdag, indtil du har markeret det som gjort.
 acked-safety-rep = Som { $country ->
         [SE] skyddsombud (arbejdsmiljørepræsentant)
        *[other] arbejdsmiljørepræsentant (AMR)

@@ -73,12 +73,3 @@ tpl-incident =
     Tiltag indtil nu: [for eksempel tilbudt støtte, ændrede rutiner, politianmeldelse]
     Reference: { $case }
     Kategori: [den kategori, som arbejdsgiverens system bruger]
-tpl-dk-letter =
-    ADVARSEL: Brevet skal gennemgås af HR/jura, før det sendes. Slet denne linje, når det er sket.
-    Til: [modtagerens navn og adresse]
-    Vi er blevet gjort opmærksom på, at ansatte i [afdeling] er nævnt ved navn på sociale medier, blandt andet her: [link]
-    Vi beder dig fjerne opslagene og navnene med det samme.
-    Vi er i gang med at vurdere, om opslagene kan udgøre en overtrædelse af straffeloven § 119 a, som handler om chikane af personer i offentlig tjeneste på grund af deres arbejde.
-    Fjernes indholdet ikke, vil du høre fra os igen.
-    Med venlig hilsen
-    Navn og titel: [lederens navn og titel]

@@ -52,7 +52,6 @@ col-accounts = Tilbyd at passe din kollegas private konti i en periode – læse
 col-tell = Opfordr din kollega til at fortælle det til sin leder – og giv ikke noget videre uden vedkommendes samtykke. Henvender den samme person sig også til dig, så fortæl det til din egen leder.
 col-yourself = Pas også på dig selv – det kan også påvirke dig. Deltag i en debriefing, hvis der bliver tilbudt en, og tal med en, du stoler på.
 col-fyr = Din kollega kan også selv skrive til Fyr. Fyr guider trin for trin og fortæller kun andre om det, hvis vedkommende siger ja.
-mgr-se-security-coordinator = Inddrag sikkerhedskoordinatoren (säkerhetssamordnaren): til en samtale om sikkerheden, en personlig alarm, hvis der er brug for det, og hjælp til at vurdere politianmeldelsen.
 mgr-home-family = Gælder truslen familien, eller er personen dukket op derhjemme? Hjælp med sikkerheden i hjemmet og med beskyttede oplysninger: { $country ->
         [SE] kontaktförbud (tilhold) via politiet eller anklageren og beskyttede personoplysninger hos Skatteverket.
        *[other] tilhold via politiet og navne- og adressebeskyttelse via folkeregistret.

@@ -38,3 +38,13 @@ mgr-dk-offender = Only management contacts the person behind it – never your e
 col-dk-dont-contact = Never contact the person behind it yourself – that is management's job.
 advice-trolls-dk-caveat = The method comes from Swedish guidance for public employees. At a Danish workplace, the workplace's own rules decide how and when citizens get an answer – ask your manager if you are unsure, and never contact someone who threatened you yourself.
 danger-dk-after-police = When it is no longer urgent, you can reach the police on 114 or at politi.dk.
+acked-dk-registration = The incident is to be registered in the category "mindre vold, trusler og anden krænkende adfærd" – as a work injury (arbejdsskade) if it is serious. I'll remind you each working day until you mark it as done.
+tpl-dk-letter =
+    WARNING: HR or the legal team (HR/jura) must review this letter before it is sent. Delete this line once that is done.
+    To: [name and address of the recipient]
+    We have become aware that staff of [department] have been named on social media, for example here: [link]
+    We ask you to remove the posts and the names straight away.
+    We are looking into whether the posts may be a breach of straffeloven § 119 a (the Danish Criminal Code), which concerns harassment of people in public service because of their work.
+    If the content is not removed, you will hear from us again.
+    Kind regards
+    Name and title: [the leader's name and title]

@@ -36,3 +36,5 @@ other-se-influence = If it felt like an attempt to make you act differently in y
 stop-se-ask-meaning = If a remark was vague, you may ask the person what they meant. Their own explanation often makes it easier to judge.
 advice-se-phone-right = In Sweden, the right to end an abusive call is backed by a decision of the Parliamentary Ombudsmen (JO 3912-2007).
 danger-se-after-police = When it is no longer urgent, you can reach the police on 114 14 or at polisen.se.
+acked-se-authority = Assess whether this is a serious incident. If it is, it must be reported to Arbetsmiljöverket without delay, within 24 hours. I will remind you until you have answered.
+mgr-se-security-coordinator = Bring in the security coordinator: for a talk about safety, a personal alarm if needed, and help judging the police report.

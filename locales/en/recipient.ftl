@@ -29,8 +29,6 @@ opt-guidance = What should I do?
 
 acked-thanks = Thank you. I have told { $employee } that you acknowledged.
 acked-manager-today = Talk with { $employee } today, and make sure they are not alone.
-acked-se-authority = Assess whether this is a serious incident. If it is, it must be reported to Arbetsmiljöverket without delay, within 24 hours. I will remind you until you have answered.
-acked-dk-registration = The incident is to be registered in the category "mindre vold, trusler og anden krænkende adfærd" – as a work injury (arbejdsskade) if it is serious. I'll remind you each working day until you mark it as done.
 acked-safety-rep = As { $country ->
         [DK] health and safety representative (AMR)
        *[other] health and safety representative (skyddsombud)

@@ -73,12 +73,3 @@ tpl-incident =
     Measures taken: [for example support offered, routines changed, police report]
     Reference: { $case }
     Category: [the category your employer's system uses]
-tpl-dk-letter =
-    WARNING: HR or the legal team (HR/jura) must review this letter before it is sent. Delete this line once that is done.
-    To: [name and address of the recipient]
-    We have become aware that staff of [department] have been named on social media, for example here: [link]
-    We ask you to remove the posts and the names straight away.
-    We are looking into whether the posts may be a breach of straffeloven § 119 a (the Danish Criminal Code), which concerns harassment of people in public service because of their work.
-    If the content is not removed, you will hear from us again.
-    Kind regards
-    Name and title: [the leader's name and title]

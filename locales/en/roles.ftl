@@ -52,7 +52,6 @@ col-accounts = Offer to look after their private accounts for a while – readin
 col-tell = Encourage your colleague to tell their manager – and don't pass anything on without their agreement. If the same person contacts you too, tell your own manager.
 col-yourself = Look after yourself too – this can affect you as well. Join a debriefing if one is offered, and talk to someone you trust.
 col-fyr = Your colleague can also write to Fyr themselves. Fyr guides them step by step, and tells others only if they agree.
-mgr-se-security-coordinator = Bring in the security coordinator: for a talk about safety, a personal alarm if needed, and help judging the police report.
 mgr-home-family = Does the threat concern the family, or has the person turned up at home? Help with home security and with protected details: { $country ->
         [DK] a restraining order (tilhold) through the police, and name and address protection through the population register.
        *[other] a contact ban (kontaktförbud) through the police or prosecutor, and protected personal data with Skatteverket.

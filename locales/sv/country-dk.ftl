@@ -38,3 +38,13 @@ mgr-dk-offender = Det är bara ledningen som kontaktar personen bakom – aldrig
 col-dk-dont-contact = Kontakta aldrig själv personen bakom – det är ledningens uppgift.
 advice-trolls-dk-caveat = Metoden kommer från svensk vägledning för offentliganställda. På en dansk arbetsplats bestämmer arbetsplatsens egna regler hur och när medborgare får svar – fråga din chef om du är osäker, och ta aldrig själv kontakt med någon som har hotat dig.
 danger-dk-after-police = När det inte längre är akut kan du kontakta polisen på 114 eller via politi.dk.
+acked-dk-registration = Händelsen ska registreras i kategorin ”mindre vold, trusler og anden krænkende adfærd” – och som arbejdsskade (arbetsskada) om den är allvarlig. Jag påminner dig varje arbetsdag tills du har markerat att det är gjort.
+tpl-dk-letter =
+    VARNING: HR eller juristerna (HR/jura) måste granska brevet innan det skickas. Ta bort den här raden när det är gjort.
+    Till: [mottagarens namn och adress]
+    Vi har fått veta att medarbetare på [avdelning] har nämnts med namn i sociala medier, bland annat här: [länk]
+    Vi ber dig att genast ta bort inläggen och namnen.
+    Vi utreder om inläggen kan vara en överträdelse av straffeloven § 119 a (den danska strafflagen), som handlar om trakasserier mot personer i offentlig tjänst på grund av deras arbete.
+    Om innehållet inte tas bort kommer du att höra av oss igen.
+    Med vänlig hälsning
+    Namn och titel: [chefens namn och titel]

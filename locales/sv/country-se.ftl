@@ -36,3 +36,5 @@ other-se-influence = Kändes det som ett försök att få dig att agera annorlun
 stop-se-ask-meaning = Var något som sades otydligt? Då får du fråga personen vad som menades. Svaret gör det ofta lättare att bedöma läget.
 advice-se-phone-right = Rätten att avsluta kränkande samtal har stöd i ett beslut från Justitieombudsmannen (JO 3912-2007).
 danger-se-after-police = När det inte längre är akut kan du kontakta polisen på 114 14 eller via polisen.se.
+acked-se-authority = Bedöm om det här är ett allvarligt tillbud. Är det det, ska det anmälas till Arbetsmiljöverket utan dröjsmål, inom 24 timmar. Jag påminner dig tills du har svarat.
+mgr-se-security-coordinator = Ta in säkerhetssamordnaren: för ett samtal om säkerheten, ett personlarm om det behövs och hjälp att bedöma polisanmälan.

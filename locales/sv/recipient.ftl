@@ -29,8 +29,6 @@ opt-guidance = Vad ska jag göra?
 
 acked-thanks = Tack. Jag har meddelat { $employee } att du har kvitterat.
 acked-manager-today = Prata med { $employee } i dag, och se till att din medarbetare inte lämnas ensam.
-acked-se-authority = Bedöm om det här är ett allvarligt tillbud. Är det det, ska det anmälas till Arbetsmiljöverket utan dröjsmål, inom 24 timmar. Jag påminner dig tills du har svarat.
-acked-dk-registration = Händelsen ska registreras i kategorin ”mindre vold, trusler og anden krænkende adfærd” – och som arbejdsskade (arbetsskada) om den är allvarlig. Jag påminner dig varje arbetsdag tills du har markerat att det är gjort.
 acked-safety-rep = Som { $country ->
         [DK] arbetsmiljörepresentant (arbejdsmiljørepræsentant)
        *[other] skyddsombud

@@ -73,12 +73,3 @@ tpl-incident =
     Åtgärder som har vidtagits: [till exempel erbjudet stöd, ändrade rutiner, polisanmälan]
     Referens: { $case }
     Kategori: [den kategori som arbetsgivarens system använder]
-tpl-dk-letter =
-    VARNING: HR eller juristerna (HR/jura) måste granska brevet innan det skickas. Ta bort den här raden när det är gjort.
-    Till: [mottagarens namn och adress]
-    Vi har fått veta att medarbetare på [avdelning] har nämnts med namn i sociala medier, bland annat här: [länk]
-    Vi ber dig att genast ta bort inläggen och namnen.
-    Vi utreder om inläggen kan vara en överträdelse av straffeloven § 119 a (den danska strafflagen), som handlar om trakasserier mot personer i offentlig tjänst på grund av deras arbete.
-    Om innehållet inte tas bort kommer du att höra av oss igen.
-    Med vänlig hälsning
-    Namn och titel: [chefens namn och titel]

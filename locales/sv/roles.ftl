@@ -52,7 +52,6 @@ col-accounts = Erbjud dig att sköta kollegans privata konton en tid – läsa, 
 col-tell = Uppmuntra din kollega att berätta för sin chef – och för inget vidare utan kollegans samtycke. Hör samma person av sig till dig också? Berätta det för din egen chef.
 col-yourself = Ta hand om dig själv också – det här kan påverka dig med. Var med på en debriefing om det erbjuds, och prata med någon du litar på.
 col-fyr = Din kollega kan också skriva till Fyr själv. Fyr guidar steg för steg och berättar bara för andra om kollegan säger ja.
-mgr-se-security-coordinator = Ta in säkerhetssamordnaren: för ett samtal om säkerheten, ett personlarm om det behövs och hjälp att bedöma polisanmälan.
 mgr-home-family = Gäller hotet familjen, eller har personen dykt upp hemma? Hjälp till med säkerheten i hemmet och med skyddade uppgifter: { $country ->
         [DK] tilhold via politiet och navne- og adressebeskyttelse via folkeregistret.
        *[other] kontaktförbud via polisen eller åklagaren, och skyddade personuppgifter hos Skatteverket.

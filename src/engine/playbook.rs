@@ -168,6 +168,8 @@ pub enum Cond {
     ReachedNobody,
     /// At least one person has been sent a notification about the case.
     ReachedSomeone,
+    /// The case's jurisdiction has something in this slot that holds for the case.
+    Fills(super::jurisdiction::Slot),
     /// Both hold.
     All2(&'static Cond, &'static Cond),
     /// The reader is in their unit's manager chain.

@@ -8,12 +8,7 @@ use super::playbook::Task;
 use super::playbook::*;
 use super::state::Duty;
 use super::ContactKind;
-use crate::model::Country::{Denmark as DK, Sweden as SE};
-use crate::model::IncidentKind::{Harassment, OnlineExposure, Other, Threat};
-
-/// Kinds with the full track: reporting duties, the police and the letter to the offender.
-/// Criticism and hard calls or mails are left out: nobody contacts a citizen who only complained.
-const FULL: &[crate::model::IncidentKind] = &[Threat, Harassment, OnlineExposure, Other];
+use crate::model::IncidentKind::{OnlineExposure, Threat};
 
 pub const NOTIFIED: &str = "notified";
 pub const ACKED: &str = "acked";
@@ -97,14 +92,7 @@ const STEPS: &[Step] = &[
         body: &[
             text("acked-thanks"),
             text_if(Cond::ForManager, "acked-manager-today"),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::InUrgent(SE)),
-                "acked-se-authority",
-            ),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::InKinds(DK, FULL)),
-                "acked-dk-registration",
-            ),
+            Para::Slot(Slot::AckedDuty),
             text_if(
                 Cond::All2(&Cond::ForSafetyRep, &Cond::Alerted),
                 "acked-safety-rep",
@@ -229,7 +217,7 @@ const STEPS: &[Step] = &[
         Cond::Always,
         &[
             text("mgr-safety"),
-            text_if(Cond::InKinds(SE, &[Threat]), "mgr-se-security-coordinator"),
+            Para::Slot(Slot::ManagerSecurity),
             text_if(Cond::Kinds(&[Threat]), "mgr-home-family"),
             text_if(Cond::Kinds(&[OnlineExposure]), "mgr-communicator"),
             Para::Contact(ContactKind::Communicator),
@@ -283,7 +271,7 @@ const STEPS: &[Step] = &[
     Step {
         id: "mgr-offender",
         phase: Phase::StopHarm,
-        when: Cond::InKinds(DK, FULL),
+        when: Cond::Fills(Slot::OffenderLetter),
         task: Some(Task::MgrOffender),
         transient: true,
         body: &[
@@ -302,7 +290,7 @@ const STEPS: &[Step] = &[
     Step {
         id: "mgr-letter",
         phase: Phase::StopHarm,
-        when: Cond::InKinds(DK, FULL),
+        when: Cond::Fills(Slot::OffenderLetter),
         task: None,
         transient: true,
         body: &[text("tpl-intro"), Para::Template("tpl-dk-letter")],

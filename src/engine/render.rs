@@ -122,6 +122,9 @@ pub fn holds(cond: Cond, ctx: &Ctx) -> bool {
         Cond::DirectorRequired => ctx.policy.is_some_and(|p| p.inform_director),
         Cond::HasHelpers => case.is_some_and(|c| c.helpers.iter().any(|h| h.removed_at.is_none())),
         Cond::ReaderHelps => case.is_some_and(|c| c.active_helper(&ctx.profile.person).is_some()),
+        Cond::Fills(slot) => (super::jurisdiction::of(country).paragraphs)(slot)
+            .iter()
+            .any(|p| matches!(*p, Para::Text(c, _) if holds(c, ctx))),
         Cond::Reaches => reaches(ctx),
         Cond::ReachesNobody => !reaches(ctx),
         Cond::ReachedNobody => case

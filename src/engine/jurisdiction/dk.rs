@@ -10,7 +10,8 @@ use crate::model::IncidentKind::{
 
 /// Threats, harassment and exposure online.
 const SERIOUS: &[IncidentKind] = &[Threat, Harassment, OnlineExposure];
-/// Every kind but criticism and hard calls or mails.
+/// Kinds with the full track: the registration duty and the letter to the offender. Criticism
+/// and hard calls or mails are left out: nobody contacts a citizen who only complained.
 const FULL: &[IncidentKind] = &[Threat, Harassment, OnlineExposure, Other];
 
 pub const DENMARK: Jurisdiction = Jurisdiction {
@@ -96,6 +97,17 @@ fn paragraphs(slot: Slot) -> &'static [Para] {
         Slot::ManagerOffender => const { &[text("mgr-dk-offender")] },
         Slot::ColleagueNoContact => const { &[text("col-dk-dont-contact")] },
         Slot::TrollsCaveat => const { &[text("advice-trolls-dk-caveat")] },
-        Slot::OtherInfluence | Slot::StopAskMeaning | Slot::PhoneRight => &[],
+        Slot::AckedDuty => {
+            const {
+                &[text_if(
+                    Cond::All2(&Cond::ForManager, &Cond::Kinds(FULL)),
+                    "acked-dk-registration",
+                )]
+            }
+        }
+        Slot::OffenderLetter => const { &[text_if(Cond::Kinds(FULL), "tpl-dk-letter")] },
+        Slot::ManagerSecurity | Slot::OtherInfluence | Slot::StopAskMeaning | Slot::PhoneRight => {
+            &[]
+        }
     }
 }

@@ -34,6 +34,8 @@ pub enum Slot {
     ManagerSupport,
     /// The manager and the police report.
     ManagerPolice,
+    /// The manager's duty, said right after the acknowledgement.
+    AckedDuty,
     /// After the call to the emergency number: reporting to the police.
     DangerAfterPolice,
     /// Whom else the employee may tell: the safety representative, and who else helps.
@@ -73,10 +75,15 @@ pub enum Slot {
     TrollsCaveat,
     /// Advice on calls: the right to end a call.
     PhoneRight,
+    /// The manager's letter to the offender (the steps about it are shown only when the
+    /// country has it: `Cond::Fills`).
+    OffenderLetter,
+    /// The manager and the security coordinator (threats).
+    ManagerSecurity,
 }
 
 impl Slot {
-    pub const ALL: [Slot; 28] = [
+    pub const ALL: [Slot; 31] = [
         Slot::Police,
         Slot::IncidentReport,
         Slot::IncidentAfter,
@@ -86,6 +93,7 @@ impl Slot {
         Slot::WorkInjury,
         Slot::ManagerSupport,
         Slot::ManagerPolice,
+        Slot::AckedDuty,
         Slot::DangerAfterPolice,
         Slot::TellWhom,
         Slot::GuidanceReport,
@@ -105,6 +113,8 @@ impl Slot {
         Slot::ColleagueNoContact,
         Slot::TrollsCaveat,
         Slot::PhoneRight,
+        Slot::OffenderLetter,
+        Slot::ManagerSecurity,
     ];
 
     /// Whether a country may leave this slot empty (the others must say something).
@@ -122,6 +132,8 @@ impl Slot {
                 | Slot::ColleagueNoContact
                 | Slot::TrollsCaveat
                 | Slot::PhoneRight
+                | Slot::OffenderLetter
+                | Slot::ManagerSecurity
         )
     }
 }
@@ -185,11 +197,16 @@ pub fn rules(country: Country) -> &'static Rules {
     &of(country).rules
 }
 
-/// The slots the playbooks use, each once.
+/// The slots the playbooks use (as paragraphs, or as the condition of a step), each once.
 pub fn used_slots() -> Vec<Slot> {
     let mut slots = Vec::new();
     for book in super::PLAYBOOKS {
         for step in book.steps {
+            if let super::playbook::Cond::Fills(slot) = step.when {
+                if !slots.contains(&slot) {
+                    slots.push(slot);
+                }
+            }
             for para in step.body {
                 if let Para::Slot(slot) = para {
                     if !slots.contains(slot) {

@@ -90,7 +90,24 @@ fn paragraphs(slot: Slot) -> &'static [Para] {
         Slot::OtherInfluence => const { &[text("other-se-influence")] },
         Slot::StopAskMeaning => const { &[text_if(Cond::Kinds(&[Other]), "stop-se-ask-meaning")] },
         Slot::PhoneRight => const { &[text("advice-se-phone-right")] },
-        Slot::ExposureManagement
+        Slot::AckedDuty => {
+            const {
+                &[text_if(
+                    Cond::All2(&Cond::ForManager, &Cond::Urgent),
+                    "acked-se-authority",
+                )]
+            }
+        }
+        Slot::ManagerSecurity => {
+            const {
+                &[text_if(
+                    Cond::Kinds(&[Threat]),
+                    "mgr-se-security-coordinator",
+                )]
+            }
+        }
+        Slot::OffenderLetter
+        | Slot::ExposureManagement
         | Slot::CriticismFramework
         | Slot::EvidenceRecord
         | Slot::StopNoContact
