@@ -315,6 +315,19 @@ pub struct Step {
     pub next: &'static [Goto],
 }
 
+/// The defaults a step table's entries take with `..STEP`: applies always, no task of its
+/// own, returned to with "back", says and offers nothing.
+pub const STEP: Step = Step {
+    id: "",
+    phase: Phase::Start,
+    when: Cond::Always,
+    task: None,
+    transient: false,
+    body: &[],
+    choices: &[],
+    next: &[],
+};
+
 /// Which case a playbook's steps are about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Context {

@@ -51,9 +51,6 @@ const STEPS: &[Step] = &[
     Step {
         id: NOTIFIED,
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             // The first line is what a chat list or a lock screen shows: neutral, no name and no
             // incident.
@@ -82,13 +79,11 @@ const STEPS: &[Step] = &[
             choice_to("opt-not-now", &[BACK]),
         ],
         next: &[to(ACKED)],
+        ..STEP
     },
     Step {
         id: ACKED,
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             text("acked-thanks"),
             text_if(Cond::ForManager, "acked-manager-today"),
@@ -114,12 +109,11 @@ const STEPS: &[Step] = &[
             CONTINUE,
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "recipient-guidance",
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[
             text_if(Cond::ForManager, "guidance-manager-talk"),
@@ -137,13 +131,11 @@ const STEPS: &[Step] = &[
         ],
         choices: &[CONTINUE],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: DUTY_AUTHORITY,
         phase: Phase::Report,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("duty-se-authority-reminder")],
         choices: &[
             choice_act(
@@ -160,13 +152,11 @@ const STEPS: &[Step] = &[
             ),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: DUTY_REGISTRATION,
         phase: Phase::Report,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("duty-dk-registration-reminder")],
         choices: &[
             choice_act(
@@ -177,13 +167,11 @@ const STEPS: &[Step] = &[
             choice_to("opt-duty-later", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: FOLLOWUP_REMINDER,
         phase: Phase::FollowUp,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("followup-manager-reminder"), Para::ManagerOpen],
         choices: &[
             choice_to("opt-followup-done", &[to("duty-thanks")]),
@@ -191,18 +179,18 @@ const STEPS: &[Step] = &[
             choice_to("opt-duty-later", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     // The manager's checklist for the case: each item done, not yet, or not relevant. Open items
     // come back in the follow-up reminders.
     Step {
         id: "mgr-intro",
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("mgr-intro"), Para::Contact(ContactKind::Routine)],
         choices: &[choice("opt-next"), CONTINUE],
         next: &[to("mgr-talk-today")],
+        ..STEP
     },
     item(
         "mgr-talk-today",
@@ -291,11 +279,11 @@ const STEPS: &[Step] = &[
         id: "mgr-letter",
         phase: Phase::StopHarm,
         when: Cond::Fills(Slot::OffenderLetter),
-        task: None,
         transient: true,
         body: &[text("tpl-intro"), Para::Template("tpl-dk-letter")],
         choices: &[choice_to("opt-next", &[to("mgr-follow-up")])],
         next: &[to("mgr-follow-up")],
+        ..STEP
     },
     item(
         "mgr-follow-up",
@@ -307,21 +295,19 @@ const STEPS: &[Step] = &[
     Step {
         id: "mgr-summary",
         phase: Phase::FollowUp,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("mgr-summary-intro"), Para::ManagerChecklist],
         choices: &[CONTINUE],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "duty-thanks",
         phase: Phase::FollowUp,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("duty-thanks")],
         choices: &[CONTINUE],
         next: &[BACK],
+        ..STEP
     },
 ];

@@ -23,12 +23,11 @@ const fn info(id: &'static str, body: &'static [Para], choices: &'static [Choice
     Step {
         id,
         phase: Phase::Start,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body,
         choices,
         next: &[BACK],
+        ..STEP
     }
 }
 
