@@ -29,6 +29,8 @@ pub const SOURCES: &[(Language, &str, &str)] = sources!(
     "roles",
     "reference",
     "report",
+    "country-se",
+    "country-dk",
 );
 
 #[derive(Debug, Error)]

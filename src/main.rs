@@ -889,12 +889,13 @@ fn config_failure(e: &ConfigError) -> ExitCode {
 }
 
 fn chat(
-    config: Config,
+    mut config: Config,
     store: SledStore,
     clock: Clock,
     speaker: PersonId,
     deliveries: Option<fyr::adapters::console::DeliveryLog>,
 ) -> anyhow::Result<()> {
+    config.console = true; // everyone is reached in the console
     let localizer = Localizer::for_config(&config).context("the translations are broken")?;
     let mut driver = Driver::new(config, store, localizer, Box::new(RandomCaseIds));
     driver.set_export_dir(PathBuf::from("fyr-export"));

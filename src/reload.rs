@@ -27,9 +27,11 @@ pub struct Reloaded {
 /// Put `new` in place of the driver's configuration, update the open escalations and audit it.
 pub fn apply<S: Store>(
     driver: &mut Driver<S>,
-    new: Config,
+    mut new: Config,
     now: DateTime<Utc>,
 ) -> Result<Reloaded, StoreError> {
+    // The console reaches everyone, before the reload as after it.
+    new.console = driver.config().console;
     let changes = changes(driver.config(), &new);
     let mut commit = Commit::default();
     let mut updated = 0;
@@ -54,7 +56,7 @@ pub fn apply<S: Store>(
             if track.state != TrackState::Open || track.chain.is_empty() {
                 continue;
             }
-            let (fresh, _) = chain_for(policy, &case.owner, track.kind, track.urgent, now);
+            let fresh = chain_for(policy, &new, &case.owner, track.kind, track.urgent, now).people;
             // Who was asked (up to the current stage) stays; who comes next is the unit's
             // chain now, without anyone asked already or no longer in the directory.
             let asked_upto = track.stage.min(track.chain.len() - 1) + 1;

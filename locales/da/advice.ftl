@@ -62,7 +62,6 @@ advice-phone-calm = Hold stemmen rolig og neutral, og svar kun på det, du er si
 advice-phone-pause = En pause er bedre end et forhastet svar. Kan du ikke svare med det samme, så tilbyd at ringe tilbage, eller bed om at få spørgsmålene på mail.
 advice-phone-end = Du må gerne afslutte en samtale, der er krænkende eller ikke fører nogen vegne. Sig tydeligt, at du afslutter samtalen – og gør det så.
 advice-phone-threat = Bliver du truet, så bevar roen, og lad personen tale ud. Stil et åbent spørgsmål som "Hvad mener du?" og derefter et lukket som "Truer du mig?" – og sig tydeligt, at du opfatter det som en trussel. Læg mærke til, hvilket køn, hvilken alder og hvilken dialekt personen lyder til at have, og lad gerne en kollega overtage samtalen eller give dig sedler med gode råd.
-advice-phone-se-right = I Sverige har retten til at afslutte krænkende opkald støtte i en afgørelse fra den svenske ombudsmand, Justitieombudsmannen (JO 3912-2007).
 
 ## Mails
 
@@ -91,4 +90,3 @@ advice-response-sign = Skriv under med dit for- og efternavn og din titel – de
 advice-response-times = Svar inden for den tid, din organisation har fastsat. Tager et fuldt svar længere tid, så svar alligevel, og fortæl, hvornår det kommer.
 advice-response-same = Lad helst den samme person tage sig af opfølgende spørgsmål. Henvender en journalist sig, så giv først din kommunikationsmedarbejder besked – journalister ringer ofte til flere om den samme sag.
 advice-response-friday = Undgå at offentliggøre noget om ophedede emner på en fredag. En storm, der begynder der, kan vokse hele weekenden, uden at nogen er til stede og svarer.
-advice-trolls-dk-caveat = Metoden kommer fra en svensk vejledning for offentligt ansatte. På en dansk arbejdsplads er det arbejdspladsens egne regler, der bestemmer, hvordan og hvornår borgere får svar – spørg din leder, hvis du er i tvivl, og tag aldrig selv kontakt til en, der har truet dig.

@@ -15,8 +15,6 @@ danger-stay = Jeg bliver her hos dig. Lige nu er der ikke andet, der betyder nog
 opt-danger-safe = Jeg er i sikkerhed nu
 danger-still-here = Jeg er her stadig. Er du i fare, så ring 112 nu. Vælg 1, når du er i sikkerhed.
 danger-after-not-alone = Godt, at du er i sikkerhed. Bliv ikke alene nu – bed en kollega eller en, du er tæt på, om at blive hos dig og om at følge dig hjem, hvis du har brug for det.
-danger-after-police-se = Når det ikke længere haster, kan du kontakte politiet på 114 14 eller via polisen.se.
-danger-after-police-dk = Når det ikke længere haster, kan du kontakte politiet på 114 eller via politi.dk.
 danger-after-continue = Når du er klar, går vi videre. Der er ingen hast.
 
 ## Hvad der skete
@@ -41,13 +39,11 @@ harassment-wait = Svar ikke, mens du er oprevet. Vent lidt, eller tal med en kol
 
 exposure-not-your-fault = Det er hårdt at blive udstillet på nettet, og det er ikke din skyld. Du skal ikke klare det alene.
 exposure-do-not-engage = Lad være med at kommentere, reagere på eller svare på opslagene. Forsvar dig ikke, og gå ikke til modangreb – det gør som regel kun det hele værre. Læs ikke mere af det, end du er nødt til.
-exposure-dk-management-only = Kontakt ikke selv den, der står bag. Hvis nogen skal kontakte personen, er det din ledelse.
 exposure-order = Først sikrer vi beviserne. Derefter ser vi på, hvordan det kan stoppes, hvem der skal vide det, og hvordan det anmeldes.
 
 criticism-intro = Kritik kan være svær at tage imod, også når den er rimelig – og det er helt i orden. Svar på det, du kan, kort og sagligt, og fortæl personen, hvor der er mere hjælp at hente.
 criticism-signs = Det kan være et mønster af vedvarende klager, hvis du genkender flere af disse tegn: meget lange beskeder, urokkelig vished om at have ret, krav, der ikke kan opfyldes, lovregler blandet med egne oplevelser, trusler om at anmelde dig eller gå til pressen, ønske om at optage eller filme, et truende sprog.
 criticism-relief = Ingen skal bære det her alene. Bed din leder om aflastning – for eksempel at en anden overtager mailen, at svarene sendes fra en fælles postkasse, eller at en anden sagsbehandler tager over.
-criticism-dk-framework = Det er din arbejdsplads, der bestemmer, hvor, hvornår og hvordan borgere kan henvende sig – for eksempel kun skriftligt via en funktionspostkasse.
 criticism-crossed-line = Er det gået over i trusler eller chikane, så vælg 1, så behandler vi det sådan.
 
 contact-phone = I telefonen: Hold stemmen rolig, og svar kun på det, du er sikker på. Tilbyd at ringe tilbage eller at tage spørgsmålene på mail. En pause er bedre end et forhastet svar. Diskutér ikke, og forsvar dig ikke.
@@ -56,7 +52,6 @@ contact-may-end = Du må gerne afslutte en samtale, der er krænkende eller ikke
 contact-crossed-line = Var der trusler eller chikane i henvendelsen, så vælg 1.
 
 other-your-experience = Din oplevelse tæller. Hvis noget gjorde dig utryg eller føltes som pres, skal det tages alvorligt.
-other-se-influence = Føltes det som et forsøg på at få dig til at handle anderledes i dit arbejde, kan det regnes som "otillåten påverkan" (utilbørlig påvirkning). Det er din egen oplevelse, der afgør det.
 other-same-steps = Vi går igennem de samme trin som ved enhver anden hændelse: beviser, at få det stoppet, hvem der skal vide det, anmeldelse og støtte.
 
 ## Beviser
@@ -69,7 +64,6 @@ evidence-save-question = Har du gemt det, der kan gemmes?
 evidence-notes-what = Skriv det ned, mens det er frisk: hvad der skete, hvor, hvem der var med, dato og klokkeslæt.
 evidence-notes-feelings = Skriv også, hvad der gjorde det ubehageligt, og hvordan du reagerede.
 evidence-notes-pattern = Kommer den samme person igen, så skriv også hver ny hændelse ned. Tilsammen viser de et mønster.
-evidence-notes-dk-record = Husk, at notaterne skal journaliseres på sagen, ligesom i alle andre sager.
 evidence-notes-question = Har du skrevet det ned?
 
 evidence-witnesses = Skriv ned, hvem der så eller hørte det, med navn og telefonnummer.
@@ -79,12 +73,9 @@ evidence-witnesses-question = Har du noteret vidner og links?
 ## Få det stoppet
 
 stop-no-counter = Svar ikke den, der gjorde det, og gå ikke til modangreb – heller ikke når det, der bliver sagt, er usandt.
-stop-dk-no-contact = Tag ikke selv kontakt til personen. Hvis der skal tages kontakt, er det din ledelse, der gør det.
-stop-se-ask-meaning = Var en bemærkning uklar, må du gerne spørge, hvad personen mente. Svaret gør det ofte lettere at vurdere.
 stop-relief = Hvis henvendelserne slider på dig, så bed din leder om aflastning. Du skal ikke bære det alene.
 
 stop-platform-report = Rapportér opslagene til platformen (for eksempel Facebook eller X) – den kan fjerne indhold, der bryder dens regler. Gem alt først.
-stop-platform-dk-guide = Din leder kan hjælpe dig med de tekniske trin, når indhold skal fjernes.
 stop-platform-helper = Bed en, du stoler på, om at passe dine private konti i en periode – læse, gemme, rapportere og slette for dig – så du og din familie slipper for at læse det.
 stop-platform-deindex = Du kan bede søgemaskiner som Google om at fjerne krænkende søgeresultater om dig.
 stop-platform-private-info = Tjek, hvad der er offentligt om dig – adresse, telefonnummer, billeder, familie – og stram dine privatlivsindstillinger.
@@ -93,43 +84,20 @@ stop-platform-question = Har du gjort det, der gælder for dig her?
 ## Hvem skal vide det
 
 tell-manager = Fortæl din leder om det så hurtigt som muligt. Sig, hvordan det påvirker dig, og hvad der vil hjælpe dig – både praktisk og menneskeligt.
-tell-se-safety-rep = Du kan også tale med jeres skyddsombud (den svenske arbejdsmiljørepræsentant).
-tell-dk-amr = Du kan gå til din leder eller til din arbejdsmiljørepræsentant (AMR) – vælg det, der føles lettest.
-tell-se-security-coordinator = En trussel skal også videre til sikkerhedskoordinatoren. Vedkommende kan hjælpe med din sikkerhed og med at vurdere, om sagen skal til politiet.
-tell-se-communicator = En kommunikationsmedarbejder kan holde øje med, hvor langt det har spredt sig.
 tell-colleagues = Advar dine kolleger: den samme person kontakter ofte flere.
 
 ## Politi og registrering
 
-police-se-who = Du kan selv anmelde det til politiet, eller din arbejdsgiver kan anmelde det i kommunens navn. Uanset hvad er du målsägande (den forurettede), og politiet vil gerne tale med dig. Din leder kan tage med til afhøringen.
-police-se-where = Anmeld det på polisen.se eller ved at ringe 114 14. Haster det: 112.
-police-se-even-if-doubt = Anmeld det, også selvom du tvivler på, at det fører til noget. Det viser, at den slags ikke accepteres, og så er det registreret.
-police-se-civil = Går politiet ikke videre med sagen, kan Institutet för juridik och internet hjælpe dig gratis med en civilretlig sag.
-police-se-no-verdict = Fyr kan ikke afgøre, om det er strafbart – det er politiets opgave. Sikkerhedskoordinatoren kan hjælpe dig med at vurdere det.
-police-dk-who = I Danmark er det som regel dig selv, der står som anmelder, også selvom det skete i dit arbejde. Din leder hjælper dig – du skal ikke klare det alene.
-police-dk-where = Lav politianmeldelsen på politi.dk eller ved at ringe 114. Haster det: 112.
-police-dk-together = Er flere kolleger ramt, kan I i nogle tilfælde lave én fælles anmeldelse.
-police-dk-no-verdict = Fyr kan ikke afgøre, om det er strafbart – det er politiets opgave. HR og juristerne kan hjælpe dig med at vurdere det.
 police-question = Er politianmeldelsen lavet?
 
-incident-se-report = Indberet hændelsen i din arbejdsgivers system for hændelser, tillbud og skader i arbejdet.
-incident-se-mark = Skriv i indberetningen, at det drejer sig om "otillåten påverkan" (utilbørlig påvirkning), så det bliver talt med og fulgt op.
 incident-system-name = På din arbejdsplads hedder systemet { $system }.
-incident-se-authority = Alvorlige hændelser skal også straks meldes til Arbetsmiljöverket (den svenske arbejdsmiljømyndighed) – det har din leder ansvaret for.
-incident-dk-register = Hændelsen skal registreres i kategorien "mindre vold, trusler og anden krænkende adfærd". Det er din leder, der registrerer den – spørg gerne, om det er gjort.
-incident-dk-injury = Var det alvorligt, eller reagerer du stærkt, bliver det registreret som en arbejdsskade.
-incident-dk-doctor = Fortæl det også til din egen læge, så det står noteret, hvordan det påvirker dit helbred.
 incident-question = Er hændelsen indberettet eller registreret?
 
 ## Støtte
 
 support-reactions = Reaktioner kan komme senere – bekymring, uro, dårlig søvn eller svært ved at koncentrere dig. Det er helt normalt. Sig det til nogen, når det sker.
-support-se-talk = Du har ret til samtalsstöd (støttesamtaler). Din arbejdsgiver bestiller det, for eksempel gennem företagshälsovården.
-support-dk-psychologist = Din leder kan sørge for en krisepsykolog til dig. Tag gerne imod det – det kan hjælpe.
 support-not-alone = Vær ikke alene efter noget alvorligt. Tag fri, hvis du har brug for det, og lad en følge dig hjem.
 support-contacts-intro = Støtte på din arbejdsplads:
-support-se-victim = Brottsofferjouren (støtte til ofre for forbrydelser) lytter og hjælper gratis: 116 006.
-support-dk-victim = Offerrådgivningen lytter og giver råd, gratis: 116 006.
 support-question = Har du fået sat den støtte i gang, du har brug for?
 
 ## Opfølgning og opsummering
@@ -362,10 +330,6 @@ checkin-new-which = Hører det nye til samme sag som denne, eller er det noget a
 opt-new-same-case = Samme sag – samme person eller samme forløb
 opt-new-other-case = Noget andet – en ny sag
 support-union = Du kan også få støtte fra din fagforening og fra arbejdsmiljørådgivningen.
-support-se-home = Gælder truslen din familie, eller er personen dukket op, hvor du bor? Tal med din leder om sikkerheden derhjemme. I Sverige kan politiet eller anklageren give kontaktförbud (tilhold), og Skatteverket kan beskytte dine personoplysninger.
-support-dk-home = Gælder truslen din familie, eller er personen dukket op, hvor du bor? Tal med din leder om sikkerheden derhjemme. Politiet kan give et tilhold, og du kan søge navne- og adressebeskyttelse i folkeregistret.
-support-se-work-injury = Får du stærke reaktioner bagefter, kan det være en skade på grund af arbejdet – i Sverige en arbetsskada. Arbejdsgiveren skal anmelde den, men du har altid ret til selv at anmelde den til Försäkringskassan.
-support-dk-work-injury = Får du stærke reaktioner bagefter, kan det være en arbejdsskade. Arbejdsgiveren skal anmelde den, men du kan også selv anmelde den til Arbejdsmarkedets Erhvervssikring.
 exposure-function-signature = Fremover kan du, hvis arbejdspladsen tillader det, underskrive med din funktion eller en funktionspostkasse i stedet for dit navn.
 consent-preview-short = Beskeden siger, at du har været udsat for { $kind ->
         [threat] en trussel
@@ -381,3 +345,18 @@ consent-preview-short = Beskeden siger, at du har været udsat for { $kind ->
        *[just-know] kun vil have, at de ved det
     } – intet andet fra vores samtale. Vælg "Vis præcis, hvad de læser" for hele teksten.
 opt-preview-full = Vis præcis, hvad de læser
+preview-unreachable = Jeg kan ikke nå { $who }: der er ingen konto på nogen af de chatplatforme, jeg bruger. Derfor går beskeden ikke dertil.
+preview-no-next = Hvis { $who } ikke kvitterer, er der ingen stedfortræder eller anden leder, jeg kan gå videre til.
+preview-no-manager-reachable = Der er ingen leder, jeg kan nå, så beskeden når ikke frem til nogen leder.
+preview-no-rep-reachable = Der er { $country ->
+        [SE] intet skyddsombud (arbejdsmiljørepræsentant)
+       *[other] ingen arbejdsmiljørepræsentant (AMR)
+    }, jeg kan nå, så beskeden når ikke frem dertil.
+preview-suggest-rep = Vil du have, at flere får det at vide, kan du også vælge { $country ->
+        [SE] skyddsombuddet
+       *[other] arbejdsmiljørepræsentanten
+    }, { $who }: vælg "Ændr modtager eller ønske".
+preview-suggest-manager = Du kan også vælge din leder, { $who }: vælg "Ændr modtager eller ønske".
+preview-suggest-hr = Du kan også gå direkte til HR: { $value }.
+consent-preview-nobody = Som det ser ud nu, ville beskeden ikke nå frem til nogen, så jeg sender ikke noget. Vælg "Ændr modtager eller ønske", hvis du vil vælge en anden.
+consent-sent-nobody = Jeg har ikke kunnet sende beskeden: ingen af dem, du valgte, kan nås gennem mig. Fortæl det gerne selv, eller kontakt HR.

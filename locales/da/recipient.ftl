@@ -29,8 +29,6 @@ opt-guidance = Hvad skal jeg gøre?
 
 acked-thanks = Tak. Jeg har fortalt { $employee }, at du har kvitteret.
 acked-manager-today = Tal med { $employee } i dag, og sørg for, at din medarbejder ikke er alene.
-acked-se-authority = Vurdér, om dette er en alvorlig hændelse efter svenske regler. Er det det, skal den meldes til Arbetsmiljöverket straks og inden for 24 timer. Jeg minder dig om det, indtil du har svaret.
-acked-dk-registration = Hændelsen skal registreres i kategorien "mindre vold, trusler og anden krænkende adfærd" – og som arbejdsskade, hvis den er alvorlig. Jeg minder dig om det hver arbejdsdag, indtil du har markeret det som gjort.
 acked-safety-rep = Som { $country ->
         [SE] skyddsombud (arbejdsmiljørepræsentant)
        *[other] arbejdsmiljørepræsentant (AMR)
@@ -41,11 +39,6 @@ acked-follow-up = Senere minder jeg dig om at følge op og høre, hvordan det g�
 
 guidance-manager-talk = Tal med { $employee } samme dag. Lyt, skriv ned, hvad du får at vide, og spørg, hvad din medarbejder har brug for.
 guidance-manager-safety = Sørg for, at din medarbejder er i sikkerhed: ikke alene, har nogen at følges hjem med og kan få fri, hvis der er brug for det. Tjek også, hvilke private oplysninger om vedkommende der er offentlige.
-guidance-manager-se-report = Tilbyd altid at politianmelde det i arbejdsgiverens navn, hvis medarbejderen helst ikke vil gøre det selv – vedkommende er stadig målsägande (den forurettede). Sørg for, at indberetningen af hændelsen er markeret "otillåten påverkan".
-guidance-manager-dk-report = Hjælp medarbejderen med politianmeldelsen. Det er medarbejderen, der står som anmelder, og du bakker op. Sørg for, at hændelsen bliver registreret.
-guidance-manager-dk-offender = Det er kun ledelsen, der tager kontakt til krænkeren – skriftligt og først efter at have rådført sig med HR og juristerne.
-guidance-manager-se-support = Bestil samtalsstöd (støttesamtaler) til din medarbejder, og vær opmærksom på, hvordan det går, i ugerne efter.
-guidance-manager-dk-support = Sørg hurtigt for en krisepsykolog, og vær opmærksom på, hvordan det går, i ugerne efter.
 guidance-safety-rep-role = Som { $country ->
         [SE] skyddsombud (arbejdsmiljørepræsentant)
        *[other] arbejdsmiljørepræsentant (AMR)
@@ -98,3 +91,16 @@ case-closed-notice = Fyr – sag { $case } er afsluttet, og oplysningerne er sle
 ## Several at once
 
 digest-intro = { $count } beskeder fra Fyr blev aktuelle for dig på samme tid, så her kommer de samlet. Valgmulighederne nederst gælder den sidste: skriv tilbage for at svare på den før, eller ok og en reference (for eksempel ok F-1234-ABCD) for at kvittere for en sag.
+pending-heading = { $count ->
+        [one] Du har også en anden sag, der venter på din kvittering
+       *[other] Du har også { $count } andre sager, der venter på din kvittering
+    }. Skriv "ok" og sagsnummeret for at kvittere, for eksempel "ok F-1234-ABCD":
+pending-item = { $case }: { $kind ->
+        [alarm] alarm om akut fare
+        [threat] trussel
+        [harassment] chikane eller had
+        [online-exposure] udhængning på nettet
+        [criticism] hård kritik
+        [hard-contact] svære opkald eller mails
+       *[other] anden hændelse
+    }, { DATE($when) }

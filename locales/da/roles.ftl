@@ -16,17 +16,7 @@ mgr-intro = Her er din tjekliste for sag { $case }. Jeg holder styr på, hvad de
 mgr-general = Jeg kan give dig generel vejledning som leder, men her er ingen oplysninger om nogen sag. Det bedste er, at din medarbejder selv skriver til Fyr – så bestemmer vedkommende selv, hvad der bliver delt, og med hvem.
 mgr-talk-today = Tal med din medarbejder samme dag. Lyt, tag noter, og spørg, hvad vedkommende har brug for – både praktisk hjælp og støtte til det, der føles svært.
 mgr-safety = Sørg for, at din medarbejder er tryg: ikke alene, har nogen at følges hjem med og kan få fri, hvis der er brug for det. Gå sammen igennem, hvilke private oplysninger om vedkommende der er offentlige, og hjælp med at begrænse dem.
-mgr-se-support = Bestil samtalsstöd (støttesamtaler) til din medarbejder, for eksempel gennem företagshälsovården (den svenske bedriftssundhedstjeneste). I nogle udsatte situationer kan det være obligatorisk.
-mgr-dk-support = Sørg hurtigt for en krisepsykolog gennem den leverandør, kommunen har aftale med. Du må gerne stå fast på det. Er der brug for mere hjælp, så ring til HR's krisetelefon.
-mgr-se-report = Sørg for, at hændelsen bliver indberettet i organisationens system som tillbud (nærved-hændelse) eller arbetsskada (arbejdsskade) og markeret "otillåten påverkan" (utilbørlig påvirkning). Alvorlige hændelser skal også straks meldes til Arbetsmiljöverket (den svenske arbejdsmiljømyndighed).
-mgr-se-report-system = I din organisation hedder systemet { $system }.
-mgr-dk-register = Registrér hændelsen i kategorien "mindre vold, trusler og anden krænkende adfærd". Er den alvorlig, eller reagerer din medarbejder stærkt, skal den registreres som arbejdsskade. Det er din opgave som leder.
-mgr-dk-register-system = I din organisation hedder systemet { $system }.
-mgr-se-police = Tilbyd altid at politianmelde i arbejdsgiverens navn, hvis din medarbejder helst ikke vil gøre det selv. Vedkommende er stadig målsägande (den forurettede) og skal fortælle politiet, hvad der skete. Du må gerne tage med til afhøringen – og i retten, hvis det kommer så langt.
-mgr-dk-police = Hjælp din medarbejder med at anmelde det til politiet på politi.dk eller på 114. Det er medarbejderen, der er anmelder – du støtter undervejs. Er flere medarbejdere ramt, kan én fælles anmeldelse i nogle tilfælde dække dem alle.
 mgr-colleagues = Orientér kun kollegerne på den måde, du og din medarbejder har aftalt. Tilbyd teamet en debriefing – det kan også gå dem på.
-mgr-director = Orientér din overordnede leder, sådan som din organisation foreskriver.
-mgr-dk-offender = Det er kun ledelsen, der kontakter personen bag – aldrig din medarbejder. Gør det skriftligt, efter at have talt med HR/jura eller politiet, og bed personen om at stoppe og fjerne indholdet. Fyr har en brevskabelon, du kan tage udgangspunkt i. Den skal gennemgås af jura, før den sendes.
 mgr-follow-up = Planlæg opfølgende samtaler med din medarbejder, og hold vedkommende orienteret om, hvad der sker i sagen. Reaktioner kan komme sent – nogle gange først efter flere uger.
 mgr-question = Er det gjort?
 mgr-summary-intro = Din tjekliste for sag { $case }:
@@ -48,8 +38,6 @@ opt-mgr-checklist = Åbn min tjekliste
 ## Arbejdsmiljørepræsentant (AMR)
 
 sr-role = Som arbejdsmiljørepræsentant (AMR) er din rolle at arbejde for et godt arbejdsmiljø sammen med ledelsen. Du ser kun det, som medarbejderen har sagt ja til at dele med dig.
-sr-se-role = Som skyddsombud (den svenske arbejdsmiljørepræsentant) kan du formelt bede arbejdsgiveren om tiltag (AML 6 kap. 6 a §), hvis rutinerne trænger til at blive bedre.
-sr-dk-role = Som arbejdsmiljørepræsentant (AMR) kan du være den første, medarbejderen går til – på lige fod med lederen. Hændelsen kan derefter analyseres i arbejdsmiljøgruppen.
 sr-check = Tjek med lederen, at hændelsen er registreret, at der er tilbudt støtte (støttesamtaler eller en krisepsykolog), at medarbejderen ikke står alene med det, og at opfølgningen er aftalt.
 sr-not = To ting hører ikke med til din rolle: at kontakte personen bag og at vurdere, om det er strafbart. Det tager ledelsen, HR og politiet sig af.
 sr-prevent = Se bagefter på forebyggelse og rutiner sammen med ledelsen – for eksempel hvor let medarbejderne er at finde på nettet, arbejds- og privattelefoner, og træning i at håndtere konflikter.
@@ -59,19 +47,16 @@ sr-prevent = Se bagefter på forebyggelse og rutiner sammen med ledelsen – for
 col-intro = Tak, fordi du vil støtte din kollega. Nogle få enkle ting hjælper mest.
 col-be-there = Bliv i nærheden, og vær synlig. Find et roligt rum, og lad ikke din kollega være alene. Lyt, og vis forståelse. Hvis din kollega vil, så gå med til lederen.
 col-dont = Kommentér ikke offentligt, og forsvar ikke din kollega eller gå til modangreb i trådene – det gør det kun værre.
-col-dk-dont-contact = Kontakt aldrig selv personen bag – det er ledelsens opgave.
 col-evidence = Hjælp med at tage skærmbilleder, før noget bliver slettet, og vær vidne til dem. Notér dato, klokkeslæt og links.
 col-accounts = Tilbyd at passe din kollegas private konti i en periode – læse, gemme og rapportere til platformen – så vedkommende slipper for selv at læse det.
 col-tell = Opfordr din kollega til at fortælle det til sin leder – og giv ikke noget videre uden vedkommendes samtykke. Henvender den samme person sig også til dig, så fortæl det til din egen leder.
 col-yourself = Pas også på dig selv – det kan også påvirke dig. Deltag i en debriefing, hvis der bliver tilbudt en, og tal med en, du stoler på.
 col-fyr = Din kollega kan også selv skrive til Fyr. Fyr guider trin for trin og fortæller kun andre om det, hvis vedkommende siger ja.
-mgr-se-security-coordinator = Inddrag sikkerhedskoordinatoren (säkerhetssamordnaren): til en samtale om sikkerheden, en personlig alarm, hvis der er brug for det, og hjælp til at vurdere politianmeldelsen.
 mgr-home-family = Gælder truslen familien, eller er personen dukket op derhjemme? Hjælp med sikkerheden i hjemmet og med beskyttede oplysninger: { $country ->
         [SE] kontaktförbud (tilhold) via politiet eller anklageren og beskyttede personoplysninger hos Skatteverket.
        *[other] tilhold via politiet og navne- og adressebeskyttelse via folkeregistret.
     }
 mgr-communicator = Bed kommunikationsafdelingen om hjælp: at holde øje med, hvad der bliver skrevet, og hvad I svarer, hvis medierne henvender sig. Din medarbejder skal ikke selv svare.
-mgr-dk-secretariat = Orientér sekretariatet eller myndighedens øverste ledelse, sådan som jeres lokale procedure foreskriver.
 mgr-dk-citizen-handling = Aftal med din medarbejder, hvordan borgeren skal håndteres fremover: et tidsbegrænset kontaktforbud, kontakt kun efter aftale, en funktionspostkasse eller en anden sagsbehandler.
 col-take-over = Du må gerne overtage et truende opkald eller række din kollega en seddel eller en mail med råd om, hvordan samtalen kan afsluttes.
 mgr-today-heading = I dag:

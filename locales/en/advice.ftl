@@ -62,7 +62,6 @@ advice-phone-calm = Keep your voice calm and neutral, and answer only what you a
 advice-phone-pause = A pause is better than a hasty answer. If you can't answer straight away, offer to call back, or ask for the questions by mail.
 advice-phone-end = You may end a call that is abusive or going nowhere. Say clearly that you are ending the call – then end it.
 advice-phone-threat = If you are threatened, stay calm and let the person finish. Ask an open question, such as "What do you mean?", then a closed one, such as "Are you threatening me?" – and say plainly that you perceive it as a threat. Note the caller's apparent gender, age and dialect, and let a colleague take over the call or pass you notes with tips if you need help.
-advice-phone-se-right = In Sweden, the right to end an abusive call is backed by a decision of the Parliamentary Ombudsmen (JO 3912-2007).
 
 ## Mail
 
@@ -91,4 +90,3 @@ advice-response-sign = Sign with your first and last name and your title – it 
 advice-response-times = Reply within the time your organisation has set. If a full answer will take longer, reply anyway and say when it will come.
 advice-response-same = Where possible, let the same person handle follow-up questions. If a journalist gets in touch, tell your communications officer first – reporters often call several people about the same story.
 advice-response-friday = Avoid publishing on heated topics on a Friday. A storm that starts then can grow all weekend with nobody there to respond.
-advice-trolls-dk-caveat = The method comes from Swedish guidance for public employees. At a Danish workplace, the workplace's own rules decide how and when citizens get an answer – ask your manager if you are unsure, and never contact someone who threatened you yourself.

@@ -15,8 +15,6 @@ danger-stay = I'm staying right here. Nothing else matters now. Choose 1 when yo
 opt-danger-safe = I'm safe now
 danger-still-here = I'm still here. If you are in danger, call 112 now. When you are safe, choose 1.
 danger-after-not-alone = Good that you are safe. Don't stay alone now – ask a colleague or someone close to you to stay with you, and to go home with you if you need that.
-danger-after-police-se = When it is no longer urgent, you can reach the police on 114 14 or at polisen.se.
-danger-after-police-dk = When it is no longer urgent, you can reach the police on 114 or at politi.dk.
 danger-after-continue = When you are ready, we'll go on. There is no hurry.
 
 ## What happened
@@ -41,13 +39,11 @@ harassment-wait = Don't reply while you are upset. Wait a while, or talk to a co
 
 exposure-not-your-fault = Being exposed online is hard, and it is not your fault. You don't have to deal with it alone.
 exposure-do-not-engage = Don't comment on, react to or reply to the posts, and don't defend yourself or hit back – it usually makes things worse. Read no more of it than you have to.
-exposure-dk-management-only = Don't contact the person behind it yourself. If anyone contacts them, it is your management.
 exposure-order = First we'll save the evidence. Then we'll look at stopping the spread, who should know, and how to report it.
 
 criticism-intro = Criticism can be hard to take even when it is fair, and that's all right. Answer what you can, briefly and factually, and tell the person where they can get more help.
 criticism-signs = It may be a pattern of persistent complaints if you recognise several of these: very long messages, total certainty of being right, demands that cannot be met, law mixed with personal experience, threats to report you or go to the media, a wish to record or film, threatening language.
 criticism-relief = Nobody should carry this alone. Ask your manager for relief – for example that someone else takes over the mail, that replies go out from a shared mailbox, or that another caseworker takes the case.
-criticism-dk-framework = Your workplace decides where, when and how citizens get in touch – for example only in writing, through a shared mailbox.
 criticism-crossed-line = If it has turned into threats or harassment, choose 1 and we'll handle it as that.
 
 contact-phone = On the phone: keep your voice calm, answer only what you are sure of, and offer to call back or to take the questions by mail. A pause is better than a hasty answer. Don't argue or defend yourself.
@@ -56,7 +52,6 @@ contact-may-end = You may end a call that is abusive or goes nowhere. Say that y
 contact-crossed-line = If the contact included threats or harassment, choose 1.
 
 other-your-experience = Your experience counts. If something made you uneasy or felt like pressure, it deserves to be taken seriously.
-other-se-influence = If it felt like an attempt to make you act differently in your work, it can count as "otillåten påverkan" (undue influence). Your own experience decides that.
 other-same-steps = We'll go through the same steps as for any incident: evidence, stopping it, who to tell, reporting and support.
 
 ## Evidence
@@ -69,7 +64,6 @@ evidence-save-question = Have you saved what there is to save?
 evidence-notes-what = Write down while it is fresh: what happened, where, who was involved, the date and the time.
 evidence-notes-feelings = Also write what made it unpleasant, and how you reacted.
 evidence-notes-pattern = If the same person comes back, write down every new incident as well. Together they show a pattern.
-evidence-notes-dk-record = Remember that notes belong in the case file, as in any other case.
 evidence-notes-question = Have you written it down?
 
 evidence-witnesses = Note who saw or heard it, with names and phone numbers.
@@ -79,12 +73,9 @@ evidence-witnesses-question = Have you noted witnesses and links?
 ## Stop the harm
 
 stop-no-counter = Don't reply to the person who did it, and don't hit back – even when what they say is untrue.
-stop-dk-no-contact = Don't contact the person yourself. If they need to be contacted, your management does it.
-stop-se-ask-meaning = If a remark was vague, you may ask the person what they meant. Their own explanation often makes it easier to judge.
 stop-relief = If the contacts wear you down, ask your manager for relief. You shouldn't carry this alone.
 
 stop-platform-report = Report the posts to the platform (for example Facebook or X) – it can remove content that breaks its rules. Save everything first.
-stop-platform-dk-guide = Your leader can help you with the technical steps of getting content removed.
 stop-platform-helper = Ask someone you trust to look after your private accounts for a while – read, save, report and delete for you – so that you and your family don't have to read it.
 stop-platform-deindex = You can ask search engines such as Google to remove offensive results about you.
 stop-platform-private-info = Check what is public about you – address, phone number, photos, family – and tighten your privacy settings.
@@ -93,43 +84,20 @@ stop-platform-question = Have you done what applies to you here?
 ## Who to tell
 
 tell-manager = Tell your manager as soon as possible. Say how this affects you and what you need – practical help as well as support.
-tell-se-safety-rep = You can also talk to your safety representative (skyddsombud).
-tell-dk-amr = You can go to your leader or to your health and safety representative (arbejdsmiljørepræsentant, AMR) – whichever feels easier.
-tell-se-security-coordinator = A threat should also go to the security coordinator, who can help with your safety and with judging whether it should go to the police.
-tell-se-communicator = A communications officer can keep an eye on how far it has spread.
 tell-colleagues = Warn your colleagues: the same person often contacts several people.
 
 ## Police and registration
 
-police-se-who = You can report it to the police yourself, or your employer can report it in the municipality's name. Either way you are the injured party (målsägande), and the police will want to talk to you. Your manager can come with you to the interview.
-police-se-where = Report it at polisen.se or by calling 114 14. If it is urgent: 112.
-police-se-even-if-doubt = Report it even if you doubt that it will lead anywhere. It shows that this is not accepted, and it is on record.
-police-se-civil = If the police don't take it further, Institutet för juridik och internet can help you free of charge with a civil case.
-police-se-no-verdict = Fyr can't judge whether it is a crime – that is for the police. The security coordinator can help you assess it.
-police-dk-who = In Denmark you are normally the one who reports it (anmelder), even though it happened at work. Your leader helps you – you don't have to do it alone.
-police-dk-where = Report it at politi.dk or by calling 114. If it is urgent: 112.
-police-dk-together = If several colleagues are affected, one joint report is sometimes possible.
-police-dk-no-verdict = Fyr can't judge whether it is a crime – that is for the police. HR and the legal team can help you assess it.
 police-question = Has the police report been made?
 
-incident-se-report = Report the incident in your employer's system for incidents, near misses (tillbud) and work injuries.
-incident-se-mark = Write in the report that it concerns "otillåten påverkan" (undue influence), so that it is counted and followed up.
 incident-system-name = At your workplace the system is called { $system }.
-incident-se-authority = Serious incidents must also be reported to the Swedish Work Environment Authority (Arbetsmiljöverket) without delay – your manager is responsible for that.
-incident-dk-register = The incident is to be registered in the category "mindre vold, trusler og anden krænkende adfærd". Your leader does the registration – check with them that it has been done.
-incident-dk-injury = If it was serious, or you react strongly, it is registered as a work injury (arbejdsskade).
-incident-dk-doctor = Tell your own doctor as well, so that the effect on your health is on record.
 incident-question = Has the incident been reported or registered?
 
 ## Support
 
 support-reactions = Reactions can come later – worry, restlessness, trouble sleeping or concentrating. That is normal. Tell someone when it happens.
-support-se-talk = You have the right to talk support (samtalsstöd). Your employer books it, for example through the occupational health service.
-support-dk-psychologist = Your leader can arrange a crisis psychologist for you. Say yes – it helps.
 support-not-alone = After something serious, don't be alone. Take time off if you need it, and let someone go home with you.
 support-contacts-intro = Support at your workplace:
-support-se-victim = Brottsofferjouren (victim support) listens and helps, free of charge: 116 006.
-support-dk-victim = Offerrådgivningen (victim support) listens and advises, free of charge: 116 006.
 support-question = Have you arranged the support you need?
 
 ## Follow-up and summary
@@ -362,10 +330,6 @@ checkin-new-which = Is the new thing part of this same case, or something else?
 opt-new-same-case = The same matter – the same person or case
 opt-new-other-case = Something else – a new case
 support-union = Your union and occupational health service can support you too.
-support-se-home = Does the threat concern your family, or has the person turned up where you live? Talk to your manager about safety at home. The police or a prosecutor can decide on a contact ban (kontaktförbud), and Skatteverket can protect your personal details.
-support-dk-home = Does the threat concern your family, or has the person turned up where you live? Talk to your manager about safety at home. The police can issue a restraining order (tilhold), and you can apply for name and address protection in the population register.
-support-se-work-injury = If you have strong reactions afterwards, it may be a work injury. Your employer must report it, but you always have the right to report it to Försäkringskassan yourself.
-support-dk-work-injury = If you have strong reactions afterwards, it may be a work injury (arbejdsskade). Your employer must report it, but you can also report it yourself to Arbejdsmarkedets Erhvervssikring.
 exposure-function-signature = From now on, if your workplace allows it, you can sign with your role or a function mailbox instead of your name.
 consent-preview-short = The message says you experienced { $kind ->
         [threat] a threat
@@ -381,3 +345,18 @@ consent-preview-short = The message says you experienced { $kind ->
        *[just-know] only want them to know
     } – nothing else from our conversation. Choose "Show exactly what they read" for the whole text.
 opt-preview-full = Show exactly what they read
+preview-unreachable = I cannot reach { $who }: there is no account on any of the chat platforms I use, so the message does not go there.
+preview-no-next = If { $who } does not acknowledge it, there is no deputy or other manager I can pass it on to.
+preview-no-manager-reachable = There is no manager I can reach, so the message will not get to any manager.
+preview-no-rep-reachable = There is no { $country ->
+        [DK] health and safety representative (AMR)
+       *[other] health and safety representative (skyddsombud)
+    } I can reach, so the message will not get there.
+preview-suggest-rep = If you want more people to know, you can also choose the { $country ->
+        [DK] representative (AMR)
+       *[other] representative (skyddsombud)
+    }, { $who }: choose "Change whom or what".
+preview-suggest-manager = You can also choose your manager, { $who }: choose "Change whom or what".
+preview-suggest-hr = You can also go to HR directly: { $value }.
+consent-preview-nobody = As things stand the message would reach nobody, so I will not send anything. Choose "Change whom or what" if you want to pick someone else.
+consent-sent-nobody = I could not send the message: nobody you chose can be reached through me. Tell them yourself, or contact HR.

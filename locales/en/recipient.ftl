@@ -29,8 +29,6 @@ opt-guidance = What should I do?
 
 acked-thanks = Thank you. I have told { $employee } that you acknowledged.
 acked-manager-today = Talk with { $employee } today, and make sure they are not alone.
-acked-se-authority = Assess whether this is a serious incident. If it is, it must be reported to Arbetsmiljöverket without delay, within 24 hours. I will remind you until you have answered.
-acked-dk-registration = The incident is to be registered in the category "mindre vold, trusler og anden krænkende adfærd" – as a work injury (arbejdsskade) if it is serious. I'll remind you each working day until you mark it as done.
 acked-safety-rep = As { $country ->
         [DK] health and safety representative (AMR)
        *[other] health and safety representative (skyddsombud)
@@ -41,11 +39,6 @@ acked-follow-up = I'll remind you later to follow up with { $employee }.
 
 guidance-manager-talk = Talk with { $employee } the same day. Listen, write down what they tell you, and ask what they need.
 guidance-manager-safety = Make sure they are safe: not alone, someone to go home with, time off if they need it – and check what private information about them is public.
-guidance-manager-se-report = Always offer to file the police report in the employer's name if they would rather not do it themselves; they remain the injured party (målsägande). Make sure the incident report is marked "otillåten påverkan".
-guidance-manager-dk-report = Help them file the police report – they are the complainant (anmelder), and you support them. Make sure the incident is registered.
-guidance-manager-dk-offender = Only management contacts the person behind it, in writing, after consulting HR and the legal team.
-guidance-manager-se-support = Book talk support (samtalsstöd) for them, and stay attentive in the weeks that follow.
-guidance-manager-dk-support = Arrange a crisis psychologist promptly, and stay attentive in the weeks that follow.
 guidance-safety-rep-role = As { $country ->
         [DK] health and safety representative (AMR)
        *[other] health and safety representative (skyddsombud)
@@ -98,3 +91,16 @@ case-closed-notice = Fyr – case { $case } is closed and its data deleted. Ther
 ## Several at once
 
 digest-intro = { $count } messages from Fyr came due for you at the same time, so here they are together. The options at the end answer the last one: write back to answer the one before it, or ok and a reference (for example ok F-1234-ABCD) to acknowledge a case.
+pending-heading = { $count ->
+        [one] You also have another case waiting for your acknowledgement
+       *[other] You also have { $count } other cases waiting for your acknowledgement
+    }. Write "ok" and the case number to acknowledge one, for example "ok F-1234-ABCD":
+pending-item = { $case }: { $kind ->
+        [alarm] acute danger alarm
+        [threat] threat
+        [harassment] harassment or hate
+        [online-exposure] exposed online
+        [criticism] hostile criticism
+        [hard-contact] hard calls or mails
+       *[other] other incident
+    }, { DATE($when) }

@@ -16,17 +16,7 @@ mgr-intro = This is your checklist for case { $case }. I keep track of what is d
 mgr-general = I can give you general guidance as a manager, but I hold no information about any case here. The best way is for your employee to write to Fyr themselves – then they decide what is shared, and with whom.
 mgr-talk-today = Talk with your employee the same day. Listen, take notes, and ask what they need – practical help as well as support for how they feel.
 mgr-safety = Make sure your employee is safe: not alone, someone to go home with, and time off if they need it. Go through together what private information about them is public, and help limit it.
-mgr-se-support = Book talk support (samtalsstöd) for your employee, for example through occupational health (företagshälsovård). In some exposed situations it can be mandatory.
-mgr-dk-support = Arrange a crisis psychologist promptly, through the provider your municipality has an agreement with. You may insist on it. If more help is needed, call the HR crisis line.
-mgr-se-report = Make sure the incident is reported in your organisation's system as a near miss (tillbud) or work injury (arbetsskada), and marked "otillåten påverkan" (undue influence). Serious incidents must also be reported to Arbetsmiljöverket without delay.
-mgr-se-report-system = In your organisation the system is { $system }.
-mgr-dk-register = Register the incident in the category "mindre vold, trusler og anden krænkende adfærd". If it is serious, or your employee reacts strongly, register it as a work injury (arbejdsskade). As the leader, this is your task.
-mgr-dk-register-system = In your organisation the system is { $system }.
-mgr-se-police = Always offer to file the police report in the employer's name if your employee would rather not do it. They remain the injured party (målsägande), and the police will want to talk to them. You may go with them to the interview, and to court if it gets that far.
-mgr-dk-police = Help your employee file the police report at politi.dk or on 114. Your employee is the complainant (anmelder) – you support them along the way. If several staff are affected, one joint report can sometimes cover them all.
 mgr-colleagues = Tell colleagues only in the way you and your employee have agreed. Offer the team a debriefing – it can affect them too.
-mgr-director = Inform your own manager or director, in the way your organisation requires.
-mgr-dk-offender = Only management contacts the person behind it – never your employee. Do it in writing, after consulting HR/legal or the police, and ask the person to stop and to remove the content. Fyr has a letter template you can start from; legal must review it before it is sent.
 mgr-follow-up = Plan follow-up talks with your employee, and keep them informed of what happens in the case. Reactions can come late – sometimes weeks afterwards.
 mgr-question = Is this done?
 mgr-summary-intro = Your checklist for case { $case }:
@@ -48,8 +38,6 @@ opt-mgr-checklist = Open my checklist
 ## Safety representative
 
 sr-role = Your role as health and safety representative is to work for a good work environment together with management. You see only what the employee has agreed to share with you.
-sr-se-role = As skyddsombud you can formally ask the employer for measures (AML 6 kap. 6 a §) if the routines need to be improved.
-sr-dk-role = As arbejdsmiljørepræsentant (AMR) you can be the first person the employee turns to, on an equal footing with the leader. The incident can then be analysed in the arbejdsmiljøgruppe (the work environment group).
 sr-check = Check with the manager that the incident is registered, that support has been offered (talk support or a crisis psychologist), that the employee is not left alone, and that follow-up has been agreed.
 sr-not = Two things are not yours to do: contacting the person behind it, and judging whether it is a crime. Leave those to management, HR and the police.
 sr-prevent = Afterwards, look at prevention and routines together with management – for example how easy staff are to find online, work and private phones, and training in handling conflict.
@@ -59,19 +47,16 @@ sr-prevent = Afterwards, look at prevention and routines together with managemen
 col-intro = Thank you for wanting to support your colleague. A few simple things help the most.
 col-be-there = Stay close and be visible. Find a quiet room, and don't leave your colleague alone. Listen, and show that you understand. If they want, go with them to their manager.
 col-dont = Don't comment in public, and don't defend your colleague or hit back in the threads – it only makes things worse.
-col-dk-dont-contact = Never contact the person behind it yourself – that is management's job.
 col-evidence = Help take screenshots before anything is deleted, and be a witness to them. Note the date, the time and the links.
 col-accounts = Offer to look after their private accounts for a while – reading, saving and reporting to the platform – so that they don't have to read it themselves.
 col-tell = Encourage your colleague to tell their manager – and don't pass anything on without their agreement. If the same person contacts you too, tell your own manager.
 col-yourself = Look after yourself too – this can affect you as well. Join a debriefing if one is offered, and talk to someone you trust.
 col-fyr = Your colleague can also write to Fyr themselves. Fyr guides them step by step, and tells others only if they agree.
-mgr-se-security-coordinator = Bring in the security coordinator: for a talk about safety, a personal alarm if needed, and help judging the police report.
 mgr-home-family = Does the threat concern the family, or has the person turned up at home? Help with home security and with protected details: { $country ->
         [DK] a restraining order (tilhold) through the police, and name and address protection through the population register.
        *[other] a contact ban (kontaktförbud) through the police or prosecutor, and protected personal data with Skatteverket.
     }
 mgr-communicator = Ask communications for help: watching what is written, and what you say if the media get in touch. Your staff member should not have to answer themselves.
-mgr-dk-secretariat = Inform the secretariat or the head of the authority, as your local procedure says.
 mgr-dk-citizen-handling = Decide with your staff member how the citizen is handled from now on: a time-limited contact ban, contact by appointment only, a function mailbox, or another caseworker.
 col-take-over = You may take over a threatening call, or pass your colleague a note or a mail with tips for ending it.
 mgr-today-heading = Today:

@@ -62,7 +62,6 @@ advice-phone-calm = Håll rösten lugn och neutral, och svara bara på det du ä
 advice-phone-pause = Hellre en paus än ett förhastat svar. Kan du inte svara direkt, erbjud dig att ringa tillbaka eller be att få frågorna via mejl.
 advice-phone-end = Du får avsluta ett samtal som är kränkande eller inte leder någonstans. Säg tydligt att du avslutar samtalet – och gör det sedan.
 advice-phone-threat = Om du blir hotad: behåll lugnet och låt personen prata till punkt. Ställ en öppen fråga, som ”Vad menar du?”, och sedan en sluten, som ”Hotar du mig?” – och säg rakt ut att du uppfattar det som ett hot. Notera vilket kön, vilken ålder och vilken dialekt personen verkar ha, och låt gärna en kollega ta över samtalet eller ge dig lappar med tips.
-advice-phone-se-right = Rätten att avsluta kränkande samtal har stöd i ett beslut från Justitieombudsmannen (JO 3912-2007).
 
 ## Mejl
 
@@ -91,4 +90,3 @@ advice-response-sign = Avsluta med ditt för- och efternamn och din titel – de
 advice-response-times = Svara inom den tid som din organisation har bestämt. Behöver ett fullständigt svar längre tid, svara ändå och tala om när det kommer.
 advice-response-same = Låt helst samma person ta hand om följdfrågorna. Hör en journalist av sig, säg först till din kommunikatör – journalister ringer ofta flera personer i samma fråga.
 advice-response-friday = Undvik att publicera något i heta frågor på en fredag. En storm som börjar då kan växa hela helgen utan att någon finns där och svarar.
-advice-trolls-dk-caveat = Metoden kommer från svensk vägledning för offentliganställda. På en dansk arbetsplats bestämmer arbetsplatsens egna regler hur och när medborgare får svar – fråga din chef om du är osäker, och ta aldrig själv kontakt med någon som har hotat dig.

@@ -15,8 +15,6 @@ danger-stay = Jag finns kvar här. Inget annat spelar någon roll just nu. Välj
 opt-danger-safe = Jag är i säkerhet nu
 danger-still-here = Jag är fortfarande här. Är du i fara, ring 112 nu. När du är i säkerhet, välj 1.
 danger-after-not-alone = Vad bra att du är i säkerhet. Var inte ensam nu – be en kollega eller någon närstående att stanna hos dig, och att följa med dig hem om du behöver det.
-danger-after-police-se = När det inte längre är akut kan du kontakta polisen på 114 14 eller via polisen.se.
-danger-after-police-dk = När det inte längre är akut kan du kontakta polisen på 114 eller via politi.dk.
 danger-after-continue = När du känner dig redo går vi vidare. Det är ingen brådska.
 
 ## Vad som hände
@@ -41,13 +39,11 @@ harassment-wait = Svara inte medan du är upprörd. Vänta en stund, eller prata
 
 exposure-not-your-fault = Det är tungt att bli uthängd på nätet, och det är inte ditt fel. Du behöver inte hantera det ensam.
 exposure-do-not-engage = Kommentera inte inläggen, reagera inte på dem och svara inte. Försvara dig inte och ge inte igen – det brukar bara göra saken värre. Läs inte mer än du måste.
-exposure-dk-management-only = Ta inte själv kontakt med den som ligger bakom. Om någon ska kontakta personen är det ledningen som gör det.
 exposure-order = Först sparar vi bevisen. Sedan tittar vi på hur spridningen kan stoppas, vem som behöver få veta och hur du anmäler.
 
 criticism-intro = Kritik kan vara svår att ta emot, även när den är befogad – det är helt normalt. Svara på det du kan, kort och sakligt, och berätta var personen kan få mer hjälp.
 criticism-signs = Det kan vara ett mönster av ihållande klagomål om du känner igen flera av de här tecknen: mycket långa meddelanden, en total säkerhet på att ha rätt, krav som är omöjliga att uppfylla, lagparagrafer blandade med egna erfarenheter, hot om att anmäla dig eller kontakta media, en vilja att spela in eller filma, ett hotfullt språk.
 criticism-relief = Ingen ska behöva bära det här ensam. Be din chef om avlastning – till exempel att någon annan tar över mejlen, att svaren skickas från en gemensam brevlåda, eller att en annan handläggare tar ärendet.
-criticism-dk-framework = Det är din arbetsplats som bestämmer var, när och hur medborgare kan höra av sig – till exempel bara skriftligt, via en gemensam brevlåda.
 criticism-crossed-line = Har det gått över till hot eller trakasserier? Välj 1, så hanterar vi det som det.
 
 contact-phone = I telefon: håll rösten lugn, svara bara på det du är säker på, och erbjud dig att ringa tillbaka eller att ta frågorna via mejl. Hellre en paus än ett förhastat svar. Argumentera inte och försvara dig inte.
@@ -56,7 +52,6 @@ contact-may-end = Du får avsluta ett samtal som är kränkande eller som inte l
 contact-crossed-line = Innehöll kontakten hot eller trakasserier? Välj 1.
 
 other-your-experience = Din upplevelse räknas. Om något gjorde dig olustig eller kändes som påtryckning förtjänar det att tas på allvar.
-other-se-influence = Kändes det som ett försök att få dig att agera annorlunda i ditt arbete? Då kan det räknas som ”otillåten påverkan”. Det är din egen upplevelse som avgör.
 other-same-steps = Vi går igenom samma steg som vid alla händelser: bevis, hur det kan stoppas, vem som ska få veta, anmälan och stöd.
 
 ## Bevis
@@ -69,7 +64,6 @@ evidence-save-question = Har du sparat det som går att spara?
 evidence-notes-what = Skriv ner medan du minns det tydligt: vad som hände, var, vilka som var inblandade, datum och klockslag.
 evidence-notes-feelings = Skriv också vad som gjorde det obehagligt och hur du reagerade.
 evidence-notes-pattern = Hör samma person av sig igen? Skriv ner varje ny händelse också. Tillsammans visar de ett mönster.
-evidence-notes-dk-record = Tänk på att anteckningarna hör hemma i akten, precis som i alla andra ärenden.
 evidence-notes-question = Har du skrivit ner det?
 
 evidence-witnesses = Skriv upp vilka som såg eller hörde det, med namn och telefonnummer.
@@ -79,12 +73,9 @@ evidence-witnesses-question = Har du skrivit upp vittnen och länkar?
 ## Begränsa skadan
 
 stop-no-counter = Svara inte den som gjorde det, och ge inte igen – inte ens när det som sägs är osant.
-stop-dk-no-contact = Ta inte själv kontakt med personen. Om personen behöver kontaktas är det ledningen som gör det.
-stop-se-ask-meaning = Var något som sades otydligt? Då får du fråga personen vad som menades. Svaret gör det ofta lättare att bedöma läget.
 stop-relief = Om kontakterna tär på dig, be din chef om avlastning. Det här ska du inte behöva bära ensam.
 
 stop-platform-report = Anmäl inläggen till plattformen (till exempel Facebook eller X) – den kan ta bort sådant som bryter mot dess regler. Spara allt först.
-stop-platform-dk-guide = Din chef kan hjälpa dig med de tekniska stegen för att få innehåll borttaget.
 stop-platform-helper = Be någon du litar på att sköta dina privata konton ett tag – läsa, spara, anmäla och radera åt dig. Då slipper du och din familj läsa det.
 stop-platform-deindex = Du kan be sökmotorer som Google att ta bort kränkande sökträffar om dig. Det kallas avindexering.
 stop-platform-private-info = Se över vad som är offentligt om dig – adress, telefonnummer, bilder, familj – och skärp dina integritetsinställningar.
@@ -93,43 +84,20 @@ stop-platform-question = Har du gjort det som gäller för dig här?
 ## Vem som ska få veta
 
 tell-manager = Berätta för din chef så snart du kan. Säg hur det här påverkar dig och vad du behöver – både praktisk hjälp och stöd.
-tell-se-safety-rep = Du kan också prata med ditt skyddsombud.
-tell-dk-amr = Du kan vända dig till din chef eller till er arbejdsmiljørepræsentant (AMR) – välj den som känns lättast.
-tell-se-security-coordinator = Ett hot ska också till säkerhetskoordinatorn, som kan hjälpa till med din säkerhet och med att bedöma om det ska polisanmälas.
-tell-se-communicator = En kommunikatör kan hålla koll på hur långt det har spridits.
 tell-colleagues = Varna dina kollegor: samma person hör ofta av sig till flera.
 
 ## Polisanmälan och registrering
 
-police-se-who = Du kan polisanmäla själv, eller låta din arbetsgivare göra anmälan i kommunens namn. Oavsett vilket är du målsägande, och polisen vill prata med dig. Din chef kan följa med dig till förhöret.
-police-se-where = Anmäl på polisen.se eller ring 114 14. Är det akut: ring 112.
-police-se-even-if-doubt = Polisanmäl även om du tvivlar på att det leder någonstans. Det visar att sådant här inte accepteras, och det blir registrerat.
-police-se-civil = Om polisen inte går vidare kan Institutet för juridik och internet hjälpa dig kostnadsfritt att driva saken civilrättsligt.
-police-se-no-verdict = Fyr kan inte avgöra om det är ett brott – det är polisens sak. Säkerhetskoordinatorn kan hjälpa dig att bedöma det.
-police-dk-who = I Danmark är det normalt du själv som anmäler till polisen (du är anmelder), även om det hände i jobbet. Din chef hjälper dig – du behöver inte göra det ensam.
-police-dk-where = Anmäl på politi.dk eller ring 114. Är det akut: ring 112.
-police-dk-together = Om flera kollegor har drabbats går det ibland att göra en gemensam anmälan.
-police-dk-no-verdict = Fyr kan inte avgöra om det är ett brott – det är polisens sak. HR och juristerna kan hjälpa dig att bedöma det.
 police-question = Är polisanmälan gjord?
 
-incident-se-report = Anmäl händelsen i arbetsgivarens system för riskobservationer, tillbud och arbetsskador.
-incident-se-mark = Skriv i anmälan att det gäller ”otillåten påverkan”, så att det räknas och följs upp.
 incident-system-name = På din arbetsplats heter systemet { $system }.
-incident-se-authority = Allvarliga händelser ska också anmälas till Arbetsmiljöverket utan dröjsmål – det ansvarar din chef för.
-incident-dk-register = Händelsen ska registreras i kategorin ”mindre vold, trusler og anden krænkende adfærd”. Det är din chef som registrerar den – fråga gärna om det är gjort.
-incident-dk-injury = Om det var allvarligt, eller om du reagerar starkt, registreras det som en arbejdsskade – alltså en skada du har fått i arbetet.
-incident-dk-doctor = Berätta också för din egen läkare, så att det finns noterat hur det påverkar din hälsa.
 incident-question = Har händelsen anmälts eller registrerats?
 
 ## Stöd
 
 support-reactions = Reaktioner kan komma senare – oro, rastlöshet, svårt att sova eller att koncentrera sig. Det är helt normalt. Berätta för någon när det händer.
-support-se-talk = Du har rätt till samtalsstöd. Det är din arbetsgivare som bokar det, till exempel via företagshälsovården.
-support-dk-psychologist = Din chef kan ordna en krispsykolog åt dig. Tacka gärna ja – det brukar hjälpa.
 support-not-alone = Var inte ensam efter något allvarligt. Ta ledigt om du behöver, och låt någon följa med dig hem.
 support-contacts-intro = Stöd på din arbetsplats:
-support-se-victim = Brottsofferjouren lyssnar och hjälper till, utan kostnad: 116 006.
-support-dk-victim = Offerrådgivningen, stödet för brottsoffer i Danmark, lyssnar och ger råd utan kostnad: 116 006.
 support-question = Har du ordnat det stöd du behöver?
 
 ## Uppföljning och sammanfattning
@@ -362,10 +330,6 @@ checkin-new-which = Hör det nya till samma sak som det här ärendet, eller är
 opt-new-same-case = Samma sak – samma person eller samma ärende
 opt-new-other-case = Något annat – ett nytt ärende
 support-union = Du kan också få stöd av ditt fackförbund och av företagshälsovården.
-support-se-home = Gäller hotet din familj, eller har personen dykt upp där du bor? Tala med din chef om säkerheten hemma. Polisen eller åklagaren kan besluta om kontaktförbud, och Skatteverket kan skydda dina personuppgifter.
-support-dk-home = Gäller hotet din familj, eller har personen dykt upp där du bor? Tala med din chef om säkerheten hemma. I Danmark kan polisen ge ett tilhold (kontaktförbud), och du kan söka navne- og adressebeskyttelse i folkeregistret.
-support-se-work-injury = Får du starka reaktioner efteråt kan det vara en arbetsskada. Arbetsgivaren ska anmäla den, men du har alltid rätt att själv anmäla till Försäkringskassan.
-support-dk-work-injury = Får du starka reaktioner efteråt kan det vara en arbetsskada (arbejdsskade). Arbetsgivaren ska anmäla den, men du kan också själv anmäla den till Arbejdsmarkedets Erhvervssikring.
 exposure-function-signature = Framöver kan du, om arbetsplatsen tillåter det, skriva under med din funktion eller en funktionsbrevlåda i stället för ditt namn.
 consent-preview-short = Meddelandet säger att du har utsatts för { $kind ->
         [threat] ett hot
@@ -381,3 +345,18 @@ consent-preview-short = Meddelandet säger att du har utsatts för { $kind ->
        *[just-know] bara vill att de ska känna till det
     } – inget annat från vårt samtal. Välj ”Visa exakt vad de läser” för hela texten.
 opt-preview-full = Visa exakt vad de läser
+preview-unreachable = Jag kan inte nå { $who }: det finns inget konto på någon av de chattplattformar jag använder. Därför går meddelandet inte dit.
+preview-no-next = Om { $who } inte kvitterar finns det ingen ställföreträdare eller annan chef som jag kan gå vidare till.
+preview-no-manager-reachable = Det finns ingen chef som jag kan nå, så meddelandet kommer inte fram till någon chef.
+preview-no-rep-reachable = Det finns { $country ->
+        [DK] ingen arbetsmiljörepresentant (arbejdsmiljørepræsentant)
+       *[other] inget skyddsombud
+    } som jag kan nå, så meddelandet kommer inte fram dit.
+preview-suggest-rep = Vill du att fler ska få veta kan du också välja { $country ->
+        [DK] arbetsmiljörepresentanten
+       *[other] skyddsombudet
+    }, { $who }: välj ”Ändra vem eller vad”.
+preview-suggest-manager = Du kan också välja din chef, { $who }: välj ”Ändra vem eller vad”.
+preview-suggest-hr = Du kan också vända dig direkt till HR: { $value }.
+consent-preview-nobody = Som det ser ut nu skulle meddelandet inte komma fram till någon, så jag skickar ingenting. Välj ”Ändra vem eller vad” om du vill välja någon annan.
+consent-sent-nobody = Jag har inte kunnat skicka meddelandet: ingen av dem du valde går att nå via mig. Berätta gärna själv, eller kontakta HR.

@@ -29,8 +29,6 @@ opt-guidance = Vad ska jag göra?
 
 acked-thanks = Tack. Jag har meddelat { $employee } att du har kvitterat.
 acked-manager-today = Prata med { $employee } i dag, och se till att din medarbetare inte lämnas ensam.
-acked-se-authority = Bedöm om det här är ett allvarligt tillbud. Är det det, ska det anmälas till Arbetsmiljöverket utan dröjsmål, inom 24 timmar. Jag påminner dig tills du har svarat.
-acked-dk-registration = Händelsen ska registreras i kategorin ”mindre vold, trusler og anden krænkende adfærd” – och som arbejdsskade (arbetsskada) om den är allvarlig. Jag påminner dig varje arbetsdag tills du har markerat att det är gjort.
 acked-safety-rep = Som { $country ->
         [DK] arbetsmiljörepresentant (arbejdsmiljørepræsentant)
        *[other] skyddsombud
@@ -41,11 +39,6 @@ acked-follow-up = Längre fram påminner jag dig om att följa upp hur { $employ
 
 guidance-manager-talk = Prata med { $employee } samma dag. Lyssna, skriv ner det du får höra, och fråga vad din medarbetare behöver.
 guidance-manager-safety = Se till att din medarbetare är i säkerhet: inte ensam, har någon att gå hem med och får ledigt vid behov. Ta också reda på vilka privata uppgifter om medarbetaren som är offentliga.
-guidance-manager-se-report = Erbjud alltid att arbetsgivaren gör polisanmälan i sitt namn, om din medarbetare hellre vill slippa göra den själv. Medarbetaren är ändå målsägande. Se till att anmälan av händelsen är märkt ”otillåten påverkan”.
-guidance-manager-dk-report = Hjälp din medarbetare att polisanmäla. Det är medarbetaren som är anmelder, och du finns med som stöd. Se till att händelsen blir registrerad.
-guidance-manager-dk-offender = Kontakt med personen bakom tas bara av ledningen – skriftligt, och först efter samråd med HR och juristerna.
-guidance-manager-se-support = Boka samtalsstöd åt din medarbetare, och var uppmärksam under veckorna som följer.
-guidance-manager-dk-support = Ordna en krispsykolog snabbt, och var uppmärksam under veckorna som följer.
 guidance-safety-rep-role = Som { $country ->
         [DK] arbetsmiljörepresentant (arbejdsmiljørepræsentant)
        *[other] skyddsombud
@@ -98,3 +91,16 @@ case-closed-notice = Fyr – ärende { $case } är avslutat och uppgifterna är 
 ## Several at once
 
 digest-intro = { $count } meddelanden från Fyr blev aktuella för dig samtidigt, så här kommer de tillsammans. Alternativen längst ned gäller det sista: skriv tillbaka för att svara på det före, eller ok och en referens (till exempel ok F-1234-ABCD) för att kvittera ett ärende.
+pending-heading = { $count ->
+        [one] Du har också ett annat ärende som väntar på din kvittering
+       *[other] Du har också { $count } andra ärenden som väntar på din kvittering
+    }. Skriv ”ok” och ärendenumret för att kvittera, till exempel ”ok F-1234-ABCD”:
+pending-item = { $case }: { $kind ->
+        [alarm] larm om akut fara
+        [threat] hot
+        [harassment] trakasserier eller hat
+        [online-exposure] uthängning på nätet
+        [criticism] hätsk kritik
+        [hard-contact] svåra samtal eller mejl
+       *[other] annan händelse
+    }, { DATE($when) }

@@ -16,17 +16,7 @@ mgr-intro = Det här är din checklista för ärende { $case }. Jag håller reda
 mgr-general = Jag kan ge dig allmän vägledning som chef, men här finns inga uppgifter om något ärende. Det bästa är att din medarbetare själv skriver till Fyr – då bestämmer medarbetaren vad som delas, och med vem.
 mgr-talk-today = Prata med din medarbetare samma dag. Lyssna, anteckna, och fråga vad medarbetaren behöver – både praktisk hjälp och stöd för hur det känns.
 mgr-safety = Se till att din medarbetare är trygg: inte ensam, har sällskap hem och får ledigt vid behov. Gå tillsammans igenom vilka privata uppgifter om medarbetaren som är offentliga, och hjälp till att begränsa dem.
-mgr-se-support = Boka samtalsstöd åt din medarbetare, till exempel via företagshälsovården. I vissa utsatta situationer kan det vara obligatoriskt.
-mgr-dk-support = Ordna en krispsykolog snabbt, via den leverantör som kommunen har avtal med. Du får insistera på det. Behövs mer hjälp, ring HR:s kristelefon.
-mgr-se-report = Se till att händelsen anmäls i organisationens system som tillbud eller arbetsskada, och att den märks ”otillåten påverkan”. Allvarliga händelser ska dessutom anmälas till Arbetsmiljöverket utan dröjsmål.
-mgr-se-report-system = I din organisation heter systemet { $system }.
-mgr-dk-register = Registrera händelsen i kategorin ”mindre vold, trusler og anden krænkende adfærd”. Är den allvarlig, eller reagerar din medarbetare starkt, registreras den som arbejdsskade (arbetsskada). Det är chefens uppgift – alltså din.
-mgr-dk-register-system = I din organisation heter systemet { $system }.
-mgr-se-police = Erbjud alltid att polisanmäla i arbetsgivarens namn, om din medarbetare hellre slipper göra det själv. Medarbetaren är ändå målsägande och får berätta för polisen vad som hänt. Du får följa med till förhöret, och till rätten om det går så långt.
-mgr-dk-police = Hjälp din medarbetare att polisanmäla på politi.dk eller via 114. Det är medarbetaren som är anmelder – du finns med som stöd hela vägen. Har flera medarbetare drabbats kan en gemensam anmälan ibland omfatta alla.
 mgr-colleagues = Informera kollegorna bara på det sätt som du och din medarbetare har kommit överens om. Erbjud arbetsgruppen en debriefing – det här kan påverka dem också.
-mgr-director = Informera din överordnade chef, på det sätt som din organisation kräver.
-mgr-dk-offender = Det är bara ledningen som kontaktar personen bakom – aldrig din medarbetare. Gör det skriftligt, efter samråd med HR/juristerna eller polisen, och be personen att sluta och att ta bort innehållet. Fyr har en brevmall som du kan utgå från. En jurist måste granska brevet innan det skickas.
 mgr-follow-up = Planera uppföljande samtal med din medarbetare, och håll medarbetaren informerad om vad som händer i ärendet. Reaktioner kan komma sent – ibland först efter flera veckor.
 mgr-question = Är det här gjort?
 mgr-summary-intro = Din checklista för ärende { $case }:
@@ -48,8 +38,6 @@ opt-mgr-checklist = Öppna min checklista
 ## Skyddsombud
 
 sr-role = Som skyddsombud är din roll att verka för en god arbetsmiljö tillsammans med ledningen. Du ser bara det som medarbetaren har gått med på att dela med dig.
-sr-se-role = Som skyddsombud kan du begära åtgärder av arbetsgivaren (AML 6 kap. 6 a §) om rutinerna behöver förbättras.
-sr-dk-role = Som arbejdsmiljørepræsentant (AMR) kan du vara den första som medarbetaren vänder sig till, på samma villkor som chefen. Händelsen kan sedan analyseras i arbejdsmiljøgruppen (arbetsmiljögruppen).
 sr-check = Stäm av med chefen att händelsen är anmäld eller registrerad, att stöd har erbjudits (stödsamtal eller en krispsykolog), att medarbetaren inte lämnas ensam och att uppföljningen är planerad.
 sr-not = Två saker ingår inte i din roll: att kontakta personen bakom, och att bedöma om det är ett brott. Det tar ledningen, HR och polisen hand om.
 sr-prevent = Titta efteråt på förebyggande arbete och rutiner tillsammans med ledningen – till exempel hur lätt medarbetarna är att hitta på nätet, jobb- och privattelefoner, och utbildning i att hantera konflikter.
@@ -59,19 +47,16 @@ sr-prevent = Titta efteråt på förebyggande arbete och rutiner tillsammans med
 col-intro = Tack för att du vill stötta din kollega. Några enkla saker hjälper mest.
 col-be-there = Håll dig nära och synlig. Leta upp ett lugnt rum, och lämna inte din kollega ensam. Lyssna och visa förståelse. Om kollegan vill kan du följa med till chefen.
 col-dont = Kommentera inte offentligt, och försvara inte din kollega eller ge igen i trådarna – det gör bara saken värre.
-col-dk-dont-contact = Kontakta aldrig själv personen bakom – det är ledningens uppgift.
 col-evidence = Hjälp till att ta skärmdumpar innan något raderas, och var vittne till dem. Skriv upp datum, klockslag och länkar.
 col-accounts = Erbjud dig att sköta kollegans privata konton en tid – läsa, spara och anmäla till plattformen – så att kollegan slipper läsa det själv.
 col-tell = Uppmuntra din kollega att berätta för sin chef – och för inget vidare utan kollegans samtycke. Hör samma person av sig till dig också? Berätta det för din egen chef.
 col-yourself = Ta hand om dig själv också – det här kan påverka dig med. Var med på en debriefing om det erbjuds, och prata med någon du litar på.
 col-fyr = Din kollega kan också skriva till Fyr själv. Fyr guidar steg för steg och berättar bara för andra om kollegan säger ja.
-mgr-se-security-coordinator = Ta in säkerhetssamordnaren: för ett samtal om säkerheten, ett personlarm om det behövs och hjälp att bedöma polisanmälan.
 mgr-home-family = Gäller hotet familjen, eller har personen dykt upp hemma? Hjälp till med säkerheten i hemmet och med skyddade uppgifter: { $country ->
         [DK] tilhold via politiet och navne- og adressebeskyttelse via folkeregistret.
        *[other] kontaktförbud via polisen eller åklagaren, och skyddade personuppgifter hos Skatteverket.
     }
 mgr-communicator = Be kommunikationsavdelningen om hjälp: att bevaka vad som skrivs, och vad ni svarar om medier hör av sig. Din medarbetare ska inte behöva svara själv.
-mgr-dk-secretariat = Informera sekretariatet eller myndighetens högsta ledning, så som er lokala rutin föreskriver.
 mgr-dk-citizen-handling = Bestäm tillsammans med din medarbetare hur personen ska hanteras framöver: ett tidsbegränsat kontaktförbud, kontakt bara efter tidsbokning, en funktionsbrevlåda eller en annan handläggare.
 col-take-over = Du får ta över ett hotfullt samtal, eller räcka din kollega en lapp eller ett mejl med tips om hur samtalet kan avslutas.
 mgr-today-heading = I dag:

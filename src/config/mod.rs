@@ -52,6 +52,8 @@ pub struct Config {
     pub metrics: Option<std::net::SocketAddr>,
     /// The organisation's own wording over Fyr's texts (`[organisation] texts`), checked.
     pub texts: Option<crate::i18n::Overrides>,
+    /// Everyone is reached in the console (`fyr chat`): nobody needs a platform id.
+    pub console: bool,
     /// Where each person id is in `persons` (looked up several times per step).
     person_index: rustc_hash::FxHashMap<String, usize>,
     /// Where each Matrix and Discord id is in `persons` (looked up for every message).
@@ -354,6 +356,18 @@ impl Directory for Config {
 
     fn policy(&self, unit: &UnitId) -> Option<&UnitPolicy> {
         self.unit(unit).map(|u| &u.policy)
+    }
+
+    /// In the console everyone is reached; with no chat platform configured the console is the
+    /// only way in. Otherwise a person is reached through an id on a configured platform.
+    fn reachable(&self, person: &PersonId) -> bool {
+        let Some(p) = self.person(person.as_str()) else {
+            return false;
+        };
+        self.console
+            || (self.matrix.is_none() && self.discord.is_none())
+            || (self.matrix.is_some() && p.matrix.is_some())
+            || (self.discord.is_some() && p.discord.is_some())
     }
 
     fn find_by_name(&self, name: &str) -> Vec<PersonId> {
@@ -927,6 +941,7 @@ impl Validator<'_> {
             max_file_bytes: u64::from(raw.organisation.max_file_mb.unwrap_or(25)) * 1024 * 1024,
             key_file,
             texts,
+            console: false,
         })
     }
 

@@ -3,9 +3,9 @@
 //! chosen by the unit's country (`Cond::In`) and the incident kind; the words live in
 //! `locales/*/employee.ftl`.
 
+use super::jurisdiction::Slot;
 use super::playbook::*;
 use super::state::{Channel, Request, Scope};
-use crate::model::Country::{Denmark as DK, Sweden as SE};
 use crate::model::IncidentKind::{self, *};
 use crate::model::Language;
 
@@ -15,7 +15,13 @@ const SHORT: &[IncidentKind] = &[Criticism, HardContact];
 
 /// The answers to a consent preview, short or full: send, change, don't send.
 const PREVIEW_ANSWERS: [Choice; 3] = [
-    choice_act("opt-send", Act::SendConsent, &[to("consent-sent")]),
+    // Only when someone chosen can be reached: the preview says so otherwise.
+    choice_when(
+        Cond::Reaches,
+        "opt-send",
+        Act::SendConsent,
+        &[to("consent-sent")],
+    ),
     choice_to(
         "opt-change",
         &[to_if(Cond::Kinds(SHORT), "short-tell"), to("tell")],
@@ -79,9 +85,6 @@ const STEPS: &[Step] = &[
     Step {
         id: "start",
         phase: Phase::Start,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             text_if(Cond::ReaderIsNeither, "start-greeting"),
             text_if(Cond::ReaderIsManager, "start-greeting-manager"),
@@ -109,12 +112,11 @@ const STEPS: &[Step] = &[
             choice_to("opt-change-language", &[to("language")]),
         ],
         next: &[to("kind")],
+        ..STEP
     },
     Step {
         id: "language",
         phase: Phase::Start,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("language-choose")],
         choices: &[
@@ -123,13 +125,12 @@ const STEPS: &[Step] = &[
             choice_act("opt-lang-en", Act::Language(Language::En), &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     // P1: immediate danger. Fyr stops here and stays with the person until they say they are safe.
     Step {
         id: "danger",
         phase: Phase::Immediate,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[
             text("danger-call-112"),
@@ -146,29 +147,25 @@ const STEPS: &[Step] = &[
             ),
         ],
         next: &[to("danger-after")],
+        ..STEP
     },
     Step {
         id: "danger-after",
         phase: Phase::Immediate,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[
             text("danger-after-not-alone"),
-            text_if(Cond::In(SE), "danger-after-police-se"),
-            text_if(Cond::In(DK), "danger-after-police-dk"),
+            Para::Slot(Slot::DangerAfterPolice),
             text("danger-after-continue"),
         ],
         choices: NEXT_ONLY,
         next: &[to_if(Cond::KindUnknown, "kind"), BACK],
+        ..STEP
     },
     // Triage: what happened.
     Step {
         id: "kind",
         phase: Phase::Triage,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("kind-question")],
         choices: &[
             choice_act("opt-kind-threat", Act::Kind(Threat), &[to("first-threat")]),
@@ -195,13 +192,11 @@ const STEPS: &[Step] = &[
             choice_act("opt-kind-other", Act::Kind(Other), &[to("first-other")]),
         ],
         next: &[to("evidence-save")],
+        ..STEP
     },
     Step {
         id: "first-threat",
         phase: Phase::Triage,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             text("threat-serious"),
             text("threat-not-alone"),
@@ -216,13 +211,11 @@ const STEPS: &[Step] = &[
             CHANNEL_CHOICES[2],
         ],
         next: &[to("evidence-save")],
+        ..STEP
     },
     Step {
         id: "first-harassment",
         phase: Phase::Triage,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             text("harassment-not-your-fault"),
             text("harassment-end-contact"),
@@ -231,34 +224,30 @@ const STEPS: &[Step] = &[
         ],
         choices: &CHANNEL_CHOICES,
         next: &[to("evidence-save")],
+        ..STEP
     },
     Step {
         id: "first-online-exposure",
         phase: Phase::Triage,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             text("exposure-not-your-fault"),
             text("exposure-do-not-engage"),
-            text_if(Cond::In(DK), "exposure-dk-management-only"),
+            Para::Slot(Slot::ExposureManagement),
             text("exposure-order"),
             text("exposure-function-signature"),
         ],
         choices: NEXT_ONLY,
         next: &[to("evidence-save")],
+        ..STEP
     },
     Step {
         id: "first-criticism",
         phase: Phase::Triage,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             text("criticism-intro"),
             text("criticism-signs"),
             text("criticism-relief"),
-            text_if(Cond::In(DK), "criticism-dk-framework"),
+            Para::Slot(Slot::CriticismFramework),
             text("criticism-crossed-line"),
         ],
         choices: &[
@@ -266,13 +255,11 @@ const STEPS: &[Step] = &[
             choice("opt-next"),
         ],
         next: &[to("short-respond")],
+        ..STEP
     },
     Step {
         id: "first-hard-contact",
         phase: Phase::Triage,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             text("contact-phone"),
             text("contact-mail"),
@@ -284,14 +271,12 @@ const STEPS: &[Step] = &[
             choice("opt-next"),
         ],
         next: &[to("short-respond")],
+        ..STEP
     },
     // The short track for criticism and hard calls or mails.
     Step {
         id: "short-respond",
         phase: Phase::StopHarm,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             text("short-four-steps"),
             text("short-casework"),
@@ -299,13 +284,12 @@ const STEPS: &[Step] = &[
         ],
         choices: NEXT_ONLY,
         next: &[to("short-tell")],
+        ..STEP
     },
     Step {
         id: "short-tell",
         phase: Phase::Tell,
-        when: Cond::Always,
         task: Some(Task::ManagerTold),
-        transient: false,
         body: &[text("short-tell"), Para::Notifications],
         choices: &[
             choice_when(
@@ -328,42 +312,37 @@ const STEPS: &[Step] = &[
             ),
         ],
         next: &[to("short-done")],
+        ..STEP
     },
     Step {
         id: "short-done",
         phase: Phase::Summary,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("short-done"), text("short-crossed-line")],
         choices: &[
             choice_to("opt-crossed-line", &[to("kind")]),
             choice("opt-next"),
         ],
         next: &[to("summary")],
+        ..STEP
     },
     Step {
         id: "first-other",
         phase: Phase::Triage,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             text("other-your-experience"),
-            text_if(Cond::In(SE), "other-se-influence"),
+            Para::Slot(Slot::OtherInfluence),
             text("other-same-steps"),
             text("channel-question"),
         ],
         choices: &CHANNEL_CHOICES,
         next: &[to("evidence-save")],
+        ..STEP
     },
     // P2: evidence.
     Step {
         id: "evidence-save",
         phase: Phase::Evidence,
-        when: Cond::Always,
         task: Some(Task::EvidenceSaved),
-        transient: false,
         body: &[
             text("evidence-save-first"),
             text_if(Cond::NotVia(Channel::Spoken), "evidence-save-what"),
@@ -373,29 +352,27 @@ const STEPS: &[Step] = &[
         ],
         choices: EVIDENCE_CHOICES,
         next: &[to("evidence-notes")],
+        ..STEP
     },
     Step {
         id: "evidence-notes",
         phase: Phase::Evidence,
-        when: Cond::Always,
         task: Some(Task::NotesWritten),
-        transient: false,
         body: &[
             text("evidence-notes-what"),
             text_if(Cond::Kinds(&[Other, Harassment]), "evidence-notes-feelings"),
             text("evidence-notes-pattern"),
-            text_if(Cond::In(DK), "evidence-notes-dk-record"),
+            Para::Slot(Slot::EvidenceRecord),
             text("evidence-notes-question"),
         ],
         choices: EVIDENCE_CHOICES,
         next: &[to("evidence-witnesses")],
+        ..STEP
     },
     Step {
         id: "evidence-witnesses",
         phase: Phase::Evidence,
-        when: Cond::Always,
         task: Some(Task::WitnessesAndLinks),
-        transient: false,
         body: &[
             text("evidence-witnesses"),
             text_if(Cond::Online, "evidence-links"),
@@ -403,49 +380,46 @@ const STEPS: &[Step] = &[
         ],
         choices: EVIDENCE_CHOICES,
         next: &[to("stop-engage")],
+        ..STEP
     },
     Step {
         id: EVIDENCE_NOTE,
         phase: Phase::Evidence,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("evidence-note-intro")],
         choices: &[choice_to("opt-evidence-done", &[BACK])],
         next: &[BACK],
+        ..STEP
     },
     // P3: stop the harm.
     Step {
         id: "stop-engage",
         phase: Phase::StopHarm,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             // Someone who threatened, harassed or exposed: no answer, no contact of one's own.
             text_if(Cond::Kinds(SERIOUS), "stop-no-counter"),
             text_if(Cond::KindUnknown, "stop-no-counter"),
-            text_if(Cond::InKinds(DK, SERIOUS), "stop-dk-no-contact"),
+            Para::Slot(Slot::StopNoContact),
             // Anything else: ordinary casework goes on, without being drawn in.
             text_if(
                 Cond::Kinds(&[Other, Criticism, HardContact]),
                 "stop-other-casework",
             ),
-            text_if(Cond::InKinds(SE, &[Other]), "stop-se-ask-meaning"),
+            Para::Slot(Slot::StopAskMeaning),
             text_if(Cond::Kinds(SHORT), "stop-relief"),
         ],
         choices: NEXT_ONLY,
         next: &[to_if(Cond::Online, "stop-platform"), to("tell")],
+        ..STEP
     },
     Step {
         id: "stop-platform",
         phase: Phase::StopHarm,
         when: Cond::Online,
         task: Some(Task::HarmStopped),
-        transient: false,
         body: &[
             text("stop-platform-report"),
-            text_if(Cond::In(DK), "stop-platform-dk-guide"),
+            Para::Slot(Slot::PlatformGuide),
             text("stop-platform-helper"),
             // Search hits and public details matter when someone is exposed; for a threat or
             // harassment online the step stays at the platform and the accounts.
@@ -455,20 +429,16 @@ const STEPS: &[Step] = &[
         ],
         choices: TASK_CHOICES,
         next: &[to("tell")],
+        ..STEP
     },
     // P4: who to tell.
     Step {
         id: "tell",
         phase: Phase::Tell,
-        when: Cond::Always,
         task: Some(Task::ManagerTold),
-        transient: false,
         body: &[
             text("tell-manager"),
-            text_if(Cond::In(SE), "tell-se-safety-rep"),
-            text_if(Cond::In(DK), "tell-dk-amr"),
-            text_if(Cond::InKinds(SE, &[Threat]), "tell-se-security-coordinator"),
-            text_if(Cond::InKinds(SE, &[OnlineExposure]), "tell-se-communicator"),
+            Para::Slot(Slot::TellWhom),
             text_if(Cond::Kinds(REPEATING), "tell-colleagues"),
             text_if(Cond::NoConsent, "tell-offer"),
             Para::Notifications,
@@ -518,13 +488,11 @@ const STEPS: &[Step] = &[
             ),
         ],
         next: &[to("report-police")],
+        ..STEP
     },
     Step {
         id: "consent-request",
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("consent-request")],
         choices: &[
             choice_act(
@@ -544,19 +512,18 @@ const STEPS: &[Step] = &[
             ),
         ],
         next: &[to("consent-preview")],
+        ..STEP
     },
     Step {
         id: "consent-preview",
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         // Short: what it says in one line and everyone who may receive it; the exact text on
         // request.
         body: &[
             text("consent-preview-short"),
             Para::Recipients,
-            text("consent-preview-question"),
+            text_if(Cond::Reaches, "consent-preview-question"),
+            text_if(Cond::ReachesNobody, "consent-preview-nobody"),
         ],
         choices: &[
             PREVIEW_ANSWERS[0],
@@ -565,41 +532,39 @@ const STEPS: &[Step] = &[
             choice_to("opt-preview-full", &[to("consent-preview-full")]),
         ],
         next: &[to("consent-sent")],
+        ..STEP
     },
     Step {
         id: "consent-preview-full",
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[
             text("consent-preview-intro"),
             Para::Preview,
-            text("consent-preview-question"),
+            text_if(Cond::Reaches, "consent-preview-question"),
+            text_if(Cond::ReachesNobody, "consent-preview-nobody"),
         ],
         choices: &PREVIEW_ANSWERS,
         next: &[to("consent-sent")],
+        ..STEP
     },
     Step {
         id: "consent-sent",
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
-            text("consent-sent"),
+            text_if(Cond::ReachedSomeone, "consent-sent"),
+            text_if(Cond::ReachedNobody, "consent-sent-nobody"),
             text_if(Cond::WaitsForWorkday, "consent-sent-after-hours"),
             Para::Notifications,
             text("consent-sent-withdraw"),
         ],
         choices: NEXT_ONLY,
         next: &[to_if(Cond::Kinds(SHORT), "short-done"), to("report-police")],
+        ..STEP
     },
     Step {
         id: "consent-status",
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[
             text_if(Cond::NobodyTold, "status-nobody-told"),
@@ -616,12 +581,11 @@ const STEPS: &[Step] = &[
             choice_to("opt-menu-continue", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "consent-withdraw",
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("withdraw-confirm")],
         choices: &[
@@ -633,91 +597,66 @@ const STEPS: &[Step] = &[
             choice_to("opt-withdraw-no", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "consent-withdrawn",
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("withdraw-done")],
         choices: &[choice_to("opt-menu-continue", &[BACK])],
         next: &[BACK],
+        ..STEP
     },
     // P5: report and register.
     Step {
         id: "report-police",
         phase: Phase::Report,
-        when: Cond::Always,
         task: Some(Task::PoliceReport),
-        transient: false,
-        body: &[
-            text_if(Cond::In(SE), "police-se-who"),
-            text_if(Cond::In(SE), "police-se-where"),
-            text_if(Cond::In(SE), "police-se-even-if-doubt"),
-            text_if(Cond::InKinds(SE, &[OnlineExposure]), "police-se-civil"),
-            text_if(Cond::In(DK), "police-dk-who"),
-            text_if(Cond::In(DK), "police-dk-where"),
-            text_if(Cond::In(DK), "police-dk-together"),
-            text_if(Cond::In(SE), "police-se-no-verdict"),
-            text_if(Cond::In(DK), "police-dk-no-verdict"),
-            text("police-question"),
-        ],
+        body: &[Para::Slot(Slot::Police), text("police-question")],
         choices: TASK_CHOICES,
         next: &[to("report-incident")],
+        ..STEP
     },
     Step {
         id: "report-incident",
         phase: Phase::Report,
-        when: Cond::Always,
         task: Some(Task::IncidentRegistered),
-        transient: false,
         body: &[
-            text_if(Cond::In(SE), "incident-se-report"),
-            text_if(Cond::In(SE), "incident-se-mark"),
-            text_if(Cond::In(DK), "incident-dk-register"),
+            Para::Slot(Slot::IncidentReport),
             text_if(Cond::HasIncidentSystem, "incident-system-name"),
-            text_if(Cond::In(SE), "incident-se-authority"),
-            text_if(Cond::In(DK), "incident-dk-injury"),
-            text_if(Cond::In(DK), "incident-dk-doctor"),
+            Para::Slot(Slot::IncidentAfter),
             text("incident-question"),
         ],
         choices: TASK_CHOICES,
         next: &[to("support")],
+        ..STEP
     },
     // P6: support.
     Step {
         id: "support",
         phase: Phase::Support,
-        when: Cond::Always,
         task: Some(Task::SupportArranged),
-        transient: false,
         body: &[
             text("support-reactions"),
-            text_if(Cond::In(SE), "support-se-talk"),
-            text_if(Cond::In(DK), "support-dk-psychologist"),
+            Para::Slot(Slot::SupportTalk),
             text_if(Cond::Kinds(SERIOUS), "support-not-alone"),
             text("support-contacts-intro"),
             Para::Contacts,
-            text_if(Cond::In(SE), "support-se-victim"),
-            text_if(Cond::In(DK), "support-dk-victim"),
+            Para::Slot(Slot::VictimSupport),
             text("support-union"),
-            text_if(Cond::InKinds(SE, &[Threat, Harassment]), "support-se-home"),
-            text_if(Cond::InKinds(DK, &[Threat, Harassment]), "support-dk-home"),
-            text_if(Cond::In(SE), "support-se-work-injury"),
-            text_if(Cond::In(DK), "support-dk-work-injury"),
+            Para::Slot(Slot::SupportHome),
+            Para::Slot(Slot::WorkInjury),
             text("support-question"),
         ],
         choices: TASK_CHOICES,
         next: &[to("followup")],
+        ..STEP
     },
     // P7: follow-up.
     Step {
         id: "followup",
         phase: Phase::FollowUp,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             text("followup-agree"),
             text("followup-again"),
@@ -726,13 +665,11 @@ const STEPS: &[Step] = &[
         ],
         choices: NEXT_ONLY,
         next: &[to("summary")],
+        ..STEP
     },
     Step {
         id: "summary",
         phase: Phase::Summary,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             text("summary-intro"),
             Para::Summary,
@@ -744,26 +681,23 @@ const STEPS: &[Step] = &[
             choice_act("opt-new-case", Act::NewCase, &[to("new-incident")]),
         ],
         next: &[to("done")],
+        ..STEP
     },
     Step {
         id: "done",
         phase: Phase::Summary,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("done-take-care"), text("done-danger")],
         choices: &[
             choice_to("opt-show-summary", &[to("summary")]),
             choice_act("opt-new-case", Act::NewCase, &[to("new-incident")]),
         ],
         next: &[to("summary")],
+        ..STEP
     },
     // Put in front of the employee by a check-in timer.
     Step {
         id: CHECKIN,
         phase: Phase::FollowUp,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("checkin-how")],
         choices: &[
@@ -786,13 +720,12 @@ const STEPS: &[Step] = &[
             choice_act("opt-checkin-snooze", Act::Snooze, &[to("checkin-snoozed")]),
         ],
         next: &[to("checkin-thanks")],
+        ..STEP
     },
     // Something new happened, said at a check-in: safety first, then is it part of this case.
     Step {
         id: "checkin-new",
         phase: Phase::FollowUp,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("new-incident-safety"), text("checkin-new-which")],
         choices: &[
@@ -801,14 +734,13 @@ const STEPS: &[Step] = &[
             choice_act("opt-new-other-case", Act::NewCase, &[to("kind")]),
         ],
         next: &[to("evidence-save")],
+        ..STEP
     },
     // A new incident from the menu or the summary: the safety question first, then the kind,
     // as the first time.
     Step {
         id: "new-incident",
         phase: Phase::Start,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("new-incident-safety")],
         choices: &[
@@ -816,32 +748,29 @@ const STEPS: &[Step] = &[
             choice_to("opt-start-guidance", &[to("kind")]),
         ],
         next: &[to("kind")],
+        ..STEP
     },
     Step {
         id: "checkin-thanks",
         phase: Phase::FollowUp,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("checkin-thanks")],
         choices: &[choice_to("opt-menu-continue", &[BACK])],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "checkin-snoozed",
         phase: Phase::FollowUp,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("checkin-snoozed")],
         choices: &[choice_to("opt-menu-continue", &[BACK])],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "checkin-close",
         phase: Phase::FollowUp,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("close-confirm")],
         choices: &[
@@ -849,35 +778,31 @@ const STEPS: &[Step] = &[
             choice_to("opt-close-no", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "case-closed",
         phase: Phase::Summary,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("case-closed"), text("done-danger")],
         choices: &[
             choice_act("opt-new-case", Act::NewCase, &[to("new-incident")]),
             choice_to("opt-finish", &[to("done")]),
         ],
         next: &[to("done")],
+        ..STEP
     },
     Step {
         id: "exported",
         phase: Phase::Report,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("exported")],
         choices: &[choice_to("opt-menu-continue", &[BACK])],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "erase-confirm",
         phase: Phase::Start,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("erase-confirm")],
         choices: &[
@@ -885,23 +810,21 @@ const STEPS: &[Step] = &[
             choice_to("opt-erase-no", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "erased",
         phase: Phase::Start,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("erased"), text("done-danger")],
         choices: &[choice_to("opt-start-over", &[to("start")])],
         next: &[to("start")],
+        ..STEP
     },
     // Reachable from anywhere with the menu command.
     Step {
         id: "menu",
         phase: Phase::Start,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("menu-intro")],
         choices: &[
@@ -924,14 +847,12 @@ const STEPS: &[Step] = &[
             choice_to("opt-menu-helper", &[to(HELPER_ASK)]),
         ],
         next: &[BACK],
+        ..STEP
     },
     // Inviting a colleague to help collect evidence: the employee writes their name.
     Step {
         id: HELPER_ASK,
         phase: Phase::Evidence,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("helper-ask"), Para::Helpers],
         choices: &[
             choice_when(
@@ -943,12 +864,11 @@ const STEPS: &[Step] = &[
             choice_to("opt-menu-continue", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "helper-confirm",
         phase: Phase::Evidence,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[Para::WithHelper("helper-confirm")],
         choices: &[
@@ -956,25 +876,24 @@ const STEPS: &[Step] = &[
             choice_to("opt-helper-cancel", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "helper-sent",
         phase: Phase::Evidence,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[Para::WithHelper("helper-sent")],
         choices: &[choice_to("opt-menu-continue", &[BACK])],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "helper-removed",
         phase: Phase::Evidence,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("helper-removed")],
         choices: &[choice_to("opt-menu-continue", &[BACK])],
         next: &[BACK],
+        ..STEP
     },
 ];

@@ -14,10 +14,9 @@ use super::state::{
 };
 use super::{FollowUpAt, Msg, Outgoing, Profile, Style, Tx, UnitPolicy};
 use crate::engine::playbook::{Task, TaskStatus};
-use crate::model::{CaseId, Country, PersonId};
+use crate::model::{CaseId, PersonId};
 
-/// How many times a Danish registration duty is reminded (once per working day).
-const REGISTRATION_REMINDERS: u32 = 5;
+use super::jurisdiction::{self, Applies, Deadline, MAX_DUTY_REMINDERS};
 /// Check-ins asked again after a snooze get numbers from here on, so their keys stay unique.
 const SNOOZED_CHECKIN_BASE: usize = 1000;
 
@@ -112,18 +111,31 @@ pub(crate) fn alert_now(tx: &mut Tx, case_id: &CaseId) {
     }
 }
 
+/// Who a track asks, in turn, and who it cannot ask.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Chain {
+    /// Asked in this order; each can be reached.
+    pub people: Vec<PersonId>,
+    /// The out-of-hours contact leads.
+    pub out_of_hours_first: bool,
+    /// Configured for the track but unreachable (no id on a chat platform Fyr uses): never
+    /// asked, and named to the employee before they consent.
+    pub unreachable: Vec<PersonId>,
+}
+
 /// Who a track asks, in turn: the manager chain (or the safety representatives), with the
-/// out-of-hours contact first for an urgent case outside working hours. Never the employee, and
-/// nobody twice. The bool says whether the out-of-hours contact leads. The consent preview and
+/// out-of-hours contact first for an urgent case outside working hours. Never the employee,
+/// nobody twice, and nobody Fyr cannot reach (they are listed apart). The consent preview and
 /// the alarm button name exactly these people.
-pub(crate) fn chain_for(
+pub fn chain_for(
     policy: &UnitPolicy,
+    directory: &dyn super::Directory,
     owner: &PersonId,
     kind: TrackKind,
     urgent: bool,
     now: DateTime<Utc>,
-) -> (Vec<PersonId>, bool) {
-    let mut chain: Vec<PersonId> = match kind {
+) -> Chain {
+    let mut configured: Vec<PersonId> = match kind {
         TrackKind::Manager => policy.manager_chain.clone(),
         TrackKind::SafetyRep => policy.safety_reps.clone(),
     };
@@ -131,18 +143,24 @@ pub(crate) fn chain_for(
         .out_of_hours
         .clone()
         .filter(|_| kind == TrackKind::Manager && urgent && !policy.calendar.is_working(now));
-    let out_of_hours_first = out_of_hours.is_some();
-    if let Some(contact) = out_of_hours {
-        chain.insert(0, contact);
+    if let Some(contact) = &out_of_hours {
+        configured.insert(0, contact.clone());
     }
-    let mut seen = Vec::new();
-    chain.retain(|p| {
-        *p != *owner && !seen.contains(p) && {
-            seen.push(p.clone());
-            true
+    let mut chain = Chain::default();
+    for p in configured {
+        if p == *owner || chain.people.contains(&p) || chain.unreachable.contains(&p) {
+            continue;
         }
-    });
-    (chain, out_of_hours_first)
+        if directory.reachable(&p) {
+            if out_of_hours.as_ref() == Some(&p) && chain.people.is_empty() {
+                chain.out_of_hours_first = true;
+            }
+            chain.people.push(p);
+        } else {
+            chain.unreachable.push(p);
+        }
+    }
+    chain
 }
 
 /// What the employee is told after "alert my manager now": who was alerted, in which role, and,
@@ -187,7 +205,11 @@ fn start_track(tx: &mut Tx, case_id: &CaseId, kind: TrackKind) {
         return;
     };
     let urgent = case.urgent();
-    let (chain, out_of_hours_first) = chain_for(policy, &case.owner, kind, urgent, now);
+    let Chain {
+        people: chain,
+        out_of_hours_first,
+        ..
+    } = chain_for(policy, tx.env.directory, &case.owner, kind, urgent, now);
     let empty = chain.is_empty();
     case.tracks.push(Track {
         kind,
@@ -261,6 +283,19 @@ fn ask_inner(
             reminder,
         },
     );
+    let what = if case.danger_alarm() {
+        "alarm"
+    } else {
+        super::render::kind_code(case.kind)
+    };
+    let pending = &mut tx.conversation_mut(&person).pending;
+    if !pending.iter().any(|p| p.case == *case_id) {
+        pending.push(super::state::Pending {
+            case: case_id.clone(),
+            what: what.to_string(),
+            at: now,
+        });
+    }
     prompt(tx, &person, NOTIFIED, case_id, notes);
     if reminder {
         return;
@@ -287,6 +322,14 @@ fn ask_inner(
         advance_at,
         TimerKind::Advance { track: kind, stage },
     );
+}
+
+/// Nobody waits to acknowledge `case_id` any more (it was acknowledged, withdrawn or closed):
+/// it leaves every pending list it is on. Everyone asked is loaded with the case.
+fn clear_pending(tx: &mut Tx, case_id: &CaseId) {
+    for conversation in tx.world.conversations.values_mut() {
+        conversation.pending.retain(|p| p.case != *case_id);
+    }
 }
 
 fn tell_owner(tx: &mut Tx, case_id: &CaseId, body: Vec<Msg>) {
@@ -454,6 +497,7 @@ pub(crate) fn fire(tx: &mut Tx, timer: &Timer) {
         }
         TimerKind::Duty { duty, n } => {
             let done = case.duties_done.contains_key(&duty);
+            let country = case.country;
             let Some(manager) = acknowledging_manager(tx, case_id) else {
                 return;
             };
@@ -468,7 +512,12 @@ pub(crate) fn fire(tx: &mut Tx, timer: &Timer) {
                 Duty::Registration => DUTY_REGISTRATION,
             };
             prompt(tx, &manager, step, case_id, Vec::new());
-            if duty == Duty::Registration && n < REGISTRATION_REMINDERS {
+            let daily = jurisdiction::of(country)
+                .duties
+                .iter()
+                .find(|r| r.duty == duty)
+                .map_or(0, |r| r.daily_reminders);
+            if n < daily {
                 if let Some(policy) = policy(tx, case_id) {
                     let next = policy.calendar.next_working_day_start(now);
                     tx.set_timer(case_id, next, TimerKind::Duty { duty, n: n + 1 });
@@ -512,10 +561,7 @@ pub(crate) fn ack(tx: &mut Tx, profile: &Profile, case_id: &CaseId, notes: &mut 
     }
     let country = case.country;
     let urgent = case.urgent();
-    let short_track = matches!(
-        case.kind,
-        Some(crate::model::IncidentKind::Criticism | crate::model::IncidentKind::HardContact)
-    );
+    let kind_of_case = case.kind;
     let track = case.track_mut(kind).expect("the track was just found");
     if let Some(by) = track.acknowledged_by.clone() {
         let msg = if by == *person {
@@ -539,6 +585,26 @@ pub(crate) fn ack(tx: &mut Tx, profile: &Profile, case_id: &CaseId, notes: &mut 
     );
     tx.cancel_timer(case_id, &TimerKind::Remind { track: kind, stage });
     tx.cancel_timer(case_id, &TimerKind::Advance { track: kind, stage });
+    // Those asked on this track need not acknowledge any more; someone also asked on a track
+    // still open keeps it on their list.
+    let case = &tx.world.cases[case_id];
+    let done: Vec<PersonId> = case
+        .track(kind)
+        .map(|t| t.asked.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| {
+            !case
+                .tracks
+                .iter()
+                .any(|t| t.kind != kind && t.state == TrackState::Open && t.was_asked(p))
+        })
+        .collect();
+    for p in done {
+        if let Some(conversation) = tx.world.conversations.get_mut(&p) {
+            conversation.pending.retain(|p| p.case != *case_id);
+        }
+    }
     let who = full_name(&tx.env, person);
     tell_owner(
         tx,
@@ -564,33 +630,25 @@ pub(crate) fn ack(tx: &mut Tx, profile: &Profile, case_id: &CaseId, notes: &mut 
     for (n, when) in policy.manager_followups.iter().enumerate() {
         tx.set_timer(case_id, at(policy, now, *when), TimerKind::FollowUp { n });
     }
-    match country {
-        Country::Sweden if urgent => {
-            // Without delay, and within 24 hours of the incident being known.
-            let duty = Duty::WorkEnvironmentAuthority;
-            tx.set_timer(
-                case_id,
-                now + Duration::hours(2),
-                TimerKind::Duty { duty, n: 1 },
-            );
-            let late = started + Duration::hours(20);
-            if late > now + Duration::hours(2) {
+    for rule in jurisdiction::of(country).duties {
+        let applies = match rule.applies {
+            Applies::Urgent => urgent,
+            Applies::ExceptKinds(kinds) => !kind_of_case.is_some_and(|k| kinds.contains(&k)),
+        };
+        if !applies {
+            continue;
+        }
+        let duty = rule.duty;
+        let first = match rule.first {
+            Deadline::Hours(hours) => now + Duration::hours(hours),
+            Deadline::NextWorkingDay => policy.calendar.next_working_day_start(now),
+        };
+        tx.set_timer(case_id, first, TimerKind::Duty { duty, n: 1 });
+        if let Some(hours) = rule.last_after_hours {
+            let late = started + Duration::hours(hours);
+            if late > first {
                 tx.set_timer(case_id, late, TimerKind::Duty { duty, n: 2 });
             }
-        }
-        Country::Sweden => {}
-        // Criticism and hard calls or mails carry no registration duty of their own.
-        Country::Denmark if short_track => {}
-        Country::Denmark => {
-            let next = policy.calendar.next_working_day_start(now);
-            tx.set_timer(
-                case_id,
-                next,
-                TimerKind::Duty {
-                    duty: Duty::Registration,
-                    n: 1,
-                },
-            );
         }
     }
 }
@@ -637,11 +695,12 @@ pub(crate) fn withdraw(tx: &mut Tx, case_id: &CaseId) {
     let mut cancel = stop_open_tracks(case);
     cancel.extend((0..followups).map(|n| TimerKind::FollowUp { n }));
     for duty in [Duty::WorkEnvironmentAuthority, Duty::Registration] {
-        cancel.extend((1..=REGISTRATION_REMINDERS).map(|n| TimerKind::Duty { duty, n }));
+        cancel.extend((1..=MAX_DUTY_REMINDERS).map(|n| TimerKind::Duty { duty, n }));
     }
     for kind in cancel {
         tx.cancel_timer(case_id, &kind);
     }
+    clear_pending(tx, case_id);
 }
 
 /// Stop every open escalation track of a case; returns the timers to cancel.
@@ -680,7 +739,7 @@ pub(crate) fn duty_done(tx: &mut Tx, profile: &Profile, case_id: &CaseId, duty: 
             by: profile.person.clone(),
         },
     );
-    for n in 1..=REGISTRATION_REMINDERS {
+    for n in 1..=MAX_DUTY_REMINDERS {
         tx.cancel_timer(case_id, &TimerKind::Duty { duty, n });
     }
 }
@@ -701,7 +760,7 @@ pub(crate) fn duty_not_applicable(tx: &mut Tx, profile: &Profile, case_id: &Case
             by: profile.person.clone(),
         },
     );
-    for n in 1..=REGISTRATION_REMINDERS {
+    for n in 1..=MAX_DUTY_REMINDERS {
         tx.cancel_timer(case_id, &TimerKind::Duty { duty, n });
     }
 }
@@ -740,4 +799,5 @@ pub(crate) fn close(tx: &mut Tx, case_id: &CaseId) {
     for kind in cancel {
         tx.cancel_timer(case_id, &kind);
     }
+    clear_pending(tx, case_id);
 }

@@ -23,9 +23,6 @@ const STEPS: &[Step] = &[
     Step {
         id: HELPER_INVITED,
         phase: Phase::Evidence,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             // The first line is what a chat list or a lock screen shows: neutral.
             text("helper-invited-heading"),
@@ -48,25 +45,22 @@ const STEPS: &[Step] = &[
             choice_to("opt-not-now", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: HELPER_ADD,
         phase: Phase::Evidence,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("helper-add")],
         choices: &[
             choice_to("opt-helper-mine", &[to(HELPER_MINE)]),
             choice_to("opt-helper-finished", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: HELPER_MINE,
         phase: Phase::Evidence,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[Para::HelperItems],
         choices: &[
@@ -79,15 +73,14 @@ const STEPS: &[Step] = &[
             choice_to("opt-menu-continue", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: HELPER_ENDED,
         phase: Phase::Evidence,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("helper-invited-heading"), text("helper-ended")],
         choices: &[choice_to("opt-menu-continue", &[BACK])],
         next: &[BACK],
+        ..STEP
     },
 ];

@@ -137,6 +137,12 @@ pub trait Directory {
     /// spaces): how the employee names a colleague to invite.
     fn find_by_name(&self, name: &str) -> Vec<PersonId>;
     fn policy(&self, unit: &UnitId) -> Option<&UnitPolicy>;
+    /// Whether a message to `person` can reach them at all (they have an id on a chat platform
+    /// Fyr is connected to). Nobody is asked, or said to be told, who cannot be reached.
+    fn reachable(&self, person: &PersonId) -> bool {
+        let _ = person;
+        true
+    }
 }
 
 /// The world outside the engine at the moment of one step.

@@ -161,6 +161,15 @@ pub enum Cond {
     NobodyTold,
     /// The person reading has acknowledged the case.
     ReaderAcknowledged,
+    /// Among those the employee chose to tell (the draft scope), Fyr can reach someone.
+    Reaches,
+    ReachesNobody,
+    /// Consent was given but nobody could be asked: nothing was sent.
+    ReachedNobody,
+    /// At least one person has been sent a notification about the case.
+    ReachedSomeone,
+    /// The case's jurisdiction has something in this slot that holds for the case.
+    Fills(super::jurisdiction::Slot),
     /// Both hold.
     All2(&'static Cond, &'static Cond),
     /// The reader is in their unit's manager chain.
@@ -195,6 +204,11 @@ pub enum Para {
     Preview,
     /// Everyone who may receive the notification, with their roles, without the quote.
     Recipients,
+    /// The country's paragraphs for this place (`jurisdiction`), each shown when its
+    /// condition holds.
+    Slot(super::jurisdiction::Slot),
+    /// The reader's other notifications still waiting for their acknowledgement, listed.
+    Pending,
     /// Who has been told and who has acknowledged.
     Notifications,
     /// The manager's checklist for the case: done and still open.
@@ -300,6 +314,19 @@ pub struct Step {
     /// Default transitions for choices without their own.
     pub next: &'static [Goto],
 }
+
+/// The defaults a step table's entries take with `..STEP`: applies always, no task of its
+/// own, returned to with "back", says and offers nothing.
+pub const STEP: Step = Step {
+    id: "",
+    phase: Phase::Start,
+    when: Cond::Always,
+    task: None,
+    transient: false,
+    body: &[],
+    choices: &[],
+    next: &[],
+};
 
 /// Which case a playbook's steps are about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,16 +3,12 @@
 //! first guidance, and the reminders of duties and follow-ups. Its steps are about someone
 //! else's case (`Context::About`); they show only what the employee consented to share.
 
+use super::jurisdiction::Slot;
 use super::playbook::Task;
 use super::playbook::*;
 use super::state::Duty;
 use super::ContactKind;
-use crate::model::Country::{Denmark as DK, Sweden as SE};
-use crate::model::IncidentKind::{Harassment, OnlineExposure, Other, Threat};
-
-/// Kinds with the full track: reporting duties, the police and the letter to the offender.
-/// Criticism and hard calls or mails are left out: nobody contacts a citizen who only complained.
-const FULL: &[crate::model::IncidentKind] = &[Threat, Harassment, OnlineExposure, Other];
+use crate::model::IncidentKind::{OnlineExposure, Threat};
 
 pub const NOTIFIED: &str = "notified";
 pub const ACKED: &str = "acked";
@@ -55,9 +51,6 @@ const STEPS: &[Step] = &[
     Step {
         id: NOTIFIED,
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             // The first line is what a chat list or a lock screen shows: neutral, no name and no
             // incident.
@@ -72,6 +65,7 @@ const STEPS: &[Step] = &[
             text_if(Cond::NoDangerAlarm, "notify-request"),
             text("notify-consent"),
             text("notify-ack-how"),
+            Para::Pending,
         ],
         choices: &[
             // A refused or stale acknowledgement returns the person to where they were, with a
@@ -85,24 +79,15 @@ const STEPS: &[Step] = &[
             choice_to("opt-not-now", &[BACK]),
         ],
         next: &[to(ACKED)],
+        ..STEP
     },
     Step {
         id: ACKED,
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[
             text("acked-thanks"),
             text_if(Cond::ForManager, "acked-manager-today"),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::InUrgent(SE)),
-                "acked-se-authority",
-            ),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::InKinds(DK, FULL)),
-                "acked-dk-registration",
-            ),
+            Para::Slot(Slot::AckedDuty),
             text_if(
                 Cond::All2(&Cond::ForSafetyRep, &Cond::Alerted),
                 "acked-safety-rep",
@@ -124,36 +109,17 @@ const STEPS: &[Step] = &[
             CONTINUE,
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "recipient-guidance",
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[
             text_if(Cond::ForManager, "guidance-manager-talk"),
             text_if(Cond::ForManager, "guidance-manager-safety"),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::In(SE)),
-                "guidance-manager-se-report",
-            ),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::In(DK)),
-                "guidance-manager-dk-report",
-            ),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::InKinds(DK, FULL)),
-                "guidance-manager-dk-offender",
-            ),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::In(SE)),
-                "guidance-manager-se-support",
-            ),
-            text_if(
-                Cond::All2(&Cond::ForManager, &Cond::In(DK)),
-                "guidance-manager-dk-support",
-            ),
+            Para::Slot(Slot::GuidanceReport),
+            Para::Slot(Slot::GuidanceSupport),
             text_if(Cond::ForSafetyRep, "guidance-safety-rep-role"),
             text_if(
                 Cond::All2(&Cond::ForSafetyRep, &Cond::NotAlerted),
@@ -165,13 +131,11 @@ const STEPS: &[Step] = &[
         ],
         choices: &[CONTINUE],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: DUTY_AUTHORITY,
         phase: Phase::Report,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("duty-se-authority-reminder")],
         choices: &[
             choice_act(
@@ -188,13 +152,11 @@ const STEPS: &[Step] = &[
             ),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: DUTY_REGISTRATION,
         phase: Phase::Report,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("duty-dk-registration-reminder")],
         choices: &[
             choice_act(
@@ -205,13 +167,11 @@ const STEPS: &[Step] = &[
             choice_to("opt-duty-later", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: FOLLOWUP_REMINDER,
         phase: Phase::FollowUp,
-        when: Cond::Always,
-        task: None,
-        transient: false,
         body: &[text("followup-manager-reminder"), Para::ManagerOpen],
         choices: &[
             choice_to("opt-followup-done", &[to("duty-thanks")]),
@@ -219,18 +179,18 @@ const STEPS: &[Step] = &[
             choice_to("opt-duty-later", &[BACK]),
         ],
         next: &[BACK],
+        ..STEP
     },
     // The manager's checklist for the case: each item done, not yet, or not relevant. Open items
     // come back in the follow-up reminders.
     Step {
         id: "mgr-intro",
         phase: Phase::Tell,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("mgr-intro"), Para::Contact(ContactKind::Routine)],
         choices: &[choice("opt-next"), CONTINUE],
         next: &[to("mgr-talk-today")],
+        ..STEP
     },
     item(
         "mgr-talk-today",
@@ -245,7 +205,7 @@ const STEPS: &[Step] = &[
         Cond::Always,
         &[
             text("mgr-safety"),
-            text_if(Cond::InKinds(SE, &[Threat]), "mgr-se-security-coordinator"),
+            Para::Slot(Slot::ManagerSecurity),
             text_if(Cond::Kinds(&[Threat]), "mgr-home-family"),
             text_if(Cond::Kinds(&[OnlineExposure]), "mgr-communicator"),
             Para::Contact(ContactKind::Communicator),
@@ -258,8 +218,7 @@ const STEPS: &[Step] = &[
         Task::MgrSupport,
         Cond::Always,
         &[
-            text_if(Cond::In(SE), "mgr-se-support"),
-            text_if(Cond::In(DK), "mgr-dk-support"),
+            Para::Slot(Slot::ManagerSupport),
             Para::Contacts,
             text("mgr-question"),
         ],
@@ -269,30 +228,14 @@ const STEPS: &[Step] = &[
         "mgr-report",
         Task::MgrReport,
         Cond::Always,
-        &[
-            text_if(Cond::In(SE), "mgr-se-report"),
-            text_if(
-                Cond::All2(&Cond::In(SE), &Cond::HasIncidentSystem),
-                "mgr-se-report-system",
-            ),
-            text_if(Cond::In(DK), "mgr-dk-register"),
-            text_if(
-                Cond::All2(&Cond::In(DK), &Cond::HasIncidentSystem),
-                "mgr-dk-register-system",
-            ),
-            text("mgr-question"),
-        ],
+        &[Para::Slot(Slot::ManagerReport), text("mgr-question")],
         &[to("mgr-police")],
     ),
     item(
         "mgr-police",
         Task::MgrPolice,
         Cond::Always,
-        &[
-            text_if(Cond::In(SE), "mgr-se-police"),
-            text_if(Cond::In(DK), "mgr-dk-police"),
-            text("mgr-question"),
-        ],
+        &[Para::Slot(Slot::ManagerPolice), text("mgr-question")],
         &[to("mgr-colleagues")],
     ),
     item(
@@ -307,8 +250,7 @@ const STEPS: &[Step] = &[
         Task::MgrDirector,
         Cond::DirectorRequired,
         &[
-            text_if(Cond::In(SE), "mgr-director"),
-            text_if(Cond::In(DK), "mgr-dk-secretariat"),
+            Para::Slot(Slot::ManagerInform),
             Para::Contact(ContactKind::Secretariat),
             text("mgr-question"),
         ],
@@ -317,7 +259,7 @@ const STEPS: &[Step] = &[
     Step {
         id: "mgr-offender",
         phase: Phase::StopHarm,
-        when: Cond::InKinds(DK, FULL),
+        when: Cond::Fills(Slot::OffenderLetter),
         task: Some(Task::MgrOffender),
         transient: true,
         body: &[
@@ -336,12 +278,12 @@ const STEPS: &[Step] = &[
     Step {
         id: "mgr-letter",
         phase: Phase::StopHarm,
-        when: Cond::InKinds(DK, FULL),
-        task: None,
+        when: Cond::Fills(Slot::OffenderLetter),
         transient: true,
         body: &[text("tpl-intro"), Para::Template("tpl-dk-letter")],
         choices: &[choice_to("opt-next", &[to("mgr-follow-up")])],
         next: &[to("mgr-follow-up")],
+        ..STEP
     },
     item(
         "mgr-follow-up",
@@ -353,21 +295,19 @@ const STEPS: &[Step] = &[
     Step {
         id: "mgr-summary",
         phase: Phase::FollowUp,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("mgr-summary-intro"), Para::ManagerChecklist],
         choices: &[CONTINUE],
         next: &[BACK],
+        ..STEP
     },
     Step {
         id: "duty-thanks",
         phase: Phase::FollowUp,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body: &[text("duty-thanks")],
         choices: &[CONTINUE],
         next: &[BACK],
+        ..STEP
     },
 ];

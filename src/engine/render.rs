@@ -17,6 +17,8 @@ pub struct Ctx<'a> {
     /// The policy of the case's unit, else of the reader's unit.
     pub policy: Option<&'a UnitPolicy>,
     pub env: &'a Env<'a>,
+    /// The reader's notifications still waiting for an acknowledgement.
+    pub pending: &'a [super::state::Pending],
 }
 
 impl<'a> Ctx<'a> {
@@ -27,7 +29,10 @@ impl<'a> Ctx<'a> {
         env: &'a Env<'a>,
     ) -> Ctx<'a> {
         let case = context_case(world, conversation);
-        Ctx::for_case(case, profile, env)
+        Ctx {
+            pending: &conversation.pending,
+            ..Ctx::for_case(case, profile, env)
+        }
     }
 
     pub fn for_case(case: Option<&'a Case>, profile: &'a Profile, env: &'a Env<'a>) -> Ctx<'a> {
@@ -37,6 +42,7 @@ impl<'a> Ctx<'a> {
             profile,
             policy: env.directory.policy(unit),
             env,
+            pending: &[],
         }
     }
 }
@@ -116,6 +122,14 @@ pub fn holds(cond: Cond, ctx: &Ctx) -> bool {
         Cond::DirectorRequired => ctx.policy.is_some_and(|p| p.inform_director),
         Cond::HasHelpers => case.is_some_and(|c| c.helpers.iter().any(|h| h.removed_at.is_none())),
         Cond::ReaderHelps => case.is_some_and(|c| c.active_helper(&ctx.profile.person).is_some()),
+        Cond::Fills(slot) => (super::jurisdiction::of(country).paragraphs)(slot)
+            .iter()
+            .any(|p| matches!(*p, Para::Text(c, _) if holds(c, ctx))),
+        Cond::Reaches => reaches(ctx),
+        Cond::ReachesNobody => !reaches(ctx),
+        Cond::ReachedNobody => case
+            .is_some_and(|c| !c.tracks.is_empty() && c.tracks.iter().all(|t| t.asked.is_empty())),
+        Cond::ReachedSomeone => case.is_some_and(|c| c.tracks.iter().any(|t| !t.asked.is_empty())),
         Cond::ReaderAcknowledged => case.is_some_and(|c| {
             c.tracks
                 .iter()
@@ -149,10 +163,16 @@ fn alarm_recipient(ctx: &Ctx) -> (&'static str, String) {
         return ("none", String::new());
     };
     let owner = ctx.case.map_or(owner, |c| &c.owner);
-    let (chain, on_call) =
-        super::escalation::chain_for(policy, owner, TrackKind::Manager, true, ctx.env.now);
-    match chain.first() {
-        Some(first) if on_call => ("out-of-hours", full_name(ctx.env, first)),
+    let chain = super::escalation::chain_for(
+        policy,
+        ctx.env.directory,
+        owner,
+        TrackKind::Manager,
+        true,
+        ctx.env.now,
+    );
+    match chain.people.first() {
+        Some(first) if chain.out_of_hours_first => ("out-of-hours", full_name(ctx.env, first)),
         Some(first) => ("manager", full_name(ctx.env, first)),
         None => ("none", String::new()),
     }
@@ -165,7 +185,7 @@ pub fn visible_choices<'c>(
     step.choices.iter().filter(move |c| holds(c.when, ctx))
 }
 
-fn kind_code(kind: Option<IncidentKind>) -> &'static str {
+pub(crate) fn kind_code(kind: Option<IncidentKind>) -> &'static str {
     match kind {
         Some(IncidentKind::Threat) => "threat",
         Some(IncidentKind::Harassment) => "harassment",
@@ -251,6 +271,16 @@ pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing 
                     body.push(common_args(Msg::new(id), ctx));
                 }
             }
+            Para::Slot(slot) => {
+                let country = ctx.case.map_or(ctx.profile.country, |c| c.country);
+                for para in (super::jurisdiction::of(country).paragraphs)(slot) {
+                    if let Para::Text(cond, id) = *para {
+                        if holds(cond, ctx) {
+                            body.push(common_args(Msg::new(id), ctx));
+                        }
+                    }
+                }
+            }
             Para::Contacts => body.extend(contacts(ctx)),
             Para::Contact(kind) => body.extend(
                 ctx.policy
@@ -267,6 +297,7 @@ pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing 
             Para::Notifications => body.extend(notifications(ctx)),
             Para::Preview => body.extend(preview(ctx)),
             Para::Recipients => body.extend(recipients(ctx)),
+            Para::Pending => body.extend(pending(ctx)),
             Para::ManagerChecklist => body.extend(checklist(ctx)),
             Para::ManagerOpen => {
                 let open = open_manager_tasks(ctx);
@@ -486,6 +517,61 @@ fn preview(ctx: &Ctx) -> Vec<Msg> {
 
 /// Everyone who may receive the notification the employee is about to send, in the order they
 /// would, with their roles; when it is outside working hours, when the first may see it.
+/// The reader's other notifications still waiting for an acknowledgement, oldest first: the
+/// reference, the kind and when it came — nothing the notification itself did not show.
+fn pending(ctx: &Ctx) -> Vec<Msg> {
+    let current = ctx.case.map(|c| &c.id);
+    let others: Vec<&super::state::Pending> = ctx
+        .pending
+        .iter()
+        .filter(|p| Some(&p.case) != current)
+        .collect();
+    if others.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Msg::new("pending-heading").arg("count", Arg::Num(others.len() as i64))];
+    for p in others {
+        let when = match ctx.policy {
+            Some(policy) => local_minute(policy, p.at),
+            None => p.at.format("%Y-%m-%dT%H:%M").to_string(),
+        };
+        out.push(
+            Msg::new("pending-item")
+                .str("case", p.case.to_string())
+                .str("kind", p.what.clone())
+                .str("when", when)
+                .styled(Style::Item),
+        );
+    }
+    out
+}
+
+/// Whether the employee's chosen recipients (the draft scope) include anyone Fyr can reach.
+fn reaches(ctx: &Ctx) -> bool {
+    let (Some(case), Some(policy)) = (ctx.case, ctx.policy) else {
+        return false;
+    };
+    let Some(scope) = case.draft.scope else {
+        return false;
+    };
+    [TrackKind::Manager, TrackKind::SafetyRep]
+        .into_iter()
+        .filter(|kind| scope.includes(*kind))
+        .any(|kind| {
+            let urgent = kind == TrackKind::Manager && case.urgent();
+            !super::escalation::chain_for(
+                policy,
+                ctx.env.directory,
+                &case.owner,
+                kind,
+                urgent,
+                ctx.env.now,
+            )
+            .people
+            .is_empty()
+        })
+}
+
 fn recipients(ctx: &Ctx) -> Vec<Msg> {
     let Some(case) = ctx.case else {
         return Vec::new();
@@ -503,17 +589,23 @@ fn recipients(ctx: &Ctx) -> Vec<Msg> {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let country = case.country.code();
+    let chain_of = |kind: TrackKind| {
+        let urgent = kind == TrackKind::Manager && case.urgent();
+        super::escalation::chain_for(policy, ctx.env.directory, &case.owner, kind, urgent, now)
+    };
+    let managers = chain_of(TrackKind::Manager);
+    let reps = chain_of(TrackKind::SafetyRep);
     let scope = case.draft.scope;
+    let to_managers = scope.is_some_and(|s| s.includes(TrackKind::Manager));
+    let to_reps = scope.is_some_and(|s| s.includes(TrackKind::SafetyRep));
     let mut first_reader = None;
-    if scope.is_some_and(|s| s.includes(TrackKind::Manager)) {
-        let (chain, on_call) = super::escalation::chain_for(
-            policy,
-            &case.owner,
-            TrackKind::Manager,
-            case.urgent(),
-            now,
-        );
-        let rest = if on_call {
+    // Somebody the employee chose cannot be told, or nobody comes after the last manager:
+    // another recipient is suggested.
+    let mut gap = false;
+    if to_managers {
+        let chain = &managers.people;
+        let rest = if managers.out_of_hours_first {
             out.push(Msg::new("preview-out-of-hours").str("who", names(&chain[..1])));
             if let Some(manager) = chain.get(1) {
                 let morning = policy.calendar.add_working(now, chrono::Duration::zero());
@@ -534,20 +626,62 @@ fn recipients(ctx: &Ctx) -> Vec<Msg> {
         if !rest.is_empty() {
             out.push(Msg::new("preview-chain").str("then", names(rest)));
         }
+        if !managers.unreachable.is_empty() {
+            gap = true;
+            out.push(Msg::new("preview-unreachable").str("who", names(&managers.unreachable)));
+        }
+        match chain.last() {
+            None => {
+                gap = true;
+                out.push(Msg::new("preview-no-manager-reachable"));
+            }
+            Some(last) if rest.is_empty() && !(managers.out_of_hours_first && chain.len() == 1) => {
+                gap = true;
+                out.push(Msg::new("preview-no-next").str("who", full_name(ctx.env, last)));
+            }
+            Some(_) => {}
+        }
     }
-    if scope.is_some_and(|s| s.includes(TrackKind::SafetyRep)) {
-        let (reps, _) =
-            super::escalation::chain_for(policy, &case.owner, TrackKind::SafetyRep, false, now);
-        if let Some(first) = reps.first() {
+    if to_reps {
+        if let Some(first) = reps.people.first() {
             first_reader.get_or_insert_with(|| first.clone());
             out.push(
                 Msg::new("preview-to-safety-rep")
                     .str("who", full_name(ctx.env, first))
-                    .str("country", case.country.code()),
+                    .str("country", country),
             );
         }
-        if reps.len() > 1 {
-            out.push(Msg::new("preview-rep-chain").str("then", names(&reps[1..])));
+        if reps.people.len() > 1 {
+            out.push(Msg::new("preview-rep-chain").str("then", names(&reps.people[1..])));
+        }
+        if !reps.unreachable.is_empty() {
+            gap = true;
+            out.push(Msg::new("preview-unreachable").str("who", names(&reps.unreachable)));
+        }
+        if reps.people.is_empty() {
+            gap = true;
+            out.push(Msg::new("preview-no-rep-reachable").str("country", country));
+        }
+    }
+    if gap {
+        match (to_managers, to_reps) {
+            (true, false) if !reps.people.is_empty() => out.push(
+                Msg::new("preview-suggest-rep")
+                    .str("who", full_name(ctx.env, &reps.people[0]))
+                    .str("country", country),
+            ),
+            (false, true) if !managers.people.is_empty() => out.push(
+                Msg::new("preview-suggest-manager")
+                    .str("who", full_name(ctx.env, &managers.people[0])),
+            ),
+            _ => {}
+        }
+        if let Some((_, hr)) = policy
+            .contacts
+            .iter()
+            .find(|(kind, _)| *kind == super::ContactKind::HrCrisisLine)
+        {
+            out.push(Msg::new("preview-suggest-hr").str("value", hr.clone()));
         }
     }
     if let Some(first) = first_reader.filter(|_| !policy.calendar.is_working(now)) {
@@ -556,7 +690,7 @@ fn recipients(ctx: &Ctx) -> Vec<Msg> {
             Msg::new("preview-after-hours")
                 .str("who", full_name(ctx.env, &first))
                 .str("when", local_minute(policy, morning))
-                .str("country", case.country.code()),
+                .str("country", country),
         );
     }
     out.push(Msg::new("preview-own-language"));

@@ -2,8 +2,9 @@
 //! representative's role, "how do I support a colleague?", the advice topics for hard contacts,
 //! who reports what, and texts to copy. It never shows anyone else's case data.
 
+use super::jurisdiction::Slot;
 use super::playbook::*;
-use crate::model::Country::{Denmark as DK, Sweden as SE};
+use crate::model::Country::Denmark as DK;
 
 pub static ROLES: Playbook = Playbook {
     name: "roles",
@@ -22,12 +23,11 @@ const fn info(id: &'static str, body: &'static [Para], choices: &'static [Choice
     Step {
         id,
         phase: Phase::Start,
-        when: Cond::Always,
-        task: None,
         transient: true,
         body,
         choices,
         next: &[BACK],
+        ..STEP
     }
 }
 
@@ -40,8 +40,7 @@ const STEPS: &[Step] = &[
             text("mgr-today-heading"),
             text("mgr-talk-today"),
             text("mgr-safety"),
-            text_if(Cond::In(SE), "mgr-se-support"),
-            text_if(Cond::In(DK), "mgr-dk-support"),
+            Para::Slot(Slot::ManagerSupport),
         ],
         &[
             choice_to("opt-mgr-this-week", &[to("mgr-general-week")]),
@@ -53,12 +52,10 @@ const STEPS: &[Step] = &[
         "mgr-general-week",
         &[
             text("mgr-week-heading"),
-            text_if(Cond::In(SE), "mgr-se-report"),
-            text_if(Cond::In(DK), "mgr-dk-register"),
-            text_if(Cond::In(SE), "mgr-se-police"),
-            text_if(Cond::In(DK), "mgr-dk-police"),
+            Para::Slot(Slot::ManagerReportBrief),
+            Para::Slot(Slot::ManagerPolice),
             text("mgr-colleagues"),
-            text_if(Cond::In(DK), "mgr-dk-offender"),
+            Para::Slot(Slot::ManagerOffender),
             text("mgr-follow-up"),
         ],
         &[
@@ -71,8 +68,7 @@ const STEPS: &[Step] = &[
         "sr-guide",
         &[
             text("sr-role"),
-            text_if(Cond::In(SE), "sr-se-role"),
-            text_if(Cond::In(DK), "sr-dk-role"),
+            Para::Slot(Slot::SafetyRepRole),
             text("sr-check"),
             text("sr-not"),
             text("sr-prevent"),
@@ -89,7 +85,7 @@ const STEPS: &[Step] = &[
             text("col-be-there"),
             text("col-dont"),
             text("col-take-over"),
-            text_if(Cond::In(DK), "col-dk-dont-contact"),
+            Para::Slot(Slot::ColleagueNoContact),
         ],
         &[choice_to("opt-next", &[to("colleague-more")]), CONTINUE],
     ),
@@ -139,7 +135,7 @@ const STEPS: &[Step] = &[
             text("advice-trolls-answer-once"),
             text("advice-trolls-stop"),
             text("advice-trolls-not-upset"),
-            text_if(Cond::In(DK), "advice-trolls-dk-caveat"),
+            Para::Slot(Slot::TrollsCaveat),
             text("advice-more"),
         ],
         &[MORE_ADVICE, CONTINUE],
@@ -161,7 +157,7 @@ const STEPS: &[Step] = &[
             text("advice-phone-calm"),
             text("advice-phone-pause"),
             text("advice-phone-end"),
-            text_if(Cond::In(SE), "advice-phone-se-right"),
+            Para::Slot(Slot::PhoneRight),
             text("advice-phone-threat"),
             text("advice-more"),
         ],

@@ -32,6 +32,20 @@ pub struct Conversation {
     #[serde(default)]
     pub about: Option<CaseId>,
     pub updated_at: DateTime<Utc>,
+    /// Notifications about others' cases this person was asked to acknowledge and has not yet
+    /// (oldest first): each new notification lists the others, so none is hidden by the newest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<Pending>,
+}
+
+/// A notification waiting for its reader's acknowledgement: only what the notification itself
+/// shows in its first lines — the neutral reference, what kind of case, and when it came.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    pub case: CaseId,
+    /// The incident kind's code as the notification names it ("threat", …), or "alarm".
+    pub what: String,
+    pub at: DateTime<Utc>,
 }
 
 impl Conversation {
@@ -45,6 +59,7 @@ impl Conversation {
             case: None,
             about: None,
             updated_at: now,
+            pending: Vec::new(),
         }
     }
 }

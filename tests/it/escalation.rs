@@ -511,3 +511,164 @@ fn the_checklist_from_a_reminder_asks_only_what_is_open() {
         "the first open item (support) comes first:\n{next}"
     );
 }
+
+/// A harness over a variant of the sample bot.toml.
+fn harness_over(text: &str) -> Harness<fyr::store::MemoryStore> {
+    let config = fyr::config::Config::parse(text, &crate::support::root().join("bot.toml"))
+        .expect("the variant is valid");
+    Harness {
+        driver: fyr::driver::Driver::new(
+            config,
+            fyr::store::MemoryStore::new(),
+            fyr::i18n::Localizer::new().unwrap(),
+            Box::new(fyr::driver::SequentialCaseIds::default()),
+        ),
+        now: monday_morning(),
+        sink: Default::default(),
+    }
+}
+
+/// The sample with Fyr on Discord, and a Discord id for each of `reachable` only.
+fn on_discord_reaching(reachable: &[&str]) -> String {
+    let mut text = std::fs::read_to_string(crate::support::root().join("bot.toml")).unwrap();
+    for (n, person) in reachable.iter().enumerate() {
+        let at = format!("id = \"{person}\"\n");
+        text = text.replace(&at, &format!("{at}discord = \"{}\"\n", 1000 + n));
+    }
+    text + "\n[discord]\ntoken_env = \"FYR_DISCORD_TOKEN\"\n"
+}
+
+#[test]
+fn a_unit_without_a_deputy_is_said_at_consent_and_another_recipient_is_suggested() {
+    let text = std::fs::read_to_string(crate::support::root().join("bot.toml"))
+        .unwrap()
+        .replacen("deputies = [\"se-deputy\"]", "deputies = []", 1)
+        .replace(
+            "chain = [\"se-manager\", \"se-deputy\", \"se-director\"]",
+            "chain = [\"se-manager\"]",
+        );
+    let mut h = harness_over(&text);
+    h.says("se-employee", THREAT_TO_TELL);
+    h.say("se-employee", "1"); // my manager
+    let preview = h.say("se-employee", "1"); // call me today
+    assert!(preview.contains("Magnus Berg"), "{preview}");
+    assert!(
+        preview.contains("Om Magnus Berg inte kvitterar finns det ingen ställföreträdare"),
+        "the preview says nobody comes after the manager:\n{preview}"
+    );
+    assert!(
+        preview.contains("skyddsombudet, Sven Ek") && preview.contains("HR-jouren"),
+        "the preview suggests the safety rep and HR:\n{preview}"
+    );
+    let sent = h.say("se-employee", "1");
+    assert!(sent.contains("meddelandet är skickat"), "{sent}");
+}
+
+#[test]
+fn a_manager_fyr_cannot_reach_is_named_at_consent_and_never_said_to_be_told() {
+    let reachable = ["se-employee", "se-deputy", "se-director", "se-safety-rep"];
+    let mut h = harness_over(&on_discord_reaching(&reachable));
+    h.says("se-employee", THREAT_TO_TELL);
+    h.say("se-employee", "1"); // my manager
+    let preview = h.say("se-employee", "1"); // call me today
+    assert!(
+        preview.contains("Jag kan inte nå Magnus Berg"),
+        "the preview names who cannot be reached:\n{preview}"
+    );
+    assert!(
+        !preview.contains("din chef, Magnus Berg"),
+        "the unreachable manager is not said to receive it:\n{preview}"
+    );
+    assert!(preview.contains("Dalia Nord"), "{preview}");
+    let sent = h.say("se-employee", "1");
+    assert!(sent.contains("meddelandet är skickat"), "{sent}");
+    let told: Vec<String> = notified(&h, "se-employee")
+        .into_iter()
+        .map(|(to, _)| to)
+        .collect();
+    assert_eq!(told, ["se-deputy"], "only the reachable deputy is asked");
+    assert!(h.shown_to("se-manager").is_empty());
+    let status = h.say("se-employee", "status");
+    assert!(!status.contains("Magnus Berg"), "{status}");
+}
+
+#[test]
+fn when_nobody_chosen_can_be_reached_fyr_offers_no_send_and_never_says_sent() {
+    let mut h = harness_over(&on_discord_reaching(&["se-employee", "se-safety-rep"]));
+    h.says("se-employee", THREAT_TO_TELL);
+    h.say("se-employee", "1"); // my manager
+    let preview = h.say("se-employee", "1"); // call me today
+    assert!(
+        preview.contains("Jag kan inte nå Magnus Berg, Dalia Nord, Helena Ström"),
+        "{preview}"
+    );
+    assert!(
+        preview.contains("kommer inte fram till någon chef")
+            && preview.contains("skyddsombudet, Sven Ek"),
+        "{preview}"
+    );
+    assert!(
+        !preview.contains("Ja, skicka det"),
+        "no send option:\n{preview}"
+    );
+    for answer in ["1", "2", "3", "4"] {
+        let reply = h.say("se-employee", answer);
+        assert!(!reply.contains("skickat"), "{answer}: {reply}");
+        if reply.contains("Vem vill du") {
+            break;
+        }
+    }
+    assert!(h
+        .sink
+        .shown
+        .iter()
+        .all(|(_, r)| r.to.as_str() == "se-employee"));
+}
+
+#[test]
+fn a_manager_with_several_pending_notifications_sees_them_all_and_can_acknowledge_each() {
+    let mut h = Harness::new();
+    consent_to_manager(&mut h, "se-employee");
+    let first = h.case("se-employee").id.to_string();
+    h.advance(Duration::minutes(5));
+    consent_to_manager(&mut h, "se-colleague");
+    let second = h.case("se-colleague").id.to_string();
+    let newest = h.shown_to("se-manager").last().cloned().unwrap();
+    assert!(newest.contains(&second), "{newest}");
+    assert!(
+        newest.contains("ett annat ärende som väntar på din kvittering")
+            && newest.contains(&format!("{first}: hot")),
+        "the newest notification lists the one before it:\n{newest}"
+    );
+    // Only what the first notification showed: no name in the list line.
+    let line = newest
+        .lines()
+        .find(|l| l.contains(&format!("{first}:")))
+        .unwrap();
+    assert!(!line.contains("Sara"), "{line}");
+    let acked = h.say("se-manager", &format!("ok {first}"));
+    assert!(!acked.contains("ack-unknown-case"), "{acked}");
+    assert_eq!(
+        h.case("se-employee").tracks[0]
+            .acknowledged_by
+            .as_ref()
+            .map(|p| p.as_str()),
+        Some("se-manager")
+    );
+    h.say("se-manager", &format!("ok {second}"));
+    assert_eq!(
+        h.case("se-colleague").tracks[0]
+            .acknowledged_by
+            .as_ref()
+            .map(|p| p.as_str()),
+        Some("se-manager")
+    );
+    // A third case lists nothing already acknowledged.
+    h.advance(Duration::minutes(5));
+    h.says("se-director", THREAT_TO_TELL);
+    h.say("se-director", "1");
+    h.say("se-director", "1");
+    h.say("se-director", "1");
+    let third = h.shown_to("se-manager").last().cloned().unwrap();
+    assert!(!third.contains("väntar på din kvittering"), "{third}");
+}

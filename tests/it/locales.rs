@@ -127,3 +127,21 @@ fn a_missing_id_falls_back_to_english_then_to_the_id() {
         "nowhere"
     );
 }
+
+/// A Fluent file that is not compiled in would be silently missing (a new country's file, say).
+#[test]
+fn every_fluent_file_on_disk_is_compiled_in() {
+    for lang in Language::ALL {
+        let dir = crate::support::root().join("locales").join(lang.code());
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().to_string();
+            assert!(
+                SOURCES
+                    .iter()
+                    .any(|(l, file, _)| *l == lang && *file == name),
+                "locales/{}/{name} is not in i18n::SOURCES",
+                lang.code()
+            );
+        }
+    }
+}

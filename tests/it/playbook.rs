@@ -251,3 +251,51 @@ fn every_step_is_reachable_and_leads_somewhere() {
         }
     }
 }
+
+/// Whether every language has `id`.
+fn in_every_locale(l10n: &Localizer) -> impl Fn(&str) -> bool + '_ {
+    move |id| Language::ALL.into_iter().all(|lang| l10n.has(lang, id))
+}
+
+#[test]
+fn every_country_fills_every_slot_the_playbooks_use() {
+    use fyr::engine::jurisdiction::{self, Slot};
+    let l10n = Localizer::new().unwrap();
+    assert!(jurisdiction::used_slots().len() == Slot::ALL.len());
+    for j in jurisdiction::ALL {
+        let problems = jurisdiction::problems(j, in_every_locale(&l10n));
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+}
+
+/// A Norwegian jurisdiction made in this test only, with the Swedish content except that its
+/// police slot is forgotten: the walk names the missing paragraph.
+#[test]
+fn a_third_country_that_forgets_a_paragraph_is_caught() {
+    use fyr::engine::jurisdiction::{self, Jurisdiction, Rules, Slot};
+    fn norwegian(slot: Slot) -> &'static [Para] {
+        match slot {
+            Slot::Police => &[],
+            other => (jurisdiction::of(Country::Sweden).paragraphs)(other),
+        }
+    }
+    let norway = Jurisdiction {
+        code: "NO",
+        rules: Rules {
+            police_report: "who-no-police",
+            ..jurisdiction::of(Country::Sweden).rules
+        },
+        paragraphs: norwegian,
+        duties: &[],
+    };
+    let l10n = Localizer::new().unwrap();
+    let problems = jurisdiction::problems(&norway, in_every_locale(&l10n));
+    assert!(
+        problems.contains(&"NO: no paragraph for Police".to_string()),
+        "{problems:#?}"
+    );
+    assert!(
+        problems.contains(&"NO: who-no-police is not in the locales".to_string()),
+        "{problems:#?}"
+    );
+}
