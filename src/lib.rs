@@ -5,6 +5,7 @@
 // matrix-sdk's futures are deep.
 #![recursion_limit = "256"]
 
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod console;
