@@ -287,8 +287,11 @@ pub fn restore(file: &Path, data: &Path) -> Result<BackupSummary, StoreError> {
 }
 
 fn write_restored(file: &Path, data: &Path) -> Result<BackupSummary, StoreError> {
+    // No flusher thread: the folder's lock is free once `db` is dropped, for the open that
+    // checks the key.
     let db = sled::Config::new()
         .path(data)
+        .flush_every_ms(None)
         .open()
         .map_err(|e| StoreError::Open {
             path: data.to_path_buf(),

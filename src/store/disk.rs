@@ -264,6 +264,8 @@ impl SledStore {
                         })
                     }
                 }
+            } else {
+                super::rotate::drop_stale_new_key(key_file)?;
             }
         }
         let root = match meta.get(DERIVE_ROOT).map_err(disk)? {

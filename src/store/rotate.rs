@@ -107,6 +107,15 @@ pub(super) fn finish_key_swap(
     Ok(Some((new, old_file)))
 }
 
+/// At open, when the key file fits: a `<key file>.new` is from a rotation that stopped before
+/// its step 3 (after it, the key file would not fit), never used: deleted.
+pub(super) fn drop_stale_new_key(key_file: &Path) -> Result<(), StoreError> {
+    match std::fs::remove_file(new_key_file(key_file)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_disk(e)),
+        _ => Ok(()),
+    }
+}
+
 /// At open, once the key fits: a `keyring.new` is the rotation's (step 3 passed: put it in
 /// place) or a leftover of one that never got that far (deleted).
 pub(super) fn settle_keyring(data: &Path, meta: &sled::Tree) -> Result<(), StoreError> {
