@@ -1070,8 +1070,9 @@ fn restore(
         Err(code) => return code,
     };
     operator(&store, "restored", None);
+    let key_arg = key.map_or_else(String::new, |k| format!(" --key {}", k.display()));
     out!(
-        "it opens with {}; run `fyr verify --data {}` to check the evidence",
+        "it opens with {}; run `fyr verify --data {}{key_arg}` to check the evidence",
         key_file.display(),
         data.display()
     );

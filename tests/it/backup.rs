@@ -137,6 +137,12 @@ fn a_backup_under_load_restores_every_confirmed_case_and_verifies() {
         })
     };
     chat.wait_for("som nummer 3 ", 2);
+    // The running Fyr serves backups on a socket only its user can use.
+    let socket = std::fs::metadata(data.join("backup.sock")).unwrap();
+    assert!(std::os::unix::fs::FileTypeExt::is_socket(
+        &socket.file_type()
+    ));
+    assert_eq!(socket.permissions().mode() & 0o777, 0o600);
     let before = confirmed(&chat.output());
     let backup_file = dir.path().join("fyr.fyrbak");
     let backup = FyrCmd::new()
@@ -159,7 +165,10 @@ fn a_backup_under_load_restores_every_confirmed_case_and_verifies() {
     load.join().unwrap();
     assert!(chat.child.wait().unwrap().success());
 
-    let mode = std::fs::metadata(&backup_file).unwrap().permissions().mode();
+    let mode = std::fs::metadata(&backup_file)
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600, "the backup is the owner's only");
     let bytes = std::fs::read(&backup_file).unwrap();
     let haystack = String::from_utf8_lossy(&bytes);
@@ -267,7 +276,10 @@ fn a_backup_taken_during_commits_holds_whole_commits_and_every_one_before_it() {
                 // Each commit: two cases, A-n and B-n, together or not at all.
                 store
                     .commit(Commit {
-                        cases: vec![numbered_case(format!("A-{n}")), numbered_case(format!("B-{n}"))],
+                        cases: vec![
+                            numbered_case(format!("A-{n}")),
+                            numbered_case(format!("B-{n}")),
+                        ],
                         ..Commit::default()
                     })
                     .unwrap();
@@ -492,7 +504,11 @@ fn a_key_rotation_killed_after_any_step_opens_with_one_of_the_two_keys_and_loses
             .arg(&data)
             .output()
             .unwrap();
-        assert!(verify.status.success(), "step {step}: {}", text(&verify.stdout));
+        assert!(
+            verify.status.success(),
+            "step {step}: {}",
+            text(&verify.stdout)
+        );
         // A second rotation waits until the retired key is moved away, then works.
         if old.is_some() {
             let refused = rotate(&data, None);
@@ -501,7 +517,11 @@ fn a_key_rotation_killed_after_any_step_opens_with_one_of_the_two_keys_and_loses
             std::fs::rename(at.join("data.key.old"), at.join("kept-with-backups.key")).unwrap();
         }
         let again = rotate(&data, None);
-        assert!(again.status.success(), "step {step}: {}", text(&again.stderr));
+        assert!(
+            again.status.success(),
+            "step {step}: {}",
+            text(&again.stderr)
+        );
         assert_eq!(contents(&reopen_with(&data, &key)), expected, "step {step}");
     }
 }
