@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use chacha20poly1305::aead::{Aead, AeadInPlace, KeyInit, Payload};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use hmac::{Hmac, Mac};
 use rustc_hash::FxHashMap as HashMap;
@@ -110,22 +110,9 @@ pub fn check_key_file(path: &Path) -> Result<(), KeyFileProblem> {
     Ok(())
 }
 
-/// Write a file readable by its owner only, atomically (temporary file, fsync, rename).
+/// Write a small text file readable by its owner only, durably (`write_file_durably`).
 pub(super) fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let tmp = path.with_extension("tmp");
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&tmp)?;
-    file.write_all(contents.as_bytes())?;
-    file.sync_all()?;
-    std::fs::rename(&tmp, path)?;
-    sync_dir(path)
+    write_file_durably(path, contents.as_bytes())
 }
 
 pub struct Vault {
@@ -267,19 +254,11 @@ pub fn write_keyring<'a>(
     master: &Key,
     wrapped: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> std::io::Result<u64> {
-    use std::io::Write;
     let mut bytes = KEYRING_MAGIC.to_vec();
     for (case, key) in wrapped {
         bytes.extend_from_slice(&keyring_record(master, case, key));
     }
-    let tmp = path.with_extension("tmp");
-    {
-        let mut file = private_options(true).open(&tmp)?;
-        file.write_all(&bytes)?;
-        file.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)?;
-    sync_dir(path)?;
+    write_file_durably(path, &bytes)?;
     Ok(bytes.len() as u64)
 }
 
@@ -432,10 +411,6 @@ impl Vault {
             path: path.to_path_buf(),
             detail: e.to_string(),
         })
-    }
-
-    pub fn seal_master(&self, plain: &[u8], aad: &[u8]) -> Vec<u8> {
-        seal_with(&self.master, plain, aad)
     }
 
     pub fn open_master(&self, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, VaultError> {
@@ -639,19 +614,6 @@ pub fn seal_with(key: &Key, plain: &[u8], aad: &[u8]) -> Vec<u8> {
         .expect("encryption of an in-memory buffer does not fail");
     out.extend_from_slice(&sealed);
     out
-}
-
-/// Append to `out` what `seal_with` would return for the bytes `plain` appends, sealing them
-/// in place (no copy of the plain text is made).
-pub fn seal_into(key: &Key, aad: &[u8], out: &mut Vec<u8>, plain: impl FnOnce(&mut Vec<u8>)) {
-    let nonce = nonce();
-    out.extend_from_slice(&nonce);
-    let start = out.len();
-    plain(out);
-    let tag = XChaCha20Poly1305::new(key.into())
-        .encrypt_in_place_detached(XNonce::from_slice(&nonce), aad, &mut out[start..])
-        .expect("encryption of an in-memory buffer does not fail");
-    out.extend_from_slice(&tag);
 }
 
 pub fn open_with(key: &Key, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, VaultError> {
