@@ -310,5 +310,25 @@ fn write_restored(file: &Path, data: &Path) -> Result<BackupSummary, StoreError>
         }
     })?;
     db.flush().map_err(disk)?;
+    drop(db);
+    released(&data.join("db"));
     Ok(summary)
+}
+
+/// Wait (a few seconds at most) until sled's threads have let go of the database's lock, so
+/// the restored folder can be opened at once, also by this process.
+fn released(db: &Path) {
+    use std::os::unix::io::AsRawFd;
+    let Ok(file) = std::fs::File::open(db) else {
+        return;
+    };
+    for _ in 0..500 {
+        // SAFETY: flock on a file descriptor this function owns; no memory is involved.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+            // SAFETY: as above.
+            unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_UN) };
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 }

@@ -525,3 +525,49 @@ fn a_key_rotation_killed_after_any_step_opens_with_one_of_the_two_keys_and_loses
         assert_eq!(contents(&reopen_with(&data, &key)), expected, "step {step}");
     }
 }
+
+/// `fyr run` (on the fake Discord) serves `fyr backup` and goes on answering.
+#[cfg(feature = "discord")]
+#[test]
+fn fyr_run_serves_a_backup_and_goes_on_answering() {
+    use crate::fake_discord::{dm, Fake};
+    const SARA: u64 = 100_000_000_000_000_101;
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::start();
+    let tail = format!(
+        "\n[discord]\ntoken_env = \"FYR_DISCORD_TOKEN\"\napi_base = \"{}\"\n",
+        fake.base
+    );
+    let config = crate::support::chat_platform_toml(
+        dir.path(),
+        &[("se-employee", format!("discord = \"{SARA}\""))],
+        &tail,
+    );
+    let fyr =
+        crate::support::FyrRun::spawn(dir.path(), &config, &[("FYR_DISCORD_TOKEN", "fake-token")]);
+    fyr.wait_for_log("connected to Discord");
+    fake.wait_ready();
+    fake.say(SARA, "hej");
+    fake.expect(dm(SARA), "Hej Sara");
+    let data = dir.path().join("fyr-data");
+    let file = dir.path().join("run.fyrbak");
+    let backup = FyrCmd::new()
+        .args(["backup", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(backup.status.success(), "{}", text(&backup.stderr));
+    assert!(text(&backup.stdout).contains("from the running Fyr"));
+    fake.say(SARA, "2");
+    fake.expect(dm(SARA), "Vad har hänt");
+    fyr.kill();
+    let restored = dir.path().join("restored");
+    fyr::store::restore(&file, &restored).unwrap();
+    let store = reopen_with(&restored, &dir.path().join("fyr-data.key"));
+    assert!(store
+        .load_conversation(&PersonId::new("se-employee"))
+        .unwrap()
+        .is_some());
+}
