@@ -98,6 +98,8 @@ pub enum BackupError {
     Write { path: PathBuf, detail: String },
     #[error("the Fyr running on {data} did not give a whole backup: {detail}\n  help: its log says why (journalctl -u fyr); run `fyr backup` again")]
     Served { data: PathBuf, detail: String },
+    #[error("a Fyr runs on this data folder, but you may not use its backup socket {socket}\n  help: run `fyr backup` as the user Fyr runs as (sudo -u fyr fyr backup …) or as root")]
+    NotAllowed { socket: PathBuf },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -114,6 +116,11 @@ pub fn from_running(data: &Path, out: &Path) -> Result<Option<BackupSummary>, Ba
             ) =>
         {
             return Ok(None)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Err(BackupError::NotAllowed {
+                socket: socket_path(data),
+            })
         }
         Err(e) => {
             return Err(BackupError::Served {
