@@ -285,17 +285,7 @@ fn slot_due(slot: &[u8]) -> Option<DateTime<Utc>> {
 }
 
 fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
-    thread_local! {
-        /// Grown once to the largest record: encoding does not grow a buffer each time.
-        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    BUFFER.with(|buffer| {
-        let mut buffer = buffer.borrow_mut();
-        buffer.clear();
-        serde_json::to_writer(&mut *buffer, value)
-            .expect("store records are plain data and always serialize");
-        buffer.to_vec()
-    })
+    serde_json::to_vec(value).expect("store records are plain data and always serialize")
 }
 
 fn decode<T: serde::de::DeserializeOwned>(
