@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod adapters;
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod doctor;

@@ -183,6 +183,45 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = "fyr-data")]
         data: PathBuf,
     },
+    /// Back up the data folder to FILE: consistent, also while Fyr runs (it is asked over the
+    /// socket `DIR/backup.sock`), and encrypted as the data is. The key file is not in it:
+    /// back it up apart.
+    Backup {
+        /// The backup file (not inside the data folder).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
+        /// A bot.toml whose key_file to use when no Fyr runs (the store is then opened here).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+        /// The key file (default: key_file in --config, else `<DIR>.key`).
+        #[arg(long, value_name = "FILE")]
+        key: Option<PathBuf>,
+    },
+    /// Restore a backup into a new or empty data folder. It opens with the key file the backup
+    /// was taken with (put it at `<DIR>.key`, or pass --key to every command).
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_name = "DIR")]
+        data: PathBuf,
+        /// The key file to check the restored folder with (default: `<DIR>.key`, if there).
+        #[arg(long, value_name = "FILE")]
+        key: Option<PathBuf>,
+    },
+    /// Give the data folder a new master key (Fyr stopped): every case key is wrapped with it,
+    /// and the old key is retired to `<key file>.old`.
+    RotateKey {
+        #[arg(long, value_name = "DIR", default_value = "fyr-data")]
+        data: PathBuf,
+        /// A bot.toml whose key_file to use.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+        /// The key file (default: key_file in --config, else `<DIR>.key`).
+        #[arg(long, visible_alias = "key-file", value_name = "FILE")]
+        key: Option<PathBuf>,
+    },
     /// Check a bot.toml and print every problem with file:line:column.
     CheckConfig {
         #[arg(value_name = "PATH", default_value = "bot.toml")]
@@ -230,6 +269,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let insecure = cli.allow_insecure_key_file;
     match cli.command {
+        Command::Backup {
+            out,
+            data,
+            config,
+            key,
+        } => backup(&out, &data, config.as_deref(), key, insecure),
+        Command::Restore { file, data, key } => restore(&file, &data, key, insecure),
+        Command::RotateKey { data, config, key } => {
+            rotate_key(&data, config.as_deref(), key, insecure)
+        }
         Command::ImportDirectory {
             file,
             config,
@@ -542,6 +591,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(EXIT_DATA);
                 }
             };
+            let _backups = serve_backups(&data, &store);
             run(config, store)
         }
         Command::Chat {
@@ -598,6 +648,7 @@ fn main() -> ExitCode {
             };
             fyr::signals::install(false);
             let _pid = fyr::signals::PidFile::write(&data).ok();
+            let _backups = serve_backups(&data, &store);
             match chat(config, store, clock, speaker, deliveries) {
                 Ok(()) => ExitCode::SUCCESS,
                 // The reader went away (`fyr chat < script | head`): nothing left to say.
@@ -861,6 +912,13 @@ fn open_store(
         eprintln!("error: {e}");
         ExitCode::from(EXIT_DATA)
     })?;
+    if let Some(old) = &store.finished_rotation {
+        eprintln!(
+            "Finished a key rotation that had been interrupted: the new key is in {}, the old one in {} (keep it with the backups taken before the rotation).",
+            key_file.display(),
+            old.display()
+        );
+    }
     if let Some(key) = &store.created_key {
         if json_logs() {
             // One JSON object per line on stderr: the notice goes through the log too.
@@ -878,6 +936,198 @@ fn open_store(
         );
     }
     Ok(store)
+}
+
+/// Serve `fyr backup` on the data folder's socket while this process has the store open.
+fn serve_backups(data: &std::path::Path, store: &SledStore) -> Option<fyr::backup::Server> {
+    match fyr::backup::serve(data, store.backup_source()) {
+        Ok(server) => Some(server),
+        Err(e) => {
+            tracing::warn!("`fyr backup` cannot reach this Fyr (no backup socket): {e}");
+            None
+        }
+    }
+}
+
+/// The key file named by --key, or by bot.toml's key_file (None: `<DIR>.key`).
+fn key_named(
+    key: Option<PathBuf>,
+    config: Option<&std::path::Path>,
+) -> Result<Option<PathBuf>, ExitCode> {
+    match (key, config) {
+        (Some(key), _) => Ok(Some(key)),
+        (None, Some(config)) => Config::load(config)
+            .map(|c| c.key_file.clone())
+            .map_err(|e| config_failure(&e)),
+        (None, None) => Ok(None),
+    }
+}
+
+/// A data folder a command needs that is not there (opening it would make a new one).
+fn no_data_folder(data: &std::path::Path) -> Option<ExitCode> {
+    if data.is_dir() {
+        return None;
+    }
+    eprintln!(
+        "error: there is no data folder {}\n  help: pass the folder Fyr runs on with --data (the service's is /var/lib/fyr/data)",
+        data.display()
+    );
+    Some(ExitCode::from(EXIT_DATA))
+}
+
+/// `fyr backup`: from the running Fyr if one runs on the folder, else from the store opened here.
+fn backup(
+    out: &std::path::Path,
+    data: &std::path::Path,
+    config: Option<&std::path::Path>,
+    key: Option<PathBuf>,
+    insecure: bool,
+) -> ExitCode {
+    if let Err(e) = fyr::backup::outside_data(out, data) {
+        eprintln!("error: {e}");
+        return ExitCode::from(EXIT_CONFIG);
+    }
+    let key = match key_named(key, config) {
+        Ok(k) => k,
+        Err(code) => return code,
+    };
+    if let Some(code) = no_data_folder(data) {
+        return code;
+    }
+    let (taken, from) = match fyr::backup::from_running(data, out) {
+        Ok(Some(summary)) => (Ok(summary), "from the running Fyr"),
+        Ok(None) => {
+            let store = match open_store(data, key.as_deref(), insecure) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            (
+                fyr::backup::from_store(&store.backup_source(), out),
+                "(no Fyr was running)",
+            )
+        }
+        Err(e) => (Err(e), ""),
+    };
+    match taken {
+        Ok(summary) => {
+            let key = key.unwrap_or_else(|| PathBuf::from(format!("{}.key", data.display())));
+            out!(
+                "{}: {} case(s), {} records, {} bytes, {from}",
+                out.display(),
+                summary.cases,
+                summary.records,
+                summary.bytes
+            );
+            out!(
+                "The key file is not in the backup: keep a copy of {} apart from it; without the key the backup cannot be read.",
+                key.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_DATA)
+        }
+    }
+}
+
+/// `fyr restore`: into a new or empty folder, then a check that it opens with the key file.
+fn restore(
+    file: &std::path::Path,
+    data: &std::path::Path,
+    key: Option<PathBuf>,
+    insecure: bool,
+) -> ExitCode {
+    match fyr::store::restore(file, data) {
+        Ok(summary) => out!(
+            "restored {} case(s), {} records into {}",
+            summary.cases,
+            summary.records,
+            data.display()
+        ),
+        Err(e @ fyr::store::StoreError::RestoreTarget { .. }) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_CONFIG);
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_DATA);
+        }
+    }
+    let key_file = key
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{}.key", data.display())));
+    if !key_file.exists() {
+        out!(
+            "Now put the key file this backup was taken with at {} (from your key backup), then run `fyr verify --data {}`.",
+            key_file.display(),
+            data.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    let store = match open_store(data, Some(&key_file), insecure) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    operator(&store, "restored", None);
+    let key_arg = key.map_or_else(String::new, |k| format!(" --key {}", k.display()));
+    out!(
+        "it opens with {}; run `fyr verify --data {}{key_arg}` to check the evidence",
+        key_file.display(),
+        data.display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// `fyr rotate-key`: Fyr must be stopped (it holds the store and its key).
+fn rotate_key(
+    data: &std::path::Path,
+    config: Option<&std::path::Path>,
+    key: Option<PathBuf>,
+    insecure: bool,
+) -> ExitCode {
+    let key = match key_named(key, config) {
+        Ok(k) => k,
+        Err(code) => return code,
+    };
+    if let Some(code) = no_data_folder(data) {
+        return code;
+    }
+    if std::os::unix::net::UnixStream::connect(fyr::backup::socket_path(data)).is_ok() {
+        eprintln!(
+            "error: Fyr is running on {}\n  help: stop it (systemctl stop fyr), run `fyr rotate-key` again, then start it",
+            data.display()
+        );
+        return ExitCode::from(EXIT_DATA);
+    }
+    let store = match open_store(data, key.as_deref(), insecure) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    if let Err(e) = store.can_rotate() {
+        eprintln!("error: {e}");
+        return ExitCode::from(EXIT_DATA);
+    }
+    operator(&store, "key-rotated", None);
+    match store.rotate_key() {
+        Ok(rotated) => {
+            out!(
+                "{} holds the new key: {} case key(s) wrapped with it, {} values sealed with it",
+                rotated.key_file.display(),
+                rotated.keys,
+                rotated.values
+            );
+            out!(
+                "The old key is in {}: keep it with the backups taken before now (they open only with it), then delete it from this machine. Back up the new key file now.",
+                rotated.old_key.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_DATA)
+        }
+    }
 }
 
 fn config_failure(e: &ConfigError) -> ExitCode {

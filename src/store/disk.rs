@@ -14,7 +14,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use sled::transaction::{ConflictableTransactionError, TransactionError};
@@ -31,11 +31,14 @@ use crate::engine::{Case, Conversation, Timer};
 use crate::model::{CaseId, PersonId};
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
-const KEY_CHECK: &[u8] = b"key_check";
+pub(super) const KEY_CHECK: &[u8] = b"key_check";
+/// What the keyed hashes and derived keys come from, sealed with the master key; written by
+/// the first key rotation (until then it is the master key itself).
+pub(super) const DERIVE_ROOT: &[u8] = b"derive_root";
 /// Meta keys `erasing/<case>`: an erasure begun (its key may be gone already).
 const ERASING: &[u8] = b"erasing/";
 /// The mark of the last clean stop, in `meta` and in this file of the data folder.
-const CLEAN_STOP: &[u8] = b"clean_stop";
+pub(super) const CLEAN_STOP: &[u8] = b"clean_stop";
 const CLEAN_STOP_FILE: &str = "clean-stop";
 
 /// The trees a commit writes, by number.
@@ -70,12 +73,12 @@ impl Kind {
     pub(super) fn from_byte(b: u8) -> Option<Kind> {
         TREES.get(usize::from(b)).map(|(_, k)| *k)
     }
-    fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         TREES[self as usize].0
     }
     /// The case whose key seals a value stored under `key`, if any; None: the master key
     /// (or, for the plain indexes, nothing).
-    fn case_of(self, key: &[u8]) -> Option<&[u8]> {
+    pub(super) fn case_of(self, key: &[u8]) -> Option<&[u8]> {
         let up_to = |end: u8| key.split(|b| *b == end).next();
         match self {
             Kind::Cases => Some(key),
@@ -86,7 +89,7 @@ impl Kind {
         }
     }
     /// Indexes of neutral keys: stored as they are.
-    fn plain(self) -> bool {
+    pub(super) fn plain(self) -> bool {
         matches!(self, Kind::TimerKeys | Kind::OutboxPending | Kind::CaseKeys)
     }
 }
@@ -118,7 +121,7 @@ impl Op {
 
 /// Where a value is stored, as additional authenticated data: a sealed value moved elsewhere
 /// does not open.
-fn aad(tree: &str, key: &[u8]) -> Vec<u8> {
+pub(super) fn aad(tree: &str, key: &[u8]) -> Vec<u8> {
     let mut out = tree.as_bytes().to_vec();
     out.push(b'/');
     out.extend_from_slice(key);
@@ -145,7 +148,7 @@ fn vault_error(e: VaultError) -> StoreError {
     }
 }
 
-fn io_disk(e: std::io::Error) -> StoreError {
+pub(super) fn io_disk(e: std::io::Error) -> StoreError {
     StoreError::Disk {
         detail: e.to_string(),
     }
@@ -153,17 +156,20 @@ fn io_disk(e: std::io::Error) -> StoreError {
 
 /// The store on disk (see the module documentation).
 pub struct SledStore {
-    db: sled::Db,
-    vault: Vault,
-    meta: sled::Tree,
+    pub(super) db: sled::Db,
+    pub(super) vault: Vault,
+    pub(super) meta: sled::Tree,
     trees: Vec<sled::Tree>,
     /// Held by every write, so a commit's reads (timer slots, outbox entries) stay true until
-    /// its transaction.
-    writer: Mutex<()>,
-    closed: AtomicBool,
-    path: PathBuf,
+    /// its transaction; and by a backup, so it copies what lies between two writes.
+    pub(super) writer: Arc<Mutex<()>>,
+    pub(super) closed: Arc<AtomicBool>,
+    pub(super) path: PathBuf,
+    pub(super) key_file: PathBuf,
     /// The key file, if this open created it (the operator must back it up).
     pub created_key: Option<PathBuf>,
+    /// Where the old key went, if this open finished a key rotation a crash had interrupted.
+    pub finished_rotation: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for SledStore {
@@ -231,7 +237,7 @@ impl SledStore {
                 "its records are gone, though its keyring holds keys".into(),
             ));
         }
-        let (key, created) = match vault::load_or_create_key(key_file, is_new) {
+        let (mut key, created) = match vault::load_or_create_key(key_file, is_new) {
             Ok(k) => k,
             Err(e) if !is_new => {
                 return Err(StoreError::KeyMissing {
@@ -242,15 +248,37 @@ impl SledStore {
             }
             Err(e) => return Err(open_error(e.to_string())),
         };
+        let mut finished_rotation = None;
         if let Some(sealed) = &check {
             if open_with(&key, sealed, KEY_CHECK).is_err() {
-                return Err(StoreError::WrongKey {
-                    key_file: key_file.to_path_buf(),
-                    path: path.to_path_buf(),
-                });
+                // A key rotation that committed but stopped before the key file was replaced:
+                // the new key waits beside it.
+                match super::rotate::finish_key_swap(key_file, sealed)? {
+                    Some((new, old_file)) => {
+                        key = new;
+                        finished_rotation = Some(old_file);
+                    }
+                    None => {
+                        return Err(StoreError::WrongKey {
+                            key_file: key_file.to_path_buf(),
+                            path: path.to_path_buf(),
+                        })
+                    }
+                }
+            } else {
+                super::rotate::drop_stale_new_key(key_file)?;
             }
         }
-        let vault = Vault::new(key, path.join("keyring")).map_err(|e| open_error(e.to_string()))?;
+        let root = match meta.get(DERIVE_ROOT).map_err(disk)? {
+            Some(sealed) => open_with(&key, &sealed, DERIVE_ROOT)
+                .ok()
+                .and_then(|r| Key::try_from(r.as_slice()).ok())
+                .ok_or_else(|| damaged("its derivation key cannot be read".into()))?,
+            None => key,
+        };
+        super::rotate::settle_keyring(path, &meta)?;
+        let vault = Vault::with_root(key, root, path.join("keyring"))
+            .map_err(|e| open_error(e.to_string()))?;
         let trees = TREES
             .iter()
             .map(|(name, _)| db.open_tree(name))
@@ -261,10 +289,12 @@ impl SledStore {
             vault,
             meta,
             trees,
-            writer: Mutex::new(()),
-            closed: AtomicBool::new(false),
+            writer: Arc::new(Mutex::new(())),
+            closed: Arc::new(AtomicBool::new(false)),
             path: path.to_path_buf(),
+            key_file: key_file.to_path_buf(),
             created_key: created.then(|| key_file.to_path_buf()),
+            finished_rotation,
         };
         // An older folder's commits not yet in its trees (format 7's log), read only.
         let old = match found {
@@ -289,6 +319,7 @@ impl SledStore {
                 .map_err(disk)?;
         }
         store.vault.repair().map_err(vault_error)?;
+        super::rotate::clear_mark(&store.meta)?;
         store.vault.load_assignments(held);
         if found.is_some_and(|v| v != SCHEMA_VERSION) {
             store.upgrade(old)?;
@@ -449,11 +480,11 @@ impl SledStore {
         vault::write_file_durably(&file, &mark).map_err(io_disk)
     }
 
-    fn tree(&self, kind: Kind) -> &sled::Tree {
+    pub(super) fn tree(&self, kind: Kind) -> &sled::Tree {
         &self.trees[kind as usize]
     }
 
-    fn writer(&self) -> Result<MutexGuard<'_, ()>, StoreError> {
+    pub(super) fn writer(&self) -> Result<MutexGuard<'_, ()>, StoreError> {
         if self.closed.load(Ordering::SeqCst) {
             return Err(StoreError::Backend("the store is closed".into()));
         }

@@ -6,13 +6,17 @@
 //! change that caused it does. The next backend (e.g. PostgreSQL) is one more file beside
 //! `disk.rs`, passing the same suite.
 
+mod backup;
 mod disk;
 mod memory;
+mod rotate;
 mod upgrade;
 pub mod vault;
 
+pub use backup::{check_backup, restore, BackupSource, BackupSummary};
 pub use disk::SledStore;
 pub use memory::MemoryStore;
+pub use rotate::{new_key_file, old_key_file, Rotated};
 
 use std::path::PathBuf;
 
@@ -31,10 +35,12 @@ use crate::model::{CaseId, PersonId};
 /// through a write-ahead log (the `log` tree) first.
 /// Version 8: one commit is one sled transaction over the trees, then a flush; evidence content
 /// is written in the same transaction. No `log` or `journal` tree.
-pub const SCHEMA_VERSION: u32 = 8;
+/// Version 9: the master key can be rotated; the keyed hashes and derived keys then come from
+/// `derive_root` in `meta` (a version-8 Fyr would misread a rotated folder).
+pub const SCHEMA_VERSION: u32 = 9;
 /// Older versions this one reads and upgrades, in one explicit step, once the keys are checked
 /// (`SledStore::open_with_key_file`).
-pub const UPGRADES_FROM: &[u32] = &[4, 5, 6, 7];
+pub const UPGRADES_FROM: &[u32] = &[4, 5, 6, 7, 8];
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -66,6 +72,12 @@ pub enum StoreError {
     Corrupt { what: &'static str, detail: String },
     #[error("the data folder cannot be written or read: {detail}\n  help: the disk may be full, read-only or failing. Fyr stopped before showing anything it could not save, so nothing it confirmed is lost: free space (or fix the disk) and start Fyr again; it goes on where it stopped")]
     Disk { detail: String },
+    #[error("the backup {file} cannot be used: {detail}\n  help: it is incomplete or damaged; restore another backup (`fyr backup` checks each one as it writes it)")]
+    BackupFile { file: PathBuf, detail: String },
+    #[error("cannot restore into {path}: {detail}\n  help: restore into a new or empty folder (stop Fyr and move the old data folder aside first), then point --data at it")]
+    RestoreTarget { path: PathBuf, detail: String },
+    #[error("cannot rotate the key: {detail}\n  help: {help}")]
+    Rotate { detail: String, help: String },
     #[error("storage failed: {0}")]
     Backend(String),
 }
@@ -283,17 +295,7 @@ fn slot_due(slot: &[u8]) -> Option<DateTime<Utc>> {
 }
 
 fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
-    thread_local! {
-        /// Grown once to the largest record: encoding does not grow a buffer each time.
-        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    BUFFER.with(|buffer| {
-        let mut buffer = buffer.borrow_mut();
-        buffer.clear();
-        serde_json::to_writer(&mut *buffer, value)
-            .expect("store records are plain data and always serialize");
-        buffer.to_vec()
-    })
+    serde_json::to_vec(value).expect("store records are plain data and always serialize")
 }
 
 fn decode<T: serde::de::DeserializeOwned>(

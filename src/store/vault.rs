@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use chacha20poly1305::aead::{Aead, AeadInPlace, KeyInit, Payload};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use hmac::{Hmac, Mac};
 use rustc_hash::FxHashMap as HashMap;
@@ -34,17 +34,17 @@ pub enum VaultError {
 
 pub type Key = [u8; 32];
 
-fn random<const N: usize>() -> [u8; N] {
+pub(super) fn random<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
     getrandom::getrandom(&mut bytes).expect("the operating system provides random bytes");
     bytes
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(super) fn hex(bytes: &[u8]) -> String {
     data_encoding::HEXLOWER.encode(bytes)
 }
 
-fn unhex(text: &str) -> Option<Vec<u8>> {
+pub(super) fn unhex(text: &str) -> Option<Vec<u8>> {
     data_encoding::HEXLOWER_PERMISSIVE
         .decode(text.trim().as_bytes())
         .ok()
@@ -110,25 +110,16 @@ pub fn check_key_file(path: &Path) -> Result<(), KeyFileProblem> {
     Ok(())
 }
 
-/// Write a file readable by its owner only, atomically (temporary file, fsync, rename).
-fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let tmp = path.with_extension("tmp");
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&tmp)?;
-    file.write_all(contents.as_bytes())?;
-    file.sync_all()?;
-    std::fs::rename(&tmp, path)
+/// Write a small text file readable by its owner only, durably (`write_file_durably`).
+pub(super) fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    write_file_durably(path, contents.as_bytes())
 }
 
 pub struct Vault {
     master: Key,
+    /// What the keyed hashes and derived keys come from: the master key the folder was made
+    /// with, kept (sealed in the store) across key rotations, so neither changes.
+    root: Key,
     index_key: Key,
     keyring_path: PathBuf,
     ring: Mutex<Ring>,
@@ -263,19 +254,11 @@ pub fn write_keyring<'a>(
     master: &Key,
     wrapped: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> std::io::Result<u64> {
-    use std::io::Write;
     let mut bytes = KEYRING_MAGIC.to_vec();
     for (case, key) in wrapped {
         bytes.extend_from_slice(&keyring_record(master, case, key));
     }
-    let tmp = path.with_extension("tmp");
-    {
-        let mut file = private_options(true).open(&tmp)?;
-        file.write_all(&bytes)?;
-        file.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)?;
-    sync_dir(path)?;
+    write_file_durably(path, &bytes)?;
     Ok(bytes.len() as u64)
 }
 
@@ -300,7 +283,7 @@ fn private_options(truncate: bool) -> std::fs::OpenOptions {
 }
 
 /// Make a new or renamed file's name durable.
-fn sync_dir(path: &Path) -> std::io::Result<()> {
+pub(super) fn sync_dir(path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     if let Some(dir) = path.parent() {
         let dir = if dir.as_os_str().is_empty() {
@@ -321,7 +304,12 @@ impl std::fmt::Debug for Vault {
 
 impl Vault {
     pub fn new(master: Key, keyring_path: PathBuf) -> Result<Vault, VaultError> {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&master).expect("HMAC takes any key");
+        Vault::with_root(master, master, keyring_path)
+    }
+
+    /// A vault whose keyed hashes and derived keys come from `root` (see `root`).
+    pub fn with_root(master: Key, root: Key, keyring_path: PathBuf) -> Result<Vault, VaultError> {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&root).expect("HMAC takes any key");
         mac.update(b"fyr store index");
         let index_key: Key = mac.finalize().into_bytes().into();
         let keyring_err = |detail: String| VaultError::Keyring {
@@ -345,6 +333,7 @@ impl Vault {
         }
         Ok(Vault {
             master,
+            root,
             index_key,
             keyring_path,
             ring: Mutex::new(ring),
@@ -387,7 +376,7 @@ impl Vault {
     /// key with a fixed label: nothing new to keep, and the store's own format is unchanged.
     pub fn derive(&self, label: &str) -> Key {
         let mut mac =
-            <Hmac<Sha256> as Mac>::new_from_slice(&self.master).expect("HMAC takes any key");
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.root).expect("HMAC takes any key");
         mac.update(b"fyr derived key\0");
         mac.update(label.as_bytes());
         mac.finalize().into_bytes().into()
@@ -398,8 +387,30 @@ impl Vault {
         self.master
     }
 
-    pub fn seal_master(&self, plain: &[u8], aad: &[u8]) -> Vec<u8> {
-        seal_with(&self.master, plain, aad)
+    /// What the keyed hashes and derived keys come from (kept across key rotations).
+    pub fn root(&self) -> Key {
+        self.root
+    }
+
+    /// Write a keyring at `path` holding every key of this one, wrapped and sealed with
+    /// `master` instead (a key rotation; the case keys themselves stay).
+    pub fn write_rewrapped(&self, path: &Path, master: &Key) -> Result<usize, VaultError> {
+        let ring = self.ring();
+        let mut pairs = Vec::new();
+        for name in ring.wrapped.keys() {
+            let key = self.unwrap_named(&ring, name)?;
+            pairs.push((name.clone(), wrap_case_key(master, name, &key)));
+        }
+        write_keyring(
+            path,
+            master,
+            pairs.iter().map(|(n, w)| (n.as_str(), w.as_str())),
+        )
+        .map(|_| pairs.len())
+        .map_err(|e| VaultError::Keyring {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })
     }
 
     pub fn open_master(&self, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, VaultError> {
@@ -603,19 +614,6 @@ pub fn seal_with(key: &Key, plain: &[u8], aad: &[u8]) -> Vec<u8> {
         .expect("encryption of an in-memory buffer does not fail");
     out.extend_from_slice(&sealed);
     out
-}
-
-/// Append to `out` what `seal_with` would return for the bytes `plain` appends, sealing them
-/// in place (no copy of the plain text is made).
-pub fn seal_into(key: &Key, aad: &[u8], out: &mut Vec<u8>, plain: impl FnOnce(&mut Vec<u8>)) {
-    let nonce = nonce();
-    out.extend_from_slice(&nonce);
-    let start = out.len();
-    plain(out);
-    let tag = XChaCha20Poly1305::new(key.into())
-        .encrypt_in_place_detached(XNonce::from_slice(&nonce), aad, &mut out[start..])
-        .expect("encryption of an in-memory buffer does not fail");
-    out.extend_from_slice(&tag);
 }
 
 pub fn open_with(key: &Key, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, VaultError> {

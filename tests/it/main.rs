@@ -1,6 +1,7 @@
 //! Fyr's integration tests, in one binary (one link, fast to run).
 
 mod architecture;
+mod backup;
 mod catchup;
 mod config;
 mod corpus;

@@ -16,7 +16,7 @@ fn text(out: &[u8]) -> String {
 }
 
 /// A data folder with one case, made by `fyr chat` (and its key beside it).
-fn data_with_a_case(dir: &Path) -> std::path::PathBuf {
+pub(crate) fn data_with_a_case(dir: &Path) -> std::path::PathBuf {
     let data = dir.join("data");
     let mut chat = crate::support::fyr_chat(&data)
         .stdin(std::process::Stdio::piped())

@@ -519,7 +519,7 @@ fn older_stores_are_read_and_marked_as_the_current_version() {
         let v = db.open_tree("meta").unwrap().get("schema_version").unwrap();
         u32::from_be_bytes(v.unwrap().as_ref().try_into().unwrap())
     };
-    for old in [4, 5, 6, 7] {
+    for old in [4, 5, 6, 7, 8] {
         set_version(old);
         let store = crate::support::reopen(&data);
         assert_eq!(
@@ -529,7 +529,7 @@ fn older_stores_are_read_and_marked_as_the_current_version() {
         drop(store);
         assert_eq!(read_version(), fyr::store::SCHEMA_VERSION);
     }
-    assert_eq!(fyr::store::SCHEMA_VERSION, 8);
+    assert_eq!(fyr::store::SCHEMA_VERSION, 9);
 }
 
 /// Copy a folder (the fixtures are read only to the tests).
@@ -549,7 +549,7 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 /// tests/fixtures/format7: a folder of the last Fyr with a write-ahead log (format 7), made by
 /// `fyr chat` (dk-employee: a threat, then "continue" twice) and killed with SIGKILL, so some
 /// commits were only in its log. Opening it upgrades it in one step: the logged commits are in
-/// the trees, the log is gone, the version is 8, and everything reads and verifies.
+/// the trees, the log is gone, the version is the current one, and everything reads and verifies.
 #[test]
 fn a_format_7_folder_with_a_log_is_upgraded_in_one_step_and_verifies() {
     let dir = tempfile::tempdir().unwrap();
@@ -577,7 +577,7 @@ fn a_format_7_folder_with_a_log_is_upgraded_in_one_step_and_verifies() {
         assert!(fyr::ops::verify(&store, None).unwrap().is_empty());
         assert!(!store.audit_log().unwrap().is_empty());
     }
-    assert_eq!(version(&data), (8, false));
+    assert_eq!(version(&data), (fyr::store::SCHEMA_VERSION, false));
     // And again: an upgraded folder opens as it is.
     let store = crate::support::reopen(&data);
     assert_eq!(
