@@ -323,7 +323,17 @@ impl<S: Store> Driver<S> {
 
     fn load_conversation(&self, world: &mut World, person: &PersonId) -> Result<(), StoreError> {
         if !world.conversations.contains_key(person) {
-            if let Some(c) = self.store.load_conversation(person)? {
+            if let Some(mut c) = self.store.load_conversation(person)? {
+                // A notification about a case erased since waits for nobody: never listed.
+                if !c.pending.is_empty() {
+                    let mut kept = Vec::with_capacity(c.pending.len());
+                    for waiting in std::mem::take(&mut c.pending) {
+                        if self.store.load_case(&waiting.case)?.is_some() {
+                            kept.push(waiting);
+                        }
+                    }
+                    c.pending = kept;
+                }
                 world.conversations.insert(person.clone(), c);
             }
         }

@@ -672,3 +672,37 @@ fn a_manager_with_several_pending_notifications_sees_them_all_and_can_acknowledg
     let third = h.shown_to("se-manager").last().cloned().unwrap();
     assert!(!third.contains("väntar på din kvittering"), "{third}");
 }
+
+/// A case erased while its notification waited for the manager is never listed to them again
+/// (issue 18, item 2: no alert, not even a reference, about a case that is gone).
+#[test]
+fn an_erased_case_is_not_listed_among_a_manager_s_pending_notifications() {
+    let mut h = Harness::new();
+    consent_to_manager(&mut h, "se-employee");
+    let first = h.case("se-employee").id.to_string();
+    // Sara deletes her data before the manager acknowledged.
+    let sara = PersonId::new("se-employee");
+    h.say("se-employee", "meny");
+    let pick = |h: &mut Harness<_>, id: &str| {
+        let now = h.now;
+        let options = h.driver.options_for(&sara, now).unwrap();
+        let n = options
+            .iter()
+            .position(|o| *o == id)
+            .unwrap_or_else(|| panic!("no {id} among {options:?}"));
+        h.say("se-employee", &(n + 1).to_string());
+    };
+    pick(&mut h, "opt-menu-erase");
+    pick(&mut h, "opt-erase-yes");
+    assert!(
+        h.driver.store().all_cases().unwrap().is_empty(),
+        "her case was erased"
+    );
+    h.advance(Duration::minutes(5));
+    consent_to_manager(&mut h, "se-colleague");
+    let newest = h.shown_to("se-manager").last().cloned().unwrap();
+    assert!(
+        !newest.contains(&first) && !newest.contains("väntar på din kvittering"),
+        "the erased case is still listed:\n{newest}"
+    );
+}
