@@ -508,7 +508,14 @@ fn reported(
         // What they typed before this failed answered something they have not seen.
         if let Some(held) = router.held.remove(&report.to) {
             for envelope in held {
-                unseen(driver, router, envelope);
+                if matches!(
+                    envelope.what,
+                    What::Text(_) | What::Choice { .. } | What::Open
+                ) {
+                    unseen(driver, router, envelope);
+                } else {
+                    handle(driver, lanes, router, envelope);
+                }
             }
         }
         return;
@@ -644,7 +651,9 @@ fn admitted(
     envelope: &Envelope,
 ) -> bool {
     let Sender::Person(person) = &envelope.from else {
-        return true;
+        // Strangers too (by channel): each gets a short answer, but a flood of them does not.
+        let channel = PersonId::new(format!("stranger/{}/{}", envelope.adapter, envelope.via));
+        return limiter.check(&channel, std::time::Instant::now()) == Verdict::Allow;
     };
     match limiter.check(person, std::time::Instant::now()) {
         Verdict::Allow => true,
@@ -669,10 +678,15 @@ fn arrive(
 ) {
     if let Sender::Person(person) = &envelope.from {
         let (busy, failing) = lanes.state(person);
-        if failing {
+        // A file is evidence, not an answer: sealed even when it cannot be acknowledged yet.
+        let answers = matches!(
+            envelope.what,
+            What::Text(_) | What::Choice { .. } | What::Open
+        );
+        if failing && answers {
             return unseen(driver, router, envelope);
         }
-        if busy || router.held.get(person).is_some_and(|h| !h.is_empty()) {
+        if (busy && !failing) || router.held.get(person).is_some_and(|h| !h.is_empty()) {
             router
                 .held
                 .entry(person.clone())

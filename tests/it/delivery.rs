@@ -26,6 +26,8 @@ struct Platform {
     /// Person whose sends wait until `released` is set.
     blocked: Arc<Mutex<Option<String>>>,
     released: Arc<(Mutex<bool>, Condvar)>,
+    /// Plain texts sent to strangers' channels.
+    to_strangers: Arc<Mutex<usize>>,
 }
 
 impl Platform {
@@ -103,6 +105,7 @@ impl Outlet for Platform {
     }
 
     fn send_text(&self, _: &str, _: &str) -> Result<(), String> {
+        *self.to_strangers.lock().unwrap() += 1;
         Ok(())
     }
 }
@@ -245,4 +248,32 @@ fn a_reply_not_delivered_before_a_stop_goes_out_at_the_next_start() {
     let sara = platform.to("se-employee");
     assert_eq!(sara.len(), 1, "{sara:#?}");
     assert!(sara[0].contains("Hej Sara"));
+}
+
+/// Someone not in bot.toml gets a short answer, but a flood from their channel does not make
+/// Fyr send a thousand (nor start a thousand sends at once).
+#[test]
+fn a_flood_from_a_stranger_is_cut_like_anyone_else_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let platform = Platform::default();
+    let (tx, service) = start(&platform, &dir.path().join("data"));
+    for _ in 0..1000 {
+        tx.send(Envelope {
+            adapter: 0,
+            via: "room-stranger".into(),
+            from: Sender::Stranger,
+            what: What::Text("hej".into()),
+        })
+        .unwrap();
+    }
+    tx.send(says("dk-employee", "hej")).unwrap();
+    drop(tx);
+    service.join().unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let sent = *platform.to_strangers.lock().unwrap();
+    assert!(
+        (1..=16).contains(&sent),
+        "{sent} answers to one stranger's flood"
+    );
+    assert_eq!(platform.to("dk-employee").len(), 1, "Dorthe was answered");
 }
