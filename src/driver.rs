@@ -892,6 +892,34 @@ impl<S: Store> Driver<S> {
         Ok(())
     }
 
+    /// Give up an outbox entry for good (its recipient has left the directory): it is marked
+    /// done without being shown, and the audit log says why (no content, no recipient).
+    pub fn abandon_delivery(
+        &mut self,
+        key: &str,
+        why: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), DriverError> {
+        let Some(mut entry) = self.store.outbox_entry(key)? else {
+            return Ok(());
+        };
+        if entry.delivered_at.is_some() {
+            return Ok(());
+        }
+        entry.delivered_at = Some(now);
+        self.store.update_outbox(&entry)?;
+        let case = (!crate::store::is_personal(key))
+            .then(|| CaseId::new(key.split('/').next().unwrap_or_default()));
+        self.store.append_audit(&[AuditEntry {
+            at: now,
+            who: "fyr".to_string(),
+            action: why.to_string(),
+            case,
+            place: None,
+        }])?;
+        Ok(())
+    }
+
     /// Fire every timer due at `now` (each exactly once: its removal is committed with its
     /// effects), then deliver what is due in the outbox.
     pub fn tick(

@@ -598,6 +598,15 @@ fn enqueue(
             }
             notifications += 1;
         }
+        if router.config.person(entry.message.to.as_str()).is_none() {
+            // The recipient has left the directory: they are no longer told anything (the
+            // escalation goes on to whoever comes next). Recorded, never retried.
+            if let Err(e) = driver.abandon_delivery(&entry.key, "not-delivered-recipient-left", now)
+            {
+                tracing::error!("store failed: {e}");
+            }
+            continue;
+        }
         let route = router
             .config
             .person(entry.message.to.as_str())
@@ -608,7 +617,7 @@ fn enqueue(
                     .map(|(adapter, via)| (person, adapter, via))
             });
         let Some((person, adapter, via)) = route else {
-            // Nobody by that id any more, or no platform reaches them: tried again later.
+            // No connected platform reaches them: tried again later.
             tracing::warn!(
                 "a message cannot be routed: no connected platform reaches its recipient"
             );

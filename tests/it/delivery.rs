@@ -277,3 +277,60 @@ fn a_flood_from_a_stranger_is_cut_like_anyone_else_s() {
     );
     assert_eq!(platform.to("dk-employee").len(), 1, "Dorthe was answered");
 }
+
+/// A notification to someone who has left the directory is not retried for ever: it is given
+/// up at once, and the audit log says so (without content or name).
+#[test]
+fn a_message_to_someone_who_left_is_given_up_and_audited() {
+    use fyr::store::{Commit, OutboxEntry, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let case = {
+        let store = fyr::store::SledStore::open(&data).unwrap();
+        let mut h = crate::support::Harness::with_store(store, chrono::Utc::now());
+        h.says(
+            "se-employee",
+            &["", "2", "1", "2", "2", "2", "2", "1", "2", "1", "1", "1"],
+        );
+        h.case("se-employee").id
+    };
+    let key = format!("{case}/99/left-person");
+    {
+        let store = crate::support::reopen(&data);
+        let now = chrono::Utc::now();
+        store
+            .commit(Commit {
+                outbox: vec![OutboxEntry {
+                    key: key.clone(),
+                    message: fyr::engine::Outgoing {
+                        to: PersonId::new("left-person"),
+                        body: vec![fyr::engine::Msg::new("button-stale")],
+                        options: Vec::new(),
+                    },
+                    created_at: now,
+                    attempts: 0,
+                    next_attempt_at: now,
+                    delivered_at: None,
+                }],
+                ..Commit::default()
+            })
+            .unwrap();
+    }
+    let platform = Platform::default();
+    let (tx, service) = start(&platform, &data);
+    std::thread::sleep(Duration::from_millis(300));
+    drop(tx);
+    service.join().unwrap();
+    let store = crate::support::reopen(&data);
+    let pending = store
+        .pending_outbox(chrono::DateTime::<chrono::Utc>::MAX_UTC)
+        .unwrap();
+    assert!(
+        pending.iter().all(|e| e.key != key),
+        "still waiting to be retried"
+    );
+    let audit = store.audit_log().unwrap();
+    assert!(audit
+        .iter()
+        .any(|a| a.action == "not-delivered-recipient-left" && a.case.as_ref() == Some(&case)));
+}
