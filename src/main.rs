@@ -693,6 +693,10 @@ fn run(config: Config, store: SledStore) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::from(EXIT_CONFIG)
         }
+        Err(e @ fyr::service::ServiceError::Disk(_)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_DATA)
+        }
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE

@@ -22,7 +22,7 @@ use crate::engine::Msg;
 use crate::flood::{RateLimiter, Verdict};
 use crate::i18n::{Localizer, Rendered};
 use crate::model::{Language, PersonId};
-use crate::store::{SledStore, Store};
+use crate::store::{SledStore, Store, StoreError};
 
 /// How many notifications (not replies) the loop hands to the delivery queues per round at
 /// most: a burst after downtime reaches the chat platforms as a steady stream.
@@ -290,29 +290,30 @@ impl Router {
 }
 
 /// The service loop with production's options (see [`driver_loop_with`]).
-pub fn driver_loop(
+pub fn driver_loop<S: Store + 'static>(
     config: Arc<Config>,
-    store: SledStore,
+    store: S,
     outlets: Vec<Box<dyn Outlet>>,
     rx: mpsc::Receiver<Envelope>,
-) {
+) -> Result<(), ServiceError> {
     driver_loop_with(config, store, outlets, rx, LoopOptions::default())
 }
 
 /// The service loop: events in order, timers when due, the outbox handed to the delivery
 /// queues, until every adapter has gone or a stop is asked for (`signals`).
-pub fn driver_loop_with(
+pub fn driver_loop_with<S: Store + 'static>(
     config: Arc<Config>,
-    store: SledStore,
+    store: S,
     outlets: Vec<Box<dyn Outlet>>,
     rx: mpsc::Receiver<Envelope>,
     options: LoopOptions,
-) {
+) -> Result<(), ServiceError> {
+    DISK_FAILED.with(|f| f.borrow_mut().take());
     let localizer = match Localizer::for_config(&config) {
         Ok(l) => l,
         Err(e) => {
             tracing::error!("the translations are broken: {e}");
-            return;
+            return Err(ServiceError::Runtime(e.to_string()));
         }
     };
     let outlets: Vec<Arc<dyn Outlet>> = outlets.into_iter().map(Arc::from).collect();
@@ -374,13 +375,18 @@ pub fn driver_loop_with(
         // finish (a few seconds at most); what is still undelivered stays in the outbox.
         let drained = router.held.is_empty() && lanes.all_idle();
         let closing_too_long = closed_at.is_some_and(|at| at.elapsed() >= options.drain);
-        if (closed && (drained || closing_too_long)) || crate::signals::stopping() {
+        let disk = disk_failed();
+        if (closed && (drained || closing_too_long)) || crate::signals::stopping() || disk.is_some()
+        {
             stop(&mut driver, &mut lanes, &inbox);
             match driver.into_store().close() {
                 Ok(()) => tracing::info!("stopped: the store is flushed"),
                 Err(e) => tracing::error!("the store could not be closed cleanly: {e}"),
             }
-            return;
+            return match disk {
+                Some(why) => Err(ServiceError::Disk(why)),
+                None => Ok(()),
+            };
         }
         // SIGHUP: bot.toml and the staff directory again, between two steps.
         if crate::signals::take_reload()
@@ -391,7 +397,7 @@ pub fn driver_loop_with(
             crate::config::set_current(router.config.clone());
         }
         if let Err(e) = driver.fire_due(Utc::now()) {
-            tracing::error!("timers failed: {e}");
+            failed("timers failed", &e);
         }
         // The whole outbox (retries now due, what waited for the pace, what was there at the
         // start) at most once a second; what a step commits is handed over at once.
@@ -426,7 +432,7 @@ pub fn driver_loop_with(
         let first = match inbox.recv_timeout(wait) {
             Ok(event) => event,
             Err(mpsc::RecvTimeoutError::Timeout) => continue,
-            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
         };
         // Whatever else is waiting is handled in the same round.
         let mut batch = vec![first];
@@ -462,8 +468,30 @@ pub fn driver_loop_with(
     }
 }
 
+thread_local! {
+    /// The disk error that ends this thread's service loop (see [`failed`]).
+    static DISK_FAILED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A storage error: logged (no content). A disk that cannot be written (full, read-only,
+/// failing) ends the loop: nothing more can be kept, so nothing more is said; what was
+/// committed stays, and a restart after the disk is fixed goes on.
+fn failed(what: &str, e: &DriverError) {
+    tracing::error!("{what}: {e}");
+    if let DriverError::Store(StoreError::Disk { .. }) = e {
+        DISK_FAILED.with(|f| {
+            f.borrow_mut().get_or_insert_with(|| e.to_string());
+        });
+    }
+}
+
+/// The disk error that ended the loop, if one did.
+fn disk_failed() -> Option<String> {
+    DISK_FAILED.with(|f| f.borrow().clone())
+}
+
 /// Stop: no new input; wait a little for the sends under way and record them.
-fn stop(driver: &mut Driver<SledStore>, lanes: &mut Lanes, inbox: &mpsc::Receiver<Event>) {
+fn stop<S: Store>(driver: &mut Driver<S>, lanes: &mut Lanes, inbox: &mpsc::Receiver<Event>) {
     lanes.stopping.store(true, Ordering::SeqCst);
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
     while !lanes.all_idle() && std::time::Instant::now() < deadline {
@@ -479,7 +507,7 @@ fn stop(driver: &mut Driver<SledStore>, lanes: &mut Lanes, inbox: &mpsc::Receive
 }
 
 /// Record a send's outcome in the store.
-fn record(driver: &mut Driver<SledStore>, lanes: &mut Lanes, report: &Report) {
+fn record<S: Store>(driver: &mut Driver<S>, lanes: &mut Lanes, report: &Report) {
     if !report.delivered {
         crate::metrics::global().delivery_failed(report.platform);
     }
@@ -490,14 +518,14 @@ fn record(driver: &mut Driver<SledStore>, lanes: &mut Lanes, report: &Report) {
         lanes.in_flight.remove(&report.key);
     }
     if let Err(e) = driver.record_delivery(&report.key, report.delivered, Utc::now()) {
-        tracing::error!("a delivery could not be recorded: {e}");
+        failed("a delivery could not be recorded", &e);
     }
 }
 
 /// A send's outcome: recorded; when a person's queue has emptied, what they typed meanwhile
 /// is handled now (they have seen everything before it).
-fn reported(
-    driver: &mut Driver<SledStore>,
+fn reported<S: Store>(
+    driver: &mut Driver<S>,
     lanes: &mut Lanes,
     router: &mut Router,
     limiter: &mut RateLimiter,
@@ -531,7 +559,7 @@ fn reported(
 }
 
 /// Input from someone a message has not reached: not acted on, and (once) they hear why.
-fn unseen(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelope) {
+fn unseen<S: Store>(driver: &mut Driver<S>, router: &mut Router, envelope: Envelope) {
     let Sender::Person(person) = &envelope.from else {
         return;
     };
@@ -545,15 +573,15 @@ fn unseen(driver: &mut Driver<SledStore>, router: &mut Router, envelope: Envelop
     tracing::info!("input not acted on: a message before it has not reached the person yet");
     if router.told_unseen.insert(person.clone()) {
         if let Err(e) = driver.say(person, Msg::new("not-yet-delivered"), Utc::now()) {
-            tracing::error!("store failed: {e}");
+            failed("store failed", &e);
         }
     }
 }
 
 /// Hand what is due at `due` in the outbox to the delivery queues. Returns whether
 /// notifications were held back by the pace.
-fn pump(
-    driver: &mut Driver<SledStore>,
+fn pump<S: Store>(
+    driver: &mut Driver<S>,
     lanes: &mut Lanes,
     router: &mut Router,
     due: DateTime<Utc>,
@@ -561,7 +589,7 @@ fn pump(
     let pending = match driver.pending_outbox(due) {
         Ok(pending) => pending,
         Err(e) => {
-            tracing::error!("the outbox could not be read: {e}");
+            failed("the outbox could not be read", &e);
             return false;
         }
     };
@@ -571,15 +599,15 @@ fn pump(
 }
 
 /// Hand what the last steps committed to the delivery queues (without reading the outbox).
-fn pump_new(driver: &mut Driver<SledStore>, lanes: &mut Lanes, router: &mut Router) {
+fn pump_new<S: Store>(driver: &mut Driver<S>, lanes: &mut Lanes, router: &mut Router) {
     let new = driver.take_new_outbox();
     if !new.is_empty() {
         enqueue(driver, lanes, router, new, Utc::now());
     }
 }
 
-fn enqueue(
-    driver: &mut Driver<SledStore>,
+fn enqueue<S: Store>(
+    driver: &mut Driver<S>,
     lanes: &mut Lanes,
     router: &mut Router,
     pending: Vec<crate::store::OutboxEntry>,
@@ -603,7 +631,7 @@ fn enqueue(
             // escalation goes on to whoever comes next). Recorded, never retried.
             if let Err(e) = driver.abandon_delivery(&entry.key, "not-delivered-recipient-left", now)
             {
-                tracing::error!("store failed: {e}");
+                failed("store failed", &e);
             }
             continue;
         }
@@ -622,7 +650,7 @@ fn enqueue(
                 "a message cannot be routed: no connected platform reaches its recipient"
             );
             if let Err(e) = driver.record_delivery(&entry.key, false, now) {
-                tracing::error!("store failed: {e}");
+                failed("store failed", &e);
             }
             continue;
         };
@@ -654,9 +682,9 @@ fn enqueue(
 
 /// Flood control: too many messages from one person are dropped here, before the engine, with
 /// one "slow down" so they know.
-fn admitted(
+fn admitted<S: Store>(
     limiter: &mut RateLimiter,
-    driver: &mut Driver<SledStore>,
+    driver: &mut Driver<S>,
     envelope: &Envelope,
 ) -> bool {
     let Sender::Person(person) = &envelope.from else {
@@ -670,7 +698,7 @@ fn admitted(
         Verdict::Warn => {
             tracing::warn!("flood control: dropping messages from one person");
             if let Err(e) = driver.say(person, Msg::new("slow-down"), Utc::now()) {
-                tracing::error!("store failed: {e}");
+                failed("store failed", &e);
             }
             false
         }
@@ -679,8 +707,8 @@ fn admitted(
 
 /// An event from a person: handled now, held until the messages before it have reached them,
 /// or (when one of those failed) not acted on.
-fn arrive(
-    driver: &mut Driver<SledStore>,
+fn arrive<S: Store>(
+    driver: &mut Driver<S>,
     lanes: &mut Lanes,
     router: &mut Router,
     envelope: Envelope,
@@ -708,12 +736,12 @@ fn arrive(
     pump_new(driver, lanes, router);
 }
 
-fn language(driver: &Driver<SledStore>, person: &PersonId) -> Language {
+fn language<S: Store>(driver: &Driver<S>, person: &PersonId) -> Language {
     driver.language_of(person).unwrap_or(Language::En)
 }
 
-fn handle(
-    driver: &mut Driver<SledStore>,
+fn handle<S: Store>(
+    driver: &mut Driver<S>,
     lanes: &mut Lanes,
     router: &mut Router,
     envelope: Envelope,
@@ -743,9 +771,9 @@ fn handle(
         Sender::Person(person) => person,
     };
     router.last.insert(person.clone(), (adapter, via));
-    let say = |driver: &mut Driver<SledStore>, msg: Msg| {
+    let say = |driver: &mut Driver<S>, msg: Msg| {
         if let Err(e) = driver.say(&person, msg, now) {
-            tracing::error!("store failed: {e}");
+            failed("store failed", &e);
         }
     };
     // A pressed choice's verdict: given once the engine has taken (or refused) it.
@@ -753,7 +781,7 @@ fn handle(
     let text = match what {
         What::File { name, bytes } => {
             if let Err(e) = driver.handle_file(&person, &name, bytes, now) {
-                tracing::error!("a file could not be sealed: {e}");
+                failed("a file could not be sealed", &e);
             }
             return;
         }
@@ -795,7 +823,7 @@ fn handle(
     }
     match handled {
         Ok(_) | Err(DriverError::UnknownPerson) => {}
-        Err(DriverError::Store(e)) => tracing::error!("store failed: {e}"),
+        Err(e) => failed("store failed", &e),
     }
 }
 
@@ -817,6 +845,9 @@ pub enum ServiceError {
     Stopped(String),
     #[error("cannot start: {0}")]
     Runtime(String),
+    /// The data folder could not be written (full, read-only, failing): Fyr stopped.
+    #[error("{0}")]
+    Disk(String),
 }
 
 /// Connect every configured platform and serve until Ctrl-C, or until a platform fails for good.
@@ -880,7 +911,7 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
             driver_loop(config, store, outlets, rx)
         });
         let stop = async {
-            while !crate::signals::stopping() {
+            while !crate::signals::stopping() && !driver.is_finished() {
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
         };
@@ -897,6 +928,12 @@ pub fn run(config: Config, store: SledStore) -> Result<(), ServiceError> {
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         while !driver.is_finished() && std::time::Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        // The loop ended by itself (the disk): that is the error to report.
+        if driver.is_finished() {
+            if let Ok(Err(e)) = driver.join() {
+                return Err(e);
+            }
         }
         result
     })

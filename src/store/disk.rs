@@ -725,6 +725,10 @@ impl Drop for SledStore {
 }
 
 impl Store for SledStore {
+    fn close(&mut self) -> Result<(), StoreError> {
+        SledStore::close(self)
+    }
+
     fn load_conversation(&self, person: &PersonId) -> Result<Option<Conversation>, StoreError> {
         match self.get(Kind::Conversations, self.person_key(person).as_bytes())? {
             Some(plain) => decode("conversation", &plain).map(Some),

@@ -181,6 +181,10 @@ pub trait Store: Send + Sync {
     fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError>;
     /// Add lines to the audit log outside a step (operator commands).
     fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError>;
+    /// Make everything durable and let go of the data (a stop). Nothing is written after it.
+    fn close(&mut self) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
 
 /// A case's log keeps at most this many entries beyond the first of each kind: a person who

@@ -122,7 +122,10 @@ fn says(person: &str, text: &str) -> Envelope {
 fn start(
     platform: &Platform,
     data: &std::path::Path,
-) -> (mpsc::Sender<Envelope>, std::thread::JoinHandle<()>) {
+) -> (
+    mpsc::Sender<Envelope>,
+    std::thread::JoinHandle<Result<(), fyr::service::ServiceError>>,
+) {
     let store = fyr::store::SledStore::open(data).unwrap();
     let config = Arc::new(crate::support::sample_config());
     let (tx, rx) = mpsc::channel();
@@ -155,7 +158,7 @@ fn a_reply_that_fails_is_retried_and_an_answer_to_what_was_not_seen_is_not_acted
     // "1" to a greeting she never saw.
     tx.send(says("se-employee", "1")).unwrap();
     drop(tx);
-    service.join().unwrap();
+    service.join().unwrap().unwrap();
     let shown = platform.to("se-employee");
     assert_eq!(
         shown.len(),
@@ -204,7 +207,7 @@ fn one_blocked_chat_does_not_hold_up_anyone_else() {
     let se_meanwhile = platform.to("se-employee").len();
     platform.release();
     drop(tx);
-    service.join().unwrap();
+    service.join().unwrap().unwrap();
     assert!(
         answered,
         "Dorthe was answered while Sara's chat was blocked"
@@ -234,7 +237,7 @@ fn a_reply_not_delivered_before_a_stop_goes_out_at_the_next_start() {
         // Every adapter gone while the reply cannot be delivered: the loop gives up waiting
         // after `drain` and stops; the reply stays in the outbox.
         drop(tx);
-        service.join().unwrap();
+        service.join().unwrap().unwrap();
     }
     assert!(platform.to("se-employee").is_empty());
     platform.failures.lock().unwrap().clear();
@@ -244,7 +247,7 @@ fn a_reply_not_delivered_before_a_stop_goes_out_at_the_next_start() {
         "delivered after the restart"
     );
     drop(tx);
-    service.join().unwrap();
+    service.join().unwrap().unwrap();
     let sara = platform.to("se-employee");
     assert_eq!(sara.len(), 1, "{sara:#?}");
     assert!(sara[0].contains("Hej Sara"));
@@ -268,7 +271,7 @@ fn a_flood_from_a_stranger_is_cut_like_anyone_else_s() {
     }
     tx.send(says("dk-employee", "hej")).unwrap();
     drop(tx);
-    service.join().unwrap();
+    service.join().unwrap().unwrap();
     std::thread::sleep(Duration::from_millis(200));
     let sent = *platform.to_strangers.lock().unwrap();
     assert!(
@@ -320,7 +323,7 @@ fn a_message_to_someone_who_left_is_given_up_and_audited() {
     let (tx, service) = start(&platform, &data);
     std::thread::sleep(Duration::from_millis(300));
     drop(tx);
-    service.join().unwrap();
+    service.join().unwrap().unwrap();
     let store = crate::support::reopen(&data);
     let pending = store
         .pending_outbox(chrono::DateTime::<chrono::Utc>::MAX_UTC)
@@ -333,4 +336,142 @@ fn a_message_to_someone_who_left_is_given_up_and_audited() {
     assert!(audit
         .iter()
         .any(|a| a.action == "not-delivered-recipient-left" && a.case.as_ref() == Some(&case)));
+}
+
+/// A store whose disk fills up after a number of commits.
+struct FillingDisk {
+    inner: fyr::store::MemoryStore,
+    commits_left: std::sync::atomic::AtomicUsize,
+}
+
+impl fyr::store::Store for FillingDisk {
+    fn load_conversation(
+        &self,
+        person: &PersonId,
+    ) -> Result<Option<fyr::engine::Conversation>, fyr::store::StoreError> {
+        self.inner.load_conversation(person)
+    }
+    fn load_case(
+        &self,
+        id: &fyr::model::CaseId,
+    ) -> Result<Option<fyr::engine::Case>, fyr::store::StoreError> {
+        self.inner.load_case(id)
+    }
+    fn cases_of(&self, owner: &PersonId) -> Result<Vec<fyr::engine::Case>, fyr::store::StoreError> {
+        self.inner.cases_of(owner)
+    }
+    fn commit(&self, commit: fyr::store::Commit) -> Result<(), fyr::store::StoreError> {
+        use std::sync::atomic::Ordering;
+        let left = self.commits_left.load(Ordering::SeqCst);
+        if left == 0 {
+            return Err(fyr::store::StoreError::Disk {
+                detail: "No space left on device (os error 28)".into(),
+            });
+        }
+        self.commits_left.store(left - 1, Ordering::SeqCst);
+        self.inner.commit(commit)
+    }
+    fn due_timers(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        limit: usize,
+    ) -> Result<Vec<fyr::engine::Timer>, fyr::store::StoreError> {
+        self.inner.due_timers(now, limit)
+    }
+    fn timers(&self) -> Result<Vec<fyr::engine::Timer>, fyr::store::StoreError> {
+        self.inner.timers()
+    }
+    fn next_timer_at(
+        &self,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, fyr::store::StoreError> {
+        self.inner.next_timer_at()
+    }
+    fn pending_outbox(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<fyr::store::OutboxEntry>, fyr::store::StoreError> {
+        self.inner.pending_outbox(now)
+    }
+    fn outbox_entry(
+        &self,
+        key: &str,
+    ) -> Result<Option<fyr::store::OutboxEntry>, fyr::store::StoreError> {
+        self.inner.outbox_entry(key)
+    }
+    fn update_outbox(&self, entry: &fyr::store::OutboxEntry) -> Result<(), fyr::store::StoreError> {
+        self.inner.update_outbox(entry)
+    }
+    fn all_cases(&self) -> Result<Vec<fyr::engine::Case>, fyr::store::StoreError> {
+        self.inner.all_cases()
+    }
+    fn evidence_of(
+        &self,
+        case: &fyr::model::CaseId,
+    ) -> Result<Vec<fyr::engine::evidence::EvidenceItem>, fyr::store::StoreError> {
+        self.inner.evidence_of(case)
+    }
+    fn evidence_content(
+        &self,
+        case: &fyr::model::CaseId,
+        seq: u32,
+    ) -> Result<Option<Vec<u8>>, fyr::store::StoreError> {
+        self.inner.evidence_content(case, seq)
+    }
+    fn erase_case(&self, case: &fyr::model::CaseId) -> Result<bool, fyr::store::StoreError> {
+        self.inner.erase_case(case)
+    }
+    fn pseudonym(&self, case: &fyr::model::CaseId, person: &str) -> String {
+        self.inner.pseudonym(case, person)
+    }
+    fn audit_log(&self) -> Result<Vec<fyr::store::AuditEntry>, fyr::store::StoreError> {
+        self.inner.audit_log()
+    }
+    fn append_audit(
+        &self,
+        entries: &[fyr::store::AuditEntry],
+    ) -> Result<(), fyr::store::StoreError> {
+        self.inner.append_audit(entries)
+    }
+}
+
+/// A disk that fills up ends the service loop by itself with the disk error (`fyr run` exits
+/// 3 with it), instead of going on failing every step in silence; nothing is said that was not
+/// kept.
+#[test]
+fn a_full_disk_ends_the_service_loop_with_the_disk_error() {
+    let platform = Platform::default();
+    let store = FillingDisk {
+        inner: fyr::store::MemoryStore::new(),
+        commits_left: std::sync::atomic::AtomicUsize::new(2),
+    };
+    let config = Arc::new(crate::support::sample_config());
+    let (tx, rx) = mpsc::channel();
+    let outlet = platform.clone();
+    let service = std::thread::spawn(move || {
+        fyr::service::driver_loop(config, store, vec![Box::new(outlet)], rx)
+    });
+    for text in ["hej", "2", "1", "2", "2"] {
+        // The loop may have ended already.
+        let _ = tx.send(says("se-employee", text));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let until = Instant::now() + Duration::from_secs(20);
+    while !service.is_finished() && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        service.is_finished(),
+        "the loop goes on although the disk is full"
+    );
+    let ended = service.join().unwrap();
+    match ended {
+        Err(fyr::service::ServiceError::Disk(why)) => {
+            assert!(
+                why.contains("No space left") && why.contains("help:"),
+                "{why}"
+            )
+        }
+        other => panic!("ended with {other:?}"),
+    }
+    drop(tx);
 }

@@ -60,6 +60,7 @@ fn ten_thousand_messages_from_one_person_do_not_block_another() {
     let outlet = sent.clone();
     std::thread::spawn(move || driver_loop(config, store, vec![Box::new(outlet)], rx))
         .join()
+        .unwrap()
         .unwrap();
     let sent = sent.0.lock().unwrap();
     let to = |who: &str| {
@@ -142,6 +143,7 @@ fn a_timer_fires_on_time_during_a_steady_stream() {
     let outlet = sent.clone();
     std::thread::spawn(move || driver_loop(config, store, vec![Box::new(outlet)], rx))
         .join()
+        .unwrap()
         .unwrap();
     let sent = sent.0.lock().unwrap();
     let stream_replies = sent
