@@ -4,17 +4,18 @@
 //! steps, leaving a folder that opens with the old or the new key and has lost nothing.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
-use std::sync::{Arc, Mutex};
+
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use fyr::model::{CaseId, PersonId};
 use fyr::store::{Commit, SledStore, Store};
 
+use crate::process::Running;
 use crate::support::{fyr_chat, FyrCmd};
 
 fn text(out: &[u8]) -> String {
@@ -22,58 +23,11 @@ fn text(out: &[u8]) -> String {
 }
 
 /// `fyr chat` kept running, its stdout collected in the background.
-struct Chat {
-    child: Child,
-    out: Arc<Mutex<String>>,
-}
-
-impl Chat {
-    fn start(data: &Path, person: &str) -> Chat {
-        let mut child = fyr_chat(data)
-            .args(["--as", person])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("fyr starts");
-        let mut stdout = child.stdout.take().unwrap();
-        let out = Arc::new(Mutex::new(String::new()));
-        let sink = out.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = stdout.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock()
-                    .unwrap()
-                    .push_str(&String::from_utf8_lossy(&buf[..n]));
-            }
-        });
-        Chat { child, out }
-    }
-
-    fn send(&mut self, line: &str) {
-        let stdin = self.child.stdin.as_mut().unwrap();
-        writeln!(stdin, "{line}").unwrap();
-        stdin.flush().unwrap();
-    }
-
-    /// Wait until the output holds `text` `times` times (a generous limit, for slow machines).
-    fn wait_for(&self, text: &str, times: usize) {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while Instant::now() < deadline {
-            if self.out.lock().unwrap().matches(text).count() >= times {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("`{text}` never appeared in:\n{}", self.out.lock().unwrap());
-    }
-
-    fn output(&self) -> String {
-        self.out.lock().unwrap().clone()
-    }
+/// A running `fyr chat` as `person`, fed line by line.
+fn chat_as(data: &Path, person: &str) -> Running {
+    let mut command = fyr_chat(data);
+    command.args(["--as", person]);
+    Running::start(command)
 }
 
 /// Every evidence item the user was told is saved: case → the numbers confirmed.
@@ -105,16 +59,16 @@ fn evidence_numbers(store: &SledStore, case: &str) -> BTreeSet<u32> {
 fn a_backup_under_load_restores_every_confirmed_case_and_verifies() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let mut chat = Chat::start(&data, "se-employee");
+    let mut chat = chat_as(&data, "se-employee");
     // Two employees each open a case and seal a first note.
     for line in ["2", "3", "1", "4", "Anteckning noll"] {
         chat.send(line);
     }
-    chat.wait_for("som nummer 1 ", 1);
+    chat.wait_for_times("som nummer 1 ", 1);
     for line in ["/as dk-employee", "", "2", "3", "1", "4", "Notat nul"] {
         chat.send(line);
     }
-    chat.wait_for("som nummer 1 ", 2);
+    chat.wait_for_times("som nummer 1 ", 2);
     // A steady load: both seal notes (below the flood limit), while the backup is taken.
     let mut stdin = chat.child.stdin.take().unwrap();
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -136,7 +90,7 @@ fn a_backup_under_load_restores_every_confirmed_case_and_verifies() {
             // The input ends: the chat stops normally.
         })
     };
-    chat.wait_for("som nummer 3 ", 2);
+    chat.wait_for_times("som nummer 3 ", 2);
     // The running Fyr serves backups on a socket only its user can use.
     let socket = std::fs::metadata(data.join("backup.sock")).unwrap();
     assert!(std::os::unix::fs::FileTypeExt::is_socket(
@@ -160,7 +114,7 @@ fn a_backup_under_load_restores_every_confirmed_case_and_verifies() {
     );
     // The load goes on after the backup, then the chat ends normally.
     let after_backup = chat.output().matches(" som nummer ").count();
-    chat.wait_for(" som nummer ", after_backup + 2);
+    chat.wait_for_times(" som nummer ", after_backup + 2);
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     load.join().unwrap();
     assert!(chat.child.wait().unwrap().success());

@@ -16,13 +16,13 @@ fn chat(data: &Path, extra: &[&str]) -> Command {
 }
 
 /// Collects a child's stdout in the background so the test can wait for a text to appear.
-struct Running {
-    child: Child,
+pub(crate) struct Running {
+    pub(crate) child: Child,
     out: Arc<Mutex<String>>,
 }
 
 impl Running {
-    fn start(mut command: Command) -> Running {
+    pub(crate) fn start(mut command: Command) -> Running {
         let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -46,17 +46,22 @@ impl Running {
         Running { child, out }
     }
 
-    fn send(&mut self, line: &str) {
+    pub(crate) fn send(&mut self, line: &str) {
         let stdin = self.child.stdin.as_mut().unwrap();
         writeln!(stdin, "{line}").unwrap();
         stdin.flush().unwrap();
     }
 
     /// Wait (up to a generous limit, for slow CI machines) until the output contains `text`.
-    fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(30);
+    pub(crate) fn wait_for(&self, text: &str) {
+        self.wait_for_times(text, 1)
+    }
+
+    /// Wait until the output holds `text` `times` times.
+    pub(crate) fn wait_for_times(&self, text: &str, times: usize) {
+        let deadline = Instant::now() + Duration::from_secs(60);
         while Instant::now() < deadline {
-            if self.out.lock().unwrap().contains(text) {
+            if self.out.lock().unwrap().matches(text).count() >= times {
                 return;
             }
             std::thread::sleep(Duration::from_millis(20));
@@ -64,7 +69,7 @@ impl Running {
         panic!("`{text}` never appeared in:\n{}", self.out.lock().unwrap());
     }
 
-    fn output(&self) -> String {
+    pub(crate) fn output(&self) -> String {
         self.out.lock().unwrap().clone()
     }
 }
