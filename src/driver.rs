@@ -876,12 +876,9 @@ impl<S: Store> Driver<S> {
         delivered: bool,
         now: DateTime<Utc>,
     ) -> Result<(), DriverError> {
-        let Some(mut entry) = self.store.outbox_entry(key)? else {
+        let Some(mut entry) = self.undelivered(key)? else {
             return Ok(());
         };
-        if entry.delivered_at.is_some() {
-            return Ok(());
-        }
         entry.attempts += 1;
         if delivered {
             entry.delivered_at = Some(now);
@@ -892,6 +889,15 @@ impl<S: Store> Driver<S> {
         Ok(())
     }
 
+    /// The outbox entry under `key` if it is still to be delivered (None: gone with its case,
+    /// or delivered).
+    fn undelivered(&self, key: &str) -> Result<Option<OutboxEntry>, StoreError> {
+        Ok(self
+            .store
+            .outbox_entry(key)?
+            .filter(|entry| entry.delivered_at.is_none()))
+    }
+
     /// Give up an outbox entry for good (its recipient has left the directory): it is marked
     /// done without being shown, and the audit log says why (no content, no recipient).
     pub fn abandon_delivery(
@@ -900,12 +906,9 @@ impl<S: Store> Driver<S> {
         why: &str,
         now: DateTime<Utc>,
     ) -> Result<(), DriverError> {
-        let Some(mut entry) = self.store.outbox_entry(key)? else {
+        let Some(mut entry) = self.undelivered(key)? else {
             return Ok(());
         };
-        if entry.delivered_at.is_some() {
-            return Ok(());
-        }
         entry.delivered_at = Some(now);
         self.store.update_outbox(&entry)?;
         let case = (!crate::store::is_personal(key))
