@@ -19,7 +19,7 @@ type Shown = Arc<Mutex<Vec<(String, String, Option<String>)>>>;
 /// A chat platform that records what reaches each person, can fail a person's next sends, and
 /// can hold a person's sends until released.
 #[derive(Clone, Default)]
-struct Platform {
+pub(crate) struct Platform {
     shown: Shown,
     /// Person id → how many of their next sends fail.
     failures: Arc<Mutex<std::collections::HashMap<String, u32>>>,
@@ -31,6 +31,16 @@ struct Platform {
 }
 
 impl Platform {
+    /// Everything shown, in order: person and text.
+    pub(crate) fn sent(&self) -> Vec<(String, String)> {
+        self.shown
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(p, t, _)| (p.clone(), t.clone()))
+            .collect()
+    }
+
     fn to(&self, person: &str) -> Vec<String> {
         self.shown
             .lock()

@@ -2,39 +2,13 @@
 //! before the engine, tells the flooder once, and answers everyone else.
 
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use fyr::adapters::{Envelope, Outlet, Sender, What};
-use fyr::config::Person;
-use fyr::i18n::Rendered;
+use fyr::adapters::{Envelope, Sender, What};
 use fyr::model::PersonId;
 use fyr::service::driver_loop;
 
-#[derive(Clone, Default)]
-struct Recording(Arc<Mutex<Vec<(String, String)>>>);
-
-impl Outlet for Recording {
-    fn reaches(&self, _: &Person) -> bool {
-        true
-    }
-    fn send(
-        &self,
-        to: &Person,
-        _: Option<&str>,
-        m: &Rendered,
-        _: Option<&str>,
-        _: Option<&str>,
-    ) -> Result<(), String> {
-        self.0
-            .lock()
-            .unwrap()
-            .push((to.id.to_string(), m.text.clone()));
-        Ok(())
-    }
-    fn send_text(&self, _: &str, _: &str) -> Result<(), String> {
-        Ok(())
-    }
-}
+use crate::delivery::Platform as Recording;
 
 fn envelope(person: &str, text: &str) -> Envelope {
     Envelope {
@@ -62,7 +36,7 @@ fn ten_thousand_messages_from_one_person_do_not_block_another() {
         .join()
         .unwrap()
         .unwrap();
-    let sent = sent.0.lock().unwrap();
+    let sent = sent.sent();
     let to = |who: &str| {
         sent.iter()
             .filter(|(p, _)| p == who)
@@ -145,7 +119,7 @@ fn a_timer_fires_on_time_during_a_steady_stream() {
         .join()
         .unwrap()
         .unwrap();
-    let sent = sent.0.lock().unwrap();
+    let sent = sent.sent();
     let stream_replies = sent
         .iter()
         .filter(|(p, _)| p.starts_with("stream-"))
