@@ -134,6 +134,8 @@ pub struct Unit {
     pub contacts: Vec<(ContactKind, String)>,
     /// Working time, escalation and follow-up rules, as the engine uses them.
     pub policy: UnitPolicy,
+    /// The unit's own wording over the organisation's and Fyr's (`[[unit]] texts`), checked.
+    pub texts: Option<crate::i18n::Overrides>,
 }
 
 #[derive(Clone, Debug)]
@@ -742,6 +744,7 @@ impl Validator<'_> {
                 incident_system: u.incident_system.as_ref().map(|s| s.get_ref().clone()),
                 contacts,
                 policy,
+                texts: u.texts.as_ref().and_then(|t| self.texts_folder(t, path)),
             });
         }
 
@@ -878,31 +881,11 @@ impl Validator<'_> {
             }
             file
         });
-        let texts = raw.organisation.texts.as_ref().and_then(|t| {
-            let dir = path.parent().unwrap_or(Path::new(".")).join(t.get_ref());
-            if !dir.is_dir() {
-                self.problem(
-                    t.span(),
-                    format!("texts folder `{}` does not exist", t.get_ref()),
-                    "name a folder (relative to bot.toml) with sv/, da/ and en/ inside, each holding .ftl files",
-                );
-                return None;
-            }
-            match crate::i18n::Overrides::load(&dir) {
-                Ok(overrides) => Some(overrides),
-                Err(problems) => {
-                    // Located in the Fluent files themselves.
-                    self.problems.extend(problems.into_iter().map(|p| Problem {
-                        file: p.file,
-                        line: p.line,
-                        column: p.column,
-                        message: p.message,
-                        help: p.help,
-                    }));
-                    None
-                }
-            }
-        });
+        let texts = raw
+            .organisation
+            .texts
+            .as_ref()
+            .and_then(|t| self.texts_folder(t, path));
 
         if !self.problems.is_empty() {
             // bot.toml's problems first, then the directory's, each in file order.
@@ -943,6 +926,33 @@ impl Validator<'_> {
             texts,
             console: false,
         })
+    }
+
+    /// A folder of own wording (`[organisation] texts` or `[[unit]] texts`), read and checked;
+    /// its problems are located in bot.toml or in the Fluent files themselves.
+    fn texts_folder(&mut self, t: &Spanned<String>, path: &Path) -> Option<crate::i18n::Overrides> {
+        let dir = path.parent().unwrap_or(Path::new(".")).join(t.get_ref());
+        if !dir.is_dir() {
+            self.problem(
+                t.span(),
+                format!("texts folder `{}` does not exist", t.get_ref()),
+                "name a folder (relative to bot.toml) with sv/, da/ and en/ inside, each holding .ftl files",
+            );
+            return None;
+        }
+        match crate::i18n::Overrides::load(&dir) {
+            Ok(overrides) => Some(overrides),
+            Err(problems) => {
+                self.problems.extend(problems.into_iter().map(|p| Problem {
+                    file: p.file,
+                    line: p.line,
+                    column: p.column,
+                    message: p.message,
+                    help: p.help,
+                }));
+                None
+            }
+        }
     }
 
     fn discord(&mut self, d: &raw::RawDiscord, path: &Path) -> DiscordConfig {

@@ -94,6 +94,8 @@ pub struct RawUnit {
     pub inform_director: bool,
     /// Closed cases are erased this many months after closing.
     pub retention_months: Option<u32>,
+    /// A folder of the unit's own wording, over the organisation's: `<folder>/{sv,da,en}/*.ftl`.
+    pub texts: Option<Spanned<String>>,
     #[serde(default)]
     pub contacts: RawContacts,
     #[serde(default)]
