@@ -139,9 +139,19 @@ pub struct OverrideProblem {
 pub struct Overrides {
     /// Per language, the sources in file order: (path, text).
     sources: Vec<(Language, std::path::PathBuf, String)>,
+    /// Every id given (in all three languages).
+    ids: std::collections::BTreeSet<String>,
 }
 
+/// How the ids an organisation adds of its own begin.
+pub const LOCAL_PREFIX: &str = "local-";
+
 impl Overrides {
+    /// Whether the folder gives this id (in every language).
+    pub fn defines(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+
     /// Read and check the folder.
     pub fn load(dir: &std::path::Path) -> Result<Overrides, Vec<OverrideProblem>> {
         let builtin = Localizer::new().expect("the built-in locales load");
@@ -211,12 +221,18 @@ impl Overrides {
                         message,
                         help: help.to_string(),
                     };
-                    let Some(original) = builtin.variables(lang, id) else {
-                        problems.push(problem(
-                            format!("there is no message `{id}` in Fyr"),
-                            "override only ids that Fyr has; `fyr texts --lang sv` lists them",
-                        ));
-                        continue;
+                    // An id of the organisation's own (`local-…`, e.g. a checklist item) is added,
+                    // without variables.
+                    let original = match builtin.variables(lang, id) {
+                        Some(original) => original,
+                        None if id.starts_with(LOCAL_PREFIX) => Default::default(),
+                        None => {
+                            problems.push(problem(
+                                format!("there is no message `{id}` in Fyr"),
+                                "override only ids that Fyr has (`fyr texts --lang sv` lists them), or add your own as `local-…`",
+                            ));
+                            continue;
+                        }
                     };
                     let used = message
                         .value
@@ -268,7 +284,10 @@ impl Overrides {
             }
         }
         if problems.is_empty() {
-            Ok(Overrides { sources })
+            Ok(Overrides {
+                sources,
+                ids: seen.into_keys().collect(),
+            })
         } else {
             Err(problems)
         }
