@@ -139,9 +139,19 @@ pub struct OverrideProblem {
 pub struct Overrides {
     /// Per language, the sources in file order: (path, text).
     sources: Vec<(Language, std::path::PathBuf, String)>,
+    /// Every id given (in all three languages).
+    ids: std::collections::BTreeSet<String>,
 }
 
+/// How the ids an organisation adds of its own begin.
+pub const LOCAL_PREFIX: &str = "local-";
+
 impl Overrides {
+    /// Whether the folder gives this id (in every language).
+    pub fn defines(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+
     /// Read and check the folder.
     pub fn load(dir: &std::path::Path) -> Result<Overrides, Vec<OverrideProblem>> {
         let builtin = Localizer::new().expect("the built-in locales load");
@@ -211,12 +221,18 @@ impl Overrides {
                         message,
                         help: help.to_string(),
                     };
-                    let Some(original) = builtin.variables(lang, id) else {
-                        problems.push(problem(
-                            format!("there is no message `{id}` in Fyr"),
-                            "override only ids that Fyr has; `fyr texts --lang sv` lists them",
-                        ));
-                        continue;
+                    // An id of the organisation's own (`local-…`, e.g. a checklist item) is added,
+                    // without variables.
+                    let original = match builtin.variables(lang, id) {
+                        Some(original) => original,
+                        None if id.starts_with(LOCAL_PREFIX) => Default::default(),
+                        None => {
+                            problems.push(problem(
+                                format!("there is no message `{id}` in Fyr"),
+                                "override only ids that Fyr has (`fyr texts --lang sv` lists them), or add your own as `local-…`",
+                            ));
+                            continue;
+                        }
                     };
                     let used = message
                         .value
@@ -268,7 +284,10 @@ impl Overrides {
             }
         }
         if problems.is_empty() {
-            Ok(Overrides { sources })
+            Ok(Overrides {
+                sources,
+                ids: seen.into_keys().collect(),
+            })
         } else {
             Err(problems)
         }
@@ -339,8 +358,18 @@ impl Rendered {
     }
 }
 
+/// One bundle per language.
+type Bundles = Vec<(Language, FluentBundle<FluentResource>)>;
+
+/// Fyr's texts: the built-in ones with the organisation's own wording over them, and for each
+/// unit with its own wording (`[[unit]] texts`) a layer more. A person's messages use their
+/// unit's wording first, then the organisation's, then the built-in text.
 pub struct Localizer {
-    bundles: Vec<(Language, FluentBundle<FluentResource>)>,
+    bundles: Bundles,
+    /// Per unit with its own wording: the organisation's texts with the unit's over them.
+    units: Vec<(crate::model::UnitId, Bundles)>,
+    /// Each person of such a unit, and the index of their unit in `units`.
+    people: std::collections::HashMap<PersonId, usize>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -357,6 +386,14 @@ impl Localizer {
 
     /// Load the given sources (tests use this to feed broken files).
     pub fn from_sources(sources: &[(Language, &str, &str)]) -> Result<Localizer, LocaleError> {
+        Ok(Localizer {
+            bundles: Localizer::bundles_of(sources)?,
+            units: Vec::new(),
+            people: Default::default(),
+        })
+    }
+
+    fn bundles_of(sources: &[(Language, &str, &str)]) -> Result<Bundles, LocaleError> {
         let mut bundles = Vec::new();
         for lang in Language::ALL {
             let langid = lang
@@ -403,34 +440,49 @@ impl Localizer {
             }
             bundles.push((lang, bundle));
         }
-        Ok(Localizer { bundles })
+        Ok(bundles)
     }
 
     /// The built-in texts with an organisation's own wording over them (already checked by
     /// `Overrides::load`).
     pub fn with_overrides(overrides: &Overrides) -> Result<Localizer, LocaleError> {
         let mut localizer = Localizer::new()?;
-        for (lang, path, text) in &overrides.sources {
-            let resource =
-                FluentResource::try_new(text.clone()).map_err(|_| LocaleError::Bundle {
-                    lang: *lang,
-                    file: path.display().to_string(),
-                    detail: "the file no longer parses".into(),
-                })?;
-            if let Some((_, bundle)) = localizer.bundles.iter_mut().find(|(l, _)| l == lang) {
-                bundle.add_resource_overriding(resource);
+        overlay(&mut localizer.bundles, overrides)?;
+        Ok(localizer)
+    }
+
+    /// Fyr's texts as configured: the built-in ones, with the organisation's own wording over
+    /// them when bot.toml names a texts folder, and each unit's own wording over that for the
+    /// unit's people.
+    pub fn for_config(config: &crate::config::Config) -> Result<Localizer, LocaleError> {
+        let mut localizer = match &config.texts {
+            Some(overrides) => Localizer::with_overrides(overrides)?,
+            None => Localizer::new()?,
+        };
+        for unit in &config.units {
+            let Some(own) = &unit.texts else {
+                continue;
+            };
+            let mut bundles = Localizer::bundles_of(SOURCES)?;
+            if let Some(organisation) = &config.texts {
+                overlay(&mut bundles, organisation)?;
+            }
+            overlay(&mut bundles, own)?;
+            localizer.units.push((unit.id.clone(), bundles));
+        }
+        for person in &config.persons {
+            if let Some(i) = localizer.units.iter().position(|(u, _)| *u == person.unit) {
+                localizer.people.insert(person.id.clone(), i);
             }
         }
         Ok(localizer)
     }
 
-    /// Fyr's texts as configured: the built-in ones, with the organisation's own wording over
-    /// them when bot.toml names a texts folder.
-    pub fn for_config(config: &crate::config::Config) -> Result<Localizer, LocaleError> {
-        match &config.texts {
-            Some(overrides) => Localizer::with_overrides(overrides),
-            None => Localizer::new(),
-        }
+    /// The bundles a person's messages are rendered with: their unit's, else the organisation's.
+    fn bundles_for(&self, person: &PersonId) -> &Bundles {
+        self.people
+            .get(person)
+            .map_or(&self.bundles, |&i| &self.units[i].1)
     }
 
     /// The variables the message `id` uses in `lang`; None when it does not exist there.
@@ -488,10 +540,7 @@ impl Localizer {
     }
 
     fn bundle(&self, lang: Language) -> Option<&FluentBundle<FluentResource>> {
-        self.bundles
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(_, b)| b)
+        bundle_in(&self.bundles, lang)
     }
 
     /// Whether `id` exists in `lang`'s bundle (without fallback).
@@ -504,38 +553,23 @@ impl Localizer {
         self.format(lang, msg)
     }
 
-    fn format(&self, lang: Language, msg: &Msg) -> String {
-        let mut args = FluentArgs::with_capacity(msg.args.len());
-        for (name, value) in &msg.args {
-            match value {
-                Arg::Str(s) => args.set(&**name, FluentValue::from(&**s)),
-                Arg::Num(n) => args.set(&**name, FluentValue::from(*n)),
-            }
-        }
-        for lang in [lang, Language::En] {
-            let Some(bundle) = self.bundle(lang) else {
-                continue;
-            };
-            let Some(pattern) = bundle.get_message(&msg.id).and_then(|m| m.value()) else {
-                continue;
-            };
-            let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-            if !errors.is_empty() {
-                tracing::warn!(id = %msg.id, %lang, "Fluent formatting errors: {errors:?}");
-            }
-            return text.into_owned();
-        }
-        tracing::error!(id = %msg.id, "message id missing in every locale");
-        msg.id.to_string()
+    /// Render one message for a person: in their unit's own wording where it has one.
+    pub fn text_for(&self, person: &PersonId, lang: Language, msg: &Msg) -> String {
+        format_in(self.bundles_for(person), lang, msg)
     }
 
-    /// Render a whole outgoing message: paragraphs separated by blank lines, list items as
+    fn format(&self, lang: Language, msg: &Msg) -> String {
+        format_in(&self.bundles, lang, msg)
+    }
+
+    /// Render a whole outgoing message for its reader (in their unit's own wording where it
+    /// has one): paragraphs separated by blank lines, list items as
     /// bullets, options as separate strings (the adapter numbers them).
     pub fn render(&self, lang: Language, out: &Outgoing) -> Rendered {
+        let bundles = self.bundles_for(&out.to);
         let mut text = String::new();
         for msg in &out.body {
-            let line = self.text(lang, msg);
+            let line = format_in(bundles, lang, msg);
             if !text.is_empty() {
                 // A list hangs under its heading; a paragraph after a list gets a blank line.
                 text.push_str(if msg.style == Style::Paragraph {
@@ -559,10 +593,60 @@ impl Localizer {
         Rendered {
             to: out.to.clone(),
             text,
-            options: out.options.iter().map(|m| self.text(lang, m)).collect(),
+            options: out
+                .options
+                .iter()
+                .map(|m| format_in(bundles, lang, m))
+                .collect(),
             files: Vec::new(),
         }
     }
+}
+
+fn bundle_in(bundles: &Bundles, lang: Language) -> Option<&FluentBundle<FluentResource>> {
+    bundles.iter().find(|(l, _)| *l == lang).map(|(_, b)| b)
+}
+
+/// Add checked own wording over bundles, each message replacing the one of the same id.
+fn overlay(bundles: &mut Bundles, overrides: &Overrides) -> Result<(), LocaleError> {
+    for (lang, path, text) in &overrides.sources {
+        let resource = FluentResource::try_new(text.clone()).map_err(|_| LocaleError::Bundle {
+            lang: *lang,
+            file: path.display().to_string(),
+            detail: "the file no longer parses".into(),
+        })?;
+        if let Some((_, bundle)) = bundles.iter_mut().find(|(l, _)| l == lang) {
+            bundle.add_resource_overriding(resource);
+        }
+    }
+    Ok(())
+}
+
+/// Render one message in `lang` with these bundles, falling back to English, then to the id.
+fn format_in(bundles: &Bundles, lang: Language, msg: &Msg) -> String {
+    let mut args = FluentArgs::with_capacity(msg.args.len());
+    for (name, value) in &msg.args {
+        match value {
+            Arg::Str(s) => args.set(&**name, FluentValue::from(&**s)),
+            Arg::Num(n) => args.set(&**name, FluentValue::from(*n)),
+        }
+    }
+    for lang in [lang, Language::En] {
+        let Some(bundle) = bundle_in(bundles, lang) else {
+            continue;
+        };
+        let Some(pattern) = bundle.get_message(&msg.id).and_then(|m| m.value()) else {
+            continue;
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(id = %msg.id, %lang, "Fluent formatting errors: {errors:?}");
+        }
+        return text.into_owned();
+    }
+    tracing::error!(id = %msg.id, "message id missing in every locale");
+    msg.id.to_string()
 }
 
 /// The 1-based line and column (in characters) of a byte offset.

@@ -32,6 +32,7 @@ mtask-colleagues = Kolleger orienteret som aftalt
 mtask-director = Overordnet leder orienteret
 mtask-offender = Kontakt taget til personen bag
 mtask-follow-up = Opfølgende samtaler planlagt
+mtask-local = Et trin i jeres egen procedure
 mgr-open-reminder = Påmindelse, sag { $case }: Disse punkter mangler stadig:
 opt-mgr-checklist = Åbn min tjekliste
 

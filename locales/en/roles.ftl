@@ -32,6 +32,7 @@ mtask-colleagues = Colleagues informed as agreed
 mtask-director = Director informed
 mtask-offender = Person behind it contacted
 mtask-follow-up = Follow-up talks planned
+mtask-local = A step of your own routine
 mgr-open-reminder = Reminder, case { $case }: these items are still open:
 opt-mgr-checklist = Open my checklist
 

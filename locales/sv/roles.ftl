@@ -32,6 +32,7 @@ mtask-colleagues = Kollegorna informerade enligt överenskommelse
 mtask-director = Överordnad chef informerad
 mtask-offender = Kontakt tagen med personen bakom
 mtask-follow-up = Uppföljande samtal planerade
+mtask-local = Ett steg i er egen rutin
 mgr-open-reminder = Påminnelse, ärende { $case }: de här punkterna är fortfarande öppna:
 opt-mgr-checklist = Öppna min checklista
 

@@ -134,6 +134,8 @@ pub struct Unit {
     pub contacts: Vec<(ContactKind, String)>,
     /// Working time, escalation and follow-up rules, as the engine uses them.
     pub policy: UnitPolicy,
+    /// The unit's own wording over the organisation's and Fyr's (`[[unit]] texts`), checked.
+    pub texts: Option<crate::i18n::Overrides>,
 }
 
 #[derive(Clone, Debug)]
@@ -742,6 +744,7 @@ impl Validator<'_> {
                 incident_system: u.incident_system.as_ref().map(|s| s.get_ref().clone()),
                 contacts,
                 policy,
+                texts: u.texts.as_ref().and_then(|t| self.texts_folder(t, path)),
             });
         }
 
@@ -878,31 +881,15 @@ impl Validator<'_> {
             }
             file
         });
-        let texts = raw.organisation.texts.as_ref().and_then(|t| {
-            let dir = path.parent().unwrap_or(Path::new(".")).join(t.get_ref());
-            if !dir.is_dir() {
-                self.problem(
-                    t.span(),
-                    format!("texts folder `{}` does not exist", t.get_ref()),
-                    "name a folder (relative to bot.toml) with sv/, da/ and en/ inside, each holding .ftl files",
-                );
-                return None;
-            }
-            match crate::i18n::Overrides::load(&dir) {
-                Ok(overrides) => Some(overrides),
-                Err(problems) => {
-                    // Located in the Fluent files themselves.
-                    self.problems.extend(problems.into_iter().map(|p| Problem {
-                        file: p.file,
-                        line: p.line,
-                        column: p.column,
-                        message: p.message,
-                        help: p.help,
-                    }));
-                    None
-                }
-            }
-        });
+        let texts = raw
+            .organisation
+            .texts
+            .as_ref()
+            .and_then(|t| self.texts_folder(t, path));
+        let local_checklist = self.local_checklist(&raw, texts.as_ref());
+        for unit in &mut units {
+            unit.policy.local_checklist = local_checklist.clone();
+        }
 
         if !self.problems.is_empty() {
             // bot.toml's problems first, then the directory's, each in file order.
@@ -943,6 +930,91 @@ impl Validator<'_> {
             texts,
             console: false,
         })
+    }
+
+    /// `[[organisation.checklist]]`: each id one of the organisation's own texts, at most
+    /// `MAX_LOCAL_ITEMS`.
+    fn local_checklist(
+        &mut self,
+        raw: &raw::RawConfig,
+        texts: Option<&crate::i18n::Overrides>,
+    ) -> Vec<crate::engine::LocalItem> {
+        let items = &raw.organisation.checklist;
+        if let Some(extra) = items.get(crate::engine::MAX_LOCAL_ITEMS) {
+            self.problem(
+                extra.id.span(),
+                format!(
+                    "at most {} checklist items of your own",
+                    crate::engine::MAX_LOCAL_ITEMS
+                ),
+                "keep the few that matter most; more belong in your routine document (contacts.routine)",
+            );
+        }
+        let mut out = Vec::new();
+        for item in items.iter().take(crate::engine::MAX_LOCAL_ITEMS) {
+            let id = item.id.get_ref();
+            if !id.starts_with(crate::i18n::LOCAL_PREFIX) {
+                self.problem(
+                    item.id.span(),
+                    format!("checklist item `{id}` is not one of your own ids"),
+                    "name it local-… and give its text in your texts folder, in sv, da and en",
+                );
+                continue;
+            }
+            if !texts.is_some_and(|t| t.defines(id)) {
+                self.problem(
+                    item.id.span(),
+                    format!("checklist item `{id}` has no text in your texts folder"),
+                    &format!(
+                        "set [organisation] texts = \"local/\" and write `{id} = …` in local/sv/, local/da/ and local/en/"
+                    ),
+                );
+                continue;
+            }
+            if out.iter().any(|o: &crate::engine::LocalItem| o.id == *id) {
+                self.problem(
+                    item.id.span(),
+                    format!("checklist item `{id}` is listed twice"),
+                    "list each item once",
+                );
+                continue;
+            }
+            let label = format!("{id}-label");
+            out.push(crate::engine::LocalItem {
+                label: texts.is_some_and(|t| t.defines(&label)).then_some(label),
+                id: id.clone(),
+                kinds: item.when.kinds.clone(),
+                urgent: item.when.urgent,
+            });
+        }
+        out
+    }
+
+    /// A folder of own wording (`[organisation] texts` or `[[unit]] texts`), read and checked;
+    /// its problems are located in bot.toml or in the Fluent files themselves.
+    fn texts_folder(&mut self, t: &Spanned<String>, path: &Path) -> Option<crate::i18n::Overrides> {
+        let dir = path.parent().unwrap_or(Path::new(".")).join(t.get_ref());
+        if !dir.is_dir() {
+            self.problem(
+                t.span(),
+                format!("texts folder `{}` does not exist", t.get_ref()),
+                "name a folder (relative to bot.toml) with sv/, da/ and en/ inside, each holding .ftl files",
+            );
+            return None;
+        }
+        match crate::i18n::Overrides::load(&dir) {
+            Ok(overrides) => Some(overrides),
+            Err(problems) => {
+                self.problems.extend(problems.into_iter().map(|p| Problem {
+                    file: p.file,
+                    line: p.line,
+                    column: p.column,
+                    message: p.message,
+                    help: p.help,
+                }));
+                None
+            }
+        }
     }
 
     fn discord(&mut self, d: &raw::RawDiscord, path: &Path) -> DiscordConfig {

@@ -138,6 +138,7 @@ impl Validator<'_> {
             incident_system: u.incident_system.as_ref().map(|s| s.get_ref().clone()),
             inform_director: u.inform_director,
             retention_months: u.retention_months,
+            local_checklist: Vec::new(),
         }
     }
 

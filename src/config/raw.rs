@@ -70,6 +70,29 @@ pub struct RawOrganisation {
     pub key_file: Option<Spanned<String>>,
     /// A folder of the organisation's own wording: `<folder>/{sv,da,en}/*.ftl`.
     pub texts: Option<Spanned<String>>,
+    /// Managers' checklist items of the organisation's own, after Fyr's (at most three).
+    #[serde(default)]
+    pub checklist: Vec<RawChecklistItem>,
+}
+
+/// `[[organisation.checklist]]`: a text id of the organisation's own (`local-…`, in `texts`) and
+/// the cases it is for.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChecklistItem {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub when: RawWhen,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWhen {
+    /// The incident kinds it is for (left out: every kind).
+    #[serde(default)]
+    pub kinds: Vec<crate::model::IncidentKind>,
+    /// Only urgent cases (true) or only the others (false); left out: both.
+    pub urgent: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -94,6 +117,8 @@ pub struct RawUnit {
     pub inform_director: bool,
     /// Closed cases are erased this many months after closing.
     pub retention_months: Option<u32>,
+    /// A folder of the unit's own wording, over the organisation's: `<folder>/{sv,da,en}/*.ftl`.
+    pub texts: Option<Spanned<String>>,
     #[serde(default)]
     pub contacts: RawContacts,
     #[serde(default)]

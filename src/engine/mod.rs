@@ -128,6 +128,23 @@ pub struct UnitPolicy {
     pub inform_director: bool,
     /// Closed cases are erased this many months after closing (None: kept).
     pub retention_months: Option<u32>,
+    /// The organisation's own items on the manager's checklist, after Fyr's.
+    pub local_checklist: Vec<LocalItem>,
+}
+
+/// How many checklist items of its own an organisation can add.
+pub const MAX_LOCAL_ITEMS: usize = 3;
+
+/// A manager's checklist item of the organisation's own (`[[organisation.checklist]]`): a text
+/// id of its own wording, for some kinds of incident and urgency.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocalItem {
+    pub id: String,
+    /// A short form for the checklist's lists (`<id>-label`), when the texts give one.
+    pub label: Option<String>,
+    /// Empty: every kind.
+    pub kinds: Vec<crate::model::IncidentKind>,
+    pub urgent: Option<bool>,
 }
 
 /// Look-ups the engine needs: implemented over the configuration, pure.

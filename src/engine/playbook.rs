@@ -46,10 +46,14 @@ pub enum Task {
     MgrDirector,
     MgrOffender,
     MgrFollowUp,
+    /// The organisation's own checklist items (`[[organisation.checklist]]`), in order.
+    MgrLocal1,
+    MgrLocal2,
+    MgrLocal3,
 }
 
 impl Task {
-    pub const ALL: [Task; 17] = [
+    pub const ALL: [Task; 20] = [
         Task::EvidenceSaved,
         Task::NotesWritten,
         Task::WitnessesAndLinks,
@@ -67,7 +71,20 @@ impl Task {
         Task::MgrDirector,
         Task::MgrOffender,
         Task::MgrFollowUp,
+        Task::MgrLocal1,
+        Task::MgrLocal2,
+        Task::MgrLocal3,
     ];
+
+    /// The organisation's own checklist item this is (its index), if it is one.
+    pub fn local(self) -> Option<usize> {
+        match self {
+            Task::MgrLocal1 => Some(0),
+            Task::MgrLocal2 => Some(1),
+            Task::MgrLocal3 => Some(2),
+            _ => None,
+        }
+    }
 
     /// An item of the manager's checklist (not the employee's).
     pub fn is_manager(self) -> bool {
@@ -82,6 +99,9 @@ impl Task {
                 | Task::MgrDirector
                 | Task::MgrOffender
                 | Task::MgrFollowUp
+                | Task::MgrLocal1
+                | Task::MgrLocal2
+                | Task::MgrLocal3
         )
     }
 
@@ -105,6 +125,8 @@ impl Task {
             Task::MgrDirector => "mtask-director",
             Task::MgrOffender => "mtask-offender",
             Task::MgrFollowUp => "mtask-follow-up",
+            // Shown with the organisation's own text where the item is configured.
+            Task::MgrLocal1 | Task::MgrLocal2 | Task::MgrLocal3 => "mtask-local",
         }
     }
 }
@@ -182,6 +204,9 @@ pub enum Cond {
     ReaderIsNeither,
     /// The unit wants the director told about incidents.
     DirectorRequired,
+    /// The organisation's own checklist item with this index is configured and is for this
+    /// case (its kinds and urgency).
+    LocalItem(usize),
     /// The employee has invited colleagues who still help.
     HasHelpers,
     /// The reader helps with the case now.
@@ -220,6 +245,8 @@ pub enum Para {
     WhoFiles,
     /// A text to copy, filled from the case.
     Template(&'static str),
+    /// The text of the organisation's own checklist item with this index.
+    LocalItem(usize),
     /// A message about the colleague being invited (or the one invited last), as `$helper`.
     WithHelper(&'static str),
     /// The colleagues who help now, for the employee.

@@ -290,6 +290,28 @@ const STEPS: &[Step] = &[
         Task::MgrFollowUp,
         Cond::Always,
         &[text("mgr-follow-up"), text("mgr-question")],
+        &[to("mgr-local-1")],
+    ),
+    // The organisation's own items (`[[organisation.checklist]]`), each where it applies.
+    item(
+        "mgr-local-1",
+        Task::MgrLocal1,
+        Cond::LocalItem(0),
+        &[Para::LocalItem(0), text("mgr-question")],
+        &[to("mgr-local-2")],
+    ),
+    item(
+        "mgr-local-2",
+        Task::MgrLocal2,
+        Cond::LocalItem(1),
+        &[Para::LocalItem(1), text("mgr-question")],
+        &[to("mgr-local-3")],
+    ),
+    item(
+        "mgr-local-3",
+        Task::MgrLocal3,
+        Cond::LocalItem(2),
+        &[Para::LocalItem(2), text("mgr-question")],
         &[to("mgr-summary")],
     ),
     Step {

@@ -120,6 +120,12 @@ pub fn holds(cond: Cond, ctx: &Ctx) -> bool {
             !holds(Cond::ReaderIsSafetyRep, ctx) && !holds(Cond::ReaderIsManager, ctx)
         }
         Cond::DirectorRequired => ctx.policy.is_some_and(|p| p.inform_director),
+        Cond::LocalItem(i) => local_item(ctx, i).is_some_and(|item| {
+            (item.kinds.is_empty() || kind.is_some_and(|k| item.kinds.contains(&k)))
+                && item
+                    .urgent
+                    .is_none_or(|u| case.is_some_and(|c| c.urgent()) == u)
+        }),
         Cond::HasHelpers => case.is_some_and(|c| c.helpers.iter().any(|h| h.removed_at.is_none())),
         Cond::ReaderHelps => case.is_some_and(|c| c.active_helper(&ctx.profile.person).is_some()),
         Cond::Fills(slot) => (super::jurisdiction::of(country).paragraphs)(slot)
@@ -303,7 +309,16 @@ pub fn render_step(step: &'static Step, ctx: &Ctx, notes: Vec<Msg>) -> Outgoing 
                 let open = open_manager_tasks(ctx);
                 if !open.is_empty() {
                     body.push(common_args(Msg::new("mgr-open-reminder"), ctx));
-                    body.extend(open.iter().map(|t| Msg::new(t.label()).styled(Style::Item)));
+                    body.extend(open.iter().map(|t| task_msg(*t, ctx).styled(Style::Item)));
+                }
+            }
+            Para::LocalItem(i) => {
+                if let Some(item) = local_item(ctx, i) {
+                    body.push(Msg {
+                        id: Cow::Owned(item.id.clone()),
+                        args: Vec::new(),
+                        style: Style::Paragraph,
+                    });
                 }
             }
             Para::WhoFiles => body.extend(who_files(ctx)),
@@ -717,15 +732,33 @@ pub fn checklist(ctx: &Ctx) -> Vec<Msg> {
     let mut out = Vec::new();
     if !done.is_empty() {
         out.push(Msg::new("mgr-summary-done"));
-        out.extend(done.iter().map(|t| Msg::new(t.label()).styled(Style::Item)));
+        out.extend(done.iter().map(|t| task_msg(*t, ctx).styled(Style::Item)));
     }
     if open.is_empty() {
         out.push(Msg::new("mgr-summary-none-left"));
     } else {
         out.push(Msg::new("mgr-summary-left"));
-        out.extend(open.iter().map(|t| Msg::new(t.label()).styled(Style::Item)));
+        out.extend(open.iter().map(|t| task_msg(*t, ctx).styled(Style::Item)));
     }
     out
+}
+
+/// The organisation's own checklist item with this index, from the unit's policy.
+fn local_item<'c>(ctx: &Ctx<'c>, i: usize) -> Option<&'c super::LocalItem> {
+    ctx.policy.and_then(|p| p.local_checklist.get(i))
+}
+
+/// A manager's checklist item as listed: its label, or for the organisation's own items their
+/// own text.
+fn task_msg(task: Task, ctx: &Ctx) -> Msg {
+    match task.local().and_then(|i| local_item(ctx, i)) {
+        Some(item) => Msg {
+            id: Cow::Owned(item.label.clone().unwrap_or_else(|| item.id.clone())),
+            args: Vec::new(),
+            style: Style::Paragraph,
+        },
+        None => Msg::new(task.label()),
+    }
 }
 
 /// The manager's checklist items not yet done (nor judged not relevant).

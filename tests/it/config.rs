@@ -343,3 +343,116 @@ fn fyr_texts_prints_every_message_with_its_current_text() {
         "{local}"
     );
 }
+
+/// A bot.toml with the demo organisation's `local/` wording and, for the Swedish unit, a folder
+/// of its own (`unit-se/`) with `files` in it (language, body).
+fn with_unit_texts(files: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let root = crate::support::root();
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root.join("bot.toml"))
+        .unwrap()
+        .replacen(
+            "# texts = \"local/\"",
+            &format!("texts = {:?}", root.join("local")),
+            1,
+        )
+        .replacen(
+            "retention_months = 24",
+            "retention_months = 24\ntexts = \"unit-se/\"",
+            1,
+        );
+    let toml = dir.path().join("bot.toml");
+    std::fs::write(&toml, text).unwrap();
+    for (lang, body) in files {
+        let folder = dir.path().join("unit-se").join(lang);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("unit.ftl"), body).unwrap();
+    }
+    (dir, toml)
+}
+
+/// `[[unit]] texts`: a unit's own wording changes a line only for the people of that unit, in
+/// every language they read; the organisation's wording still holds where the unit has none.
+#[test]
+fn a_units_own_wording_is_read_only_by_its_people() {
+    use fyr::engine::{Msg, Outgoing};
+    use fyr::model::{Language, PersonId};
+    let (_dir, toml) = with_unit_texts(&[
+        (
+            "sv",
+            "start-danger = Ring 112. Ring sedan enhetens vakt, 054-111 11 11.\n",
+        ),
+        (
+            "da",
+            "start-danger = Ring 112. Ring så enhedens vagt, 054-111 11 11.\n",
+        ),
+        (
+            "en",
+            "start-danger = Call 112. Then call the unit's guard, 054-111 11 11.\n",
+        ),
+    ]);
+    let config = fyr::config::Config::load(&toml).expect("valid");
+    let l10n = fyr::i18n::Localizer::for_config(&config).unwrap();
+    let shown = |to: &str, lang: Language| {
+        l10n.render(
+            lang,
+            &Outgoing {
+                to: PersonId::new(to),
+                body: vec![
+                    Msg::new("start-greeting").str("name", "X"),
+                    Msg::new("start-danger"),
+                ],
+                options: Vec::new(),
+            },
+        )
+        .text
+    };
+    let sara = shown("se-employee", Language::Sv);
+    assert!(sara.contains("enhetens vakt"), "{sara}");
+    assert!(sara.contains("Demoorganisationens stöd"), "{sara}");
+    let sara_da = shown("se-employee", Language::Da);
+    assert!(sara_da.contains("enhedens vagt"), "{sara_da}");
+    let dorthe = shown("dk-employee", Language::Da);
+    assert!(!dorthe.contains("enhedens vagt"), "{dorthe}");
+    assert!(dorthe.contains("Demoorganisationens støtte"), "{dorthe}");
+    let dorthe_sv = shown("dk-employee", Language::Sv);
+    assert!(!dorthe_sv.contains("enhetens vakt"), "{dorthe_sv}");
+    assert_eq!(
+        l10n.text_for(
+            &PersonId::new("se-manager"),
+            Language::En,
+            &Msg::new("start-danger")
+        ),
+        "Call 112. Then call the unit's guard, 054-111 11 11."
+    );
+}
+
+/// A unit's own Fluent files are checked like the organisation's, each problem located.
+#[test]
+fn broken_unit_texts_are_reported_with_their_place() {
+    let (dir, toml) = with_unit_texts(&[
+        ("sv", "start-danger = Ring 112.\nno-such-message = x\n"),
+        ("da", "start-danger = Ring 112.\n"),
+    ]);
+    let shown = fyr::config::Config::load(&toml)
+        .expect_err("the unit's texts are broken")
+        .to_string();
+    let sv = dir.path().join("unit-se/sv/unit.ftl").display().to_string();
+    for expected in [
+        format!("{sv}:2:1"),
+        "there is no message `no-such-message` in Fyr".to_string(),
+        "`start-danger` is overridden here but not in en".to_string(),
+    ] {
+        assert!(
+            shown.contains(&expected),
+            "missing {expected:?} in:\n{shown}"
+        );
+    }
+    std::fs::remove_dir_all(dir.path().join("unit-se")).unwrap();
+    let shown = fyr::config::Config::load(&toml).unwrap_err().to_string();
+    assert!(
+        shown.contains("texts folder `unit-se/` does not exist"),
+        "{shown}"
+    );
+    assert!(shown.contains("bot.toml:"), "{shown}");
+}

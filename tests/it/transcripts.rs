@@ -537,9 +537,10 @@ fn swedish_phone_threat_and_a_second_incident() {
 }
 
 /// The demo organisation's own wording (`local/`) and its routine link: the greeting is theirs,
-/// and the link is shown with the support contacts and on the manager's checklist.
-#[test]
-fn an_organisations_own_wording_and_routine_link() {
+/// and the link is shown with the support contacts and on the manager's checklist, which ends
+/// with the organisation's own item (`[[organisation.checklist]]`).
+/// bot.toml with the demo organisation's `local/` wording, routine link and checklist item.
+fn demo_local_config() -> fyr::config::Config {
     let root = crate::support::root();
     let text = std::fs::read_to_string(root.join("bot.toml"))
         .unwrap()
@@ -548,14 +549,58 @@ fn an_organisations_own_wording_and_routine_link() {
             "# routine = \"https://intranet.example.se/rutin-hot\"",
             "routine = \"https://intranet.example.se/rutin-hot\"",
             1,
-        );
-    let config = fyr::config::Config::parse(&text, &root.join("bot.toml")).expect("valid");
+        )
+        .replacen(
+            "# [[organisation.checklist]]\n# id",
+            "[[organisation.checklist]]\nid",
+            1,
+        )
+        .replacen("# when = { kinds", "when = { kinds", 1);
+    fyr::config::Config::parse(&text, &root.join("bot.toml")).expect("valid")
+}
+
+#[test]
+fn an_organisations_own_wording_and_routine_link() {
+    let config = demo_local_config();
     let mut console =
         crate::support::console_with(config, fyr::store::MemoryStore::new(), "se-employee");
-    let t = crate::support::run_with(&mut console, "2\n6\n1\nmeny\n8\n");
+    let t = crate::support::run_with(
+        &mut console,
+        "2\n6\n1\nmeny\n8\n1\nmeny\n6\n1\n1\n1\n/as se-manager\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n",
+    );
     assert!(t.contains("Demoorganisationens stöd"), "{t}");
     assert!(t.contains("https://intranet.example.se/rutin-hot"), "{t}");
+    assert!(
+        t.contains("Enligt vår rutin: meddela säkerhetssamordnaren"),
+        "{t}"
+    );
+    assert!(t.contains("• Säkerhetssamordnaren meddelad"), "{t}");
     insta::assert_snapshot!("se_local_wording", t);
+}
+
+/// An organisation's own checklist item left for later is in the manager's follow-up reminder,
+/// like Fyr's own items.
+#[test]
+fn an_organisations_own_checklist_item_left_for_later_is_reminded() {
+    let mut console = crate::support::console_with(
+        demo_local_config(),
+        fyr::store::MemoryStore::new(),
+        "se-employee",
+    );
+    let t = crate::support::run_with(
+        &mut console,
+        "2\n6\n1\nmeny\n6\n1\n1\n1\n/as se-manager\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n2\n/advance 1w\n",
+    );
+    let (walk, reminder) = t.split_once("/advance 1w").expect("the reminder comes");
+    assert!(walk.contains("Enligt vår rutin: meddela"), "{walk}");
+    assert!(
+        reminder.contains("• Säkerhetssamordnaren meddelad"),
+        "{reminder}"
+    );
+    assert!(
+        !reminder.contains("• Samtal med medarbetaren samma dag"),
+        "{reminder}"
+    );
 }
 
 /// Dorthe tells only the AMR, who is not sent to her leader.
