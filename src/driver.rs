@@ -492,7 +492,7 @@ impl<S: Store> Driver<S> {
         let labels = || {
             engine::current_option_msgs(&world, from, &env)
                 .into_iter()
-                .map(|msg| self.localizer.text(language, &msg))
+                .map(|msg| self.localizer.text_for(from, language, &msg))
                 .collect()
         };
         let mut input = command::interpret_with(text, labels);

@@ -803,7 +803,7 @@ fn handle<S: Store>(
                 .options_for(&person, now)
                 .unwrap_or_default()
                 .into_iter()
-                .map(|id| driver.localizer().text(lang, &Msg::new(id)))
+                .map(|id| driver.localizer().text_for(&person, lang, &Msg::new(id)))
                 .collect();
             let open = router.is_open_question(&person, &tag, n, &current);
             told = verdict.map(|v| (v, open));

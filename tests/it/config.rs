@@ -456,3 +456,39 @@ fn broken_unit_texts_are_reported_with_their_place() {
     );
     assert!(shown.contains("bot.toml:"), "{shown}");
 }
+
+/// A unit's own label for an option is understood when typed in words too (and a pressed
+/// button matches the label as shown): answers are read in the wording the person was shown.
+#[test]
+fn a_units_own_option_label_is_understood_when_typed() {
+    use fyr::model::PersonId;
+    let sara = PersonId::new("se-employee");
+    let now = crate::support::monday_morning();
+    let driver_for = |toml: &std::path::Path| {
+        let config = fyr::config::Config::load(toml).expect("valid");
+        let l10n = fyr::i18n::Localizer::for_config(&config).unwrap();
+        fyr::driver::Driver::new(
+            config,
+            fyr::store::MemoryStore::new(),
+            l10n,
+            Box::new(fyr::driver::SequentialCaseIds::default()),
+        )
+    };
+    // Which option the greeting offers first.
+    let mut plain = crate::support::Harness::new();
+    plain.driver.handle(&sara, "", now).unwrap();
+    let greeting = plain.driver.options_for(&sara, now).unwrap();
+    let first = greeting[0];
+    let label = "Enhetens egen etikett för det första valet";
+    let own = format!("{first} = {label}\n");
+    let (_dir, toml) = with_unit_texts(&[("sv", &own), ("da", &own), ("en", &own)]);
+    let mut driver = driver_for(&toml);
+    let shown = driver.handle(&sara, "", now).unwrap();
+    assert!(shown.iter().any(|r| r.options.iter().any(|o| o == label)));
+    driver.handle(&sara, label, now).unwrap();
+    assert_ne!(
+        driver.options_for(&sara, now).unwrap(),
+        greeting,
+        "the label she was shown, typed, was not understood"
+    );
+}
