@@ -298,15 +298,7 @@ fn a_message_to_someone_who_left_is_given_up_and_audited() {
     use fyr::store::{Commit, OutboxEntry, Store};
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let case = {
-        let store = fyr::store::SledStore::open(&data).unwrap();
-        let mut h = crate::support::Harness::with_store(store, chrono::Utc::now());
-        h.says(
-            "se-employee",
-            &["", "2", "1", "2", "2", "2", "2", "1", "2", "1", "1", "1"],
-        );
-        h.case("se-employee").id
-    };
+    let case = crate::support::a_case_on_disk(&data);
     let key = format!("{case}/99/left-person");
     {
         let store = crate::support::reopen(&data);

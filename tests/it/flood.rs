@@ -62,10 +62,9 @@ fn ten_thousand_messages_from_one_person_do_not_block_another() {
     assert!(other[0].contains("Hej Dorthe"), "{other:?}");
 }
 
-/// Under a steady stream the service keeps stepping the next batch while one flushes, so the
-/// pipeline never runs dry; timers must still fire on time (it releases the flushing batch and
-/// ticks at least every 250 ms). A check-in due 100 ms into a stream of 4 000 messages reaches
-/// its employee while the stream is still being answered, not after it.
+/// Under a steady stream of messages timers still fire on time: the service loop fires what is
+/// due before each round of events. A check-in due 100 ms into a stream of 4 000 messages
+/// reaches its employee while the stream is still being answered, not after it.
 #[test]
 fn a_timer_fires_on_time_during_a_steady_stream() {
     use fyr::engine::state::TimerKind;
@@ -74,16 +73,7 @@ fn a_timer_fires_on_time_during_a_steady_stream() {
 
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    // A real case for se-employee, walked through the README's escalation script.
-    let case = {
-        let store = fyr::store::SledStore::open(&data).unwrap();
-        let mut h = crate::support::Harness::with_store(store, chrono::Utc::now());
-        h.says(
-            "se-employee",
-            &["", "2", "1", "2", "2", "2", "2", "1", "2", "1", "1", "1"],
-        );
-        h.case("se-employee").id
-    };
+    let case = crate::support::a_case_on_disk(&data);
     let store = crate::support::reopen(&data);
     let due = chrono::Utc::now() + chrono::Duration::milliseconds(100);
     store

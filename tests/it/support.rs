@@ -417,3 +417,15 @@ impl Drop for FyrRun {
         let _ = self.child.wait();
     }
 }
+
+/// A data folder with a real case for se-employee, walked through the README's escalation
+/// script (the folder is closed again); returns the case's reference.
+pub fn a_case_on_disk(data: &Path) -> fyr::model::CaseId {
+    let store = fyr::store::SledStore::open(data).unwrap();
+    let mut h = Harness::with_store(store, chrono::Utc::now());
+    h.says(
+        "se-employee",
+        &["", "2", "1", "2", "2", "2", "2", "1", "2", "1", "1", "1"],
+    );
+    h.case("se-employee").id
+}
