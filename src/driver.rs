@@ -2,8 +2,8 @@
 //! the configuration, loads the slice of state the step may touch (their conversation, the
 //! cases involved, and the conversations of everyone those cases may address), runs one engine
 //! step, and commits the new state together with the step's notifications (outbox) and timers
-//! in one transaction (or, in a batch, several steps with one flush: group commit). Then it
-//! renders replies, fires due timers and delivers the outbox through an adapter, retrying with
+//! in one transaction — with its replies too, where they go through the outbox (the console and
+//! the service). It fires due timers and renders outbox entries for delivery, retrying with
 //! backoff. Adapters only translate between their platform and this.
 
 use chrono::{DateTime, Duration, Utc};
@@ -155,8 +155,6 @@ pub struct Driver<S: Store> {
     spare_case_id: Option<CaseId>,
     /// Where exports asked for in the chat go.
     export_to: ExportTarget,
-    /// Inside a batch (group commit): steps are committed without a flush of their own.
-    batch: bool,
     /// At most this many deliveries per tick (None: all that are due).
     pace: Option<usize>,
     /// Replies go through the outbox too (the console and the service): committed with the
@@ -169,11 +167,6 @@ pub struct Driver<S: Store> {
     new_outbox: Option<Vec<OutboxEntry>>,
 }
 
-/// A batch whose flush was asked for (`Driver::finish_batch_later`).
-#[derive(Debug)]
-#[must_use = "a batch's replies may be shown only after wait_flushed"]
-pub struct FlushTicket(());
-
 impl<S: Store> Driver<S> {
     pub fn new(config: Config, store: S, localizer: Localizer, case_ids: Box<dyn CaseIds>) -> Self {
         Driver {
@@ -183,7 +176,6 @@ impl<S: Store> Driver<S> {
             case_ids,
             spare_case_id: None,
             export_to: ExportTarget::Operator,
-            batch: false,
             pace: None,
             replies_via_outbox: false,
             last_created: None,
@@ -211,53 +203,6 @@ impl<S: Store> Driver<S> {
         let at = now.max(last + Duration::microseconds(1));
         self.last_created = Some(at);
         Ok(at)
-    }
-
-    /// Start a group commit: the steps from here to `finish_batch` are committed without a
-    /// flush of their own. Their replies must not be shown before `finish_batch` returns `Ok`
-    /// (a crash before it may lose those steps). Notifications are safe: `deliver` (and so
-    /// `tick`) flushes first.
-    pub fn begin_batch(&mut self) {
-        self.batch = true;
-    }
-
-    /// End a group commit with one flush for all its steps; after `Ok`, their replies may be
-    /// shown. After an error nothing of the batch may be shown.
-    pub fn finish_batch(&mut self) -> Result<(), DriverError> {
-        self.batch = false;
-        Ok(())
-    }
-
-    /// End a group commit by asking for its flush without waiting for it: the batch's replies
-    /// may be shown once `wait_flushed` with this ticket returns `Ok`. Meanwhile the next
-    /// batch can be stepped (it sees this one's changes; if this flush fails, so does its).
-    pub fn finish_batch_later(&mut self) -> Result<FlushTicket, DriverError> {
-        self.batch = false;
-        Ok(FlushTicket(()))
-    }
-
-    /// Wait for a batch's flush; after `Ok` its replies may be shown, after an error none.
-    pub fn wait_flushed(&self, ticket: FlushTicket) -> Result<(), DriverError> {
-        let FlushTicket(()) = ticket;
-        Ok(())
-    }
-
-    /// Handle several messages (in order) with one flush for all of them; the replies are
-    /// returned only after that flush, one result per message. An `Err` is a failed flush:
-    /// then none of the replies may be shown.
-    #[allow(clippy::type_complexity)]
-    pub fn handle_batch(
-        &mut self,
-        messages: &[(PersonId, String)],
-        now: DateTime<Utc>,
-    ) -> Result<Vec<Result<Vec<Rendered>, DriverError>>, DriverError> {
-        self.begin_batch();
-        let results = messages
-            .iter()
-            .map(|(from, text)| self.handle(from, text, now))
-            .collect();
-        self.finish_batch()?;
-        Ok(results)
     }
 
     /// Write exports asked for in the chat into this folder (the console).

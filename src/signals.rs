@@ -1,5 +1,5 @@
 //! SIGTERM and SIGHUP for `fyr run` and `fyr chat`: the handlers only raise a flag (all a
-//! signal handler may safely do); the driver thread and the console look at the flags between
+//! signal handler may safely do); the service loop and the console look at the flags between
 //! steps, so a step in hand is always finished. SIGTERM (and Ctrl-C in `fyr run`): stop taking
 //! events, flush the store, exit 0. SIGHUP (`fyr reload`): read bot.toml and the staff
 //! directory again and apply them (see `reload`).
@@ -48,7 +48,7 @@ pub fn stopping() -> bool {
     TERMINATE.load(Ordering::SeqCst)
 }
 
-/// Ask the driver thread to stop (Ctrl-C in `fyr run`, tests).
+/// Ask the service loop to stop (Ctrl-C in `fyr run`, tests).
 pub fn request_stop() {
     TERMINATE.store(true, Ordering::SeqCst);
 }

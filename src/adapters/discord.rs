@@ -760,7 +760,7 @@ pub async fn start(
     }))
 }
 
-/// Sends to people's direct-message channels, from the driver thread.
+/// Sends to people's direct-message channels, from the service's delivery queues.
 struct DiscordOutlet {
     handle: Handle,
     http: Arc<Http>,

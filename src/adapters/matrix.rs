@@ -120,7 +120,7 @@ fn files(path: &Path) -> impl Fn(std::io::Error) -> MatrixError + '_ {
 
 /// Connect to Matrix and start syncing; inbound events go to `tx` tagged with `adapter`.
 /// `store_key` encrypts the crypto store; `fatal` stops `fyr run` when the connection is lost
-/// for good (a revoked access token). Returns the outlet the driver thread sends through.
+/// for good (a revoked access token). Returns the outlet the service's delivery queues send through.
 pub(crate) async fn start(
     config: Arc<Config>,
     tx: mpsc::Sender<Envelope>,
@@ -1300,7 +1300,7 @@ async fn sync_loop(client: Client, revoked: Revoked) {
     }
 }
 
-/// Sends to people's direct-message rooms, from the driver thread.
+/// Sends to people's direct-message rooms, from the service's delivery queues.
 struct MatrixOutlet {
     handle: Handle,
     client: Client,
